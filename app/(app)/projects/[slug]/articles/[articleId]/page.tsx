@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getArticle } from "@/lib/articles/data";
+import { paragraphsOf } from "@/lib/articles/content";
+import { articleForPage } from "@/lib/auth/page-access";
+import { requireActor } from "@/lib/auth/session-gate";
+import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
+
+export default async function ArticlePage({ params }: { params: Promise<{ slug: string; articleId: string }> }) {
+  const { slug, articleId } = await params;
+  const actor = await requireActor(`/projects/${slug}/articles/${articleId}`);
+  const access = await articleForPage(actor, articleId, "project:read");
+  // The article must belong to the project in the URL, or the breadcrumb would lie.
+  if (access.slug !== slug) notFound();
+  const article = await getArticle(access);
+  return (
+    <article className="mx-auto max-w-2xl">
+      <p className="text-sm text-stone-500">
+        <Link href="/projects" className="hover:underline">
+          Projects
+        </Link>{" "}
+        /{" "}
+        <Link href={`/projects/${slug}`} className="hover:underline">
+          {access.name}
+        </Link>{" "}
+        /
+      </p>
+      <h1 className="mt-1 font-serif text-3xl leading-tight font-semibold">{article.title}</h1>
+      <p className="mt-3 flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-600">
+        {article.byline && <span>{article.byline}</span>}
+        {article.source && <span>{article.source}</span>}
+        {article.publishedAt && <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>}
+        {article.language && <span lang="en">Language: {article.language}</span>}
+        <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[article.status]}</span>
+      </p>
+      {article.url && (
+        <p className="mt-1 truncate text-sm">
+          <a href={article.url} className="text-accent underline" rel="noopener noreferrer nofollow" target="_blank">
+            {article.url}
+          </a>
+        </p>
+      )}
+      <div className="mt-8 flex flex-col gap-5 font-serif text-lg leading-relaxed" lang={article.language ?? undefined} data-testid="article-text">
+        {paragraphsOf(article.text).map((paragraph, index) => (
+          <p key={index} className="whitespace-pre-wrap">
+            {paragraph}
+          </p>
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/context";
+import { signOutAction } from "@/lib/auth/actions";
+
+export function AppHeader({ actor }: { actor: Actor | null }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/projects" className="font-serif text-xl font-semibold tracking-tight">
+          Margin
+        </Link>
+        {actor && (
+          <>
+            <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+              <Link href="/projects" className="hover:underline">
+                Projects
+              </Link>
+              <Link href="/settings/tokens" className="hover:underline">
+                API tokens
+              </Link>
+              {actor.isAdmin && (
+                <Link href="/admin" className="hover:underline">
+                  Admin
+                </Link>
+              )}
+            </nav>
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              <span className="max-w-48 truncate text-stone-600" title={actor.email}>
+                {actor.name ?? actor.email}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

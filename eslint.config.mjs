@@ -1,0 +1,26 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+// One way into the database: only data modules, mutations and the auth adapter use the Prisma client.
+const prismaOnlyInDataModules = { name: "@/lib/db/prisma", message: "Only lib/<domain>/data.ts and mutations.ts may use the Prisma client." };
+// Authorization through types: only the gates in lib/auth mint the branded contexts.
+const mintOnlyInGates = { name: "@/lib/auth/context", importNames: ["mintActor", "mintProjectAccess", "mintArticleAccess"], message: "Only the gates in lib/auth mint authorization contexts." };
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  { ignores: ["lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { paths: [prismaOnlyInDataModules, mintOnlyInGates] }],
+    },
+  },
+  {
+    files: ["lib/*/data.ts", "lib/*/mutations.ts", "lib/demo/seed.ts", "lib/testing/**", "server/**", "scripts/**", "**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [mintOnlyInGates] }] },
+  },
+  { files: ["lib/auth/**"], rules: { "no-restricted-imports": "off" } },
+];
+
+export default config;

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session-gate";
+import type { FormState } from "@/lib/http/form-state";
+import { fieldErrors } from "@/lib/http/parse";
+import { createApiToken, revokeApiToken, tokenNameSchema } from "./mutations";
+
+const PAGE = "/settings/tokens";
+
+export async function createTokenAction(_previous: FormState<{ token: string }>, form: FormData): Promise<FormState<{ token: string }>> {
+  const actor = await requireActor(PAGE);
+  const parsed = tokenNameSchema.safeParse({ name: form.get("name") });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  const { token } = await createApiToken(actor.userId, parsed.data.name);
+  revalidatePath(PAGE);
+  return { ok: true, message: "Copy this token now: it will not be shown again.", data: { token } };
+}
+
+export async function revokeTokenAction(form: FormData): Promise<void> {
+  const actor = await requireActor(PAGE);
+  await revokeApiToken(actor, String(form.get("tokenId") ?? ""));
+  revalidatePath(PAGE);
+}

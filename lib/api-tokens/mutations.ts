@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/context";
+import { API_TOKEN_PREFIX, displayPrefix, generateSecret, hashSecret } from "@/lib/auth/secrets";
+import { prisma } from "@/lib/db/prisma";
+import { fail, ok, type Result } from "@/lib/errors";
+
+export const tokenNameSchema = z.object({
+  name: z.string({ error: "Name is required" }).trim().min(1, { error: "Name is required" }).max(100, { error: "Name must be at most 100 characters" }),
+});
+
+/** Creates a token and returns its secret: the only time it is ever visible. */
+export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = generateSecret(API_TOKEN_PREFIX);
+  const created = await prisma.apiToken.create({ data: { userId, name, tokenHash: hashSecret(token), prefix: displayPrefix(token) }, select: { id: true } });
+  return { id: created.id, token };
+}
+
+export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Result<null, "not_found">> {
+  // Scoped to the owner: someone else's token id behaves as if it did not exist.
+  const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count ? ok(null) : fail("not_found", "No such active token");
+}
+
+/** Records use at most once a minute, so that a busy script does not write on every request. */
+export async function touchApiToken(tokenId: string, lastUsedAt: Date | null): Promise<void> {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
+  await prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date() } });
+}

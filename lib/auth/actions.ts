@@ -1,0 +1,37 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { fieldErrors } from "@/lib/http/parse";
+import { safeReturnPath, type FormState } from "@/lib/http/form-state";
+import { signUp } from "@/lib/users/mutations";
+import { signInSchema, signUpSchema } from "@/lib/users/schema";
+import { signIn, signOut } from "./auth";
+
+export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("callbackUrl")) });
+  } catch (error) {
+    // Success ends in a redirect, which Next.js implements as a thrown error: let it through.
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { message: "Too many failed sign-in attempts. Wait 15 minutes and try again." };
+    }
+    return { message: "Wrong email or password." };
+  }
+  return {};
+}
+
+export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  const created = await signUp(parsed.data);
+  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message } } : { message: created.message };
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,94 @@
+/**
+ * Auth.js (next-auth v5): email + password for everyone, GitHub and Google when their client ids are set.
+ * Sessions are JWTs (the only kind Auth.js supports with passwords); every request still re-reads the user
+ * in the session gate, so a deleted account loses access at once.
+ */
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { prisma } from "@/lib/db/prisma";
+import { clientIp } from "@/lib/http/client-ip";
+import { getInstanceSettings } from "@/lib/instance/data";
+import { unsafeHasPendingInvite } from "@/lib/members/data";
+import { hasAnyUser } from "@/lib/users/data";
+import { insertUser } from "@/lib/users/mutations";
+import { signInSchema } from "@/lib/users/schema";
+import { verifySignIn } from "./sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+/** Thrown from `authorize` so that the sign-in form can say "too many attempts" rather than "wrong password". */
+export class RateLimitedSignIn extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+export const oauthProviders = [
+  ...(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? [{ id: "github", name: "GitHub", provider: GitHub }] : []),
+  ...(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? [{ id: "google", name: "Google", provider: Google }] : []),
+];
+
+/** The Prisma adapter, except that OAuth users go through Margin's own user creation (first user is admin). */
+function adapter(): Adapter {
+  const base = PrismaAdapter(prisma);
+  return {
+    ...base,
+    async createUser(user: AdapterUser) {
+      const created = await prisma.$transaction((tx) =>
+        insertUser(tx, { email: user.email.toLowerCase(), name: user.name ?? null, image: user.image ?? null, emailVerified: user.emailVerified, passwordHash: null }, { allowWhenClosed: true }),
+      );
+      if (!created.ok) throw new Error(created.message);
+      return { id: created.value.id, email: created.value.email, name: created.value.name, emailVerified: user.emailVerified, image: user.image ?? null };
+    },
+  };
+}
+
+const config: NextAuthConfig = {
+  adapter: adapter(),
+  session: { strategy: "jwt" },
+  // Margin serves itself (server/main.ts); the Host header is the address users typed.
+  trustHost: true,
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const outcome = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "rate_limited") throw new RateLimitedSignIn();
+        return null;
+      },
+    }),
+    ...oauthProviders.map((entry) => entry.provider),
+  ],
+  callbacks: {
+    async signIn({ account, user }) {
+      if (!account || account.type === "credentials") return true;
+      // An OAuth identity already linked to a user may always sign in.
+      const linked = await prisma.account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } }, select: { userId: true } });
+      if (linked) return true;
+      // Otherwise this signs someone up: allowed on an empty instance, when sign-up is open, or with an invite.
+      if (!(await hasAnyUser()) || (await getInstanceSettings()).signupOpen) return true;
+      return user.email ? unsafeHasPendingInvite(user.email.toLowerCase()) : false;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

@@ -1,0 +1,40 @@
+/**
+ * Authorization contexts as branded types. Data functions take these instead of bare ids, so "was access
+ * checked?" is answered by the type checker: only the gates in this folder can mint them (ESLint forbids
+ * importing the mint functions anywhere else).
+ */
+import type { ProjectRole } from "@/lib/db/generated/enums";
+import type { Capability } from "./permissions";
+
+declare const ACTOR: unique symbol;
+declare const PROJECT_ACCESS: unique symbol;
+declare const ARTICLE_ACCESS: unique symbol;
+
+/** A signed-in user (session cookie) or a script (API token), checked against the database. */
+export type Actor = Readonly<{ userId: string; email: string; name: string | null; isAdmin: boolean; via: "session" | "token" | "cli" }> & {
+  readonly [ACTOR]: true;
+};
+
+/**
+ * A project the actor may use for capability C (checked when minted), with the role that decided it.
+ * A write function asks for its capability, e.g. `ProjectAccess<"articles:import">`; a read function takes
+ * any. `userId` is null for the operator's CLI.
+ */
+export type ProjectAccess<C extends Capability = Capability> = Readonly<{ projectId: string; slug: string; name: string; role: ProjectRole; userId: string | null }> & {
+  readonly [PROJECT_ACCESS]: C;
+};
+
+/** An article inside a project the actor may use for capability C. */
+export type ArticleAccess<C extends Capability = Capability> = ProjectAccess<C> & Readonly<{ articleId: string }> & { readonly [ARTICLE_ACCESS]: C };
+
+export function mintActor(fields: Omit<Actor, typeof ACTOR>): Actor {
+  return fields as Actor;
+}
+
+export function mintProjectAccess<C extends Capability>(fields: Omit<ProjectAccess, typeof PROJECT_ACCESS>, _capability: C): ProjectAccess<C> {
+  return fields as ProjectAccess<C>;
+}
+
+export function mintArticleAccess<C extends Capability>(project: ProjectAccess<C>, articleId: string): ArticleAccess<C> {
+  return { ...project, articleId } as ArticleAccess<C>;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
+import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { actorFor, createUser } from "@/lib/testing/factories";
+import { authenticateRequest } from "./session-gate";
+
+const request = (authorization?: string) => new Request("http://margin.test/api/projects", { headers: authorization ? { authorization } : {} });
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("authenticateRequest", () => {
+  it("turns a valid bearer token into its user and records its use", async () => {
+    const user = await createUser();
+    const { id, token } = await createApiToken(user.id, "script");
+    const actor = await authenticateRequest(request(`Bearer ${token}`));
+    expect(actor).toMatchObject({ userId: user.id, email: user.email, via: "token" });
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("stores only a hash of the token", async () => {
+    const user = await createUser();
+    const { id, token } = await createApiToken(user.id, "script");
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(token.slice(4));
+  });
+
+  it("refuses a revoked token, an unknown one, a malformed header and no credentials at all with 401", async () => {
+    const user = await createUser();
+    const { id, token } = await createApiToken(user.id, "script");
+    expect((await revokeApiToken(await actorFor(user), id)).ok).toBe(true);
+    expect((await refusal(authenticateRequest(request(`Bearer ${token}`)))).code).toBe("unauthorized");
+    expect((await refusal(authenticateRequest(request("Bearer mgn_nope")))).code).toBe("unauthorized");
+    expect((await refusal(authenticateRequest(request(token)))).message).toMatch(/Bearer/);
+  });
+
+  it("lets a user revoke only their own tokens", async () => {
+    const owner = await createUser();
+    const other = await createUser();
+    const { id } = await createApiToken(owner.id, "script");
+    expect(await revokeApiToken(await actorFor(other), id)).toMatchObject({ ok: false, reason: "not_found" });
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
+  });
+
+  it("refuses the token of a deleted user", async () => {
+    const user = await createUser();
+    const { token } = await createApiToken(user.id, "script");
+    await prisma.user.delete({ where: { id: user.id } });
+    expect((await refusal(authenticateRequest(request(`Bearer ${token}`)))).code).toBe("unauthorized");
+  });
+});

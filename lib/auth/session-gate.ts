@@ -1,0 +1,46 @@
+/**
+ * The only place that turns a request into an Actor: a session cookie (pages, server actions, the browser's
+ * API calls) or an `Authorization: Bearer` API token (scripts).
+ */
+import "server-only";
+import { redirect } from "next/navigation";
+import { unsafeFindActiveToken } from "@/lib/api-tokens/data";
+import { touchApiToken } from "@/lib/api-tokens/mutations";
+import { AppError } from "@/lib/errors";
+import { unsafeGetUserById } from "@/lib/users/data";
+import { auth } from "./auth";
+import { mintActor, type Actor } from "./context";
+import { hashSecret } from "./secrets";
+
+/** The signed-in user, or null. */
+export async function getActor(): Promise<Actor | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await unsafeGetUserById(userId);
+  return user ? mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "session" }) : null;
+}
+
+/** For pages and server actions: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireActor(returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+/** For API routes: a bearer token when one is sent (and then only it), else the session; 401 otherwise. */
+export async function authenticateRequest(request: Request): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError("unauthorized", "Authorization header must be `Bearer <token>`");
+    const token = await unsafeFindActiveToken(hashSecret(match[1]!));
+    if (!token) throw new AppError("unauthorized", "Invalid or revoked API token");
+    await touchApiToken(token.id, token.lastUsedAt);
+    const user = token.user;
+    return mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" });
+  }
+  const actor = await getActor();
+  if (!actor) throw new AppError("unauthorized", "Sign in or send an API token as `Authorization: Bearer <token>`");
+  return actor;
+}

@@ -1,0 +1,125 @@
+/**
+ * The operator's commands (`npm run margin -- <command>`). Each validates its options with the same zod
+ * schemas as the web forms and calls the same mutations; the CLI runs with the database credentials, so it
+ * acts as the operator without a session.
+ */
+import { z } from "zod";
+import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
+import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
+import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
+import { roleSchema } from "@/lib/members/schema";
+import { unsafeSetMember } from "@/lib/members/mutations";
+import { createProject } from "@/lib/projects/mutations";
+import { createProjectSchema, slugSchema } from "@/lib/projects/schema";
+import { unsafeGetUserByEmail } from "@/lib/users/data";
+import { unsafeCreateUser } from "@/lib/users/mutations";
+import { emailSchema, signUpSchema } from "@/lib/users/schema";
+
+export type OptionSpec = Record<string, { type: "string" | "boolean"; description: string; required?: boolean }>;
+
+/** What a command reports: lines for stdout (the result, machine-readable) and stderr (for people). */
+export type CommandOutput = { stdout?: string[]; stderr?: string[] };
+
+export class CommandFailure extends Error {}
+
+export type Command = {
+  name: string;
+  summary: string;
+  options: OptionSpec;
+  run(values: Record<string, string | boolean | undefined>): Promise<CommandOutput>;
+};
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new UsageError(`--${issue.path.join(".") || "input"}: ${issue.message}`);
+}
+
+export class UsageError extends Error {}
+
+function fail(result: { ok: false; message: string }): never {
+  throw new CommandFailure(result.message);
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: "user add",
+    summary: "Create a user who signs in with email and password",
+    options: {
+      email: { type: "string", description: "email address (sign-in name)", required: true },
+      password: { type: "string", description: "password, at least 10 characters", required: true },
+      name: { type: "string", description: "display name", required: true },
+      admin: { type: "boolean", description: "make the user an instance admin" },
+    },
+    async run(values) {
+      const input = parse(signUpSchema, { email: values.email, password: values.password, name: values.name });
+      const created = await unsafeCreateUser({ ...input, admin: values.admin === true });
+      if (!created.ok) fail(created);
+      const user = created.value;
+      return { stdout: [user.id], stderr: [`created user ${user.email}${user.isAdmin ? " (admin)" : ""}`] };
+    },
+  },
+  {
+    name: "project create",
+    summary: "Create a project owned by an existing user",
+    options: {
+      slug: { type: "string", description: "URL name: lower-case letters, digits, hyphens", required: true },
+      name: { type: "string", description: "display name", required: true },
+      owner: { type: "string", description: "email of the owning user", required: true },
+    },
+    async run(values) {
+      const input = parse(createProjectSchema, { slug: values.slug, name: values.name });
+      const ownerEmail = parse(emailSchema, values.owner);
+      const owner = await unsafeGetUserByEmail(ownerEmail);
+      if (!owner) throw new CommandFailure(`no user with email ${ownerEmail}; create one with \`margin user add\``);
+      const created = await createProject(owner.id, input);
+      if (!created.ok) fail(created);
+      return { stdout: [created.value.slug], stderr: [`created project ${created.value.slug} owned by ${ownerEmail}`] };
+    },
+  },
+  {
+    name: "member add",
+    summary: "Give an existing user a role in a project (changes the role of an existing member)",
+    options: {
+      project: { type: "string", description: "project slug", required: true },
+      email: { type: "string", description: "email of the user", required: true },
+      role: { type: "string", description: "owner, editor, reviewer or viewer", required: true },
+    },
+    async run(values) {
+      const slug = parse(slugSchema, values.project);
+      const email = parse(emailSchema, values.email);
+      const role = parse(roleSchema, values.role);
+      const access = await unsafeOperatorProjectAccess(slug, "members:manage");
+      if (!access) throw new CommandFailure(`no project with slug ${slug}`);
+      const result = await unsafeSetMember(access, { email, role });
+      if (!result.ok) fail(result);
+      return { stderr: [`${result.value.created ? "added" : "updated"} ${email} as ${role} of ${slug}`] };
+    },
+  },
+  {
+    name: "token create",
+    summary: "Create an API token for a user and print it (once) on stdout",
+    options: {
+      email: { type: "string", description: "email of the user the token acts as", required: true },
+      name: { type: "string", description: "what the token is for", required: true },
+    },
+    async run(values) {
+      const email = parse(emailSchema, values.email);
+      const { name } = parse(tokenNameSchema, { name: values.name });
+      const user = await unsafeGetUserByEmail(email);
+      if (!user) throw new CommandFailure(`no user with email ${email}`);
+      const { token } = await createApiToken(user.id, name);
+      return { stdout: [token], stderr: [`created token "${name}" for ${email}; it is shown only now`] };
+    },
+  },
+  {
+    name: "seed",
+    summary: "Re-create the demo project, its articles and the demo users",
+    options: {},
+    async run() {
+      await seedDemo();
+      return { stderr: [`demo project "demo" re-created; demo users sign in with password ${DEMO_PASSWORD}`] };
+    },
+  },
+];

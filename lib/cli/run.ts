@@ -1,0 +1,62 @@
+/**
+ * Argument parsing, help and exit codes for the CLI: 0 done, 1 the command failed (e.g. email taken),
+ * 2 bad usage (unknown command or option, missing or invalid value).
+ */
+import { parseArgs } from "node:util";
+import { COMMANDS, CommandFailure, UsageError, type Command, type CommandOutput } from "./commands";
+
+export type CliResult = CommandOutput & { exitCode: number };
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "usage: npm run margin -- <command> [options]",
+    "",
+    "commands:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "`npm run margin -- <command> --help` describes a command's options.",
+    "Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).",
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  const options = Object.entries(command.options).map(([name, spec]) => `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}\n      ${spec.description}`);
+  return [`usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}`, "", command.summary, ...(options.length ? ["", "options:", ...options] : [])].join("\n");
+}
+
+export function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  for (const command of COMMANDS) {
+    const words = command.name.split(" ");
+    if (words.every((word, index) => argv[index] === word)) return { command, rest: argv.slice(words.length) };
+  }
+  return null;
+}
+
+/** Parses argv; returns either what to print right away (help, usage errors) or the command and its values. */
+export function resolve(argv: string[]): CliResult | { command: Command; values: Record<string, string | boolean | undefined> } {
+  if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") return { stdout: [usage()], exitCode: argv.length ? 0 : 2 };
+  const found = findCommand(argv);
+  if (!found) return { stderr: [`unknown command: ${argv.join(" ")}`, "", usage()], exitCode: 2 };
+  const { command, rest } = found;
+  if (rest.includes("--help") || rest.includes("-h")) return { stdout: [commandHelp(command)], exitCode: 0 };
+  try {
+    const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]));
+    const { values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false });
+    const missing = Object.entries(command.options).find(([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""));
+    if (missing) throw new UsageError(`--${missing[0]} is required`);
+    return { command, values };
+  } catch (error) {
+    return { stderr: [`${command.name}: ${(error as Error).message}`, "", commandHelp(command)], exitCode: 2 };
+  }
+}
+
+export async function execute(command: Command, values: Record<string, string | boolean | undefined>): Promise<CliResult> {
+  try {
+    return { ...(await command.run(values)), exitCode: 0 };
+  } catch (error) {
+    if (error instanceof UsageError) return { stderr: [`${command.name}: ${error.message}`, "", commandHelp(command)], exitCode: 2 };
+    if (error instanceof CommandFailure) return { stderr: [`${command.name}: ${error.message}`], exitCode: 1 };
+    throw error;
+  }
+}

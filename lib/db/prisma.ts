@@ -1,0 +1,39 @@
+/**
+ * The one Prisma client of the process. Only data modules (`lib/<domain>/data.ts`, `mutations.ts`) and the
+ * Auth.js adapter import it.
+ *
+ * It is created on first use, not at import: `next build` imports route modules without a database, and the
+ * server process sets DATABASE_URL (perhaps to an embedded server it just started) before serving.
+ */
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+const holder = globalThis as unknown as { marginPrisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!holder.marginPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start Margin with `npm run dev` or `npm start`, which set it");
+    // Kept on globalThis so that hot reloads in development reuse one connection pool.
+    holder.marginPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  }
+  return holder.marginPrisma;
+}
+
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** Closes the pool (tests and the CLI end with this so that the process can exit). */
+export async function disconnectPrisma(): Promise<void> {
+  await holder.marginPrisma?.$disconnect();
+  holder.marginPrisma = undefined;
+}
+
+export type { PrismaClient };
+export { Prisma } from "./generated/client";

@@ -1,0 +1,24 @@
+/**
+ * Unexpected failures are thrown as AppError with a code from this union; entry points map the code to an
+ * HTTP status (lib/http/api-handler.ts) or a page (not-found, sign-in). Expected outcomes a caller must
+ * handle (a duplicate slug, a wrong password) are returned as values instead.
+ */
+export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** The input field at fault, for 400s. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The result type of operations whose failures are part of normal use. */
+export type Result<T, Reason extends string = string> = { ok: true; value: T } | { ok: false; reason: Reason; message: string; field?: string };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const fail = <Reason extends string>(reason: Reason, message: string, field?: string): Result<never, Reason> => ({ ok: false, reason, message, field });

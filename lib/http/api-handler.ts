@@ -1,0 +1,66 @@
+/**
+ * Every API route handler is wrapped here, so that all of them answer errors the same way:
+ * `{ "error": { "code", "message", "field"? } }` with the status the code implies, and a crash in one
+ * request becomes a logged 500 instead of a leaked stack trace.
+ */
+import { AppError, type AppErrorCode } from "@/lib/errors";
+
+const STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  // API answers depend on who asks: never let a shared cache keep them.
+  headers.set("cache-control", "no-store");
+  return Response.json(data, { ...init, headers });
+}
+
+export function errorJson(code: AppErrorCode | "internal", message: string, field?: string): Response {
+  const status = code === "internal" ? 500 : STATUS[code];
+  const headers: HeadersInit = code === "unauthorized" ? { "www-authenticate": 'Bearer realm="margin"' } : {};
+  return json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorJson(error.code, error.message, error.field);
+  console.error("[api] unexpected error", error);
+  return errorJson("internal", "Internal error; it has been logged");
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function apiRoute<P = Record<string, never>>(handler: (request: Request, context: RouteContext<P>) => Promise<Response>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Largest JSON body an API route reads; a larger one is refused (400) before parsing. */
+const MAX_JSON_BYTES = 1_000_000;
+
+export async function readJson(request: Request): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_JSON_BYTES) throw new AppError("bad_request", `Body must be at most ${MAX_JSON_BYTES} bytes`, "body");
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("bad_request", `Body must be at most ${MAX_JSON_BYTES} bytes`, "body");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "Body must be valid JSON", "body");
+  }
+}
+
+/** Query parameters as a plain object for zod. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}

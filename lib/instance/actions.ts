@@ -1,0 +1,11 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session-gate";
+import { setSignupOpen } from "./mutations";
+
+export async function setSignupOpenAction(form: FormData): Promise<void> {
+  const actor = await requireActor("/admin");
+  await setSignupOpen(actor, form.get("signupOpen") === "true");
+  revalidatePath("/admin");
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { isUniqueViolation, type Tx } from "@/lib/db/errors";
+import { prisma } from "@/lib/db/prisma";
+import { fail, ok, type Result } from "@/lib/errors";
+import { getInstanceSettings } from "@/lib/instance/data";
+import type { SignUpInput } from "./schema";
+
+/** Serializes user creation so that two sign-ups on an empty instance cannot both become its admin. */
+const USER_CREATION_LOCK = 7_301_001;
+
+export type NewUser = { email: string; name: string | null; passwordHash: string | null; image?: string | null; emailVerified?: Date | null; isAdmin?: boolean };
+export type CreatedUser = { id: string; email: string; name: string | null; isAdmin: boolean };
+export type SignUpRefusal = "signup_closed" | "email_taken";
+
+/**
+ * Inserts a user inside `tx`. The first user of an instance becomes its admin, and sign-up stays closed
+ * after them (the settings default) until an admin opens it. `allowWhenClosed` is for paths that are
+ * vouched for elsewhere: an invite, or the operator's CLI.
+ */
+export async function insertUser(tx: Tx, user: NewUser, options: { allowWhenClosed: boolean }): Promise<Result<CreatedUser, SignUpRefusal>> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_CREATION_LOCK})`;
+  const first = (await tx.user.findFirst({ select: { id: true } })) === null;
+  if (!first && !options.allowWhenClosed && !(await getInstanceSettings(tx)).signupOpen) {
+    return fail("signup_closed", "Sign-up is closed on this instance; ask an admin or a project owner for an invite");
+  }
+  if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
+    return fail("email_taken", "An account with this email already exists", "email");
+  }
+  const created = await tx.user.create({
+    data: { ...user, isAdmin: first || (user.isAdmin ?? false) },
+    select: { id: true, email: true, name: true, isAdmin: true },
+  });
+  return ok(created);
+}
+
+export async function signUp(input: SignUpInput): Promise<Result<CreatedUser, SignUpRefusal>> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, passwordHash }, { allowWhenClosed: false }));
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("email_taken", "An account with this email already exists", "email");
+    throw error;
+  }
+}
+
+/** The operator's `margin user add`: sign-up rules do not apply. */
+export async function unsafeCreateUser(input: SignUpInput & { admin: boolean }): Promise<Result<CreatedUser, SignUpRefusal>> {
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.admin }, { allowWhenClosed: true }));
+}

@@ -1,0 +1,23 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for members whose role does not allow a page.
+  experimental: { authInterrupts: true },
+  // Native or Node-only packages: load them from node_modules at run time instead of bundling them.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;
