@@ -6,7 +6,7 @@ import { execute, resolve } from "@/lib/cli/run";
 import { openDatabase } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
-import { databaseProfile, loadEnvironment } from "@/server/environment";
+import { databaseName, databaseProfile, loadEnvironment } from "@/server/environment";
 
 function print(lines: string[] | undefined, stream: NodeJS.WriteStream) {
   if (lines?.length) stream.write(lines.join("\n") + "\n");
@@ -20,7 +20,7 @@ async function main() {
     process.exit(resolved.exitCode);
   }
   loadEnvironment(true);
-  const database = await openDatabase({ profile: databaseProfile() });
+  const database = await openDatabase({ profile: databaseProfile(), database: databaseName() });
   process.env.DATABASE_URL = database.url;
   try {
     const result = await execute(resolved.command, resolved.values);

@@ -35,6 +35,13 @@ export function databaseProfile(): DatabaseProfile {
   return profile;
 }
 
+/** The embedded server's database name; e2e runs use a fresh one per run. */
+export function databaseName(): string {
+  const name = process.env.MARGIN_DB_NAME ?? "margin";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new StartupError(`MARGIN_DB_NAME must be a lower-case SQL identifier (got "${name}")`);
+  return name;
+}
+
 export function listenPort(): number {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartupError(`PORT must be a port number (got "${process.env.PORT}")`);

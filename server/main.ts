@@ -6,13 +6,12 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
-import { seedDemo } from "@/lib/demo/seed";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
-import { hasAnyUser } from "@/lib/users/data";
-import { databaseProfile, ensureAuthSecret, listenPort, loadEnvironment } from "./environment";
+import { boot } from "./boot";
+import { listenPort } from "./environment";
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -25,15 +24,9 @@ function clientAddress(request: http.IncomingMessage): string {
 
 async function main() {
   const started = Date.now();
-  loadEnvironment(dev);
-  ensureAuthSecret(dev);
+  const { database, seeded } = await boot({ dev });
   const port = listenPort();
-  const database = await openDatabase({ profile: databaseProfile() });
-  process.env.DATABASE_URL = database.url;
-  if (dev && process.env.MARGIN_SEED !== "0" && !(await hasAnyUser())) {
-    await seedDemo();
-    console.log("margin: seeded the demo project (sign in as owner@example.com / margin-demo)");
-  }
+  if (seeded) console.log("margin: seeded the demo project (sign in as owner@example.com / margin-demo)");
 
   const app = next({ dev, dir: process.cwd(), port });
   await app.prepare();

@@ -26,28 +26,35 @@ export function MemberRow({ slug, member, isSelf }: { slug: string; member: Memb
           </p>
         )}
       </div>
-      <form action={changeRole} className="flex items-center gap-2">
-        <input type="hidden" name="membershipId" value={member.id} />
-        <label className="sr-only" htmlFor={`role-${member.id}`}>
-          Role of {member.user.email}
-        </label>
-        <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm">
-          {PROJECT_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </select>
-        <SubmitButton variant="secondary" pendingLabel="Saving…">
-          Save
-        </SubmitButton>
-      </form>
-      <form action={remove}>
-        <input type="hidden" name="membershipId" value={member.id} />
-        <Button type="submit" variant="danger">
-          Remove
-        </Button>
-      </form>
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={changeRole} className="flex items-center gap-2">
+          <input type="hidden" name="membershipId" value={member.id} />
+          <label className="sr-only" htmlFor={`role-${member.id}`}>
+            Role of {member.user.email}
+          </label>
+          <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm">
+            {PROJECT_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+          <SubmitButton variant="secondary" pendingLabel="Saving…">
+            Save
+          </SubmitButton>
+        </form>
+        <form
+          action={remove}
+          onSubmit={(event) => {
+            if (!window.confirm(`Remove ${member.user.email} from the project?`)) event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="membershipId" value={member.id} />
+          <Button type="submit" variant="danger">
+            Remove
+          </Button>
+        </form>
+      </div>
     </li>
   );
 }

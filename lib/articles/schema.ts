@@ -5,8 +5,9 @@ const optionalText = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, { error: `${label} must be at most ${max.toLocaleString("en")} characters` })
-    .optional()
-    .transform((value) => value || undefined);
+    // A blank field means "not given".
+    .transform((value) => value || undefined)
+    .optional();
 
 export const articleInputSchema = z.object({
   title: z.string({ error: "Title is required" }).trim().min(1, { error: "Title is required" }).max(500, { error: "Title must be at most 500 characters" }),

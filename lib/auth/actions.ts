@@ -2,32 +2,34 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { fieldErrors } from "@/lib/http/parse";
-import { safeReturnPath, type FormState } from "@/lib/http/form-state";
+import { safeReturnPath, textValues, type FormState } from "@/lib/http/form-state";
 import { signUp } from "@/lib/users/mutations";
 import { signInSchema, signUpSchema } from "@/lib/users/schema";
 import { signIn, signOut } from "./auth";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = textValues(form, ["email"]);
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("callbackUrl")) });
   } catch (error) {
     // Success ends in a redirect, which Next.js implements as a thrown error: let it through.
     if (!(error instanceof AuthError)) throw error;
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { message: "Too many failed sign-in attempts. Wait 15 minutes and try again." };
+      return { message: "Too many failed sign-in attempts. Wait 15 minutes and try again.", values };
     }
-    return { message: "Wrong email or password." };
+    return { message: "Wrong email or password.", values };
   }
   return {};
 }
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = textValues(form, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   const created = await signUp(parsed.data);
-  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message } } : { message: created.message };
+  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { message: created.message, values };
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
   return {};
 }

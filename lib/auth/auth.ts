@@ -56,6 +56,13 @@ const config: NextAuthConfig = {
   // Margin serves itself (server/main.ts); the Host header is the address users typed.
   trustHost: true,
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A wrong password is a normal outcome shown in the form, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

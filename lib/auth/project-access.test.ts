@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actorFor, createProjectWith, createUser } from "@/lib/testing/factories";
+import { actorFor } from "@/lib/testing/actors";
+import { createProjectWith, createUser } from "@/lib/testing/factories";
 import { prisma } from "@/lib/db/prisma";
 import { createArticle } from "@/lib/articles/mutations";
 import { PROJECT_ROLES, can, type Capability } from "./permissions";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { actorFor, createUser } from "@/lib/testing/factories";
+import { actorFor } from "@/lib/testing/actors";
+import { createUser } from "@/lib/testing/factories";
 import { authenticateRequest } from "./session-gate";
 
 const request = (authorization?: string) => new Request("http://margin.test/api/projects", { headers: authorization ? { authorization } : {} });

@@ -122,12 +122,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether `pid` is a live PostgreSQL process. Where /proc exists we also rule out a zombie and a pid reused
+ * by another program since the lock file was written.
+ */
+function isPostgres(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+    return state !== "Z" && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return true;
+  }
+}
+
 /** The pid of a postmaster already serving this cluster, or null (removing a lock file left by a SIGKILL). */
 function runningPid(cluster: string): number | null {
   const lock = path.join(cluster, "postmaster.pid");
   if (!fs.existsSync(lock)) return null;
   const pid = Number(fs.readFileSync(lock, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid;
+  if (Number.isInteger(pid) && pid > 0 && isPostgres(pid)) return pid;
   fs.rmSync(lock, { force: true });
   return null;
 }
@@ -172,7 +186,7 @@ function stopPid(pid: number): Promise<void> {
   } catch {
     return Promise.resolve();
   }
-  return waitUntil(() => !isAlive(pid), 15_000).then(() => undefined);
+  return waitUntil(() => !isPostgres(pid), 15_000).then(() => undefined);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {

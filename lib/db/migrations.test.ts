@@ -59,6 +59,7 @@ describe("migrations", () => {
       expect(rows[0]).toEqual({ table: null, recorded: 1 });
     } finally {
       await client.end();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

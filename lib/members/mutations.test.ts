@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authorizeProject, unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { prisma } from "@/lib/db/prisma";
-import { actorFor, createProjectWith, createUser, uniqueId } from "@/lib/testing/factories";
+import { actorFor } from "@/lib/testing/actors";
+import { createProjectWith, createUser, uniqueId } from "@/lib/testing/factories";
 import { listMembers, listPendingInvites, unsafeGetOpenInvite } from "./data";
 import { unsafeCreateUser } from "@/lib/users/mutations";
 import { acceptInvite, acceptInviteWithNewAccount, changeMemberRole, inviteMember, removeMember, revokeInvite } from "./mutations";

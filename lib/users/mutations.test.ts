@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
 import { setSignupOpen } from "@/lib/instance/mutations";
-import { actorFor } from "@/lib/testing/factories";
+import { actorFor } from "@/lib/testing/actors";
 import { signUp, unsafeCreateUser } from "./mutations";
 
 // This file's database starts empty (a copy of the migrated template), which the first-user rule needs.

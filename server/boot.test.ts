@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/prisma";
+import { DEMO_PROJECT, DEMO_USERS } from "@/lib/demo/seed";
+import { boot } from "./boot";
+
+// DATABASE_URL points at this file's own database, so boot() uses it as an external server.
+describe("boot", () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    process.env = { ...env };
+  });
+
+  it("never seeds in production, seeds an empty development database once, and keeps later changes", async () => {
+    process.env.AUTH_SECRET = "test-secret";
+    const production = await boot({ dev: false });
+    expect(production.seeded).toBe(false);
+    expect(await prisma.user.count()).toBe(0);
+
+    const first = await boot({ dev: true });
+    expect(first.seeded).toBe(true);
+    const demo = await prisma.project.findUniqueOrThrow({ where: { slug: DEMO_PROJECT.slug }, include: { articles: true, memberships: true } });
+    expect(demo.articles).toHaveLength(3);
+    expect(demo.memberships.map((membership) => membership.role).sort()).toEqual(DEMO_USERS.map((user) => user.role).sort());
+
+    await prisma.article.delete({ where: { id: demo.articles[0]!.id } });
+    const second = await boot({ dev: true });
+    expect(second.seeded).toBe(false);
+    expect(await prisma.article.count({ where: { projectId: demo.id } })).toBe(2);
+  });
+
+  it("refuses to start in production without AUTH_SECRET", async () => {
+    delete process.env.AUTH_SECRET;
+    await expect(boot({ dev: false })).rejects.toThrow(/AUTH_SECRET must be set in production/);
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { runEntry } from "@/lib/testing/run-process";
+
+// The production server needs `next build` first; `npm test` builds before it runs Vitest.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "margin-server-"));
+fs.chmodSync(dataDir, 0o755);
+const pgPort = 58000 + Math.floor(Math.random() * 1000);
+const port = 59000 + Math.floor(Math.random() * 1000);
+const children: ChildProcess[] = [];
+
+function startServer(): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", TSX_TSCONFIG_PATH: "tsconfig.node.json", MARGIN_DATA_DIR: dataDir, MARGIN_PG_PORT: String(pgPort), PORT: String(port), AUTH_SECRET: "server-test-secret" };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("margin: ready on")) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+}
+
+const embeddedUrl = () => `postgresql://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "app", "password"), "utf8").trim())}@127.0.0.1:${pgPort}/margin`;
+
+async function sql(query: string) {
+  const client = new pg.Client({ connectionString: embeddedUrl() });
+  await client.connect();
+  try {
+    return (await client.query(query)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("server process", () => {
+  it("exits with a one-line explanation when DATABASE_URL cannot be reached", async () => {
+    const result = await runEntry("server/main.ts", [], { DATABASE_URL: "postgresql://margin:secret@127.0.0.1:1/margin" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("margin: cannot reach PostgreSQL at 127.0.0.1:1/margin (ECONNREFUSED); check DATABASE_URL or unset it to use the embedded database\n");
+    expect(result.stderr).not.toContain("secret");
+  });
+
+  it("serves on the embedded database without seeding, stops it cleanly on SIGTERM and reuses its data", async () => {
+    const first = await startServer();
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    const page = await fetch(`http://127.0.0.1:${port}/projects`, { redirect: "manual" });
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fprojects");
+    // `npm start` does not seed: the first person to sign up becomes the admin.
+    expect(await sql("SELECT count(*)::int AS users FROM users")).toEqual([{ users: 0 }]);
+    await sql("INSERT INTO projects (id, slug, name, updated_at) VALUES ('kept', 'kept', 'Kept across restarts', now())");
+
+    first.kill("SIGTERM");
+    expect(await exitOf(first)).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "app", "cluster", "postmaster.pid"))).toBe(false);
+    expect(fs.readFileSync(path.join(dataDir, "app", "postgres.log"), "utf8").trimEnd()).toMatch(/database system is shut down$/);
+
+    const second = await startServer();
+    expect(await sql("SELECT name FROM projects WHERE slug = 'kept'")).toEqual([{ name: "Kept across restarts" }]);
+    second.kill("SIGINT");
+    expect(await exitOf(second)).toBe(0);
+  }, 120_000);
+});
