@@ -6,7 +6,7 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-/** Runs `main` and turns a StartupError into a one-line message and exit status 1. */
+/** The catch-all of an entry point: a StartupError becomes its one-line message, anything else its stack; exit 1. */
 export function exitOnStartupError(error: unknown): never {
   if (error instanceof StartupError) {
     process.stderr.write(`margin: ${error.message}\n`);

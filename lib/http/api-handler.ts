@@ -45,21 +45,6 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
   };
 }
 
-/** Largest JSON body an API route reads; a larger one is refused (400) before parsing. */
-const MAX_JSON_BYTES = 1_000_000;
-
-export async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError("bad_request", `Body must be at most ${MAX_JSON_BYTES} bytes`, "body");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("bad_request", `Body must be at most ${MAX_JSON_BYTES} bytes`, "body");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "Body must be valid JSON", "body");
-  }
-}
-
 /** Query parameters as a plain object for zod. */
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
