@@ -4,11 +4,9 @@
  */
 import { test as base, expect } from "@playwright/test";
 import { createApiToken } from "@/lib/api-tokens/mutations";
-import { createArticle } from "@/lib/articles/mutations";
-import type { ArticleInput } from "@/lib/articles/schema";
-import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
+import type { MetadataInput } from "@/lib/articles/import-schema";
 import type { ProjectRole } from "@/lib/db/generated/enums";
-import { createProjectWith, createUser } from "@/lib/testing/factories";
+import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { connectE2eDatabase } from "./database";
 
 type TestUser = Awaited<ReturnType<typeof createUser>>;
@@ -16,7 +14,7 @@ type TestUser = Awaited<ReturnType<typeof createUser>>;
 export type World = {
   user(name?: string): Promise<TestUser>;
   project(members: Partial<Record<ProjectRole, TestUser[]>>): Promise<{ slug: string; name: string }>;
-  article(slug: string, input: ArticleInput): Promise<{ id: string; url: string }>;
+  article(slug: string, input: MetadataInput & { text: string }): Promise<{ id: string; url: string }>;
   token(user: TestUser): Promise<string>;
 };
 
@@ -30,12 +28,7 @@ export const test = base.extend<{ world: World }>({
         const { slug } = await createProjectWith(members);
         return { slug, name: `Project ${slug}` };
       },
-      article: async (slug, input) => {
-        const access = await unsafeOperatorProjectAccess(slug, "articles:import");
-        if (!access) throw new Error(`no project ${slug}`);
-        const { id } = await createArticle(access, input);
-        return { id, url: `/projects/${slug}/articles/${id}` };
-      },
+      article: createArticle,
       token: async (user) => (await createApiToken(user.id, "e2e")).token,
     });
   },

@@ -1,28 +1,24 @@
 import { z } from "zod";
+import { AnnotationLabel, ArticleStatus } from "@/lib/db/generated/enums";
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} must be at most ${max.toLocaleString("en")} characters` })
-    // A blank field means "not given".
-    .transform((value) => value || undefined)
-    .optional();
+export const ARTICLE_STATUSES = Object.values(ArticleStatus);
+export const ANNOTATION_LABELS = Object.values(AnnotationLabel);
+export const ARTICLE_SORTS = ["relevance", "newest", "oldest", "title", "published"] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
-export const articleInputSchema = z.object({
-  title: z.string({ error: "Title is required" }).trim().min(1, { error: "Title is required" }).max(500, { error: "Title must be at most 500 characters" }),
-  byline: optionalText("Byline", 300),
-  source: optionalText("Source", 200),
-  url: z.url({ protocol: /^https?$/, error: "URL must be an http(s) address" }).max(2000).optional(),
-  publishedAt: z.coerce.date({ error: "publishedAt must be a date (ISO 8601)" }).optional(),
-  // BCP 47 tags such as "en", "pt-BR", "zh-Hant".
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: "language must be a BCP 47 tag such as en or pt-BR" }).optional(),
-  text: z.string({ error: "Text is required" }).min(1, { error: "Text is required" }),
-});
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-export type ArticleInput = z.infer<typeof articleInputSchema>;
-
+/** The article list's query: search words, filters, order and page. Shared by the project page and the API. */
 export const listArticlesQuerySchema = z.object({
-  page: z.coerce.number({ error: "page must be a number" }).int().min(1, { error: "page must be 1 or more" }).default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1).max(200, { error: "pageSize must be at most 200" }).default(50),
+  // websearch syntax: words, "a phrase", -excluded, or.
+  q: z.preprocess(blankToUndefined, z.string().trim().max(500, { error: "q must be at most 500 characters" }).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(ARTICLE_STATUSES, { error: `status must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional()),
+  label: z.preprocess(blankToUndefined, z.enum(ANNOTATION_LABELS, { error: `label must be one of ${ANNOTATION_LABELS.join(", ")}` }).optional()),
+  // A user id or email: articles with at least one tag by them.
+  annotator: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(", ")}` }).optional()),
+  page: z.coerce.number({ error: "page must be a number" }).int({ error: "page must be a whole number" }).min(1, { error: "page must be 1 or more" }).default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1, { error: "pageSize must be 1 or more" }).max(200, { error: "pageSize must be at most 200" }).default(50),
 });
+
+export type ListArticlesQuery = z.infer<typeof listArticlesQuerySchema>;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { actorFor } from "@/lib/testing/actors";
-import { createProjectWith, createUser } from "@/lib/testing/factories";
+import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { prisma } from "@/lib/db/prisma";
-import { createArticle } from "@/lib/articles/mutations";
 import { PROJECT_ROLES, can, type Capability } from "./permissions";
-import { authorizeArticle, authorizeProject, unsafeOperatorProjectAccess } from "./project-access";
+import { authorizeArticle, authorizeProject } from "./project-access";
 
 const CAPABILITIES: Capability[] = ["project:read", "project:manage", "members:manage", "articles:import", "articles:edit", "annotations:create", "annotations:review"];
 
@@ -40,8 +39,7 @@ describe("project access", () => {
     const outsider = await createUser();
     const a = await createProjectWith({ viewer: [member] });
     const b = await createProjectWith({ viewer: [outsider] });
-    const importer = (await unsafeOperatorProjectAccess(a.slug, "articles:import"))!;
-    const { id } = await createArticle(importer, { title: "T", text: "Body" });
+    const { id } = await createArticle(a.slug, { title: "T", text: "Body" });
 
     const allowed = await authorizeArticle(await actorFor(member), id, "project:read");
     expect(allowed.ok && allowed.value).toMatchObject({ articleId: id, slug: a.slug, role: "viewer" });

@@ -3,9 +3,9 @@
  * every day: curly quotes, an em dash, figures ("1,219", "more than 200"), a direct quote with its speaker,
  * and one emoji, so that offsets are exercised from the first run.
  */
-import type { ArticleInput } from "@/lib/articles/schema";
+import type { MetadataInput } from "@/lib/articles/import-schema";
 
-export const DEMO_ARTICLES: ArticleInput[] = [
+export const DEMO_ARTICLES: (MetadataInput & { title: string; text: string })[] = [
   {
     title: "Harbor council approves flood wall after late-night vote",
     byline: "By Mara Lindqvist",

@@ -3,7 +3,7 @@
  * re-creates it from scratch; `npm run dev` calls it only on an empty database.
  */
 import "server-only";
-import { createArticle } from "@/lib/articles/mutations";
+import { importArticle } from "@/lib/articles/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
@@ -42,5 +42,8 @@ export async function seedDemo(): Promise<void> {
   const access = (await unsafeOperatorProjectAccess(DEMO_PROJECT.slug, "members:manage"))!;
   for (const user of DEMO_USERS.slice(1)) unwrap(await unsafeSetMember(access, { email: user.email, role: user.role }));
   const importer = (await unsafeOperatorProjectAccess(DEMO_PROJECT.slug, "articles:import"))!;
-  for (const article of DEMO_ARTICLES) await createArticle(importer, article);
+  for (const { text, ...metadata } of DEMO_ARTICLES) {
+    const result = await importArticle(importer, { label: metadata.title, kind: "text", source: text, input: { ...metadata, keepArtifacts: true } }, "seed");
+    if (result.status !== "imported") throw new Error(`demo seed: ${metadata.title}: ${result.status}`);
+  }
 }

@@ -3,6 +3,8 @@
  * Shared by Vitest and the Playwright fixtures.
  */
 import { randomBytes } from "node:crypto";
+import { importArticle } from "@/lib/articles/mutations";
+import type { MetadataInput } from "@/lib/articles/import-schema";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { unsafeSetMember } from "@/lib/members/mutations";
@@ -20,6 +22,16 @@ export async function createUser(options: { admin?: boolean; name?: string } = {
   const created = await unsafeCreateUser({ email, name: options.name ?? "Test User", password: TEST_PASSWORD, admin: options.admin ?? false });
   if (!created.ok) throw new Error(created.message);
   return { ...created.value, password: TEST_PASSWORD };
+}
+
+/** An article stored exactly as given (no furniture stripped), as the import of a plain text would. */
+export async function createArticle(slug: string, article: MetadataInput & { text: string }) {
+  const access = await unsafeOperatorProjectAccess(slug, "articles:import");
+  if (!access) throw new Error(`no project ${slug}`);
+  const { text, ...metadata } = article;
+  const result = await importArticle(access, { label: metadata.title ?? "test", kind: "text", source: text, input: { ...metadata, keepArtifacts: true } }, "test");
+  if (result.status !== "imported") throw new Error(`article not imported: ${JSON.stringify(result)}`);
+  return { id: result.id, url: `/projects/${slug}/articles/${result.id}` };
 }
 
 export async function createProjectWith(members: Partial<Record<ProjectRole, { id: string; email: string }[]>>) {

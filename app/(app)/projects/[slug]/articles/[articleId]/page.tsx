@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/articles/data";
-import { paragraphsOf } from "@/lib/articles/content";
+import { ArticleBody } from "@/components/articles/article-body";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
@@ -40,12 +40,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           </a>
         </p>
       )}
-      <div className="mt-8 flex flex-col gap-5 font-serif text-lg leading-relaxed" lang={article.language ?? undefined} data-testid="article-text">
-        {paragraphsOf(article.text).map((paragraph, index) => (
-          <p key={index} className="whitespace-pre-wrap">
-            {paragraph}
-          </p>
-        ))}
+      <div className="mt-8">
+        <ArticleBody doc={article.content} language={article.language} />
       </div>
     </article>
   );

@@ -1,0 +1,129 @@
+/**
+ * From a source (plain text, Markdown, HTML or .docx) to an article ready to store: blocks, detected
+ * metadata and scrape artifacts (a "draft", what the import dialog previews), then the final canonical text
+ * and rich content once the user's metadata and choices are applied. Deterministic: previewing and saving
+ * the same source give the same paragraphs and artifact indexes.
+ */
+import mammoth from "mammoth";
+import MarkdownIt from "markdown-it";
+import { detectArtifacts, isByline, type Artifact } from "./artifacts";
+import { canonicalize, countWords, isCanonical, paragraphsOf } from "./canonical-text";
+import { blocksToDoc, docToText, inlineText, paragraphInlines, textToDoc, type ArticleDoc, type FlatBlock } from "./content";
+import { extractHtmlMetadata, htmlToBlocks, type HtmlMetadata } from "./html";
+
+export type SourceKind = "text" | "markdown" | "html" | "docx";
+export type ArticleMetadata = HtmlMetadata;
+
+export type Draft = {
+  /** Every paragraph of the source, artifacts included, as blocks. */
+  blocks: FlatBlock[];
+  /** Metadata found in the source (HTML head, a first line, a byline). */
+  detected: ArticleMetadata;
+  /** The detected title is the first paragraph itself, which is a sentence of the article, not a headline. */
+  titleIsFirstSentence?: boolean;
+};
+
+export type PreparedArticle = Required<Pick<ArticleMetadata, "title">> &
+  Omit<ArticleMetadata, "title"> & {
+    text: string;
+    content: ArticleDoc;
+    wordCount: number;
+    removedArtifacts: Artifact[];
+  };
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/**
+ * Plain text's paragraphs as blocks. Wire copy often starts "Headline\nBy Someone" with no blank line
+ * between: a first line followed by a byline line is split off, so that both can be recognised (and
+ * stripped) on their own. Otherwise a paragraph stays whole: a hard-wrapped first line is not a headline.
+ */
+function textBlocks(text: string): FlatBlock[] {
+  const paragraphs = paragraphsOf(canonicalize(text));
+  const lines = paragraphs[0]?.split("\n") ?? [];
+  if (lines.length > 1 && isByline(lines[1]!)) {
+    const body = lines.slice(2).join("\n");
+    paragraphs.splice(0, 1, lines[0]!, lines[1]!, ...(body ? [body] : []));
+  }
+  return paragraphs.map((paragraph) => ({ kind: "paragraph", inlines: paragraphInlines(paragraph) }));
+}
+
+export async function draftFromSource(kind: SourceKind, source: string | Buffer): Promise<Draft> {
+  if (kind === "docx") {
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.isBuffer(source) ? source : Buffer.from(source) });
+    return withTextMetadata({ blocks: htmlToBlocks(html), detected: {} });
+  }
+  const content = Buffer.isBuffer(source) ? source.toString("utf8") : source;
+  if (kind === "html") return withTextMetadata({ blocks: htmlToBlocks(content), detected: extractHtmlMetadata(content) });
+  if (kind === "markdown") return withTextMetadata({ blocks: htmlToBlocks(markdown.render(content)), detected: {} });
+  return withTextMetadata({ blocks: textBlocks(content), detected: {} });
+}
+
+const MAX_TITLE = 300;
+
+/** A line that reads like a headline: short, one line, not ending like a sentence ("?" is allowed). */
+function isHeadlineLike(paragraph: string): boolean {
+  return paragraph.length <= 200 && !paragraph.includes("\n") && !/[.!…,;:]$/.test(paragraph);
+}
+
+/** Fills what the text itself reveals: the first line as title, a "By …" line as byline. */
+function withTextMetadata(draft: Draft): Draft {
+  const detected = { ...draft.detected };
+  const firstParagraph = draft.blocks[0] ? inlineText(draft.blocks[0].inlines) : "";
+  const first = firstParagraph.split("\n")[0]!;
+  let titleIsFirstSentence = false;
+  if (!detected.title && first) {
+    detected.title = first.length <= MAX_TITLE ? first : `${first.slice(0, 120).trimEnd()}…`;
+    titleIsFirstSentence = !isHeadlineLike(firstParagraph);
+  }
+  if (!detected.byline) {
+    const byline = draft.blocks.slice(0, 3).map((block) => inlineText(block.inlines)).find(isByline);
+    if (byline) detected.byline = byline;
+  }
+  return { ...draft, detected, titleIsFirstSentence };
+}
+
+export function draftParagraphs(draft: Draft): string[] {
+  return draft.blocks.map((block) => inlineText(block.inlines));
+}
+
+/** Artifacts of a draft for a given title (the user may change the detected one). */
+export function draftArtifacts(draft: Draft, title: string | undefined): Artifact[] {
+  const effective = title ?? draft.detected.title;
+  const found = detectArtifacts(draftParagraphs(draft), effective);
+  // A title taken from the article's first sentence does not make that sentence a repeated headline.
+  const ownSentence = draft.titleIsFirstSentence && effective === draft.detected.title;
+  return ownSentence ? found.filter((artifact) => !(artifact.index === 0 && artifact.reason === "repeated-headline")) : found;
+}
+
+export type FinalizeOptions = {
+  /** Metadata chosen by the user or the caller; wins over what was detected. */
+  metadata?: ArticleMetadata;
+  /** Keep every paragraph, furniture included. */
+  keepArtifacts?: boolean;
+  /** Paragraph indexes to remove instead of the detected artifacts (the import dialog's choice). */
+  strip?: number[];
+};
+
+export type FinalizeFailure = { ok: false; reason: "no_text"; message: string };
+
+export function finalizeDraft(draft: Draft, options: FinalizeOptions = {}): { ok: true; value: PreparedArticle } | FinalizeFailure {
+  const metadata: ArticleMetadata = { ...draft.detected, ...Object.fromEntries(Object.entries(options.metadata ?? {}).filter(([, value]) => value !== undefined)) };
+  const paragraphs = draftParagraphs(draft);
+  const detected = draftArtifacts(draft, metadata.title);
+  const stripIndexes = options.keepArtifacts ? [] : (options.strip ?? detected.map((artifact) => artifact.index));
+  const strip = new Set(stripIndexes.filter((index) => Number.isInteger(index) && index >= 0 && index < paragraphs.length));
+  const removed = [...strip].sort((a, b) => a - b).map((index) => detected.find((artifact) => artifact.index === index) ?? { index, text: paragraphs[index]!, reason: "manual" as const });
+  const kept = draft.blocks.filter((_, index) => !strip.has(index));
+  let content = blocksToDoc(kept);
+  let text = docToText(content);
+  // The block builder keeps text canonical; should a source defeat it, fall back to the plain paragraphs so
+  // that the stored text and the rich content can never disagree.
+  if (!isCanonical(text)) {
+    text = canonicalize(text);
+    content = textToDoc(text);
+  }
+  if (!text) return { ok: false, reason: "no_text", message: "No article text found (after removing page furniture, nothing is left)" };
+  const title = (metadata.title ?? paragraphsOf(text)[0]!.split("\n")[0]!).slice(0, 500);
+  return { ok: true, value: { ...metadata, title, text, content, wordCount: countWords(text), removedArtifacts: removed } };
+}
