@@ -17,7 +17,7 @@ const config = [
     },
   },
   {
-    files: ["lib/*/data.ts", "lib/*/mutations.ts", "lib/demo/seed.ts", "lib/testing/**", "server/**", "scripts/**", "**/*.test.ts"],
+    files: ["lib/*/data.ts", "lib/*/mutations.ts", "lib/demo/seed.ts", "lib/testing/**", "server/**", "scripts/**", "bench/**", "**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [mintOnlyInGates] }] },
   },
   { files: ["lib/auth/**"], rules: { "no-restricted-imports": "off" } },

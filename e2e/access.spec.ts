@@ -69,3 +69,15 @@ test("an owner adds an existing user and invites a newcomer, who joins through t
   await page.reload();
   await expect(page.getByRole("list", { name: "Members" })).toContainText(newcomer);
 });
+
+test("a signed-in browser's cookie cannot be used by another site to change data", async ({ page, world }) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  await signInAs(page, editor);
+  const endpoint = `/api/projects/${project.slug}/articles`;
+  const foreign = await page.request.post(endpoint, { headers: { origin: "https://attacker.example" }, data: { text: "Planted story." } });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.json()).toEqual({ error: { code: "forbidden", message: "Cross-site request refused" } });
+  const own = await page.request.post(endpoint, { headers: { origin: new URL(page.url()).origin }, data: { text: "Own story." } });
+  expect(own.status()).toBe(201);
+});

@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { prisma } from "@/lib/db/prisma";
-import { uniqueId } from "@/lib/testing/factories";
+import { createProjectWith, uniqueId } from "@/lib/testing/factories";
 import { runEntry } from "@/lib/testing/run-process";
 
 // The CLI runs as its own process against this test file's database (DATABASE_URL is inherited).
@@ -50,5 +53,44 @@ describe("margin CLI", () => {
     expect(await margin("user", "add", "--email", email, "--password", "long enough pw", "--name", "A")).toEqual({ code: 1, stdout: "", stderr: "user add: An account with this email already exists\n" });
     expect(await margin("member", "add", "--project", "no-such-project", "--email", email, "--role", "viewer")).toEqual({ code: 1, stdout: "", stderr: "member add: no project with slug no-such-project\n" });
     expect(await margin("token", "create", "--email", `nobody-${uniqueId()}@cli.example`, "--name", "x")).toMatchObject({ code: 1 });
+  });
+
+  it("imports files and globs, prints one line per article and a summary, and exits 1 when any failed", async () => {
+    const { slug, projectId } = await createProjectWith({});
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "margin-import-"));
+    const write = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(dir, name), content);
+    write("a-good.txt", "Bridge reopens\n\nThe bridge reopened on Friday — two weeks early.\n\nShare on Facebook");
+    write("b-copy.txt", "Bridge reopens\r\n\r\nThe bridge reopened on Friday — two weeks early.\r\n\r\nShare on Facebook\r\n");
+    write("c-binary.txt", Buffer.from([0, 1, 2, 3]));
+    write("page.html", "<article><h1>Dam inspection</h1><p>Engineers found “no cracks”…</p></article>");
+    write("feed.jsonl", '{"title":"From a feed","text":"Feed body."}\n{oops\n');
+    try {
+      const result = await margin("import", "--project", slug, path.join(dir, "*.txt"), path.join(dir, "page.html"), path.join(dir, "feed.jsonl"), path.join(dir, "missing.md"));
+      expect(result.code).toBe(1);
+      const lines = result.stdout.trim().split("\n");
+      const rel = (name: string) => path.join(dir, name);
+      expect(lines).toEqual([
+        expect.stringMatching(new RegExp(`^imported   ${rel("a-good.txt")} → \\w+ "Bridge reopens" \\(2 furniture paragraphs removed\\)$`)),
+        expect.stringMatching(new RegExp(`^duplicate  ${rel("b-copy.txt")} = \\w+ "Bridge reopens"$`)),
+        `failed     ${rel("c-binary.txt")}: binary file, not text`,
+        expect.stringMatching(new RegExp(`^imported   ${rel("page.html")} → \\w+ "Dam inspection"`)),
+        expect.stringMatching(new RegExp(`^imported   ${rel("feed.jsonl")} line 1 → \\w+ "From a feed"$`)),
+        expect.stringMatching(new RegExp(`^failed     ${rel("feed.jsonl")} line 2: invalid JSON`)),
+        `failed     ${rel("missing.md")}: no such file`,
+        "6 files, 7 articles: 3 imported, 1 duplicate, 3 failed",
+      ]);
+      const stored = await prisma.article.findMany({ where: { projectId }, orderBy: { title: "asc" }, select: { title: true, text: true, origin: true } });
+      expect(stored).toEqual([
+        { title: "Bridge reopens", text: "The bridge reopened on Friday — two weeks early.", origin: `cli:${rel("a-good.txt")}` },
+        { title: "Dam inspection", text: "Engineers found “no cracks”…", origin: `cli:${rel("page.html")}` },
+        { title: "From a feed", text: "Feed body.", origin: `cli:${rel("feed.jsonl")}` },
+      ]);
+
+      const kept = await margin("import", "--project", slug, "--keep-artifacts", rel("a-good.txt"));
+      expect(kept).toMatchObject({ code: 0, stdout: expect.stringContaining("1 file, 1 article: 1 imported, 0 duplicate, 0 failed") });
+      expect(await margin("import", "--project", slug)).toMatchObject({ code: 2, stderr: expect.stringContaining("give files or globs...") });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

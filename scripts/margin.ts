@@ -23,7 +23,7 @@ async function main() {
   const database = await openDatabase({ profile: databaseProfile(), database: databaseName() });
   process.env.DATABASE_URL = database.url;
   try {
-    const result = await execute(resolved.command, resolved.values);
+    const result = await execute(resolved);
     print(result.stdout, process.stdout);
     print(result.stderr, process.stderr);
     process.exitCode = result.exitCode;

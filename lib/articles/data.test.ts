@@ -3,7 +3,8 @@ import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { prisma } from "@/lib/db/prisma";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
-import { listArticles, MATCH_END, MATCH_START } from "./data";
+import { listArticles } from "./data";
+import { MATCH_END, MATCH_START } from "./search-marks";
 import { listArticlesQuerySchema } from "./schema";
 
 const query = (input: Record<string, unknown> = {}) => listArticlesQuerySchema.parse(input);
@@ -45,6 +46,12 @@ describe("listArticles", () => {
     expect(items.map((item) => item.id)).toEqual([ids.flood]);
     expect(items[0]!.snippet).toContain(`${MATCH_START}1${MATCH_END},${MATCH_START}219${MATCH_END} ${MATCH_START}homes${MATCH_END}`);
     expect((await listArticles(access, query({ q: '"homes 1,219"' }))).items).toEqual([]);
+  });
+
+  it("matches words next to curly quotes, dashes and apostrophes, whatever the server's locale", async () => {
+    expect((await listArticles(access, query({ q: '"workers union voted"' }))).items.map((item) => item.id)).toEqual([ids.ferry]);
+    expect((await listArticles(access, query({ q: "strike longest" }))).items.map((item) => item.id)).toEqual([ids.ferry]);
+    expect((await listArticles(access, query({ q: "“union”" }))).items.map((item) => item.id)).toEqual([ids.ferry]);
   });
 
   it("ranks a title match above a body match", async () => {

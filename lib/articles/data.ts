@@ -5,16 +5,19 @@ import { Prisma, prisma } from "@/lib/db/prisma";
 import type { Artifact } from "./artifacts";
 import type { ArticleDoc } from "./content";
 import type { ArticleSort, ListArticlesQuery } from "./schema";
+import { MATCH_END, MATCH_START } from "./search-marks";
 
 
-/** Marks around matched words in snippets: private-use characters that no article contains. */
-export const MATCH_START = "\uE000";
-export const MATCH_END = "\uE001";
 
-function orderBy(sort: ArticleSort, rank: Prisma.Sql): Prisma.Sql {
+/**
+ * "Best match" puts articles whose title matches the search first, then the newest. A full-text rank
+ * (ts_rank) reads every match's whole vector: 60-80 ms on 10,000 articles of 8,000 characters, against a
+ * target of 50 ms. This order is cheap, and easy to explain to a user.
+ */
+function orderBy(sort: ArticleSort, search: Prisma.Sql | null): Prisma.Sql {
   switch (sort) {
     case "relevance":
-      return Prisma.sql`${rank} DESC, a.created_at DESC, a.id`;
+      return search ? Prisma.sql`(s.title_vector @@ ${search}) DESC, a.created_at DESC, a.id` : Prisma.sql`a.created_at DESC, a.id`;
     case "newest":
       return Prisma.sql`a.created_at DESC, a.id`;
     case "oldest":
@@ -49,22 +52,25 @@ type Row = {
  * status, by label (has a tag of it) and by annotator (has a tag by them), in one SQL query.
  */
 export async function listArticles(access: ProjectAccess, query: ListArticlesQuery) {
-  const search = query.q ? Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${query.q})` : null;
+  // The same punctuation folding as the stored vector (see the article_library migration).
+  const search = query.q ? Prisma.sql`websearch_to_tsquery('simple'::regconfig, margin_search_text(${query.q}))` : null;
   const conditions = [Prisma.sql`a.project_id = ${access.projectId}`];
-  if (search) conditions.push(Prisma.sql`a.search_vector @@ ${search}`);
+  if (search) conditions.push(Prisma.sql`s.vector @@ ${search}`);
   if (query.status) conditions.push(Prisma.sql`a.status = ${query.status}::"ArticleStatus"`);
-  if (query.label) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.label = ${query.label}::"AnnotationLabel")`);
+  // Semi-joins rather than a subquery per article: PostgreSQL hashes the tagged articles once.
+  if (query.label) conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel")`);
   if (query.annotator) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations n JOIN users u ON u.id = n.author_id WHERE n.article_id = a.id AND (u.id = ${query.annotator} OR u.email = ${query.annotator.toLowerCase()}))`);
+    // Resolved first, so that the planner sees a constant author and uses its statistics for the plan.
+    const annotator = await prisma.user.findFirst({ where: { OR: [{ id: query.annotator }, { email: query.annotator.toLowerCase() }] }, select: { id: true } });
+    if (!annotator) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.author_id = ${annotator.id})`);
   }
-  // Relevance needs search words; without them it means newest first.
-  const sort = query.sort === "relevance" && !search ? "newest" : (query.sort ?? (search ? "relevance" : "newest"));
-  const rank = search ? Prisma.sql`ts_rank(a.search_vector, ${search})` : Prisma.sql`0`;
+  const sort = query.sort ?? (search ? "relevance" : "newest");
   // The page is chosen on narrow columns first; texts are read only for its rows (for the snippets).
   const rows = await prisma.$queryRaw<Row[]>`
     WITH page AS (
-      SELECT a.id, row_number() OVER (ORDER BY ${orderBy(sort, rank)}) AS position, count(*) OVER () AS total
-      FROM articles a
+      SELECT a.id, row_number() OVER (ORDER BY ${orderBy(sort, search)}) AS position, count(*) OVER () AS total
+      FROM articles a ${search ? Prisma.sql`JOIN article_search s ON s.article_id = a.id` : Prisma.empty}
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY position
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}

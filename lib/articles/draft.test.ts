@@ -61,6 +61,11 @@ describe("plain text drafts", () => {
     expect(article).toMatchObject({ title: "The council met on Tuesday.", text: "The council met on Tuesday.\n\nIt voted.", removedArtifacts: [] });
   });
 
+  it("never strip a lone paragraph as its own headline", async () => {
+    const article = finalize(await draftFromSource("text", "Budget passes 31–12 🎉"));
+    expect(article).toMatchObject({ title: "Budget passes 31–12 🎉", text: "Budget passes 31–12 🎉" });
+  });
+
   it("fail cleanly when nothing but furniture is left", async () => {
     expect(finalizeDraft(await draftFromSource("text", "Image\n\nShare"))).toMatchObject({ ok: false, reason: "no_text" });
   });

@@ -19,7 +19,7 @@ export type Draft = {
   blocks: FlatBlock[];
   /** Metadata found in the source (HTML head, a first line, a byline). */
   detected: ArticleMetadata;
-  /** The detected title is the first paragraph itself, which is a sentence of the article, not a headline. */
+  /** The detected title was taken from the first paragraph, which is part of the article, not a headline. */
   titleIsFirstSentence?: boolean;
 };
 
@@ -74,7 +74,8 @@ function withTextMetadata(draft: Draft): Draft {
   let titleIsFirstSentence = false;
   if (!detected.title && first) {
     detected.title = first.length <= MAX_TITLE ? first : `${first.slice(0, 120).trimEnd()}…`;
-    titleIsFirstSentence = !isHeadlineLike(firstParagraph);
+    // A lone paragraph is the article itself, however short, never a headline to strip.
+    titleIsFirstSentence = !isHeadlineLike(firstParagraph) || draft.blocks.length === 1;
   }
   if (!detected.byline) {
     const byline = draft.blocks.slice(0, 3).map((block) => inlineText(block.inlines)).find(isByline);
@@ -126,4 +127,26 @@ export function finalizeDraft(draft: Draft, options: FinalizeOptions = {}): { ok
   if (!text) return { ok: false, reason: "no_text", message: "No article text found (after removing page furniture, nothing is left)" };
   const title = (metadata.title ?? paragraphsOf(text)[0]!.split("\n")[0]!).slice(0, 500);
   return { ok: true, value: { ...metadata, title, text, content, wordCount: countWords(text), removedArtifacts: removed } };
+}
+
+export type Preview = {
+  detected: ArticleMetadata;
+  /** Every paragraph of the source, furniture included; artifact indexes point into it. */
+  paragraphs: string[];
+  artifacts: Artifact[];
+  /** The article as it would be stored with these choices, or why nothing would be. */
+  result: { ok: true; title: string; text: string; wordCount: number; removed: number } | { ok: false; message: string };
+};
+
+/** What the import dialog shows before saving: the same steps as saving, without storing anything. */
+export function previewDraft(draft: Draft, options: FinalizeOptions = {}): Preview {
+  const prepared = finalizeDraft(draft, options);
+  return {
+    detected: draft.detected,
+    paragraphs: draftParagraphs(draft),
+    artifacts: draftArtifacts(draft, options.metadata?.title),
+    result: prepared.ok
+      ? { ok: true, title: prepared.value.title, text: prepared.value.text, wordCount: prepared.value.wordCount, removed: prepared.value.removedArtifacts.length }
+      : { ok: false, message: prepared.message },
+  };
 }

@@ -54,41 +54,45 @@ function describeIssue(error: { issues: { path: PropertyKey[]; message: string }
   return `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`;
 }
 
-function itemFromJson(label: string, value: unknown): ImportItem | ItemFailure {
-  const parsed = importItemSchema.safeParse(value);
-  if (!parsed.success) return { label, error: describeIssue(parsed.error) };
-  const { text, html, ...input } = parsed.data;
-  return html !== undefined ? { label, kind: "html", source: html, input } : { label, kind: "text", source: text!, input };
+/** An API body or JSON entry as an import item: `html` is read as HTML, `text` as plain text. */
+export function itemFromInput(label: string, data: ImportItemInput): ImportItem {
+  const { text, html, ...input } = data;
+  return html !== undefined ? { label, kind: "html", source: html, input } : { label, kind: "text", source: text ?? "", input };
 }
 
+function itemFromJson(label: string, value: unknown): ImportItem | ItemFailure {
+  const parsed = importItemSchema.safeParse(value);
+  return parsed.success ? itemFromInput(label, parsed.data) : { label, error: describeIssue(parsed.error) };
+}
+
+/** `name` labels the file's items in summaries (a path on the command line, a file name when uploaded). */
 export function itemsFromFile(name: string, bytes: Buffer, maxBytes = maxFileBytes()): (ImportItem | ItemFailure)[] {
-  const base = path.basename(name);
-  const kind = EXTENSIONS[path.extname(base).toLowerCase()];
-  if (!kind) return [{ label: base, error: `unsupported file type "${path.extname(base) || "(none)"}"; supported: ${SUPPORTED_EXTENSIONS.join(", ")}` }];
-  if (bytes.length === 0) return [{ label: base, error: "file is empty" }];
-  if (bytes.length > maxBytes) return [{ label: base, error: `file is ${describeBytes(bytes.length)}, over the ${describeBytes(maxBytes)} limit` }];
+  const kind = EXTENSIONS[path.extname(name).toLowerCase()];
+  if (!kind) return [{ label: name, error: `unsupported file type "${path.extname(name) || "(none)"}"; supported: ${SUPPORTED_EXTENSIONS.join(", ")}` }];
+  if (bytes.length === 0) return [{ label: name, error: "file is empty" }];
+  if (bytes.length > maxBytes) return [{ label: name, error: `file is ${describeBytes(bytes.length)}, over the ${describeBytes(maxBytes)} limit` }];
   if (kind === "docx") {
     // A .docx is a ZIP archive: anything else under that name is not one.
-    if (bytes.subarray(0, 4).toString("latin1") !== "PK\x03\x04") return [{ label: base, error: "not a .docx file (not a ZIP archive)" }];
-    return [{ label: base, kind, source: bytes }];
+    if (bytes.subarray(0, 4).toString("latin1") !== "PK\x03\x04") return [{ label: name, error: "not a .docx file (not a ZIP archive)" }];
+    return [{ label: name, kind, source: bytes }];
   }
   const decoded = decodeText(bytes);
-  if ("error" in decoded) return [{ label: base, error: decoded.error }];
-  if (!decoded.text.trim()) return [{ label: base, error: "file contains only whitespace" }];
+  if ("error" in decoded) return [{ label: name, error: decoded.error }];
+  if (!decoded.text.trim()) return [{ label: name, error: "file contains only whitespace" }];
   if (kind === "json") {
     let value: unknown;
     try {
       value = JSON.parse(decoded.text);
     } catch (error) {
-      return [{ label: base, error: `invalid JSON: ${(error as Error).message}` }];
+      return [{ label: name, error: `invalid JSON: ${(error as Error).message}` }];
     }
     const list = Array.isArray(value) ? value : [value];
-    return list.map((entry, index) => itemFromJson(list.length > 1 ? `${base} #${index + 1}` : base, entry));
+    return list.map((entry, index) => itemFromJson(list.length > 1 ? `${name} #${index + 1}` : name, entry));
   }
   if (kind === "jsonl") {
     return decoded.text.split(/\r?\n/).flatMap((line, index) => {
       if (!line.trim()) return [];
-      const label = `${base} line ${index + 1}`;
+      const label = `${name} line ${index + 1}`;
       try {
         return [itemFromJson(label, JSON.parse(line))];
       } catch (error) {
@@ -96,7 +100,7 @@ export function itemsFromFile(name: string, bytes: Buffer, maxBytes = maxFileByt
       }
     });
   }
-  return [{ label: base, kind, source: decoded.text }];
+  return [{ label: name, kind, source: decoded.text }];
 }
 
 export function isFailure(item: ImportItem | ItemFailure): item is ItemFailure {

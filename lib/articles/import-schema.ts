@@ -29,6 +29,11 @@ export const metadataSchema = z.object({
 
 export type MetadataInput = z.infer<typeof metadataSchema>;
 
+/** Editing an article's metadata (the article page's form, PATCH /api/articles/<id>): a title is required. */
+export const articleMetadataSchema = metadataSchema.extend({
+  title: z.string({ error: "title is required" }).trim().min(1, { error: "title is required" }).max(500, { error: "title must be at most 500 characters" }),
+});
+
 export const importItemSchema = metadataSchema
   .extend({
     text: z.string({ error: "text must be a string" }).optional(),

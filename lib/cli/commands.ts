@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
+import { importFiles } from "./import-files";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { roleSchema } from "@/lib/members/schema";
 import { unsafeSetMember } from "@/lib/members/mutations";
@@ -18,7 +19,7 @@ import { emailSchema, signUpSchema } from "@/lib/users/schema";
 export type OptionSpec = Record<string, { type: "string" | "boolean"; description: string; required?: boolean }>;
 
 /** What a command reports: lines for stdout (the result, machine-readable) and stderr (for people). */
-export type CommandOutput = { stdout?: string[]; stderr?: string[] };
+export type CommandOutput = { stdout?: string[]; stderr?: string[]; exitCode?: number };
 
 export class CommandFailure extends Error {}
 
@@ -26,7 +27,9 @@ export type Command = {
   name: string;
   summary: string;
   options: OptionSpec;
-  run(values: Record<string, string | boolean | undefined>): Promise<CommandOutput>;
+  /** Positional arguments, when the command takes any (e.g. files to import). */
+  positionals?: { name: string; description: string };
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<CommandOutput>;
 };
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -111,6 +114,21 @@ export const COMMANDS: Command[] = [
       if (!user) throw new CommandFailure(`no user with email ${email}`);
       const { token } = await createApiToken(user.id, name);
       return { stdout: [token], stderr: [`created token "${name}" for ${email}; it is shown only now`] };
+    },
+  },
+  {
+    name: "import",
+    summary: "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl) into a project",
+    options: {
+      project: { type: "string", description: "project slug", required: true },
+      "keep-artifacts": { type: "boolean", description: "keep page furniture (share buttons, repeated headline, …) in the text" },
+    },
+    positionals: { name: "files or globs...", description: 'files to import; quote globs such as "exports/*.html" to let Margin expand them' },
+    async run(values, positionals) {
+      const slug = parse(slugSchema, values.project);
+      const access = await unsafeOperatorProjectAccess(slug, "articles:import");
+      if (!access) throw new CommandFailure(`no project with slug ${slug}`);
+      return importFiles(access, positionals, values["keep-artifacts"] === true);
     },
   },
   {

@@ -22,7 +22,13 @@ function usage(): string {
 
 function commandHelp(command: Command): string {
   const options = Object.entries(command.options).map(([name, spec]) => `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}\n      ${spec.description}`);
-  return [`usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}`, "", command.summary, ...(options.length ? ["", "options:", ...options] : [])].join("\n");
+  const positionals = command.positionals ? [`  <${command.positionals.name}>`, `      ${command.positionals.description}`] : [];
+  return [
+    `usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}${command.positionals ? ` <${command.positionals.name}>` : ""}`,
+    "",
+    command.summary,
+    ...(options.length || positionals.length ? ["", "arguments:", ...options, ...positionals] : []),
+  ].join("\n");
 }
 
 export function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
@@ -34,7 +40,9 @@ export function findCommand(argv: string[]): { command: Command; rest: string[] 
 }
 
 /** Parses argv; returns either what to print right away (help, usage errors) or the command and its values. */
-export function resolve(argv: string[]): CliResult | { command: Command; values: Record<string, string | boolean | undefined> } {
+export type Resolved = { command: Command; values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+export function resolve(argv: string[]): CliResult | Resolved {
   if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") return { stdout: [usage()], exitCode: argv.length ? 0 : 2 };
   const found = findCommand(argv);
   if (!found) return { stderr: [`unknown command: ${argv.join(" ")}`, "", usage()], exitCode: 2 };
@@ -42,18 +50,19 @@ export function resolve(argv: string[]): CliResult | { command: Command; values:
   if (rest.includes("--help") || rest.includes("-h")) return { stdout: [commandHelp(command)], exitCode: 0 };
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]));
-    const { values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: Boolean(command.positionals) });
     const missing = Object.entries(command.options).find(([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""));
     if (missing) throw new UsageError(`--${missing[0]} is required`);
-    return { command, values };
+    if (command.positionals && positionals.length === 0) throw new UsageError(`give ${command.positionals.name}`);
+    return { command, values, positionals };
   } catch (error) {
     return { stderr: [`${command.name}: ${(error as Error).message}`, "", commandHelp(command)], exitCode: 2 };
   }
 }
 
-export async function execute(command: Command, values: Record<string, string | boolean | undefined>): Promise<CliResult> {
+export async function execute({ command, values, positionals }: Resolved): Promise<CliResult> {
   try {
-    return { ...(await command.run(values)), exitCode: 0 };
+    return { exitCode: 0, ...(await command.run(values, positionals)) };
   } catch (error) {
     if (error instanceof UsageError) return { stderr: [`${command.name}: ${error.message}`, "", commandHelp(command)], exitCode: 2 };
     if (error instanceof CommandFailure) return { stderr: [`${command.name}: ${error.message}`], exitCode: 1 };

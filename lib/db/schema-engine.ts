@@ -9,6 +9,8 @@
  *   as the adapter-level `Character` type the engine expects.
  * - adapter-pg drops its shadow database while its own pool still holds a connection; we create and drop
  *   the shadow database ourselves, after closing the pool.
+ * - adapter-pg runs a migration script by splitting it at every ";", which breaks on a semicolon in a
+ *   comment or a function body; PostgreSQL runs a whole script in one simple query, as Prisma's CLI does.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -54,7 +56,7 @@ class CatalogClient extends pg.Client {
   }
 }
 
-function withCharacterColumns<T extends SqlDriverAdapter | Transaction>(adapter: T): T {
+function forSchemaEngine<T extends SqlDriverAdapter | Transaction>(adapter: T): T {
   const queryRaw = adapter.queryRaw.bind(adapter);
   adapter.queryRaw = async (query: SqlQuery): Promise<SqlResultSet> => {
     const result = await queryRaw(query);
@@ -63,7 +65,11 @@ function withCharacterColumns<T extends SqlDriverAdapter | Transaction>(adapter:
   };
   if ("startTransaction" in adapter) {
     const start = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolation) => withCharacterColumns(await start(isolation));
+    adapter.startTransaction = async (isolation) => forSchemaEngine(await start(isolation));
+    const client = (adapter as unknown as { client: pg.Pool }).client;
+    adapter.executeScript = async (script: string) => {
+      await client.query(script);
+    };
   }
   return adapter;
 }
@@ -77,13 +83,13 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => withCharacterColumns(await main.connect()),
+    connect: async () => forSchemaEngine(await main.connect()),
     connectToShadowDb: async () => {
       const name = `margin_shadow_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);
-      const shadow = withCharacterColumns(await config(name).connect());
+      const shadow = forSchemaEngine(await config(name).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();

@@ -45,6 +45,26 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
   };
 }
 
+/** Largest JSON body an API route reads. */
+const MAX_JSON_BYTES = 6 * 1024 * 1024;
+
+/**
+ * The request's JSON body, or a 400 saying what is wrong with it. Only `application/json` is read: a
+ * cross-site form cannot send that type without a CORS preflight, which Margin never grants.
+ */
+export async function readJson(request: Request): Promise<unknown> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json", "body");
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("bad_request", `Body must be at most ${MAX_JSON_BYTES / 1024 / 1024} MB`, "body");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "Body must be valid JSON", "body");
+  }
+}
+
 /** Query parameters as a plain object for zod. */
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);

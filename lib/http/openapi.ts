@@ -5,6 +5,10 @@
 const error = { $ref: "#/components/responses/Error" };
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
 const authenticated = { 401: error, 404: error };
+const json = (description: string) => ({ required: true, description, content: { "application/json": { schema: { type: "object" } } } });
+const importBody = json(
+  "One article: `text` (plain text) or `html` (exactly one), and optionally `title`, `byline`, `source`, `url`, `publishedAt` (ISO 8601), `language` (BCP 47), `keepArtifacts` (keep page furniture), `strip` (paragraph indexes to remove instead of the detected furniture)",
+);
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -28,10 +32,37 @@ export const openApiDocument = {
         summary: "A project's articles, newest first",
         parameters: [
           slug,
+          { name: "q", in: "query", description: 'Search words over title and text ("a phrase", -excluded, or)', schema: { type: "string" } },
+          { name: "status", in: "query", schema: { type: "string", enum: ["new", "in_progress", "in_review", "done"] } },
+          { name: "label", in: "query", description: "Only articles with a tag of this label", schema: { type: "string", enum: ["actor", "claim", "figure", "quote"] } },
+          { name: "annotator", in: "query", description: "Only articles tagged by this user (id or email)", schema: { type: "string" } },
+          { name: "sort", in: "query", schema: { type: "string", enum: ["relevance", "newest", "oldest", "title", "published"] } },
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 25 } },
         ],
-        responses: { 200: { description: "`{ items: ArticleSummary[], total, page, pageSize }`" }, 400: error, ...authenticated },
+        responses: { 200: { description: "`{ items: ArticleSummary[], total, page, pageSize }`; items carry `snippet` when searching" }, 400: error, ...authenticated },
+      },
+      post: {
+        summary: "Import one article (editors and owners)",
+        parameters: [slug],
+        requestBody: importBody,
+        responses: { 201: { description: "`{ article: Article }`" }, 400: error, 403: error, 409: { description: "The project already has an article with the same text; `error.duplicateOf` is its id" }, ...authenticated },
+      },
+    },
+    "/api/projects/{slug}/articles/preview": {
+      post: {
+        summary: "What importing this article would store, without storing it",
+        parameters: [slug],
+        requestBody: importBody,
+        responses: { 200: { description: "`{ preview: { detected, paragraphs, artifacts, result } }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
+    "/api/projects/{slug}/imports": {
+      post: {
+        summary: "Import files: .txt, .md, .html, .docx, .json (an array of articles) or .jsonl (one per line)",
+        parameters: [slug],
+        requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "array", items: { type: "string", format: "binary" } }, keepArtifacts: { type: "string", enum: ["true", "false"] } } } } } },
+        responses: { 200: { description: "`{ results: [{ label, status: imported | duplicate | failed, id?, title?, error? }] }`" }, 400: error, 403: error, ...authenticated },
       },
     },
     "/api/articles/{id}": {
@@ -39,6 +70,12 @@ export const openApiDocument = {
         summary: "One article with its canonical text (offsets are Unicode code points)",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         responses: { 200: { description: "`{ article: Article }`" }, ...authenticated },
+      },
+      patch: {
+        summary: "Replace the article's metadata (editors and owners); the text never changes here",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: json("`title` (required), `byline`, `source`, `url`, `publishedAt`, `language`; null or omitted clears a field"),
+        responses: { 200: { description: "`{ article: Article }`" }, 400: error, 403: error, ...authenticated },
       },
     },
     "/api/openapi.json": {

@@ -32,3 +32,12 @@ export function unsafeGetOpenInvite(token: string) {
     select: { id: true, email: true, role: true, projectId: true, project: { select: { slug: true, name: true } }, invitedBy: { select: { name: true, email: true } } },
   });
 }
+
+/** Who is in the project, for pickers such as "tagged by": any member may see the others' names. */
+export function listMemberNames(access: ProjectAccess) {
+  return prisma.membership.findMany({
+    where: { projectId: access.projectId },
+    orderBy: { user: { name: "asc" } },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}

@@ -2,6 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/articles/data";
 import { ArticleBody } from "@/components/articles/article-body";
+import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
+import { metadataFromDetected } from "@/lib/articles/metadata-values";
+import { ARTIFACT_LABELS } from "@/lib/articles/artifacts";
+import { can } from "@/lib/auth/permissions";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
@@ -40,9 +44,23 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           </a>
         </p>
       )}
+      <p className="mt-1 text-sm text-stone-500">{article.wordCount.toLocaleString("en")} words</p>
+      {can(access.role, "articles:edit") && <ArticleMetadataForm articleId={article.id} initial={metadataFromDetected(article)} />}
       <div className="mt-8">
         <ArticleBody doc={article.content} language={article.language} />
       </div>
+      {article.removedArtifacts.length > 0 && (
+        <details className="mt-10 text-sm text-stone-600">
+          <summary className="cursor-pointer">Removed on import ({article.removedArtifacts.length})</summary>
+          <ul className="mt-2 flex flex-col gap-1 pl-4">
+            {article.removedArtifacts.map((artifact) => (
+              <li key={artifact.index}>
+                <q>{artifact.text}</q> — {ARTIFACT_LABELS[artifact.reason]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </article>
   );
 }
