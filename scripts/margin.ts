@@ -3,13 +3,29 @@
  * DATABASE_URL, or the embedded one (sharing it when the app runs, starting it for the command otherwise).
  */
 import { execute, resolve } from "@/lib/cli/run";
-import { openDatabase } from "@/lib/db/database";
+import { openDatabase, type Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
 import { databaseName, databaseProfile, loadEnvironment } from "@/server/environment";
 
 function print(lines: string[] | undefined, stream: NodeJS.WriteStream) {
   if (lines?.length) stream.write(lines.join("\n") + "\n");
+}
+
+let database: Database | undefined;
+let interrupted = false;
+
+// Ctrl-C or a closed terminal during a command (a long import) must still stop a database it started.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write(`margin: ${signal} received, stopping\n`);
+    void disconnectPrisma({ final: true })
+      .catch(() => {})
+      .then(() => database?.stop())
+      .finally(() => process.exit(130));
+  });
 }
 
 async function main() {
@@ -20,7 +36,8 @@ async function main() {
     process.exit(resolved.exitCode);
   }
   loadEnvironment(true);
-  const database = await openDatabase({ profile: databaseProfile(), database: databaseName() });
+  database = await openDatabase({ profile: databaseProfile(), database: databaseName() });
+  if (interrupted) return;
   process.env.DATABASE_URL = database.url;
   try {
     const result = await execute(resolved);
@@ -33,4 +50,8 @@ async function main() {
   }
 }
 
-main().catch(exitOnStartupError);
+main().catch(async (error: unknown) => {
+  await disconnectPrisma().catch(() => {});
+  await database?.stop().catch(() => {});
+  exitOnStartupError(error);
+});

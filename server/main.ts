@@ -1,7 +1,7 @@
 /**
  * Margin's server process (`npm run dev`, `npm start`): opens the database (DATABASE_URL or the embedded
  * PostgreSQL), applies migrations, seeds the demo into an empty development database, then serves Next.js.
- * One process and one port, so that later the collaboration WebSocket shares the app's origin.
+ * One process and one port, so that the collaboration WebSocket shares the app's origin.
  */
 import http from "node:http";
 import type { Socket } from "node:net";
@@ -15,20 +15,53 @@ import { listenPort } from "./environment";
 
 const dev = process.env.NODE_ENV !== "production";
 
-/** Behind a reverse proxy set TRUST_PROXY=1 so that rate limits see the client, not the proxy. */
+/**
+ * Behind a reverse proxy set TRUST_PROXY=1 so that rate limits see the client, not the proxy. The proxy
+ * appends the address it saw to X-Forwarded-For; anything to the left of it came from the client and could
+ * be made up, so only the last entry counts.
+ */
 function clientAddress(request: http.IncomingMessage): string {
   const forwarded = request.headers["x-forwarded-for"];
-  if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
+  if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") return forwarded.split(",").at(-1)!.trim();
   return request.socket.remoteAddress ?? "unknown";
 }
 
+/** What has been started so far, stopped in reverse order whenever a signal arrives, even during boot. */
+const running: { database?: Database; server?: http.Server; app?: ReturnType<typeof next> } = {};
+let stopping = false;
+
+async function shutdown(signal: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`margin: ${signal} received, shutting down`);
+  // Past this deadline something hangs; exit anyway rather than ignore the operator.
+  setTimeout(() => process.exit(1), 8000).unref();
+  const { server, app, database } = running;
+  if (server) {
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    // Requests under way get a moment to finish before their connections are cut.
+    const cut = setTimeout(() => server.closeAllConnections(), 2000);
+    await closed;
+    clearTimeout(cut);
+  }
+  await app?.close().catch(() => {});
+  await disconnectPrisma({ final: true }).catch(() => {});
+  await database?.stop();
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal, 0));
+
 async function main() {
   const started = Date.now();
-  const { database, seeded } = await boot({ dev });
-  const port = listenPort();
+  const { database, seeded } = await boot({ dev, onDatabase: (opened) => (running.database = opened) });
+  if (stopping) return;
   if (seeded) console.log("margin: seeded the demo project (sign in as owner@example.com / margin-demo)");
+  const port = listenPort();
 
   const app = next({ dev, dir: process.cwd(), port });
+  running.app = app;
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
@@ -38,6 +71,7 @@ async function main() {
     request.headers[CLIENT_IP_HEADER] = clientAddress(request);
     void handle(request, response);
   });
+  running.server = server;
   // Next.js's own upgrades (hot reload in development).
   server.on("upgrade", (request, socket, head) => void upgrade(request, socket as Socket, head));
   await new Promise<void>((resolve, reject) => {
@@ -46,27 +80,10 @@ async function main() {
   });
   const where = database.embedded ? "embedded PostgreSQL" : "DATABASE_URL";
   console.log(`margin: ready on http://localhost:${port} in ${Date.now() - started} ms (${dev ? "development" : "production"}, ${where})`);
-  registerShutdown(server, app, database);
 }
 
-function registerShutdown(server: http.Server, app: ReturnType<typeof next>, database: Database) {
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`margin: ${signal} received, shutting down`);
-    // Past this deadline something hangs; exit anyway rather than ignore the operator.
-    setTimeout(() => process.exit(1), 8000).unref();
-    server.close();
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 1000).unref();
-    await app.close().catch(() => {});
-    await disconnectPrisma().catch(() => {});
-    await database.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-}
-
-main().catch(exitOnStartupError);
+main().catch(async (error: unknown) => {
+  // Stop what was started (the embedded database) before explaining why we could not go on.
+  await running.database?.stop().catch(() => {});
+  exitOnStartupError(error);
+});

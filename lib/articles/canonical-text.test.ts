@@ -26,6 +26,10 @@ describe("canonicalize", () => {
     expect(canonicalize("\uFEFFa\u0000b\u0007c\td\u200Be")).toBe("abc\td\u200Be");
   });
 
+  it("replaces a lone surrogate (half an emoji) so that the text is valid Unicode", () => {
+    expect(canonicalize("Hello \ud800 world \udc00 🚢")).toBe("Hello \ufffd world \ufffd 🚢");
+  });
+
   it("maps Unicode line and paragraph separators, form feeds and lone CRs", () => {
     expect(canonicalize("one\u2028two\u2029three\fthree b\rfour\u0085five")).toBe("one\ntwo\n\nthree\n\nthree b\nfour\nfive");
   });

@@ -148,3 +148,13 @@ describe("Markdown and .docx drafts", () => {
     await expect(draftFromSource("docx", Buffer.from("PK\u0003\u0004 not a zip"))).rejects.toThrow();
   });
 });
+
+describe("HTML edge cases", () => {
+  it("keeps structure and links when the page has stray invisible characters or empty formatting", async () => {
+    const article = finalize(await draftFromSource("html", '<h1>Head</h1><p>Some <a href="https://example.com">link</a> text\uFEFF.</p><p>foo <b> </b></p><p><b> </b> hello</p><ul><li>x\u0007</li></ul>'));
+    expect(article.text).toBe("Some link text.\n\nfoo\n\nhello\n\nx");
+    const json = JSON.stringify(article.content);
+    expect(json).toContain('"type":"link","attrs":{"href":"https://example.com/"}');
+    expect(json).toContain('"type":"bulletList"');
+  });
+});

@@ -7,7 +7,7 @@
 import mammoth from "mammoth";
 import MarkdownIt from "markdown-it";
 import { detectArtifacts, isByline, type Artifact } from "./artifacts";
-import { canonicalize, countWords, isCanonical, paragraphsOf } from "./canonical-text";
+import { canonicalize, cleanCharacters, countWords, isCanonical, paragraphsOf } from "./canonical-text";
 import { blocksToDoc, docToText, inlineText, paragraphInlines, textToDoc, type ArticleDoc, type FlatBlock } from "./content";
 import { extractHtmlMetadata, htmlToBlocks, type HtmlMetadata } from "./html";
 
@@ -108,8 +108,17 @@ export type FinalizeOptions = {
 
 export type FinalizeFailure = { ok: false; reason: "no_text"; message: string };
 
+/** Metadata strings as one clean line each, whatever their source (a page's head, a JSON file, a caller). */
+function cleanMetadata(metadata: ArticleMetadata): ArticleMetadata {
+  return Object.fromEntries(
+    Object.entries(metadata)
+      .map(([key, value]) => [key, typeof value === "string" ? cleanCharacters(value.replace(/\s+/g, " ")).trim() || undefined : value])
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
 export function finalizeDraft(draft: Draft, options: FinalizeOptions = {}): { ok: true; value: PreparedArticle } | FinalizeFailure {
-  const metadata: ArticleMetadata = { ...draft.detected, ...Object.fromEntries(Object.entries(options.metadata ?? {}).filter(([, value]) => value !== undefined)) };
+  const metadata = cleanMetadata({ ...draft.detected, ...Object.fromEntries(Object.entries(options.metadata ?? {}).filter(([, value]) => value !== undefined)) });
   const paragraphs = draftParagraphs(draft);
   const detected = draftArtifacts(draft, metadata.title);
   const stripIndexes = options.keepArtifacts ? [] : (options.strip ?? detected.map((artifact) => artifact.index));

@@ -8,7 +8,8 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { ChildNode, Document, Element } from "domhandler";
 import sanitizeHtml from "sanitize-html";
-import type { Block, FlatBlock, InlineNode, Mark } from "./content";
+import { canonicalize, cleanCharacters, paragraphsOf } from "./canonical-text";
+import { inlineText, paragraphInlines, type Block, type FlatBlock, type InlineNode, type Mark } from "./content";
 
 export type HtmlMetadata = { title?: string; byline?: string; source?: string; url?: string; publishedAt?: Date; language?: string };
 
@@ -82,7 +83,9 @@ class BlockBuilder {
   }
 
   text(value: string, context: Context) {
-    const content = context.pre ? value : value.replace(/[ \t\n\r\f]+/g, " ");
+    // The canonical text's character rules (no control characters, valid Unicode), then HTML's whitespace.
+    const cleaned = cleanCharacters(value.replace(/[\u0085\u2028\v]/g, "\n").replace(/\u2029/g, "\n\n"));
+    const content = context.pre ? cleaned : cleaned.replace(/[ \t\n\r\f]+/g, " ");
     const parts = context.pre ? content.split("\n") : [content];
     parts.forEach((part, index) => {
       if (index) this.inlines.push({ type: "hardBreak" });
@@ -133,13 +136,13 @@ function trimLine(nodes: InlineNode[]): InlineNode[] {
     if (last && JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])) last.text += node.text;
     else merged.push({ ...node });
   }
-  // Collapsing already left single spaces; remove the ones at the line's edges.
-  if (merged[0]) merged[0].text = merged[0].text.replace(/^[^\S\n]+/, "");
-  const last = merged.at(-1);
-  if (last) last.text = last.text.replace(/[^\S\n]+$/, "");
+  // Between nodes, collapsing left at most one space on each side: keep one.
   for (let index = 1; index < merged.length; index++) {
-    if (merged[index - 1]!.text.endsWith(" ") && merged[index]!.text.startsWith(" ")) merged[index]!.text = merged[index]!.text.slice(1);
+    if (/[^\S\n]$/.test(merged[index - 1]!.text) && /^[^\S\n]/.test(merged[index]!.text)) merged[index]!.text = merged[index]!.text.replace(/^[^\S\n]+/, "");
   }
+  // Trim the line's edges, dropping nodes that were only spaces, until a node with text is reached.
+  while (merged.length && !(merged[0]!.text = merged[0]!.text.replace(/^[^\S\n]+/, ""))) merged.shift();
+  while (merged.length && !(merged.at(-1)!.text = merged.at(-1)!.text.replace(/[^\S\n]+$/, ""))) merged.pop();
   return merged.filter((node) => node.text.length > 0);
 }
 
@@ -189,5 +192,16 @@ export function htmlToBlocks(html: string): FlatBlock[] {
   const builder = new BlockBuilder();
   walk(root.children, builder, { kind: "paragraph", marks: [], pre: false });
   builder.flush();
-  return builder.blocks;
+  return builder.blocks.flatMap(canonicalBlock);
+}
+
+/**
+ * A block whose text the builder could not keep canonical (e.g. text that does not compose to NFC across
+ * two differently marked runs) falls back to plain text, that block only, so the rest keeps its marks.
+ */
+function canonicalBlock(block: FlatBlock): FlatBlock[] {
+  const text = inlineText(block.inlines);
+  const canonical = canonicalize(text);
+  if (canonical === text) return [block];
+  return paragraphsOf(canonical).map((paragraph) => ({ ...block, inlines: paragraphInlines(paragraph) }));
 }

@@ -3,17 +3,19 @@
  * JSONL files, the import dialog and the metadata form.
  */
 import { z } from "zod";
+import { cleanCharacters } from "./canonical-text";
 
 /** null and "" mean "not given", as forms and scraped JSON often send them. */
 function optional<S extends z.ZodType>(schema: S) {
   return z.preprocess((value) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value), schema.optional());
 }
 
+/** One line of metadata: valid Unicode, no control characters, whitespace runs as single spaces. */
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be a string` })
-    .trim()
-    .max(max, { error: `${label} must be at most ${max.toLocaleString("en")} characters` });
+    .transform((value) => cleanCharacters(value.replace(/\s+/g, " ")).trim())
+    .pipe(z.string().max(max, { error: `${label} must be at most ${max.toLocaleString("en")} characters` }));
 
 export const metadataSchema = z.object({
   title: optional(text("title", 500)),
@@ -31,7 +33,10 @@ export type MetadataInput = z.infer<typeof metadataSchema>;
 
 /** Editing an article's metadata (the article page's form, PATCH /api/articles/<id>): a title is required. */
 export const articleMetadataSchema = metadataSchema.extend({
-  title: z.string({ error: "title is required" }).trim().min(1, { error: "title is required" }).max(500, { error: "title must be at most 500 characters" }),
+  title: z
+    .string({ error: "title is required" })
+    .transform((value) => cleanCharacters(value.replace(/\s+/g, " ")).trim())
+    .pipe(z.string().min(1, { error: "title is required" }).max(500, { error: "title must be at most 500 characters" })),
 });
 
 export const importItemSchema = metadataSchema

@@ -98,3 +98,28 @@ describe("import", () => {
     expect((await prisma.article.findUniqueOrThrow({ where: { id: result.status === "imported" ? result.id : "" } })).createdById).toBe(user.id);
   });
 });
+
+describe("import of awkward characters", () => {
+  it("stores text with a lone surrogate and metadata with control characters as valid, clean Unicode", async () => {
+    const { access } = await project();
+    const result = await importArticle(access, { label: "api", kind: "text", source: "Hello \ud800 world 🚢", input: { title: "Title\u0000 with\tNUL", byline: "By\nSomeone" } }, "api");
+    expect(result).toMatchObject({ status: "imported", title: "Title with NUL" });
+    const row = await prisma.article.findUniqueOrThrow({ where: { id: result.status === "imported" ? result.id : "" } });
+    expect(row).toMatchObject({ text: "Hello \ufffd world 🚢", byline: "By Someone" });
+  });
+});
+
+describe("import of very long texts", () => {
+  it("indexes as much of a text as the search index holds instead of refusing it", async () => {
+    const { access, projectId } = await project();
+    // About 900,000 characters of distinct three-character CJK words: more than a tsvector's 1 MB.
+    const words = Array.from({ length: 220_000 }, (_, index) => String.fromCodePoint(0x4e00 + (index % 20000), 0x4e00 + Math.floor(index / 20000) * 7, 0x9fa5 - (index % 97)));
+    const text = words.join(" ");
+    const result = await importArticle(access, { label: "long", kind: "text", source: text, input: { title: "長い記事" } }, "api");
+    expect(result.status).toBe("imported");
+    const { listArticles } = await import("./data");
+    const { listArticlesQuerySchema } = await import("./schema");
+    const found = await listArticles({ ...access, projectId } as never, listArticlesQuerySchema.parse({ q: words[0] }));
+    expect(found.total).toBe(1);
+  }, 60_000);
+});

@@ -47,9 +47,13 @@ async function storeArticle(access: ProjectAccess<"articles:import">, label: str
     });
     return { label, status: "imported", ...created, removedArtifacts: article.removedArtifacts.length };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await prisma.article.findUniqueOrThrow({ where, select: { id: true, title: true } });
-    return { label, status: "duplicate", ...winner };
+    if (isUniqueViolation(error)) {
+      const winner = await prisma.article.findUniqueOrThrow({ where, select: { id: true, title: true } });
+      return { label, status: "duplicate", ...winner };
+    }
+    // Whatever PostgreSQL refused, it refused this item only: the rest of a batch goes on.
+    console.error(`[import] ${label}:`, error);
+    return { label, status: "failed", error: "the database refused this article; the error was logged" };
   }
 }
 

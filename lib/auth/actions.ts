@@ -1,6 +1,8 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { clientIp } from "@/lib/http/client-ip";
 import { fieldErrors } from "@/lib/http/parse";
 import { safeReturnPath, textValues, type FormState } from "@/lib/http/form-state";
 import { signUp } from "@/lib/users/mutations";
@@ -28,7 +30,7 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   const values = textValues(form, ["name", "email"]);
   const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
-  const created = await signUp(parsed.data);
+  const created = await signUp(parsed.data, clientIp(await headers()));
   if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { message: created.message, values };
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
   return {};

@@ -22,6 +22,13 @@ describe("verifySignIn", () => {
     expect((await verifySignIn({ email: bystander.email, password: TEST_PASSWORD, ip: "10.1.1.1" })).ok).toBe(true);
   });
 
+  it("does not let simultaneous guesses past the limit", async () => {
+    const user = await createUser();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => verifySignIn({ email: user.email, password: `burst ${index}`, ip: `10.3.0.${index}` })));
+    expect(results.filter((result) => result.ok === false && result.reason === "invalid_credentials")).toHaveLength(5);
+    expect(results.filter((result) => result.ok === false && result.reason === "rate_limited")).toHaveLength(15);
+  });
+
   it("locks an IP address that fails on many accounts", async () => {
     const user = await createUser();
     for (let attempt = 0; attempt < 50; attempt++) {

@@ -23,17 +23,20 @@ export type SignInOutcome =
 export async function verifySignIn(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const accountKey = `account:${input.email}`;
   const ipKey = `ip:${input.ip}`;
-  const retryAfterMs = Math.max(limiters.account.retryAfterMs(accountKey), limiters.ip.retryAfterMs(ipKey));
-  if (retryAfterMs > 0) return { ok: false, reason: "rate_limited", retryAfterMs };
+  // Both attempts are counted before the first await, so that simultaneous guesses cannot all get through.
+  const ip = limiters.ip.begin(ipKey);
+  if (ip.retryAfterMs > 0) return { ok: false, reason: "rate_limited", retryAfterMs: ip.retryAfterMs };
+  const account = limiters.account.begin(accountKey);
+  if (account.retryAfterMs > 0) {
+    limiters.ip.succeed(ipKey, ip.attempt);
+    return { ok: false, reason: "rate_limited", retryAfterMs: account.retryAfterMs };
+  }
 
   const user = await unsafeFindCredentials(input.email);
   // Verify against a decoy when there is no account or no password, so that timing does not reveal which.
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-  if (!user?.passwordHash || !valid) {
-    limiters.account.recordFailure(accountKey);
-    limiters.ip.recordFailure(ipKey);
-    return { ok: false, reason: "invalid_credentials" };
-  }
+  if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid_credentials" };
   limiters.account.reset(accountKey);
+  limiters.ip.succeed(ipKey, ip.attempt);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -80,6 +80,21 @@ describe("embedded PostgreSQL", () => {
     await running.stop();
   });
 
+  it("hands the server over when its owner leaves while others use it; the last one out stops it", async () => {
+    const owner = await start();
+    const other = new pg.Client({ connectionString: owner.url });
+    await other.connect();
+    await owner.stop();
+    // Still serving the other process's connection, and no longer owned by anyone.
+    expect((await other.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    expect(fs.readFileSync(path.join(dataDir, "owner"), "utf8")).toBe("");
+    const joiner = await start();
+    expect(joiner.owned).toBe(false);
+    await other.end();
+    await joiner.stop();
+    expect(postmasterPid()).toBeNull();
+  });
+
   it("explains a port that is taken instead of hanging", async () => {
     const blocker = await start();
     const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), "margin-embedded-other-"));

@@ -122,28 +122,68 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The postmaster's lock file: its pid (line 1), data directory (line 2) and port (line 4). */
+function readLock(cluster: string): { pid: number; port: number } | null {
+  const lock = path.join(cluster, "postmaster.pid");
+  if (!fs.existsSync(lock)) return null;
+  const lines = fs.readFileSync(lock, "utf8").split("\n");
+  return { pid: Number(lines[0]), port: Number(lines[3]) };
+}
+
 /**
- * Whether `pid` is a live PostgreSQL process. Where /proc exists we also rule out a zombie and a pid reused
- * by another program since the lock file was written.
+ * Whether `pid` is a live postmaster serving `cluster`. Where /proc exists, a zombie, or a pid reused by
+ * another program (or another cluster's postgres) since the lock file was written, does not count.
  */
-function isPostgres(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+function servesCluster(pid: number, cluster: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
   try {
     const state = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
-    return state !== "Z" && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return state !== "Z" && args[args.indexOf("-D") + 1] === cluster;
   } catch {
     return true;
   }
 }
 
-/** The pid of a postmaster already serving this cluster, or null (removing a lock file left by a SIGKILL). */
-function runningPid(cluster: string): number | null {
-  const lock = path.join(cluster, "postmaster.pid");
-  if (!fs.existsSync(lock)) return null;
-  const pid = Number(fs.readFileSync(lock, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgres(pid)) return pid;
-  fs.rmSync(lock, { force: true });
+/**
+ * The postmaster serving this cluster, or null. A lock file whose pid now belongs to another program would
+ * make PostgreSQL refuse to start, so it is removed; a lock file whose pid is gone is left for PostgreSQL,
+ * which first checks that no old backend still holds the cluster's shared memory.
+ */
+function runningServer(cluster: string): { pid: number; port: number } | null {
+  const lock = readLock(cluster);
+  if (!lock) return null;
+  if (servesCluster(lock.pid, cluster)) return lock;
+  if (isAlive(lock.pid)) fs.rmSync(path.join(cluster, "postmaster.pid"), { force: true });
   return null;
+}
+
+/**
+ * Who stops the server: the pid in `<dataDir>/owner`, or nobody (empty) after the owner left while others
+ * were still connected; then the last process to leave stops it.
+ */
+function ownerFile(dataDir: string): string {
+  return path.join(dataDir, "owner");
+}
+
+function readOwner(dataDir: string): number | null {
+  const pid = Number(fs.existsSync(ownerFile(dataDir)) ? fs.readFileSync(ownerFile(dataDir), "utf8").trim() : "");
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Client sessions other than the asking one: the processes still using the server. */
+async function otherClients(adminUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    return rows[0]!.count;
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -179,14 +219,34 @@ async function ensureDatabase(adminUrl: string, database: string) {
   }
 }
 
-function stopPid(pid: number): Promise<void> {
+function stopPid(pid: number, cluster: string): Promise<void> {
   // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints, so the next start is clean.
   try {
     process.kill(pid, "SIGINT");
   } catch {
     return Promise.resolve();
   }
-  return waitUntil(() => !isPostgres(pid), 15_000).then(() => undefined);
+  return waitUntil(() => !servesCluster(pid, cluster), 15_000).then(() => undefined);
+}
+
+/**
+ * Leaving a shared server: stop it when nobody else uses it and its owner is gone (or gave it up);
+ * otherwise leave it to them.
+ */
+async function leave(dataDir: string, cluster: string, adminUrl: string, owned: boolean): Promise<void> {
+  const server = runningServer(cluster);
+  if (!server) return;
+  const owner = readOwner(dataDir);
+  // Another handle in this very process owns it (tests open two), or a live owner elsewhere does.
+  if (!owned && owner === process.pid) return;
+  if (owner !== null && owner !== process.pid && isAlive(owner)) return;
+  if ((await otherClients(adminUrl)) > 0) {
+    // Others still use it (the app, while this CLI command ends): hand it over, the last one out stops it.
+    if (owned) fs.writeFileSync(ownerFile(dataDir), "");
+    return;
+  }
+  await stopPid(server.pid, cluster);
+  fs.rmSync(ownerFile(dataDir), { force: true });
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -196,15 +256,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readPassword(dataDir);
   const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1`;
 
-  const existing = runningPid(cluster);
+  const existing = runningServer(cluster);
   if (existing !== null) {
-    // Another process (the app, or a CLI command) already serves this cluster: share it, never stop it.
-    const port = Number(fs.readFileSync(path.join(cluster, "postmaster.pid"), "utf8").split("\n")[3]);
-    if (!(await waitUntil(() => canConnect(`${base}:${port}/postgres`), 10_000))) {
-      throw new StartupError(`embedded PostgreSQL (pid ${existing}) holds ${cluster} but does not answer on port ${port}`);
+    // Another process (the app, or a CLI command) already serves this cluster: share it.
+    const adminUrl = `${base}:${existing.port}/postgres`;
+    if (!(await waitUntil(() => canConnect(adminUrl), 10_000))) {
+      throw new StartupError(`embedded PostgreSQL (pid ${existing.pid}) holds ${cluster} but does not answer on port ${existing.port}`);
     }
-    await ensureDatabase(`${base}:${port}/postgres`, options.database);
-    return { url: `${base}:${port}/${options.database}`, owned: false, stop: async () => {} };
+    await ensureDatabase(adminUrl, options.database);
+    return { url: `${base}:${existing.port}/${options.database}`, owned: false, stop: () => leave(dataDir, cluster, adminUrl, false) };
   }
 
   const bin = await loadBinaries();
@@ -237,8 +297,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await ensureDatabase(adminUrl, options.database);
 
   const pid = child.pid!;
-  // Covers crashes and process.exit(): a detached child would otherwise outlive us.
+  fs.writeFileSync(ownerFile(dataDir), String(process.pid));
+  // Covers process.exit() after an error: a detached child would otherwise outlive us. (Signals are the
+  // entry points' business: they stop the database in order.)
   const onExit = () => {
+    if (readOwner(dataDir) !== process.pid) return;
     try {
       process.kill(pid, "SIGINT");
     } catch {
@@ -251,7 +314,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     owned: true,
     stop: async () => {
       process.removeListener("exit", onExit);
-      await stopPid(pid);
+      await leave(dataDir, cluster, adminUrl, true);
     },
   };
 }

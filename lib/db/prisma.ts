@@ -9,9 +9,10 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-const holder = globalThis as unknown as { marginPrisma?: PrismaClient };
+const holder = globalThis as unknown as { marginPrisma?: PrismaClient; marginPrismaClosed?: boolean };
 
 function client(): PrismaClient {
+  if (holder.marginPrismaClosed) throw new Error("the database connection was closed: the server is shutting down");
   if (!holder.marginPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Margin with `npm run dev` or `npm start`, which set it");
@@ -29,8 +30,12 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Closes the pool (tests and the CLI end with this so that the process can exit). */
-export async function disconnectPrisma(): Promise<void> {
+/**
+ * Closes the pool (tests and the CLI end with this so that the process can exit). `final` is for shutdown:
+ * a late call must not quietly open a new pool just before the database stops.
+ */
+export async function disconnectPrisma(options: { final?: boolean } = {}): Promise<void> {
+  if (options.final) holder.marginPrismaClosed = true;
   await holder.marginPrisma?.$disconnect();
   holder.marginPrisma = undefined;
 }

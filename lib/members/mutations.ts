@@ -2,11 +2,12 @@ import "server-only";
 import type { Actor, ProjectAccess } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { generateSecret, hashSecret } from "@/lib/auth/secrets";
-import type { Tx } from "@/lib/db/errors";
+import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, fail, ok, type Result } from "@/lib/errors";
 import { insertUser } from "@/lib/users/mutations";
+import { unsafeGetOpenInvite } from "./data";
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -23,7 +24,13 @@ export async function inviteMember(access: ProjectAccess<"members:manage">, inpu
   if (user) {
     const existing = await prisma.membership.findUnique({ where: { projectId_userId: { projectId: access.projectId, userId: user.id } }, select: { role: true } });
     if (existing) return fail("already_member", `${input.email} is already a member (${existing.role})`, "email");
-    await prisma.membership.create({ data: { projectId: access.projectId, userId: user.id, role: input.role } });
+    try {
+      await prisma.membership.create({ data: { projectId: access.projectId, userId: user.id, role: input.role } });
+    } catch (error) {
+      // A double submit: the other request added them first.
+      if (isUniqueViolation(error)) return fail("already_member", `${input.email} is already a member`, "email");
+      throw error;
+    }
     return ok({ kind: "added", email: input.email, role: input.role });
   }
   const token = generateSecret();
@@ -103,7 +110,8 @@ async function claimInvite(tx: Tx, token: string) {
     select: { id: true, email: true, role: true, projectId: true, project: { select: { slug: true } } },
   });
   if (!invite) return null;
-  const { count } = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+  // Every condition again: an owner may have revoked or replaced the invite since the read above.
+  const { count } = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
   return count ? invite : null;
 }
 
@@ -137,6 +145,8 @@ class InviteForSomeoneElse extends Error {
 
 /** An invitee without an account creates one from the invite (allowed even while sign-up is closed). */
 export async function acceptInviteWithNewAccount(input: { token: string; name: string; password: string }): Promise<Result<{ slug: string; email: string }, InviteRefusal>> {
+  // Refuse a dead link before hashing (which costs 19 MiB and real CPU); the transaction checks again.
+  if (!(await unsafeGetOpenInvite(input.token))) return fail("invalid_invite", INVALID);
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const invite = await claimInvite(tx, input.token);

@@ -13,7 +13,7 @@ describe("sign-up", () => {
   });
 
   it("makes the first of two simultaneous sign-ups the admin, closes sign-up, and refuses the second", async () => {
-    const results = await Promise.all([signUp(input("Ada")), signUp(input("Bea"))]);
+    const results = await Promise.all([signUp(input("Ada"), "10.9.0.1"), signUp(input("Bea"), "10.9.0.2")]);
     const created = results.filter((result) => result.ok);
     const refused = results.filter((result) => !result.ok);
     expect(created).toHaveLength(1);
@@ -25,9 +25,16 @@ describe("sign-up", () => {
   it("accepts new accounts once an admin opens sign-up, never as admins, and refuses a taken email", async () => {
     const admin = await prisma.user.findFirstOrThrow({ where: { isAdmin: true } });
     await setSignupOpen(await actorFor(admin), true);
-    const carla = await signUp(input("Carla"));
+    const carla = await signUp(input("Carla"), "10.9.0.3");
     expect(carla).toMatchObject({ ok: true, value: { email: "carla@first.example", isAdmin: false } });
-    expect(await signUp({ ...input("Carla"), email: "CARLA@first.example".toLowerCase() })).toMatchObject({ ok: false, reason: "email_taken", field: "email" });
+    expect(await signUp({ ...input("Carla"), email: "CARLA@first.example".toLowerCase() }, "10.9.0.3")).toMatchObject({ ok: false, reason: "email_taken", field: "email" });
+  });
+
+  it("limits sign-ups per address", async () => {
+    const results = [];
+    for (let index = 0; index < 11; index++) results.push(await signUp(input(`Burst${index}`), "10.9.9.9"));
+    expect(results.filter((result) => result.ok)).toHaveLength(10);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 
   it("lets only an admin change sign-up", async () => {

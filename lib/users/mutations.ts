@@ -3,7 +3,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma";
 import { fail, ok, type Result } from "@/lib/errors";
+import { FailureLimiter } from "@/lib/auth/rate-limit";
 import { getInstanceSettings } from "@/lib/instance/data";
+import { isSignupOpen } from "./signup-policy";
 import type { SignUpInput } from "./schema";
 
 /** Serializes user creation so that two sign-ups on an empty instance cannot both become its admin. */
@@ -34,7 +36,13 @@ export async function insertUser(tx: Tx, user: NewUser, options: { allowWhenClos
   return ok(created);
 }
 
-export async function signUp(input: SignUpInput): Promise<Result<CreatedUser, SignUpRefusal>> {
+/** Sign-ups per client address in 15 minutes: hashing a password costs 19 MiB and real CPU. */
+const signUpsPerIp = ((globalThis as { marginSignUpLimiter?: FailureLimiter }).marginSignUpLimiter ??= new FailureLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }));
+
+export async function signUp(input: SignUpInput, ip: string): Promise<Result<CreatedUser, SignUpRefusal | "rate_limited">> {
+  // Cheap refusals first, before the expensive hash.
+  if (!(await isSignupOpen())) return fail("signup_closed", "Sign-up is closed on this instance; ask an admin or a project owner for an invite");
+  if (signUpsPerIp.begin(ip).retryAfterMs > 0) return fail("rate_limited", "Too many sign-ups from this address; try again in 15 minutes");
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, passwordHash }, { allowWhenClosed: false }));

@@ -26,7 +26,7 @@ ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_id_fkey" FOREIGN KEY 
 -- (weight B) together. A trigger keeps it in step with articles. A table of its own keeps articles narrow,
 -- and its vectors are stored inline (STORAGE MAIN) so that matching does not fetch them from TOAST: both
 -- measured in bench/article-list.ts. The simple configuration does not stem, so every language is treated
--- alike. The text is cut at 300,000 characters because a tsvector is limited to 1 MB.
+-- alike. The text is cut at 300,000 characters, less when its vector would pass the 1 MB limit.
 -- PostgreSQL text search takes any non-ASCII character for a letter under a C locale (the embedded
 -- server, a common server default), so a curly quote or a dash would stick to the word next to it.
 -- margin_search_text turns typographic punctuation into spaces first, for the vectors and for search
@@ -55,13 +55,26 @@ CREATE INDEX "article_search_vector_idx" ON "article_search" USING GIN ("vector"
 ALTER TABLE "article_search" ADD CONSTRAINT "article_search_article_id_fkey" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 CREATE FUNCTION margin_index_article() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  indexed integer := 300000;
+  body tsvector;
 BEGIN
+  -- A tsvector holds at most 1 MB. Text in a script of many distinct multi-byte words can exceed that
+  -- before 300,000 characters: index less of it rather than refuse the article.
+  LOOP
+    BEGIN
+      body := to_tsvector('simple'::regconfig, margin_search_text(left(NEW.text, indexed)));
+      EXIT;
+    EXCEPTION WHEN program_limit_exceeded THEN
+      indexed := indexed / 2;
+    END;
+  END LOOP;
   INSERT INTO article_search (article_id, project_id, title_vector, vector)
   VALUES (
     NEW.id,
     NEW.project_id,
     to_tsvector('simple'::regconfig, margin_search_text(NEW.title)),
-    setweight(to_tsvector('simple'::regconfig, margin_search_text(NEW.title)), 'A') || setweight(to_tsvector('simple'::regconfig, margin_search_text(left(NEW.text, 300000))), 'B')
+    setweight(to_tsvector('simple'::regconfig, margin_search_text(NEW.title)), 'A') || setweight(body, 'B')
   )
   ON CONFLICT (article_id) DO UPDATE SET project_id = EXCLUDED.project_id, title_vector = EXCLUDED.title_vector, vector = EXCLUDED.vector;
   RETURN NULL;

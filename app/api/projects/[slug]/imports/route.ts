@@ -3,7 +3,7 @@ import { importFile } from "@/lib/articles/mutations";
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json } from "@/lib/http/api-handler";
+import { apiRoute, json, limitedBody } from "@/lib/http/api-handler";
 
 const MAX_FILES = 50;
 
@@ -17,11 +17,13 @@ export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     throw new AppError("bad_request", "Send files as multipart/form-data in the field `file`", "file");
   }
-  // Refuse an oversized body before reading it: every file may be at most the import limit.
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FILES * maxFileBytes() + 1024 * 1024) throw new AppError("bad_request", `Upload at most ${MAX_FILES} files of ${maxFileBytes() / 1024 / 1024} MB at once`, "file");
-  const form = await request.formData().catch(() => {
-    throw new AppError("bad_request", "The body is not valid multipart/form-data", "file");
+  // Every file may be at most the import limit: refuse a larger body while it arrives, not after.
+  const maxBody = MAX_FILES * maxFileBytes() + 1024 * 1024;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBody) throw new AppError("bad_request", `Upload at most ${MAX_FILES} files of ${maxFileBytes() / 1024 / 1024} MB at once`, "file");
+  const body = limitedBody(request, maxBody, "file");
+  const limited = new Request(request.url, { method: "POST", headers: request.headers, body: body.stream, duplex: "half" } as RequestInit);
+  const form = await limited.formData().catch(() => {
+    throw body.tooLarge() ?? new AppError("bad_request", "The body is not valid multipart/form-data", "file");
   });
   const files = form.getAll("file").filter((value): value is File => typeof value !== "string");
   if (files.length === 0) throw new AppError("bad_request", "Attach at least one file in the field `file`", "file");
