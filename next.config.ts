@@ -4,8 +4,10 @@ const config: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for members whose role does not allow a page.
   experimental: { authInterrupts: true },
-  // Native or Node-only packages: load them from node_modules at run time instead of bundling them.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // Native or Node-only packages: load them from node_modules at run time instead of bundling them. Yjs
+  // and its helpers too: the collaboration server (loaded outside Next.js) and route handlers must share
+  // one copy, or Yjs' type checks fail across them.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "yjs", "lib0", "y-protocols", "@hocuspocus/server", "ws"],
   async headers() {
     return [
       {

@@ -6,6 +6,10 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
+import { createLiveAnnotations } from "@/lib/annotations/live";
+import { setLiveAnnotations } from "@/lib/annotations/live-registry";
+import { handleTagMessage } from "@/lib/annotations/tag-messages";
+import { Collaboration } from "@/lib/collab/server";
 import type { Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
@@ -27,7 +31,7 @@ function clientAddress(request: http.IncomingMessage): string {
 }
 
 /** What has been started so far, stopped in reverse order whenever a signal arrives, even during boot. */
-const running: { database?: Database; server?: http.Server; app?: ReturnType<typeof next> } = {};
+const running: { database?: Database; server?: http.Server; app?: ReturnType<typeof next>; collaboration?: Collaboration } = {};
 let stopping = false;
 
 async function shutdown(signal: string, code = 0) {
@@ -36,7 +40,9 @@ async function shutdown(signal: string, code = 0) {
   console.log(`margin: ${signal} received, shutting down`);
   // Past this deadline something hangs; exit anyway rather than ignore the operator.
   setTimeout(() => process.exit(1), 8000).unref();
-  const { server, app, database } = running;
+  const { server, app, database, collaboration } = running;
+  // Live documents first: everything received is stored before the sockets close.
+  await collaboration?.close().catch((error: unknown) => console.error("[collab] close failed", error));
   if (server) {
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
@@ -72,8 +78,13 @@ async function main() {
     void handle(request, response);
   });
   running.server = server;
-  // Next.js's own upgrades (hot reload in development).
-  server.on("upgrade", (request, socket, head) => void upgrade(request, socket as Socket, head));
+  const collaboration = new Collaboration({ onTagMessage: handleTagMessage });
+  running.collaboration = collaboration;
+  setLiveAnnotations(createLiveAnnotations(collaboration));
+  // /collab is the collaboration WebSocket; any other upgrade is Next.js's own (hot reload in development).
+  server.on("upgrade", (request, socket, head) => {
+    if (!collaboration.handleUpgrade(request, socket, head)) void upgrade(request, socket as Socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, process.env.HOST, resolve);

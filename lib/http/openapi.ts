@@ -5,6 +5,9 @@
 const error = { $ref: "#/components/responses/Error" };
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
 const authenticated = { 401: error, 404: error };
+const articleId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const tagId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const offsetUnit = { name: "offsetUnit", in: "query", description: "Unit of start/end: Unicode code points (default, as Python indexes strings) or UTF-16 code units (JavaScript)", schema: { type: "string", enum: ["codepoint", "utf16"], default: "codepoint" } };
 const json = (description: string) => ({ required: true, description, content: { "application/json": { schema: { type: "object" } } } });
 const importBody = json(
   "One article: `text` (plain text) or `html` (exactly one), and optionally `title`, `byline`, `source`, `url`, `publishedAt` (ISO 8601), `language` (BCP 47), `keepArtifacts` (keep page furniture), `strip` (paragraph indexes to remove instead of the detected furniture)",
@@ -77,6 +80,32 @@ export const openApiDocument = {
         requestBody: json("`title` (required), `byline`, `source`, `url`, `publishedAt`, `language`; null or omitted clears a field"),
         responses: { 200: { description: "`{ article: Article }`" }, 400: error, 403: error, ...authenticated },
       },
+    },
+    "/api/projects/{slug}/actors": {
+      get: { summary: "Canonical names of the actors tagged in the project, most used first", parameters: [slug], responses: { 200: { description: "`{ actors: [{ name, kind, count }] }`" }, ...authenticated } },
+    },
+    "/api/articles/{id}/annotations": {
+      get: {
+        summary: "The article's tags (from the projection, which trails live editing by a few seconds)",
+        parameters: [articleId, offsetUnit],
+        responses: { 200: { description: "`{ annotations: Annotation[] }`; an orphan has `orphaned: true` and null offsets" }, 400: error, ...authenticated },
+      },
+      post: {
+        summary: "Tag a span of the canonical text; open editors show it at once (owners, editors, reviewers)",
+        parameters: [articleId, offsetUnit],
+        requestBody: json("`label` (actor, claim, figure, quote), `start`, `end` (in offsetUnit), optional `attributes` (per label) and `note`"),
+        responses: { 201: { description: "`{ annotation: Annotation }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
+    "/api/annotations/{id}": {
+      get: { summary: "One tag", parameters: [tagId, offsetUnit], responses: { 200: { description: "`{ annotation: Annotation }`" }, ...authenticated } },
+      patch: {
+        summary: "Change a tag's label, attributes, note or span (its author or a project owner)",
+        parameters: [tagId, offsetUnit],
+        requestBody: json("any of `label`, `attributes`, `note`, and `start` with `end`"),
+        responses: { 200: { description: "`{ annotation: Annotation }`" }, 400: error, 403: error, ...authenticated },
+      },
+      delete: { summary: "Delete a tag (its author or a project owner)", parameters: [tagId], responses: { 204: { description: "Deleted" }, 403: error, ...authenticated } },
     },
     "/api/openapi.json": {
       get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } },

@@ -1,0 +1,76 @@
+/**
+ * What a tag may carry, per label, shared by the HTTP API, the editor's tag messages and the details form.
+ * Unknown attributes are refused (a misspelt key must not vanish silently).
+ */
+import { z } from "zod";
+import { AnnotationLabel } from "@/lib/db/generated/enums";
+
+export const LABELS = Object.values(AnnotationLabel);
+export type Label = AnnotationLabel;
+
+export const ACTOR_KINDS = ["person", "organization", "government", "group", "other"] as const;
+
+const tagId = z.string().min(1).max(64);
+
+export const ATTRIBUTE_SCHEMAS = {
+  actor: z.strictObject({
+    canonicalName: z.string().trim().max(200, { error: "canonicalName must be at most 200 characters" }).optional(),
+    kind: z.enum(ACTOR_KINDS, { error: `kind must be one of ${ACTOR_KINDS.join(", ")}` }).optional(),
+  }),
+  claim: z.strictObject({
+    /** The actor tag that makes the claim. */
+    sourceId: tagId.optional(),
+  }),
+  quote: z.strictObject({
+    /** The actor tag that speaks. */
+    speakerId: tagId.optional(),
+    direct: z.boolean({ error: "direct must be true or false" }).optional(),
+  }),
+  figure: z.strictObject({
+    value: z.number({ error: "value must be a number" }).finite().nullable().optional(),
+    unit: z.string().trim().max(100, { error: "unit must be at most 100 characters" }).nullable().optional(),
+    approximate: z.boolean({ error: "approximate must be true or false" }).optional(),
+  }),
+} satisfies Record<Label, z.ZodType>;
+
+export type Attributes = Record<string, unknown>;
+
+/** Links from one tag to another, which must be an actor tag of the same article. */
+export const LINK_ATTRIBUTES: Partial<Record<Label, string>> = { claim: "sourceId", quote: "speakerId" };
+
+export const labelSchema = z.enum(LABELS, { error: `label must be one of ${LABELS.join(", ")}` });
+export const noteSchema = z.string().max(2000, { error: "note must be at most 2,000 characters" }).nullable();
+export const offsetUnitSchema = z.enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" }).default("codepoint");
+
+const offset = (name: string) => z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(0, { error: `${name} must be 0 or more` });
+
+export const createAnnotationSchema = z
+  .strictObject({
+    label: labelSchema,
+    start: offset("start"),
+    end: offset("end"),
+    attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
+    note: noteSchema.optional(),
+  })
+  .refine((input) => input.end > input.start, { error: "end must be greater than start", path: ["end"] });
+
+export const updateAnnotationSchema = z
+  .strictObject({
+    label: labelSchema.optional(),
+    start: offset("start").optional(),
+    end: offset("end").optional(),
+    attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
+    note: noteSchema.optional(),
+  })
+  .refine((input) => (input.start === undefined) === (input.end === undefined), { error: "give start and end together", path: ["start"] })
+  .refine((input) => input.start === undefined || input.end! > input.start, { error: "end must be greater than start", path: ["end"] });
+
+/** What the editor sends over the tags document (a WebSocket "stateless" message). */
+export const tagMessageSchema = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("create"), requestId: z.string().max(64), id: tagId, label: labelSchema }),
+  z.strictObject({ op: z.literal("update"), requestId: z.string().max(64), id: tagId, label: labelSchema.optional(), attributes: z.record(z.string(), z.unknown()).optional(), note: noteSchema.optional() }),
+  z.strictObject({ op: z.literal("delete"), requestId: z.string().max(64), id: tagId }),
+  z.strictObject({ op: z.literal("restore"), requestId: z.string().max(64), id: tagId }),
+]);
+
+export type TagMessage = z.infer<typeof tagMessageSchema>;

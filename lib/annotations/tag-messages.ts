@@ -1,0 +1,45 @@
+/**
+ * The editor's tag operations, sent as WebSocket "stateless" messages on the article's tags document so
+ * that they follow the mark the editor just placed on the same socket. Each is answered with
+ * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/annotations/live.ts).
+ */
+import "server-only";
+import { authorizeArticle } from "@/lib/auth/project-access";
+import type { StatelessHandler } from "@/lib/collab/server";
+import { lastPlaceOf } from "./data";
+import { createLiveAnnotations } from "./live";
+import { tagMessageSchema } from "./schema";
+
+export const handleTagMessage: StatelessHandler = async ({ collaboration, context, payload, reply }) => {
+  let message: unknown;
+  try {
+    message = JSON.parse(payload);
+  } catch {
+    return reply(JSON.stringify({ ok: false, error: "message is not JSON" }));
+  }
+  const parsed = tagMessageSchema.safeParse(message);
+  if (!parsed.success) return reply(JSON.stringify({ requestId: (message as { requestId?: unknown })?.requestId, ok: false, error: parsed.error.issues[0]!.message }));
+  const request = parsed.data;
+  const answer = (result: { ok: boolean; message?: string }) => reply(JSON.stringify({ requestId: request.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
+  // Checked on every message: a membership removed a moment ago no longer tags.
+  const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
+  if (!access.ok) return answer({ ok: false, message: access.message });
+  const live = createLiveAnnotations(collaboration);
+  try {
+    switch (request.op) {
+      case "create":
+        return answer(await live.create(access.value, { id: request.id, label: request.label }));
+      case "update":
+        return answer(await live.update(access.value, request.id, { label: request.label, attributes: request.attributes, note: request.note }));
+      case "delete":
+        return answer(await live.delete(access.value, request.id));
+      case "restore": {
+        const last = await lastPlaceOf(access.value, request.id);
+        return answer(last ? await live.restore(access.value, request.id, last) : { ok: false, message: `No tag "${request.id}"` });
+      }
+    }
+  } catch (error) {
+    console.error("[collab] tag message failed", error);
+    return answer({ ok: false, message: "the server could not do that; it was logged" });
+  }
+};

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { textToDoc } from "@/lib/articles/content";
+import { articleSchema } from "@/lib/editor/extensions";
+import { editContent, markSpan, projectContent, readTags, seedContent, unmarkTag, writeTag } from "./model";
+
+const text = "The council voted 7–2 — “a historic night,” said Imani Osei. 🌊\n\nWork starts in 2027.";
+
+function seeded() {
+  const doc = new Y.Doc();
+  const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length });
+  seedContent(doc, textToDoc(text), [
+    { id: "actor", span: at("Imani Osei") },
+    { id: "quote", span: at("“a historic night,”") },
+  ]);
+  return doc;
+}
+
+function sliceOf(doc: Y.Doc, id: string) {
+  const projection = projectContent(doc);
+  const span = projection.spans.get(id);
+  return span ? projection.text.slice(span.start, span.end) : null;
+}
+
+function sync(a: Y.Doc, b: Y.Doc) {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+describe("article documents", () => {
+  it("seed the text with its tags and read both back", () => {
+    const doc = seeded();
+    expect(projectContent(doc).text).toBe(text);
+    expect(sliceOf(doc, "actor")).toBe("Imani Osei");
+    expect(sliceOf(doc, "quote")).toBe("“a historic night,”");
+  });
+
+  it("mark and unmark spans, overlapping tags included", () => {
+    const doc = seeded();
+    const start = text.indexOf("historic");
+    expect(markSpan(doc, "overlap", { start, end: text.indexOf("Osei") + 4 })).toBe(true);
+    expect(sliceOf(doc, "overlap")).toBe("historic night,” said Imani Osei");
+    expect(sliceOf(doc, "quote")).toBe("“a historic night,”");
+    unmarkTag(doc, "quote");
+    expect(sliceOf(doc, "quote")).toBeNull();
+    expect(sliceOf(doc, "overlap")).toBe("historic night,” said Imani Osei");
+    expect(markSpan(doc, "breaks", { start: text.indexOf("\n\n"), end: text.indexOf("\n\n") + 2 })).toBe(false);
+  });
+
+  it("keep tags on their words through a concurrent correction before them and a paragraph split inside them", () => {
+    const a = seeded();
+    const b = new Y.Doc();
+    sync(a, b);
+    // A corrects a word before the quote; B splits the paragraph in the middle of "Imani Osei".
+    editContent(a, (tr, projection) => {
+      const at = projection.positions[text.indexOf("council")]!;
+      tr.insert(at, articleSchema.text("city "));
+    });
+    editContent(b, (tr, projection) => {
+      tr.split(projection.positions[text.indexOf("Osei")]!);
+    });
+    sync(a, b);
+    const merged = projectContent(a).text;
+    expect(projectContent(b).text).toBe(merged);
+    expect(merged).toBe("The city council voted 7–2 — “a historic night,” said Imani\n\nOsei. 🌊\n\nWork starts in 2027.");
+    expect(sliceOf(a, "quote")).toBe("“a historic night,”");
+    // The split moved "Osei" into a new paragraph: the tag still covers both words.
+    expect(sliceOf(b, "actor")).toBe("Imani\n\nOsei");
+  });
+
+  it("orphan a tag whose words are all deleted; the tag's record stays", () => {
+    const doc = seeded();
+    const tagsDoc = new Y.Doc();
+    writeTag(tagsDoc, "actor", { label: "actor", authorId: "u1", authorName: "Ana", createdAt: "2026-11-22T00:00:00Z", updatedAt: "2026-11-22T00:00:00Z", attributes: {}, note: null });
+    editContent(doc, (tr, projection) => {
+      const start = text.indexOf(" said Imani Osei");
+      tr.delete(projection.positions[start]!, projection.positions[start + " said Imani Osei".length]!);
+    });
+    expect(sliceOf(doc, "actor")).toBeNull();
+    expect(readTags(tagsDoc).get("actor")).toMatchObject({ label: "actor", authorName: "Ana" });
+  });
+});

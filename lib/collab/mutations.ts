@@ -1,0 +1,120 @@
+/**
+ * PostgreSQL side of the live documents: every Yjs update appended as it arrives, snapshots that fold them
+ * in, first-time seeding from the stored article, and the projection (article text, one row per tag) that
+ * review, search and export read. Reading the stored state is in data.ts.
+ */
+import "server-only";
+import * as Y from "yjs";
+import { countWords } from "@/lib/articles/canonical-text";
+import type { ArticleDoc } from "@/lib/articles/content";
+import { codePointToUtf16, utf16ToCodePoint } from "@/lib/annotations/offsets";
+import { prisma } from "@/lib/db/prisma";
+import { seedContent, writeTag, type TagRecord } from "./model";
+import type { DocumentKind } from "./names";
+import type { Projection } from "./projection";
+
+export async function appendUpdate(articleId: string, kind: DocumentKind, update: Uint8Array): Promise<bigint> {
+  const row = await prisma.articleDocumentUpdate.create({ data: { articleId, name: kind, data: update as Uint8Array<ArrayBuffer> }, select: { id: true } });
+  return row.id;
+}
+
+/** Writes a snapshot and deletes the appended updates it already contains. */
+export async function saveSnapshot(articleId: string, kind: DocumentKind, snapshot: Uint8Array, containsUpTo: bigint | null): Promise<void> {
+  const state = snapshot as Uint8Array<ArrayBuffer>;
+  await prisma.$transaction([
+    prisma.articleDocument.upsert({ where: { articleId_name: { articleId, name: kind } }, create: { articleId, name: kind, state }, update: { state } }),
+    ...(containsUpTo !== null ? [prisma.articleDocumentUpdate.deleteMany({ where: { articleId, name: kind, id: { lte: containsUpTo } } })] : []),
+  ]);
+}
+
+/**
+ * The first time an article is opened live, builds both documents from what PostgreSQL holds (its rich
+ * content and tag rows) and stores them at once, under a lock: a document built twice would hold its text
+ * twice once clients merged both copies.
+ */
+export async function seedDocuments(articleId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`margin:seed:${articleId}`}))`;
+    if ((await tx.articleDocument.count({ where: { articleId } })) > 0) return;
+    const article = await tx.article.findUniqueOrThrow({
+      where: { id: articleId },
+      select: {
+        text: true,
+        content: true,
+        annotations: { select: { id: true, label: true, start: true, end: true, authorId: true, attributes: true, note: true, createdAt: true, updatedAt: true, author: { select: { name: true, email: true } } } },
+      },
+    });
+    const content = new Y.Doc();
+    const tags = new Y.Doc();
+    seedContent(
+      content,
+      article.content as ArticleDoc,
+      article.annotations
+        .filter((row) => row.start !== null && row.end !== null)
+        .map((row) => ({ id: row.id, span: { start: codePointToUtf16(article.text, row.start!), end: codePointToUtf16(article.text, row.end!) } })),
+    );
+    for (const row of article.annotations) {
+      writeTag(tags, row.id, {
+        label: row.label,
+        authorId: row.authorId,
+        authorName: row.author.name ?? row.author.email,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        attributes: (row.attributes ?? {}) as Record<string, unknown>,
+        note: row.note,
+      });
+    }
+    await tx.articleDocument.createMany({
+      data: [
+        { articleId, name: "content", state: Y.encodeStateAsUpdate(content) as Uint8Array<ArrayBuffer> },
+        { articleId, name: "tags", state: Y.encodeStateAsUpdate(tags) as Uint8Array<ArrayBuffer> },
+      ],
+    });
+  });
+}
+
+/**
+ * Writes the projection: the article's text and content, and one row per tag with its offsets in code
+ * points (orphans keep their last text, with no offsets). One statement per table, whatever the number of
+ * tags, so that a correction that moves 5,000 tags costs one round trip.
+ */
+export async function writeProjection(articleId: string, projection: Projection, tags: Map<string, TagRecord>): Promise<void> {
+  const { text } = projection;
+  const rows = [...tags].map(([id, tag]) => {
+    const span = projection.spans.get(id);
+    return {
+      id,
+      label: tag.label,
+      start: span ? utf16ToCodePoint(text, span.start) : null,
+      end: span ? utf16ToCodePoint(text, span.end) : null,
+      text: span ? text.slice(span.start, span.end) : null,
+      authorId: tag.authorId,
+      attributes: JSON.stringify(tag.attributes ?? {}),
+      note: tag.note ?? null,
+      createdAt: new Date(tag.createdAt),
+    };
+  });
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+  await prisma.$transaction([
+    prisma.article.update({ where: { id: articleId }, data: { text, content: projection.content, wordCount: countWords(text) } }),
+    prisma.$executeRaw`
+      INSERT INTO annotations (id, article_id, label, start, "end", text, author_id, attributes, note, orphaned_at, created_at, updated_at)
+      SELECT v.id, ${articleId}, v.label::"AnnotationLabel", v.start, v."end", coalesce(v.text, ''), v.author_id, v.attributes::jsonb, v.note,
+             CASE WHEN v.start IS NULL THEN now() END, v.created_at, now()
+      FROM unnest(${column("id")}::text[], ${column("label")}::text[], ${column("start")}::int[], ${column("end")}::int[], ${column("text")}::text[],
+                  ${column("authorId")}::text[], ${column("attributes")}::text[], ${column("note")}::text[], ${column("createdAt")}::timestamp[])
+           AS v(id, label, start, "end", text, author_id, attributes, note, created_at)
+      ON CONFLICT (id) DO UPDATE SET
+        label = EXCLUDED.label, start = EXCLUDED.start, "end" = EXCLUDED."end",
+        -- An orphan keeps the last text it covered.
+        text = CASE WHEN EXCLUDED.start IS NULL THEN annotations.text ELSE EXCLUDED.text END,
+        attributes = EXCLUDED.attributes, note = EXCLUDED.note,
+        orphaned_at = CASE WHEN EXCLUDED.start IS NULL THEN coalesce(annotations.orphaned_at, now()) END,
+        updated_at = now()
+      WHERE annotations.article_id = ${articleId} AND (
+        annotations.label IS DISTINCT FROM EXCLUDED.label OR annotations.start IS DISTINCT FROM EXCLUDED.start OR annotations."end" IS DISTINCT FROM EXCLUDED."end"
+        OR annotations.attributes IS DISTINCT FROM EXCLUDED.attributes OR annotations.note IS DISTINCT FROM EXCLUDED.note
+        OR (EXCLUDED.start IS NOT NULL AND annotations.text IS DISTINCT FROM EXCLUDED.text))`,
+    prisma.annotation.deleteMany({ where: { articleId, id: { notIn: rows.map((row) => row.id) } } }),
+  ]);
+}

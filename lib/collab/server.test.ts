@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { createApiToken } from "@/lib/api-tokens/mutations";
+import { authorizeArticle } from "@/lib/auth/project-access";
+import { prisma } from "@/lib/db/prisma";
+import { actorFor } from "@/lib/testing/actors";
+import { connectClient, eventually, startCollabServer } from "@/lib/testing/collab";
+import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
+import { articleSchema } from "@/lib/editor/extensions";
+import { editContent, projectContent, readTags } from "./model";
+
+const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.\n\nMore than 200 volunteers waited outside.";
+
+type Server = Awaited<ReturnType<typeof startCollabServer>>;
+let server: Server;
+const people = {} as Record<"owner" | "editor" | "reviewer" | "viewer" | "outsider", { id: string; email: string; token: string }>;
+let articleId: string;
+let slug: string;
+
+beforeAll(async () => {
+  server = await startCollabServer();
+  for (const role of ["owner", "editor", "reviewer", "viewer", "outsider"] as const) {
+    const user = await createUser({ name: role });
+    people[role] = { ...user, token: (await createApiToken(user.id, "collab")).token };
+  }
+  ({ slug } = await createProjectWith({ owner: [people.owner], editor: [people.editor], reviewer: [people.reviewer], viewer: [people.viewer] }));
+  articleId = (await createArticle(slug, { title: "Count", text: TEXT })).id;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function editorAccess(who: keyof typeof people) {
+  const access = await authorizeArticle(await actorFor(people[who]), articleId, "annotations:create");
+  if (!access.ok) throw new Error(access.message);
+  return access.value;
+}
+
+describe("collaboration server", () => {
+  it("shows a tag created through the API to a connected client at once, with exact offsets in the projection", async () => {
+    const client = await connectClient(server.url, articleId, people.editor.token);
+    try {
+      expect(projectContent(client.content.document).text).toBe(TEXT);
+      const created = await server.live.create(await editorAccess("owner"), { label: "actor", span: { start: 33, end: 41, unit: "codepoint" } });
+      if (!created.ok) throw new Error(created.message);
+      // In PostgreSQL before createAnnotation returned, with offsets in code points (Python's).
+      const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+      expect(row).toMatchObject({ label: "actor", start: 33, end: 41, text: "Ana Ruiz", authorId: people.owner.id, orphanedAt: null });
+      expect([...TEXT].slice(33, 41).join("")).toBe("Ana Ruiz");
+      await eventually(() => readTags(client.tags.document).get(created.value.id)?.label === "actor", 1000, "the tag at the client");
+      const projection = projectContent(client.content.document);
+      const span = projection.spans.get(created.value.id)!;
+      expect(projection.text.slice(span.start, span.end)).toBe("Ana Ruiz");
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("stores a client's text correction, moving tags with their words", async () => {
+    const created = await server.live.create(await editorAccess("editor"), { label: "figure", span: { start: TEXT.indexOf("More than 200"), end: TEXT.indexOf("More than 200") + 13, unit: "utf16" } });
+    if (!created.ok) throw new Error(created.message);
+    expect((await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).attributes).toEqual({ value: 200, unit: null, approximate: true });
+    const client = await connectClient(server.url, articleId, people.editor.token);
+    try {
+      editContent(client.content.document, (tr, projection) => {
+        tr.insert(projection.positions[0]!, articleSchema.text("Volunteers' count: "));
+      });
+      // Appended to PostgreSQL as it arrives, before any store.
+      await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })) > 0, 2000, "an appended update");
+      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Volunteers' count: “We"), 3000, "the projection");
+      const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+      const text = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
+      expect([...text].slice(row.start!, row.end!).join("")).toBe("More than 200");
+      expect(row.text).toBe("More than 200");
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("keeps a viewer's and a reviewer's text edits out, lets a reviewer mark, and keeps every client out of the tags document", async () => {
+    const viewer = await connectClient(server.url, articleId, people.viewer.token);
+    const reviewer = await connectClient(server.url, articleId, people.reviewer.token);
+    const editor = await connectClient(server.url, articleId, people.editor.token);
+    try {
+      const before = projectContent(editor.content.document).text;
+      editContent(viewer.content.document, (tr) => tr.insert(1, articleSchema.text("VIEWER ")));
+      editContent(reviewer.content.document, (tr) => tr.insert(1, articleSchema.text("REVIEWER ")));
+      viewer.tags.document.getMap("tags").set("forged", "x");
+      editor.tags.document.getMap("tags").set("forged", "y");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(projectContent(editor.content.document).text).toBe(before);
+      const stored = server.collaboration.hocuspocus.documents.get(`article:${articleId}:tags`)!;
+      expect(stored.getMap("tags").has("forged")).toBe(false);
+
+      // A reviewer's mark (no text change) is accepted.
+      const fresh = await connectClient(server.url, articleId, people.reviewer.token);
+      try {
+        editContent(fresh.content.document, (tr, projection) => {
+          const at = projection.text.indexOf("volunteers");
+          tr.addMark(projection.positions[at]!, projection.positions[at + 10 - 1]! + 1, tr.doc.type.schema.marks.annotation!.create({ id: "reviewer-mark" }));
+        });
+        await eventually(() => projectContent(editor.content.document).spans.has("reviewer-mark"), 2000, "the reviewer's mark at the editor");
+      } finally {
+        fresh.destroy();
+      }
+    } finally {
+      viewer.destroy();
+      reviewer.destroy();
+      editor.destroy();
+    }
+  });
+
+  it("refuses people who are not members and connections without credentials", async () => {
+    await expect(connectClient(server.url, articleId, people.outsider.token)).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(server.url, articleId, "")).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(server.url, "no-such-article", people.owner.token)).rejects.toThrow(/authentication failed/);
+  });
+
+  it("closes only the connection that sends a malformed or oversized message", async () => {
+    const bystander = await connectClient(server.url, articleId, people.editor.token);
+    try {
+      for (const message of [Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]), Buffer.alloc(17 * 1024 * 1024, 1)]) {
+        const raw = new WebSocket(server.url);
+        await new Promise((resolve) => raw.once("open", resolve));
+        const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+        raw.send(message);
+        expect(await closed).toBeGreaterThanOrEqual(1000);
+      }
+      editContent(bystander.content.document, (tr) => tr.insert(1, articleSchema.text("Still working. ")));
+      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Still working."), 3000, "the bystander's edit");
+    } finally {
+      bystander.destroy();
+    }
+  });
+
+  it("orphans a tag whose words are all deleted, keeps it, and restores it when the words come back", async () => {
+    // Offsets count in the article's current text, which earlier tests corrected.
+    const current = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
+    const created = await server.live.create(await editorAccess("editor"), { label: "quote", span: { start: current.indexOf("waited outside"), end: current.indexOf("waited outside") + 14, unit: "utf16" } });
+    if (!created.ok) throw new Error(created.message);
+    const client = await connectClient(server.url, articleId, people.editor.token);
+    try {
+      editContent(client.content.document, (tr, projection) => {
+        const at = projection.text.indexOf(" waited outside");
+        tr.delete(projection.positions[at]!, projection.positions[at + 15 - 1]! + 1);
+      });
+      await eventually(async () => (await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).orphanedAt !== null, 3000, "the orphan");
+      const orphan = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+      expect(orphan).toMatchObject({ start: null, end: null, text: "waited outside" });
+      editContent(client.content.document, (tr, projection) => {
+        tr.insert(projection.positions[projection.text.indexOf("volunteers") + 10]!, articleSchema.text(" waited outside"));
+      });
+      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.includes("waited outside"), 3000, "the words back");
+      const restored = await server.live.restore(await editorAccess("editor"), created.value.id, { text: orphan.text, start: null });
+      expect(restored.ok).toBe(true);
+      const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+      expect(row).toMatchObject({ text: "waited outside", orphanedAt: null });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("keeps everything across a restart of the server", async () => {
+    const client = await connectClient(server.url, articleId, people.editor.token);
+    editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("Before restart. ")));
+    await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0 || (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Before restart."), 2000, "the update stored");
+    client.destroy();
+    await server.close();
+    server = await startCollabServer();
+    const again = await connectClient(server.url, articleId, people.viewer.token);
+    try {
+      expect(projectContent(again.content.document).text.startsWith("Before restart. ")).toBe(true);
+      expect(readTags(again.tags.document).size).toBeGreaterThan(0);
+    } finally {
+      again.destroy();
+    }
+  });
+});

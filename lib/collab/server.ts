@@ -1,0 +1,209 @@
+/**
+ * The collaboration server: Hocuspocus on the app's own HTTP server (path /collab), with Margin's rules.
+ *
+ * - Authentication: the editor's session cookie or a script's API token; membership decides access, and
+ *   viewers' connections are read-only. Every connection to a tags document is read-only: the server
+ *   writes tags (lib/annotations/live.ts), so authorship and permissions are checked in one place.
+ * - Durability: each update is appended to PostgreSQL as it arrives; a store (Hocuspocus' debounce, 2 s
+ *   to 10 s) writes a snapshot, drops the updates it contains and rewrites the projection.
+ * - A reviewer may tag but not change the text: updates that would are refused.
+ */
+import "server-only";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type Document } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import type { Actor } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { authorizeArticle } from "@/lib/auth/project-access";
+import { authenticateSocket } from "@/lib/auth/socket-gate";
+import type { ProjectRole } from "@/lib/db/generated/enums";
+import { contentFragment, projectContent, readTags } from "./model";
+import { documentName, parseDocumentName, type DocumentKind } from "./names";
+import { loadDocumentState } from "./data";
+import { appendUpdate, saveSnapshot, seedDocuments, writeProjection } from "./mutations";
+
+export const COLLAB_PATH = "/collab";
+
+export type CollabContext = { actor: Actor; role: ProjectRole; articleId: string; kind: DocumentKind };
+
+export type StatelessHandler = (input: { collaboration: Collaboration; context: CollabContext; payload: string; reply: (message: string) => void }) => Promise<void>;
+
+export type CollaborationOptions = {
+  /** Store debounce in ms (Hocuspocus' default 2000), and the longest a store may wait (10000). */
+  debounce?: number;
+  maxDebounce?: number;
+  /** Largest WebSocket message in bytes; a larger one closes that connection only. */
+  maxPayload?: number;
+  /** Tag operations sent by editors over the tags document (lib/annotations/live.ts). */
+  onTagMessage?: StatelessHandler;
+};
+
+/** Plain text of the content document: what a reviewer's update must leave unchanged. */
+function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
+  return fragment
+    .toArray()
+    .map((child) => (child instanceof Y.XmlText ? (child.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("") : child instanceof Y.XmlElement ? `<${child.nodeName}>${plainText(child)}` : ""))
+    .join("");
+}
+
+/** The Yjs update a Hocuspocus sync message carries, or null for other messages. */
+function syncUpdate(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  // Sync (0) or SyncReply (4), carrying sync step 2 (1) or an update (2).
+  if (type !== 0 && type !== 4) return null;
+  const syncType = decoding.readVarUint(decoder);
+  return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
+}
+
+function changesText(document: Y.Doc, update: Uint8Array): boolean {
+  const clone = new Y.Doc();
+  Y.applyUpdate(clone, Y.encodeStateAsUpdate(document));
+  const before = plainText(contentFragment(clone));
+  Y.applyUpdate(clone, update);
+  return plainText(contentFragment(clone)) !== before;
+}
+
+export class Collaboration {
+  readonly hocuspocus: Hocuspocus<CollabContext>;
+  private readonly wss: WebSocketServer;
+  /** The id of the last update appended per document, whose state a snapshot then contains. */
+  private readonly appended = new Map<string, bigint>();
+  /** One store at a time per article. */
+  private readonly storing = new Map<string, Promise<void>>();
+
+  constructor(options: CollaborationOptions = {}) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
+    this.hocuspocus = new Hocuspocus<CollabContext>({
+      name: "margin",
+      debounce: options.debounce ?? 2000,
+      maxDebounce: options.maxDebounce ?? 10_000,
+      quiet: true,
+      onAuthenticate: async ({ token, requestHeaders, documentName: name, connectionConfig }) => {
+        const parsed = parseDocumentName(name);
+        const actor = parsed && (await authenticateSocket({ token, headers: requestHeaders }));
+        if (!parsed || !actor) throw new Error("not authenticated");
+        const access = await authorizeArticle(actor, parsed.articleId, "project:read");
+        if (!access.ok) throw new Error("not found");
+        // Tags are written by the server only; text and marks by those whose role allows tagging.
+        connectionConfig.readOnly = parsed.kind === "tags" || !can(access.value.role, "annotations:create");
+        return { actor, role: access.value.role, articleId: parsed.articleId, kind: parsed.kind } satisfies CollabContext;
+      },
+      onLoadDocument: async ({ documentName: name, document }) => {
+        const parsed = parseDocumentName(name);
+        if (!parsed) throw new Error(`unknown document ${name}`);
+        await this.load(parsed.articleId, parsed.kind, document);
+      },
+      onChange: async ({ documentName: name, update }) => {
+        const parsed = parseDocumentName(name);
+        if (!parsed) return;
+        const id = await appendUpdate(parsed.articleId, parsed.kind, update);
+        const previous = this.appended.get(name);
+        if (previous === undefined || id > previous) this.appended.set(name, id);
+      },
+      onStoreDocument: async ({ documentName: name }) => {
+        const parsed = parseDocumentName(name);
+        if (parsed) await this.store(parsed.articleId);
+      },
+      beforeHandleMessage: async ({ context, document, update }) => {
+        if (context?.kind !== "content" || can(context.role, "articles:edit")) return;
+        const change = syncUpdate(update);
+        if (change && changesText(document, change)) {
+          throw Object.assign(new Error("reviewers may tag but not change the text"), { code: 4403, reason: "read-only text" });
+        }
+      },
+      onStateless: async ({ connection, payload }) => {
+        const context = connection.context as CollabContext | undefined;
+        if (!context || context.kind !== "tags" || !options.onTagMessage) return;
+        await options.onTagMessage({ collaboration: this, context, payload, reply: (message) => connection.sendStateless(message) });
+      },
+    });
+  }
+
+  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<void> {
+    let updates = await loadDocumentState(articleId, kind);
+    if (!updates) {
+      await seedDocuments(articleId);
+      updates = (await loadDocumentState(articleId, kind)) ?? [];
+    }
+    // Updates are idempotent: one both in the snapshot and still in the table applies once.
+    Y.transact(document, () => updates.forEach((update) => Y.applyUpdate(document, update)));
+  }
+
+  /** A loaded document, or one built from PostgreSQL when nobody has it open. */
+  private async documentOf(articleId: string, kind: DocumentKind): Promise<{ doc: Y.Doc; loaded: boolean }> {
+    const loaded = this.hocuspocus.documents.get(documentName(articleId, kind));
+    if (loaded) return { doc: loaded, loaded: true };
+    const doc = new Y.Doc();
+    await this.load(articleId, kind, doc);
+    return { doc, loaded: false };
+  }
+
+  /** Snapshots both documents of an article and rewrites its projection; one store per article at a time. */
+  store(articleId: string): Promise<void> {
+    const previous = this.storing.get(articleId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);
+      for (const [kind, entry] of [["content", content], ["tags", tags]] as const) {
+        if (!entry.loaded) continue;
+        const name = documentName(articleId, kind);
+        // Read the last appended id before encoding: the snapshot then holds every update up to it.
+        const upTo = this.appended.get(name) ?? null;
+        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), upTo);
+      }
+      await writeProjection(articleId, projectContent(content.doc), readTags(tags.doc));
+    });
+    const settled = next.catch((error: unknown) => console.error(`[collab] store of article ${articleId} failed`, error));
+    this.storing.set(articleId, settled);
+    return next;
+  }
+
+  /**
+   * Runs `edit` on an article's live documents as the server (an API write): clients see the change at
+   * once, and the projection holds it before this resolves.
+   */
+  async edit<T>(articleId: string, edit: (documents: { content: Document; tags: Document }) => T | Promise<T>): Promise<T> {
+    const [content, tags] = await Promise.all([this.hocuspocus.openDirectConnection(documentName(articleId, "content")), this.hocuspocus.openDirectConnection(documentName(articleId, "tags"))]);
+    try {
+      const result = await edit({ content: content.document!, tags: tags.document! });
+      await this.store(articleId);
+      return result;
+    } finally {
+      await Promise.all([content.disconnect({ unloadImmediately: false }), tags.disconnect({ unloadImmediately: false })]);
+    }
+  }
+
+  /** Routes a WebSocket upgrade for /collab to Hocuspocus; false for other paths (Next.js' own). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? "/", "http://margin.local");
+    if (url.pathname !== COLLAB_PATH) return false;
+    // A page on another site could open a socket carrying our session cookie: only our own origin may.
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) {
+      socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+      return true;
+    }
+    this.wss.handleUpgrade(request, socket, head, (websocket) => {
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(request.headers)) if (value) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      const connection = this.hocuspocus.handleConnection(websocket, new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { headers }));
+      websocket.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
+      websocket.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      websocket.on("error", () => websocket.terminate());
+    });
+    return true;
+  }
+
+  /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
+  async close(): Promise<void> {
+    const articles = new Set([...this.hocuspocus.documents.keys()].map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)));
+    await Promise.all([...articles].map((articleId) => this.store(articleId).catch(() => {})));
+    this.hocuspocus.closeConnections();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

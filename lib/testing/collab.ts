@@ -1,0 +1,78 @@
+/**
+ * A real collaboration server for tests (Hocuspocus over a real WebSocket on a loopback port) and Node
+ * clients that connect to it the way the editor does: one socket, a provider per document.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { createLiveAnnotations } from "@/lib/annotations/live";
+import { setLiveAnnotations } from "@/lib/annotations/live-registry";
+import { handleTagMessage } from "@/lib/annotations/tag-messages";
+import { documentName } from "@/lib/collab/names";
+import { Collaboration, type CollaborationOptions } from "@/lib/collab/server";
+
+export async function startCollabServer(options: CollaborationOptions = {}) {
+  const collaboration = new Collaboration({ debounce: 100, maxDebounce: 500, onTagMessage: handleTagMessage, ...options });
+  const live = createLiveAnnotations(collaboration);
+  setLiveAnnotations(live);
+  const server = http.createServer((_, response) => response.writeHead(404).end());
+  server.on("upgrade", (request, socket, head) => {
+    if (!collaboration.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    collaboration,
+    live,
+    url: `ws://127.0.0.1:${port}/collab`,
+    port,
+    async close() {
+      await collaboration.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      setLiveAnnotations(undefined);
+    },
+  };
+}
+
+export type TestClient = Awaited<ReturnType<typeof connectClient>>;
+
+/** Connects to an article's two documents with an API token, as scripts and the editor do. */
+export async function connectClient(url: string, articleId: string, token: string, options: { waitForSync?: boolean } = {}) {
+  // Retry quickly (the attempt library refuses a delay below minDelay, so both are set).
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 500 });
+  const content = new HocuspocusProvider({ websocketProvider: socket, name: documentName(articleId, "content"), token, document: new Y.Doc() });
+  const tags = new HocuspocusProvider({ websocketProvider: socket, name: documentName(articleId, "tags"), token, document: new Y.Doc() });
+  content.attach();
+  tags.attach();
+  const synced = (provider: HocuspocusProvider) =>
+    new Promise<void>((resolve, reject) => {
+      if (provider.isSynced) return resolve();
+      provider.on("synced", () => resolve());
+      provider.on("authenticationFailed", ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
+    });
+  if (options.waitForSync ?? true) await Promise.all([synced(content), synced(tags)]);
+  return {
+    socket,
+    content,
+    tags,
+    synced: () => Promise.all([synced(content), synced(tags)]),
+    destroy() {
+      content.destroy();
+      tags.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Resolves once `check` holds, polling; rejects after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
