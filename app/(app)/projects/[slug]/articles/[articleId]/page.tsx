@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/articles/data";
-import { ArticleBody } from "@/components/articles/article-body";
 import { ArticleMetadataForm } from "@/components/articles/article-metadata-form";
 import { metadataFromDetected } from "@/lib/articles/metadata-values";
 import { ARTIFACT_LABELS } from "@/lib/articles/artifacts";
+import { ArticleEditor } from "@/components/editor/article-editor";
 import { can } from "@/lib/auth/permissions";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
@@ -18,7 +18,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
   if (access.slug !== slug) notFound();
   const article = await getArticle(access);
   return (
-    <article className="mx-auto max-w-2xl">
+    <article className="mx-auto max-w-6xl">
       <p className="text-sm text-stone-500">
         <Link href="/projects" className="hover:underline">
           Projects
@@ -47,7 +47,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
       <p className="mt-1 text-sm text-stone-500">{article.wordCount.toLocaleString("en")} words</p>
       {can(access.role, "articles:edit") && <ArticleMetadataForm articleId={article.id} initial={metadataFromDetected(article)} />}
       <div className="mt-8">
-        <ArticleBody doc={article.content} language={article.language} />
+        <ArticleEditor
+          articleId={article.id}
+          slug={slug}
+          user={{ id: actor.userId, name: actor.name ?? actor.email }}
+          permissions={{ canTag: can(access.role, "annotations:create"), canEditText: can(access.role, "articles:edit"), isOwner: access.role === "owner" }}
+          initialContent={article.content}
+          language={article.language}
+        />
       </div>
       {article.removedArtifacts.length > 0 && (
         <details className="mt-10 text-sm text-stone-600">

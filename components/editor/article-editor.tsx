@@ -1,0 +1,220 @@
+"use client";
+
+import Collaboration from "@tiptap/extension-collaboration";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ArticleBody } from "@/components/articles/article-body";
+import type { ArticleDoc } from "@/lib/articles/content";
+import { colorFor, type LabelName } from "@/lib/annotations/labels";
+import { projectDocument } from "@/lib/collab/projection";
+import type { TagRecord } from "@/lib/collab/model";
+import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
+import { articleExtensions } from "@/lib/editor/extensions";
+import { Presence, type PresenceUser } from "@/lib/editor/presence";
+import { FOCUS_TAG_EVENT, TAG_EVENT, TagKeys } from "@/lib/editor/tag-keys";
+import { TextGuard } from "@/lib/editor/text-guard";
+import { snapToWords, WordSnap } from "@/lib/editor/word-snap";
+import { PresenceBar } from "./presence-bar";
+import { TagClient } from "./tag-client";
+import { TagDetails } from "./tag-details";
+import { TagPalette } from "./tag-palette";
+import { TagPanel, type TagFilters, type TagSpanView } from "./tag-panel";
+import { TagStyles } from "./tag-styles";
+import { useArticleDocuments, type ArticleDocuments, type ConnectionState } from "./use-article-documents";
+import { useTags } from "./use-tags";
+
+export type EditorPermissions = { canTag: boolean; canEditText: boolean; isOwner: boolean };
+
+type Props = { articleId: string; slug: string; user: { id: string; name: string }; permissions: EditorPermissions; initialContent: ArticleDoc; language: string | null };
+
+/**
+ * The article page's editor: the text, live with colleagues, where selected words are tagged. Until the live
+ * documents have synced, the stored text is shown, so that reading starts at once.
+ */
+export function ArticleEditor(props: Props) {
+  const { documents, connection } = useArticleDocuments(props.articleId);
+  if (!documents) {
+    return (
+      <div aria-busy="true">
+        <ArticleBody doc={props.initialContent} language={props.language} />
+        <p className="mt-4 text-sm text-stone-500">{connection.error ?? "Connecting to the live document…"}</p>
+      </div>
+    );
+  }
+  return <LiveEditor {...props} documents={documents} connection={connection} />;
+}
+
+function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
+  const $pos = doc.resolve(pos);
+  const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])];
+  return [...new Set(marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string))];
+}
+
+function LiveEditor({ slug, user, permissions, language, documents, connection }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
+  const tags = useTags(documents.tags);
+  const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
+  const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: colorFor(user.id) }), [user]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [pending, setPending] = useState<string[]>([]);
+  const [spans, setSpans] = useState<Map<string, TagSpanView>>(new Map());
+  const [filters, setFilters] = useState<TagFilters>({ labels: new Set<LabelName>(["actor", "claim", "figure", "quote"]), author: null });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [actorNames, setActorNames] = useState<string[]>([]);
+  const alt = useRef(false);
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: permissions.canTag,
+      extensions: [
+        ...articleExtensions(),
+        Collaboration.configure({ document: documents.content, field: "content" }),
+        Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
+        WordSnap,
+        TagKeys.configure({ enabled: permissions.canTag }),
+        TextGuard.configure({ canEditText: permissions.canEditText }),
+      ],
+      editorProps: {
+        attributes: { class: "margin-editor font-serif text-lg leading-loose outline-none", "aria-label": "Article text", "data-testid": "article-text", ...(language ? { lang: language } : {}) },
+        handleClick: (view, pos) => {
+          if (view.state.selection.empty) setSelected(tagIdsAt(view.state.doc, pos));
+          return false;
+        },
+      },
+    },
+    [documents],
+  );
+
+  // Where each tag lies in the text, recomputed shortly after changes (the panel's list and the details).
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recompute = () => {
+      const projection = projectDocument(editor.state.doc);
+      setSpans(new Map([...projection.spans].map(([id, span]) => [id, { text: projection.text.slice(span.start, span.end), start: span.start }])));
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(recompute, 150);
+    };
+    recompute();
+    editor.on("update", schedule);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", schedule);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    const track = (event: KeyboardEvent | PointerEvent) => (alt.current = event.altKey);
+    window.addEventListener("keydown", track);
+    window.addEventListener("keyup", track);
+    window.addEventListener("pointerdown", track);
+    return () => {
+      window.removeEventListener("keydown", track);
+      window.removeEventListener("keyup", track);
+      window.removeEventListener("pointerdown", track);
+    };
+  }, []);
+
+  useEffect(() => {
+    fetch(`/api/projects/${slug}/actors`)
+      .then((response) => (response.ok ? response.json() : { actors: [] }))
+      .then((body: { actors: { name: string }[] }) => setActorNames(body.actors.map((actor) => actor.name)))
+      .catch(() => {});
+  }, [slug]);
+
+  const tag = useCallback(
+    async (label: LabelName) => {
+      if (!editor) return;
+      const { from, to, empty } = editor.state.selection;
+      if (empty) return;
+      // Whole words unless Alt was held while selecting or tagging.
+      const range = alt.current ? { from, to } : snapToWords(editor.state.doc, from, to);
+      const id = crypto.randomUUID();
+      editor.chain().setTextSelection(range).setAnnotation(id).setTextSelection(range.to).run();
+      setPending((ids) => [...ids, id]);
+      const result = await client.send({ op: "create", id, label });
+      setPending((ids) => ids.filter((other) => other !== id));
+      if (result.ok) {
+        setSelected([id]);
+        setProblem(null);
+      } else {
+        editor.commands.unsetAnnotation(id);
+        setProblem(result.error ?? "The tag could not be saved.");
+      }
+    },
+    [editor, client],
+  );
+  // The keyboard extension announces tagging and tag navigation as DOM events.
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onTag = (event: Event) => void tag((event as CustomEvent<LabelName>).detail);
+    const onFocus = (event: Event) => setSelected((event as CustomEvent<string[]>).detail);
+    dom.addEventListener(TAG_EVENT, onTag);
+    dom.addEventListener(FOCUS_TAG_EVENT, onFocus);
+    return () => {
+      dom.removeEventListener(TAG_EVENT, onTag);
+      dom.removeEventListener(FOCUS_TAG_EVENT, onFocus);
+    };
+  }, [editor, tag]);
+
+  const select = (id: string) => {
+    setSelected([id]);
+    const element = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    element.classList.add("margin-flash");
+    setTimeout(() => element.classList.remove("margin-flash"), 1200);
+  };
+
+  const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
+  const send = async (message: Parameters<TagClient["send"]>[0]) => {
+    const result = await client.send(message);
+    setProblem(result.ok ? null : (result.error ?? "That did not work."));
+    return result.ok ? null : (result.error ?? "That did not work.");
+  };
+  const current = selected.find((id) => tags.has(id));
+  const actors = [...tags].filter(([id, record]) => record.label === "actor" && spans.has(id)).map(([id]) => ({ id, text: spans.get(id)!.text }));
+
+  return (
+    <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
+      <TagStyles tags={tags} visible={(record) => filters.labels.has(record.label as LabelName) && (!filters.author || record.authorId === filters.author)} selected={selected} pending={pending} />
+      <div className="margin-editor-frame relative min-w-0 flex-1">
+        <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
+          <PresenceBar provider={documents.contentProvider} self={self} />
+          <span role="status" className={connection.status === "connected" ? "text-emerald-700" : "text-amber-700"}>
+            {connection.status === "connected" ? "Live" : "Reconnecting… your changes are kept and sent when the connection is back"}
+          </span>
+          {!permissions.canTag && <span className="text-stone-500">Read-only</span>}
+          {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
+        </div>
+        {problem && (
+          <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {problem}
+          </p>
+        )}
+        {editor && permissions.canTag && <TagPalette editor={editor} onTag={(label) => void tag(label)} />}
+        <EditorContent editor={editor} />
+      </div>
+      <div className="flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-80">
+        {current && (
+          <TagDetails
+            key={current}
+            id={current}
+            tag={tags.get(current)!}
+            text={spans.get(current)?.text ?? null}
+            canChange={canChange(tags.get(current)!)}
+            actors={actors.filter((actor) => actor.id !== current)}
+            actorNames={actorNames}
+            onUpdate={(patch) => send({ op: "update", id: current, ...patch })}
+            onDelete={() => void send({ op: "delete", id: current }).then(() => setSelected([]))}
+            onClose={() => setSelected([])}
+          />
+        )}
+        <TagPanel tags={tags} spans={spans} filters={filters} onFilters={setFilters} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onDelete={(id) => void send({ op: "delete", id })} />
+      </div>
+    </div>
+  );
+}

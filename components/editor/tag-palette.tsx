@@ -1,0 +1,28 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
+
+/** The four labels next to a selection: click, or press 1–4. Esc dismisses by dropping the selection. */
+export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: LabelName) => void }) {
+  // Re-render as the selection moves (the editor itself does not re-render React on each transaction).
+  const { from, to, empty } = useEditorState({ editor, selector: ({ editor: current }) => ({ from: current.state.selection.from, to: current.state.selection.to, empty: current.state.selection.empty }) });
+  if (empty) return null;
+  const start = editor.view.coordsAtPos(from);
+  const end = editor.view.coordsAtPos(to);
+  const host = editor.view.dom.closest(".margin-editor-frame")?.getBoundingClientRect();
+  if (!host) return null;
+  const top = Math.min(start.top, end.top) - host.top - 44;
+  const left = Math.max(0, Math.min(start.left - host.left, host.width - 300));
+  return (
+    <div role="toolbar" aria-label="Tag the selection" className="absolute z-20 flex gap-1 rounded-lg border border-stone-300 bg-white p-1 shadow-md" style={{ top: Math.max(0, top), left }} onMouseDown={(event) => event.preventDefault()}>
+      {LABEL_ORDER.map((label) => (
+        <button key={label} type="button" onClick={() => onTag(label)} className="flex items-center gap-1 rounded px-2 py-1 text-sm hover:bg-stone-100" title={`${LABEL_STYLES[label].name}: ${LABEL_STYLES[label].description} (key ${LABEL_STYLES[label].key})`}>
+          <kbd className="rounded border border-stone-300 px-1 font-mono text-xs text-stone-500">{LABEL_STYLES[label].key}</kbd>
+          <span style={{ textDecorationLine: "underline", textDecorationStyle: LABEL_STYLES[label].style, textDecorationColor: LABEL_STYLES[label].line, backgroundColor: LABEL_STYLES[label].tint }}>{LABEL_STYLES[label].name}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
+import type { TagRecord } from "@/lib/collab/model";
+
+export type TagSpanView = { text: string; start: number };
+export type TagFilters = { labels: Set<LabelName>; author: string | null };
+
+type Props = {
+  tags: Map<string, TagRecord>;
+  spans: Map<string, TagSpanView>;
+  filters: TagFilters;
+  onFilters: (filters: TagFilters) => void;
+  selected: string[];
+  onSelect: (id: string) => void;
+  canChange: (tag: TagRecord) => boolean;
+  onRestore: (id: string) => void;
+  onDelete: (id: string) => void;
+};
+
+/** Every tag of the article, grouped by label with counts, filterable, in reading order; orphans apart. */
+export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, canChange, onRestore, onDelete }: Props) {
+  const authors = [...new Map([...tags.values()].map((tag) => [tag.authorId, tag.authorName])).entries()];
+  const shown = (tag: TagRecord) => filters.labels.has(tag.label as LabelName) && (!filters.author || tag.authorId === filters.author);
+  const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
+  const orphans = [...tags].filter(([id]) => !spans.has(id));
+  const toggle = (label: LabelName) => {
+    const labels = new Set(filters.labels);
+    if (labels.has(label)) labels.delete(label);
+    else labels.add(label);
+    onFilters({ ...filters, labels });
+  };
+  return (
+    <aside aria-label="Tags" className="flex flex-col gap-4 text-sm">
+      <div className="flex flex-wrap gap-1" role="group" aria-label="Show labels">
+        {LABEL_ORDER.map((label) => (
+          <button key={label} type="button" aria-pressed={filters.labels.has(label)} onClick={() => toggle(label)} className={`rounded-full border px-2 py-0.5 ${filters.labels.has(label) ? "border-stone-400 bg-white" : "border-stone-200 bg-stone-100 text-stone-400 line-through"}`}>
+            {LABEL_STYLES[label].name}
+          </button>
+        ))}
+      </div>
+      <label className="flex items-center gap-2">
+        <span className="text-stone-600">By</span>
+        <select value={filters.author ?? ""} onChange={(event) => onFilters({ ...filters, author: event.target.value || null })} className="min-h-8 flex-1 rounded border border-stone-300 bg-white px-1">
+          <option value="">anyone</option>
+          {authors.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {LABEL_ORDER.map((label) => {
+        const items = placed.filter(([, tag]) => tag.label === label);
+        const visible = items.filter(([, tag]) => shown(tag));
+        return (
+          <section key={label} aria-label={`${LABEL_STYLES[label].name} tags`}>
+            <h3 className="mb-1 flex items-baseline gap-2 font-medium">
+              <span style={{ textDecorationLine: "underline", textDecorationStyle: LABEL_STYLES[label].style, textDecorationColor: LABEL_STYLES[label].line }}>{LABEL_STYLES[label].name}</span>
+              <span className="text-xs text-stone-500" data-testid={`count-${label}`}>
+                {items.length}
+              </span>
+            </h3>
+            <ul className="flex flex-col gap-0.5">
+              {visible.map(([id, tag]) => (
+                <li key={id}>
+                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${tag.authorName})`}>
+                    <span className="font-serif">{spans.get(id)!.text}</span>
+                    <span className="ml-2 text-xs text-stone-500">{tag.authorName}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {orphans.length > 0 && (
+        <section aria-label="Orphaned tags" className="rounded-md border border-amber-300 bg-amber-50 p-2">
+          <h3 className="mb-1 font-medium">Orphaned ({orphans.length})</h3>
+          <p className="mb-2 text-xs text-stone-600">Every word these tags covered was deleted. They are kept until you restore or delete them.</p>
+          <ul className="flex flex-col gap-1">
+            {orphans.map(([id, tag]) => (
+              <li key={id} className="flex flex-wrap items-center gap-2">
+                <button type="button" onClick={() => onSelect(id)} className="flex-1 truncate text-left hover:underline">
+                  {LABEL_STYLES[tag.label as LabelName].name} by {tag.authorName}
+                </button>
+                {canChange(tag) && (
+                  <>
+                    <button type="button" className="text-accent underline" onClick={() => onRestore(id)}>
+                      Restore
+                    </button>
+                    <button type="button" className="text-red-800 underline" onClick={() => onDelete(id)}>
+                      Delete
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+import { documentName } from "@/lib/collab/names";
+
+export type ArticleDocuments = {
+  content: Y.Doc;
+  tags: Y.Doc;
+  contentProvider: HocuspocusProvider;
+  tagsProvider: HocuspocusProvider;
+};
+
+export type ConnectionState = { status: "connecting" | "connected" | "disconnected"; error: string | null };
+
+/**
+ * Connects to an article's two live documents over one WebSocket on Margin's own origin; the session
+ * cookie authenticates it. The documents are handed out once both have synced. Reconnects by itself; the
+ * documents keep local edits meanwhile.
+ */
+export function useArticleDocuments(articleId: string): { documents: ArticleDocuments | null; connection: ConnectionState } {
+  const [documents, setDocuments] = useState<ArticleDocuments | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", error: null });
+
+  useEffect(() => {
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    const socket = new HocuspocusProviderWebsocket({ url });
+    const make = (kind: "content" | "tags") => new HocuspocusProvider({ websocketProvider: socket, name: documentName(articleId, kind), document: new Y.Doc(), token: "" });
+    const contentProvider = make("content");
+    const tagsProvider = make("tags");
+    const ready = () => {
+      if (contentProvider.isSynced && tagsProvider.isSynced) setDocuments({ content: contentProvider.document, tags: tagsProvider.document, contentProvider, tagsProvider });
+    };
+    for (const provider of [contentProvider, tagsProvider]) {
+      provider.on("synced", ready);
+      provider.on("authenticationFailed", () => setConnection((state) => ({ ...state, error: "You no longer have access to this article. Reload the page." })));
+      provider.attach();
+    }
+    socket.on("status", ({ status }: { status: ConnectionState["status"] }) => setConnection((state) => ({ ...state, status })));
+    return () => {
+      contentProvider.destroy();
+      tagsProvider.destroy();
+      socket.destroy();
+    };
+  }, [articleId]);
+
+  return { documents, connection };
+}

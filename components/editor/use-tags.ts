@@ -1,0 +1,19 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { readTags, tagsMap, type TagRecord } from "@/lib/collab/model";
+
+/** The tags document as a Map that re-renders on every change (the server writes it; clients only read). */
+export function useTags(doc: Y.Doc | null): Map<string, TagRecord> {
+  const [tags, setTags] = useState<Map<string, TagRecord>>(new Map());
+  useEffect(() => {
+    if (!doc) return;
+    const map = tagsMap(doc);
+    const update = () => setTags(readTags(doc));
+    update();
+    map.observeDeep(update);
+    return () => map.unobserveDeep(update);
+  }, [doc]);
+  return tags;
+}

@@ -1,0 +1,79 @@
+import { expect, test } from "./fixtures";
+import { ArticlePage } from "./pages/article-page";
+import { signInAs } from "./pages/sign-in-page";
+
+const TEXT = "The council voted 7–2 after midnight.\n\n“We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei. 🌊\n\nMore than 200 residents watched.";
+
+test("two colleagues tag and correct one article live; everything survives a reload and the API has exact offsets", async ({ browser, world }) => {
+  const alice = await world.user("Alice Annotator");
+  const bob = await world.user("Bob Editor");
+  const project = await world.project({ editor: [alice, bob] });
+  const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
+
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await signInAs(a, alice, article.url);
+  await signInAs(b, bob, article.url);
+  const pageA = new ArticlePage(a);
+  const pageB = new ArticlePage(b);
+  await pageA.ready();
+  await pageB.ready();
+  // Each sees the other.
+  await expect(a.getByRole("list", { name: "People on this article" }).getByRole("listitem")).toHaveCount(2);
+
+  // A tags the quote with key 4; B sees it within a second.
+  const quote = "“We cannot keep asking families on Wharf Street to bail out their kitchens,”";
+  await pageA.select(quote);
+  await a.keyboard.press("4");
+  await expect(pageB.tags()).toHaveCount(1, { timeout: 1000 });
+  await expect(pageB.tags().first()).toHaveText(quote);
+  await expect(pageB.panel().getByTestId("count-quote")).toHaveText("1");
+
+  // B corrects a word before A's tag; A's tag still covers the same words.
+  await pageB.select("council");
+  await b.keyboard.type("city council");
+  await expect(pageA.editor()).toContainText("The city council voted", { timeout: 2000 });
+  await expect(pageA.tags().first()).toHaveText(quote);
+
+  // Both reload: the text, the correction and the tag are all there.
+  await a.reload();
+  await b.reload();
+  await pageA.ready();
+  await pageB.ready();
+  await expect(pageA.editor()).toContainText("The city council voted");
+  await expect(pageB.tags().first()).toHaveText(quote);
+
+  // The API returns the tag with exact offsets (code points, as Python counts them).
+  const token = await world.token(alice);
+  await expect
+    .poll(async () => {
+      const response = await a.request.get(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` } });
+      return (await response.json()).annotations;
+    })
+    .toEqual([expect.objectContaining({ label: "quote", text: quote, start: [..."The city council voted 7–2 after midnight.\n\n"].length, end: [..."The city council voted 7–2 after midnight.\n\n"].length + [...quote].length, offsetUnit: "codepoint" })]);
+  await contextA.close();
+  await contextB.close();
+});
+
+test("a viewer sees tags but cannot tag or edit", async ({ page, world }) => {
+  const editor = await world.user();
+  const viewer = await world.user("Vera Viewer");
+  const project = await world.project({ editor: [editor], viewer: [viewer] });
+  const article = await world.article(project.slug, { title: "Storm", text: "Winds reached 140 km/h on the coast." });
+  const token = await world.token(editor);
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "figure", start: 14, end: 22 } });
+  expect(created.status()).toBe(201);
+  expect((await created.json()).annotation).toMatchObject({ text: "140 km/h", attributes: { value: 140, unit: "km/h", approximate: false } });
+
+  await signInAs(page, viewer, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  await expect(articlePage.tags()).toHaveText(["140 km/h"]);
+  await expect(articlePage.editor()).toHaveAttribute("contenteditable", "false");
+  await articlePage.select("coast");
+  await page.keyboard.press("1");
+  await expect(page.getByRole("toolbar", { name: "Tag the selection" })).toHaveCount(0);
+  await expect(articlePage.tags()).toHaveCount(1);
+});

@@ -1,0 +1,23 @@
+/**
+ * How each label looks and is reached: its key, colour and underline. Colour is never the only cue: each
+ * label has its own underline style, and the tag's details name it. Backgrounds are light tints under
+ * dark text (contrast well above WCAG AA's 4.5:1); overlapping tags stack their tints and underlines.
+ */
+export const LABEL_STYLES = {
+  actor: { name: "Actor", key: "1", tint: "rgba(37, 99, 235, 0.16)", line: "#1d4ed8", style: "solid", offset: 3, description: "who acts or speaks" },
+  claim: { name: "Claim", key: "2", tint: "rgba(217, 119, 6, 0.18)", line: "#b45309", style: "dashed", offset: 6, description: "what someone asserts" },
+  figure: { name: "Figure", key: "3", tint: "rgba(5, 150, 105, 0.16)", line: "#047857", style: "dotted", offset: 9, description: "a number and what it counts" },
+  quote: { name: "Quote", key: "4", tint: "rgba(147, 51, 234, 0.14)", line: "#7e22ce", style: "double", offset: 12, description: "words attributed to a speaker" },
+} as const;
+
+export type LabelName = keyof typeof LABEL_STYLES;
+export const LABEL_ORDER: LabelName[] = ["actor", "claim", "figure", "quote"];
+
+/** A colour per person for presence (cursors, avatars), stable for a user id. */
+const PRESENCE_COLORS = ["#b91c1c", "#1d4ed8", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
+
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]!;
+}

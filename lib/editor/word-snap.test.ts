@@ -1,0 +1,40 @@
+import { Node as PMNode } from "@tiptap/pm/model";
+import { describe, expect, it } from "vitest";
+import { textToDoc } from "@/lib/articles/content";
+import { articleSchema } from "./extensions";
+import { snapRange, snapToWords } from "./word-snap";
+
+describe("snapping a selection to words", () => {
+  const text = "The city’s mayor said 1,219 homes 🏠 flooded — twice.";
+  const range = (from: string, to: string) => [text.indexOf(from), text.indexOf(to) + to.length] as const;
+  const snapped = (from: number, to: number) => {
+    const result = snapRange(text, from, to);
+    return text.slice(result.from, result.to);
+  };
+
+  it("widens a selection that starts or ends inside a word", () => {
+    expect(snapped(text.indexOf("ity"), text.indexOf("yor") + 1)).toBe("city’s mayor");
+    expect(snapped(text.indexOf("219"), text.indexOf("219") + 2)).toBe("1,219");
+  });
+
+  it("drops spaces caught at the edges and keeps punctuation outside words out", () => {
+    const [start, end] = range(" said", "homes ");
+    expect(snapped(start, end)).toBe("said 1,219 homes");
+    expect(snapped(text.indexOf("twice"), text.length)).toBe("twice.");
+  });
+
+  it("leaves a selection of whole words, or of punctuation only, as it is", () => {
+    const [start, end] = range("mayor", "said");
+    expect(snapped(start, end)).toBe("mayor said");
+    expect(snapped(text.indexOf("—"), text.indexOf("—") + 1)).toBe("—");
+  });
+
+  it("works across paragraphs in a document", () => {
+    const doc = PMNode.fromJSON(articleSchema, textToDoc("First paragraph ends here.\n\nSecond one starts."));
+    // Positions: paragraph 1 text starts at 1; paragraph 2 text at 1 + 26 + 2.
+    const from = 1 + "First paragraph ".length + 2; // inside "ends"
+    const to = 1 + 26 + 2 + 3; // inside "Second"
+    const result = snapToWords(doc, from, to);
+    expect(doc.textBetween(result.from, result.to, "\n\n")).toBe("ends here.\n\nSecond");
+  });
+});
