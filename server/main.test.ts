@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEntry } from "@/lib/testing/run-process";
+import { exitOf, startServerProcess } from "@/lib/testing/server-process";
 
 // The production server needs `next build` first; `npm test` builds before it runs Vitest.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "margin-server-"));
@@ -13,29 +14,10 @@ const pgPort = 58000 + Math.floor(Math.random() * 1000);
 const port = 59000 + Math.floor(Math.random() * 1000);
 const children: ChildProcess[] = [];
 
-function startServer(): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", TSX_TSCONFIG_PATH: "tsconfig.node.json", MARGIN_DATA_DIR: dataDir, MARGIN_PG_PORT: String(pgPort), PORT: String(port), AUTH_SECRET: "server-test-secret" };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+async function startServer(): Promise<ChildProcess> {
+  const { child } = await startServerProcess({ MARGIN_DATA_DIR: dataDir, MARGIN_PG_PORT: String(pgPort), PORT: String(port), DATABASE_URL: undefined });
   children.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("margin: ready on")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+  return child;
 }
 
 const embeddedUrl = () => `postgresql://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "app", "password"), "utf8").trim())}@127.0.0.1:${pgPort}/margin`;

@@ -1,21 +1,22 @@
 "use client";
 
-import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { colorFor, type LabelName } from "@/lib/annotations/labels";
+import type { LabelName } from "@/lib/annotations/labels";
 import { projectDocument } from "@/lib/collab/projection";
 import type { TagRecord } from "@/lib/collab/model";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
+import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
-import { Presence, type PresenceUser } from "@/lib/editor/presence";
+import { assignColors, Presence, type PresenceUser } from "@/lib/editor/presence";
 import { FOCUS_TAG_EVENT, TAG_EVENT, TagKeys } from "@/lib/editor/tag-keys";
 import { TextGuard } from "@/lib/editor/text-guard";
-import { snapToWords, WordSnap } from "@/lib/editor/word-snap";
+import { TagClient } from "@/lib/editor/tag-client";
+import { tagSelection } from "@/lib/editor/tagging";
+import { WordSnap } from "@/lib/editor/word-snap";
 import { PresenceBar } from "./presence-bar";
-import { TagClient } from "./tag-client";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
 import { TagPanel, type TagFilters, type TagSpanView } from "./tag-panel";
@@ -53,7 +54,7 @@ function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
 function LiveEditor({ slug, user, permissions, language, documents, connection }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
   const tags = useTags(documents.tags);
   const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
-  const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: colorFor(user.id) }), [user]);
+  const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: assignColors([user.id]).get(user.id)! }), [user]);
   const [selected, setSelected] = useState<string[]>([]);
   const [pending, setPending] = useState<string[]>([]);
   const [spans, setSpans] = useState<Map<string, TagSpanView>>(new Map());
@@ -68,7 +69,7 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
       editable: permissions.canTag,
       extensions: [
         ...articleExtensions(),
-        Collaboration.configure({ document: documents.content, field: "content" }),
+        ...collaborationExtensions(documents.content),
         Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
         WordSnap,
         TagKeys.configure({ enabled: permissions.canTag }),
@@ -127,24 +128,23 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
   const tag = useCallback(
     async (label: LabelName) => {
       if (!editor) return;
-      const { from, to, empty } = editor.state.selection;
-      if (empty) return;
-      // Whole words unless Alt was held while selecting or tagging.
-      const range = alt.current ? { from, to } : snapToWords(editor.state.doc, from, to);
-      const id = crypto.randomUUID();
-      editor.chain().setTextSelection(range).setAnnotation(id).setTextSelection(range.to).run();
-      setPending((ids) => [...ids, id]);
-      const result = await client.send({ op: "create", id, label });
-      setPending((ids) => ids.filter((other) => other !== id));
+      let marked = "";
+      const result = await tagSelection(editor, client, documents.tags, label, {
+        exact: alt.current,
+        onMarked: (id) => {
+          marked = id;
+          setPending((ids) => [...ids, id]);
+        },
+      });
+      if (marked) setPending((ids) => ids.filter((other) => other !== marked));
       if (result.ok) {
-        setSelected([id]);
+        setSelected([result.id]);
         setProblem(null);
       } else {
-        editor.commands.unsetAnnotation(id);
         setProblem(result.error ?? "The tag could not be saved.");
       }
     },
-    [editor, client],
+    [editor, client, documents.tags],
   );
   // The keyboard extension announces tagging and tag navigation as DOM events.
   useEffect(() => {

@@ -6,9 +6,12 @@ import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/lab
 
 /** The four labels next to a selection: click, or press 1–4. Esc dismisses by dropping the selection. */
 export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: LabelName) => void }) {
-  // Re-render as the selection moves (the editor itself does not re-render React on each transaction).
-  const { from, to, empty } = useEditorState({ editor, selector: ({ editor: current }) => ({ from: current.state.selection.from, to: current.state.selection.to, empty: current.state.selection.empty }) });
-  if (empty) return null;
+  // Re-render as a selection moves (the editor itself does not re-render React on each transaction). A
+  // caret selects nothing and so yields null: typing then commits no React render, which matters because
+  // each commit makes React measure the selection across the whole editable article.
+  const range = useEditorState({ editor, selector: ({ editor: current }) => (current.state.selection.empty ? null : { from: current.state.selection.from, to: current.state.selection.to }) });
+  if (!range) return null;
+  const { from, to } = range;
   const start = editor.view.coordsAtPos(from);
   const end = editor.view.coordsAtPos(to);
   const host = editor.view.dom.closest(".margin-editor-frame")?.getBoundingClientRect();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
 import type { TagRecord } from "@/lib/collab/model";
 
@@ -18,8 +19,12 @@ type Props = {
   onDelete: (id: string) => void;
 };
 
+/** Tags listed per label before "Show all": an article can hold thousands, and a list that long helps nobody. */
+const FIRST = 50;
+
 /** Every tag of the article, grouped by label with counts, filterable, in reading order; orphans apart. */
 export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, canChange, onRestore, onDelete }: Props) {
+  const [expanded, setExpanded] = useState<Set<LabelName>>(new Set());
   const authors = [...new Map([...tags.values()].map((tag) => [tag.authorId, tag.authorName])).entries()];
   const shown = (tag: TagRecord) => filters.labels.has(tag.label as LabelName) && (!filters.author || tag.authorId === filters.author);
   const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
@@ -53,6 +58,7 @@ export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, 
       {LABEL_ORDER.map((label) => {
         const items = placed.filter(([, tag]) => tag.label === label);
         const visible = items.filter(([, tag]) => shown(tag));
+        const listed = expanded.has(label) ? visible : visible.slice(0, FIRST);
         return (
           <section key={label} aria-label={`${LABEL_STYLES[label].name} tags`}>
             <h3 className="mb-1 flex items-baseline gap-2 font-medium">
@@ -62,7 +68,7 @@ export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, 
               </span>
             </h3>
             <ul className="flex flex-col gap-0.5">
-              {visible.map(([id, tag]) => (
+              {listed.map(([id, tag]) => (
                 <li key={id}>
                   <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${tag.authorName})`}>
                     <span className="font-serif">{spans.get(id)!.text}</span>
@@ -71,6 +77,11 @@ export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, 
                 </li>
               ))}
             </ul>
+            {listed.length < visible.length && (
+              <button type="button" className="mt-1 px-2 text-accent underline" onClick={() => setExpanded(new Set(expanded).add(label))}>
+                Show all {visible.length}
+              </button>
+            )}
           </section>
         );
       })}

@@ -2,8 +2,9 @@
 
 import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
 import type { TagRecord } from "@/lib/collab/model";
+import { tagClass } from "@/lib/editor/annotation-mark";
 
-const selector = (ids: string[]) => ids.map((id) => `.margin-editor [data-annotation-id="${CSS.escape(id)}"]`).join(",");
+const selector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(tagClass(id))}`).join(",");
 
 /**
  * The tags' looks as one stylesheet: a rule per label listing its tags (marks carry only an id, the label

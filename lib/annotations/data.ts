@@ -1,7 +1,7 @@
 import "server-only";
 import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { prisma } from "@/lib/db/prisma";
-import { convertOffset, type OffsetUnit } from "./offsets";
+import { OffsetIndex, type OffsetUnit } from "./offsets";
 
 const SELECT = {
   id: true,
@@ -22,12 +22,12 @@ const SELECT = {
 type Row = Awaited<ReturnType<typeof prisma.annotation.findFirstOrThrow<{ select: typeof SELECT }>>>;
 
 /** A tag as the API shows it, its offsets in the requested unit (an orphan has none). */
-function view(row: Row, articleText: string, unit: OffsetUnit) {
+function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit) {
   const { orphanedAt, start, end, ...rest } = row;
   return {
     ...rest,
-    start: start === null ? null : convertOffset(articleText, start, "codepoint", unit),
-    end: end === null ? null : convertOffset(articleText, end, "codepoint", unit),
+    start: start === null ? null : offsets.convert(start, "codepoint", unit),
+    end: end === null ? null : offsets.convert(end, "codepoint", unit),
     offsetUnit: unit,
     orphaned: orphanedAt !== null,
     orphanedAt,
@@ -40,14 +40,15 @@ export type AnnotationView = ReturnType<typeof view>;
 export async function listAnnotations(access: ArticleAccess, unit: OffsetUnit): Promise<{ text: string; annotations: AnnotationView[] }> {
   const article = await prisma.article.findUniqueOrThrow({ where: { id: access.articleId }, select: { text: true } });
   const rows = await prisma.annotation.findMany({ where: { articleId: access.articleId }, orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "asc" }, { id: "asc" }], select: SELECT });
-  return { text: article.text, annotations: rows.map((row) => view(row, article.text, unit)) };
+  const offsets = new OffsetIndex(article.text);
+  return { text: article.text, annotations: rows.map((row) => view(row, offsets, unit)) };
 }
 
 export async function getAnnotation(access: ArticleAccess, id: string, unit: OffsetUnit): Promise<AnnotationView | null> {
   const row = await prisma.annotation.findFirst({ where: { id, articleId: access.articleId }, select: { ...SELECT, article: { select: { text: true } } } });
   if (!row) return null;
   const { article, ...annotation } = row;
-  return view(annotation, article.text, unit);
+  return view(annotation, new OffsetIndex(article.text), unit);
 }
 
 /** Which article a tag belongs to: the pre-authorization lookup for /api/annotations/<id>. */

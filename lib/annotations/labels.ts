@@ -12,12 +12,3 @@ export const LABEL_STYLES = {
 
 export type LabelName = keyof typeof LABEL_STYLES;
 export const LABEL_ORDER: LabelName[] = ["actor", "claim", "figure", "quote"];
-
-/** A colour per person for presence (cursors, avatars), stable for a user id. */
-const PRESENCE_COLORS = ["#b91c1c", "#1d4ed8", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
-
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]!;
-}

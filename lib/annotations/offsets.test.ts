@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codePointLength, codePointToUtf16, convertOffset, sliceText, utf16ToCodePoint } from "./offsets";
+import { codePointLength, codePointToUtf16, convertOffset, OffsetIndex, sliceText, utf16ToCodePoint } from "./offsets";
 
 const text = "“Ship 🚢 sails” — 1,219 🏳️‍🌈 flags…";
 
@@ -36,5 +36,27 @@ describe("offsets", () => {
     expect(() => utf16ToCodePoint(text, 38)).toThrow("outside the text");
     expect(() => codePointToUtf16(text, 35)).toThrow("outside the text (34 code points)");
     expect(() => codePointToUtf16(text, -1)).toThrow("outside the text");
+  });
+
+  it("converts in bulk exactly as one offset at a time, refusing the same offsets", () => {
+    // An answer or the error's message, so that both ways must also refuse alike.
+    const outcome = (convert: () => number) => {
+      try {
+        return convert();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    for (const sample of [text, "", "🚢", "a\ud800b", "\udc00🚢\ud83d", "plain words"]) {
+      const index = new OffsetIndex(sample);
+      expect(index.codePointLength).toBe(codePointLength(sample));
+      for (let unit = -1; unit <= sample.length + 1; unit++) {
+        expect(outcome(() => index.toCodePoint(unit))).toEqual(outcome(() => utf16ToCodePoint(sample, unit)));
+      }
+      for (let point = -1; point <= index.codePointLength + 1; point++) {
+        expect(outcome(() => index.toUtf16(point))).toEqual(outcome(() => codePointToUtf16(sample, point)));
+      }
+    }
+    expect(new OffsetIndex(text).convert(8, "codepoint", "utf16")).toBe(9);
   });
 });

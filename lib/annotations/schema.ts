@@ -10,7 +10,8 @@ export type Label = AnnotationLabel;
 
 export const ACTOR_KINDS = ["person", "organization", "government", "group", "other"] as const;
 
-const tagId = z.string().min(1).max(64);
+// Tag ids also name the tag's CSS class in the editor and appear in URLs: keep them to a safe alphabet.
+const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 letters, digits, '-' or '_'");
 
 export const ATTRIBUTE_SCHEMAS = {
   actor: z.strictObject({

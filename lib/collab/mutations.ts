@@ -7,7 +7,7 @@ import "server-only";
 import * as Y from "yjs";
 import { countWords } from "@/lib/articles/canonical-text";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { codePointToUtf16, utf16ToCodePoint } from "@/lib/annotations/offsets";
+import { OffsetIndex } from "@/lib/annotations/offsets";
 import { prisma } from "@/lib/db/prisma";
 import { seedContent, writeTag, type TagRecord } from "./model";
 import type { DocumentKind } from "./names";
@@ -46,24 +46,27 @@ export async function seedDocuments(articleId: string): Promise<void> {
     });
     const content = new Y.Doc();
     const tags = new Y.Doc();
+    const offsets = new OffsetIndex(article.text);
     seedContent(
       content,
       article.content as ArticleDoc,
       article.annotations
         .filter((row) => row.start !== null && row.end !== null)
-        .map((row) => ({ id: row.id, span: { start: codePointToUtf16(article.text, row.start!), end: codePointToUtf16(article.text, row.end!) } })),
+        .map((row) => ({ id: row.id, span: { start: offsets.toUtf16(row.start!), end: offsets.toUtf16(row.end!) } })),
     );
-    for (const row of article.annotations) {
-      writeTag(tags, row.id, {
-        label: row.label,
-        authorId: row.authorId,
-        authorName: row.author.name ?? row.author.email,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        attributes: (row.attributes ?? {}) as Record<string, unknown>,
-        note: row.note,
-      });
-    }
+    tags.transact(() => {
+      for (const row of article.annotations) {
+        writeTag(tags, row.id, {
+          label: row.label,
+          authorId: row.authorId,
+          authorName: row.author.name ?? row.author.email,
+          createdAt: row.createdAt.toISOString(),
+          updatedAt: row.updatedAt.toISOString(),
+          attributes: (row.attributes ?? {}) as Record<string, unknown>,
+          note: row.note,
+        });
+      }
+    });
     await tx.articleDocument.createMany({
       data: [
         { articleId, name: "content", state: Y.encodeStateAsUpdate(content) as Uint8Array<ArrayBuffer> },
@@ -80,13 +83,14 @@ export async function seedDocuments(articleId: string): Promise<void> {
  */
 export async function writeProjection(articleId: string, projection: Projection, tags: Map<string, TagRecord>): Promise<void> {
   const { text } = projection;
+  const offsets = new OffsetIndex(text);
   const rows = [...tags].map(([id, tag]) => {
     const span = projection.spans.get(id);
     return {
       id,
       label: tag.label,
-      start: span ? utf16ToCodePoint(text, span.start) : null,
-      end: span ? utf16ToCodePoint(text, span.end) : null,
+      start: span ? offsets.toCodePoint(span.start) : null,
+      end: span ? offsets.toCodePoint(span.end) : null,
       text: span ? text.slice(span.start, span.end) : null,
       authorId: tag.authorId,
       attributes: JSON.stringify(tag.attributes ?? {}),

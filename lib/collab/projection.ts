@@ -131,13 +131,19 @@ export function projectDocument(root: PMNode): Projection {
   return { text, content: blocksToDoc(blocks), spans, positions };
 }
 
+/** The span without the line and paragraph breaks at its ends (they belong to no words); null if nothing else is left. */
+export function trimBreaks(text: string, span: Span): Span | null {
+  let { start, end } = span;
+  while (start < end && text[start] === "\n") start++;
+  while (end > start && text[end - 1] === "\n") end--;
+  return start < end ? { start, end } : null;
+}
+
 /**
- * The ProseMirror range of the text between two UTF-16 offsets (end exclusive). Line and paragraph breaks
- * at either end are left out: they belong to no words. Null when nothing but breaks is left.
+ * The ProseMirror range of the text between two UTF-16 offsets (end exclusive), breaks at either end left
+ * out (trimBreaks). Null when nothing but breaks is left.
  */
 export function rangeOf(projection: Projection, start: number, end: number): { from: number; to: number } | null {
-  while (start < end && projection.text[start] === "\n") start++;
-  while (end > start && projection.text[end - 1] === "\n") end--;
-  if (start >= end) return null;
-  return { from: projection.positions[start]!, to: projection.positions[end - 1]! + 1 };
+  const words = trimBreaks(projection.text, { start, end });
+  return words && { from: projection.positions[words.start]!, to: projection.positions[words.end - 1]! + 1 };
 }

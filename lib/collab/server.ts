@@ -5,13 +5,16 @@
  *   viewers' connections are read-only. Every connection to a tags document is read-only: the server
  *   writes tags (lib/annotations/live.ts), so authorship and permissions are checked in one place.
  * - Durability: each update is appended to PostgreSQL as it arrives; a store (Hocuspocus' debounce, 2 s
- *   to 10 s) writes a snapshot, drops the updates it contains and rewrites the projection.
+ *   to 10 s) writes a snapshot, drops the updates it contains and rewrites the projection. The server is
+ *   the only writer of tags documents, and clients cannot send back what a crash lost from one: so tags
+ *   are written on a shadow copy, appended to PostgreSQL, and only then applied to the live document
+ *   that colleagues see (publishTags).
  * - A reviewer may tag but not change the text: updates that would are refused.
  */
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus, type Document } from "@hocuspocus/server";
+import { Hocuspocus } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
@@ -20,6 +23,7 @@ import { can } from "@/lib/auth/permissions";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { authenticateSocket } from "@/lib/auth/socket-gate";
 import type { ProjectRole } from "@/lib/db/generated/enums";
+import { tidyMarks } from "@/lib/annotations/operations";
 import { contentFragment, projectContent, readTags } from "./model";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
@@ -68,13 +72,22 @@ function changesText(document: Y.Doc, update: Uint8Array): boolean {
   return plainText(contentFragment(clone)) !== before;
 }
 
+/** The origin of tag changes the server publishes: already appended, so onChange skips them. */
+const PUBLISHED = Symbol("published tags");
+
 export class Collaboration {
   readonly hocuspocus: Hocuspocus<CollabContext>;
   private readonly wss: WebSocketServer;
+  /** Per live tags document, the shadow copy the server writes tags on (same state, its own client id). */
+  private readonly shadows = new WeakMap<Y.Doc, Y.Doc>();
+  /** Tag writes of one article, one at a time, so that they reach PostgreSQL in the order they were made. */
+  private readonly tagWrites = new Map<string, Promise<unknown>>();
+  /** Per article, the unknown tag ids marked in its text and when each was first seen (see tidyMarks). */
+  private readonly unclaimed = new Map<string, Map<string, number>>();
   /** The id of the last update appended per document, whose state a snapshot then contains. */
   private readonly appended = new Map<string, bigint>();
-  /** One store at a time per article. */
-  private readonly storing = new Map<string, Promise<void>>();
+  /** Per article, the store under way and the one that will follow it (see store()). */
+  private readonly stores = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
   constructor(options: CollaborationOptions = {}) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
@@ -98,12 +111,10 @@ export class Collaboration {
         if (!parsed) throw new Error(`unknown document ${name}`);
         await this.load(parsed.articleId, parsed.kind, document);
       },
-      onChange: async ({ documentName: name, update }) => {
+      onChange: async ({ documentName: name, update, transactionOrigin }) => {
         const parsed = parseDocumentName(name);
-        if (!parsed) return;
-        const id = await appendUpdate(parsed.articleId, parsed.kind, update);
-        const previous = this.appended.get(name);
-        if (previous === undefined || id > previous) this.appended.set(name, id);
+        if (!parsed || transactionOrigin === PUBLISHED) return;
+        this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update));
       },
       onStoreDocument: async ({ documentName: name }) => {
         const parsed = parseDocumentName(name);
@@ -143,33 +154,106 @@ export class Collaboration {
     return { doc, loaded: false };
   }
 
-  /** Snapshots both documents of an article and rewrites its projection; one store per article at a time. */
-  store(articleId: string): Promise<void> {
-    const previous = this.storing.get(articleId) ?? Promise.resolve();
+  private noteAppended(name: string, id: bigint): void {
+    const previous = this.appended.get(name);
+    if (previous === undefined || id > previous) this.appended.set(name, id);
+  }
+
+  private shadowOf(live: Y.Doc): Y.Doc {
+    let shadow = this.shadows.get(live);
+    if (!shadow) {
+      // The shadow writes as a client of its own: sharing the live document's id would make Yjs, seeing
+      // "its own" changes arrive from elsewhere, give the live document a new one (and log about it).
+      shadow = new Y.Doc({ gc: live.gc });
+      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live));
+      this.shadows.set(live, shadow);
+    }
+    return shadow;
+  }
+
+  /**
+   * Runs `write` on the shadow of an article's live tags document, appends what it changed to PostgreSQL,
+   * then applies it to the live document: a colleague never sees a tag the database does not hold.
+   */
+  private publishTags<T>(articleId: string, live: Y.Doc, write: (tags: Y.Doc) => T | Promise<T>): Promise<T> {
+    const previous = this.tagWrites.get(articleId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);
-      for (const [kind, entry] of [["content", content], ["tags", tags]] as const) {
-        if (!entry.loaded) continue;
-        const name = documentName(articleId, kind);
-        // Read the last appended id before encoding: the snapshot then holds every update up to it.
-        const upTo = this.appended.get(name) ?? null;
-        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), upTo);
+      const shadow = this.shadowOf(live);
+      const changes: Uint8Array[] = [];
+      const collect = (update: Uint8Array) => changes.push(update);
+      shadow.on("update", collect);
+      let result: T;
+      try {
+        result = await write(shadow);
+      } finally {
+        shadow.off("update", collect);
       }
-      await writeProjection(articleId, projectContent(content.doc), readTags(tags.doc));
+      if (changes.length) {
+        const change = Y.mergeUpdates(changes);
+        this.noteAppended(documentName(articleId, "tags"), await appendUpdate(articleId, "tags", change));
+        Y.applyUpdate(live, change, PUBLISHED);
+      }
+      return result;
     });
-    const settled = next.catch((error: unknown) => console.error(`[collab] store of article ${articleId} failed`, error));
-    this.storing.set(articleId, settled);
+    this.tagWrites.set(articleId, next.catch(() => {}));
     return next;
   }
 
   /**
-   * Runs `edit` on an article's live documents as the server (an API write): clients see the change at
-   * once, and the projection holds it before this resolves.
+   * Snapshots both documents of an article and rewrites its projection, one store per article at a time.
+   * A store asked for while one runs waits for it; all those asked for meanwhile share the one that
+   * follows, which reads the documents when it starts, so each caller's changes are stored when its
+   * promise resolves, and a burst of tagging costs two stores, not one per tag.
    */
-  async edit<T>(articleId: string, edit: (documents: { content: Document; tags: Document }) => T | Promise<T>): Promise<T> {
+  store(articleId: string): Promise<void> {
+    let state = this.stores.get(articleId);
+    if (!state) this.stores.set(articleId, (state = { running: null, next: null }));
+    const current = state;
+    const run = () => {
+      const running = this.storeNow(articleId);
+      current.running = running;
+      void running.catch((error: unknown) => console.error(`[collab] store of article ${articleId} failed`, error)).finally(() => {
+        if (current.running === running) current.running = null;
+      });
+      return running;
+    };
+    if (!current.running) return run();
+    current.next ??= current.running
+      .catch(() => {})
+      .then(() => {
+        current.next = null;
+        return run();
+      });
+    return current.next;
+  }
+
+  private async storeNow(articleId: string): Promise<void> {
+    const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);
+    if (content.loaded && tags.loaded) {
+      // Marks no tag owns: a deleted tag's, copied back by a concurrent edit or an undo; one whose
+      // creation never arrived (lib/annotations/operations.ts).
+      const unclaimed = this.unclaimed.get(articleId) ?? new Map<string, number>();
+      this.unclaimed.set(articleId, await this.publishTags(articleId, tags.doc, (shadow) => tidyMarks({ content: content.doc, tags: shadow }, unclaimed, new Date())));
+    }
+    for (const [kind, entry] of [["content", content], ["tags", tags]] as const) {
+      if (!entry.loaded) continue;
+      const name = documentName(articleId, kind);
+      // Read the last appended id before encoding: the snapshot then holds every update up to it.
+      const upTo = this.appended.get(name) ?? null;
+      await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), upTo);
+    }
+    await writeProjection(articleId, projectContent(content.doc), readTags(tags.doc));
+  }
+
+  /**
+   * Runs `edit` on an article's live documents as the server (an API write): the content document
+   * directly, the tags document through publishTags. Clients see the change at once, and the projection
+   * holds it before this resolves.
+   */
+  async edit<T>(articleId: string, edit: (documents: { content: Y.Doc; tags: Y.Doc }) => T | Promise<T>): Promise<T> {
     const [content, tags] = await Promise.all([this.hocuspocus.openDirectConnection(documentName(articleId, "content")), this.hocuspocus.openDirectConnection(documentName(articleId, "tags"))]);
     try {
-      const result = await edit({ content: content.document!, tags: tags.document! });
+      const result = await this.publishTags(articleId, tags.document!, (shadow) => edit({ content: content.document!, tags: shadow }));
       await this.store(articleId);
       return result;
     } finally {

@@ -5,8 +5,37 @@
  * mark name plus a hash of its attributes), which is why nothing mutable may be an attribute.
  */
 import { Mark, mergeAttributes } from "@tiptap/core";
+import { Fragment, Slice, type MarkType, type Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { touchedRanges } from "./touched-ranges";
 
 export const ANNOTATION_MARK = "annotation";
+
+/**
+ * The class a tag's words carry. The editor's stylesheet selects tags by this class rather than by the
+ * data attribute: browsers index class selectors, so 5,000 tag rules cost a lookup per span, not a scan.
+ */
+export const tagClass = (id: string) => `tag-${id}`;
+
+export const annotationGuardKey = new PluginKey("annotationGuard");
+
+/** The content with the annotation marks `drop` chooses removed. */
+function withoutTags(fragment: Fragment, type: MarkType, drop: (id: string) => boolean): Fragment {
+  const nodes: PMNode[] = [];
+  fragment.forEach((node) => {
+    const marks = node.marks.filter((mark) => mark.type !== type || !drop(mark.attrs.id as string));
+    nodes.push(node.isText ? node.mark(marks) : node.type.create(node.attrs, withoutTags(node.content, type, drop), marks));
+  });
+  return Fragment.from(nodes);
+}
+
+function tagIdsIn(doc: PMNode, type: MarkType): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (mark.type === type) ids.add(mark.attrs.id as string);
+  });
+  return ids;
+}
 
 export type AnnotationMarkOptions = {
   /**
@@ -46,7 +75,7 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
       id: {
         default: null,
         parseHTML: (element) => element.getAttribute("data-annotation-id"),
-        renderHTML: (attributes) => ({ "data-annotation-id": attributes.id as string }),
+        renderHTML: (attributes) => ({ "data-annotation-id": attributes.id as string, class: tagClass(attributes.id as string) }),
       },
     };
   },
@@ -57,6 +86,37 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
 
   renderHTML({ HTMLAttributes }) {
     return ["span", mergeAttributes(this.options.HTMLAttributes, { class: "margin-tag" }, HTMLAttributes), 0];
+  },
+
+  addProseMirrorPlugins() {
+    const type = this.type;
+    return [
+      new Plugin({
+        key: annotationGuardKey,
+        // Tags live on words. ProseMirror also marks a line break inside a tagged range, but Yjs keeps no
+        // marks on elements, so this editor's document would differ from everyone else's: take them off.
+        appendTransaction(transactions, _oldState, state) {
+          const breaks: number[] = [];
+          for (const { from, to } of touchedRanges(transactions, state.doc.content.size)) {
+            state.doc.nodesBetween(from, to, (node, pos) => {
+              if (node.isInline && !node.isText && type.isInSet(node.marks)) breaks.push(pos);
+            });
+          }
+          if (!breaks.length) return null;
+          const tr = state.tr;
+          for (const pos of new Set(breaks)) tr.removeMark(pos, pos + 1, type);
+          return tr;
+        },
+        props: {
+          // Pasting a copy of tagged words must not stretch their tag over both places: the copy drops
+          // marks of tags still in the document. Cut and paste moves words, and their tags go with them.
+          transformPasted(slice, view) {
+            const present = tagIdsIn(view.state.doc, type);
+            return new Slice(withoutTags(slice.content, type, (id) => present.has(id)), slice.openStart, slice.openEnd);
+          },
+        },
+      }),
+    ];
   },
 
   addCommands() {

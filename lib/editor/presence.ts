@@ -1,12 +1,45 @@
 /**
  * Colleagues' cursors and selections, with their names, from the collaboration provider's awareness
- * (y-prosemirror's cursor plugin). The local user's name and colour are published under "user".
+ * (y-prosemirror's cursor plugin). The local user's name and colour are published under "user"; colours
+ * are shared out among the people present so that no two look alike (assignColors).
  */
 import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import type { Awareness } from "y-protocols/awareness";
 
 export type PresenceUser = { id: string; name: string; color: string };
+
+const PRESENCE_COLORS = ["#b91c1c", "#1d4ed8", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
+
+function hashOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
+/**
+ * A colour per person present: each takes the colour their id hashes to unless someone before them (by
+ * id) has it, then the next free one. Every client computes the same answer from the same people, so each
+ * publishes its own colour and all agree. Beyond eight people colours repeat.
+ */
+export function assignColors(ids: Iterable<string>): Map<string, string> {
+  const colors = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...new Set(ids)].sort()) {
+    const first = hashOf(id) % PRESENCE_COLORS.length;
+    let color = PRESENCE_COLORS[first]!;
+    for (let step = 0; step < PRESENCE_COLORS.length; step++) {
+      const candidate = PRESENCE_COLORS[(first + step) % PRESENCE_COLORS.length]!;
+      if (!taken.has(candidate)) {
+        color = candidate;
+        break;
+      }
+    }
+    taken.add(color);
+    colors.set(id, color);
+  }
+  return colors;
+}
 
 export type PresenceOptions = {
   /**
@@ -35,17 +68,39 @@ function caret(user: PresenceUser): HTMLElement {
   return cursor;
 }
 
-export const Presence = Extension.create<PresenceOptions>({
+export const Presence = Extension.create<PresenceOptions, { stop: (() => void) | undefined }>({
   name: "presence",
 
   addOptions() {
     return { awareness: null, user: null };
   },
 
+  onCreate() {
+    const { awareness, user } = this.options;
+    if (!awareness || !user) return;
+    const publish = () => {
+      const present = [...awareness.getStates().values()].map((state) => (state as { user?: PresenceUser }).user?.id).filter((id): id is string => Boolean(id));
+      const color = assignColors([...present, user.id]).get(user.id)!;
+      const published = (awareness.getLocalState() as { user?: PresenceUser } | null)?.user;
+      if (published?.color !== color) awareness.setLocalStateField("user", { ...user, color });
+    };
+    publish();
+    awareness.on("change", publish);
+    this.storage.stop = () => awareness.off("change", publish);
+  },
+
+  onDestroy() {
+    this.storage.stop?.();
+  },
+
+  addStorage() {
+    return { stop: undefined as (() => void) | undefined };
+  },
+
   addProseMirrorPlugins() {
     const { awareness, user } = this.options;
     if (!awareness) return [];
-    if (user) awareness.setLocalStateField("user", user);
+    if (user) awareness.setLocalStateField("user", { ...user, color: assignColors([user.id]).get(user.id)! });
     return [
       yCursorPlugin(awareness, {
         cursorBuilder: caret,

@@ -1,0 +1,36 @@
+/**
+ * What pressing a label key does: the editor marks the selected words with a new tag id at once (so the
+ * tagger sees the highlight without waiting), then asks the server to record the tag. If the server
+ * refuses, or never answers and has not recorded it, the mark is taken back, so that no mark is left
+ * without its tag. Shared by the article page and the convergence tests.
+ */
+import type { Editor } from "@tiptap/core";
+import type * as Y from "yjs";
+import type { Label } from "@/lib/annotations/schema";
+import { tagsMap } from "@/lib/collab/model";
+import type { TagAnswer, TagClient } from "./tag-client";
+import { snapToWords } from "./word-snap";
+
+export type TagSelectionOptions = {
+  /** Keep the exact characters rather than whole words (Alt held). */
+  exact?: boolean;
+  /** The new tag's id (random by default). */
+  id?: string;
+  /** Called once the mark is placed, before the server answers. */
+  onMarked?: (id: string) => void;
+};
+
+export async function tagSelection(editor: Editor, client: TagClient, tags: Y.Doc, label: Label, options: TagSelectionOptions = {}): Promise<{ id: string } & TagAnswer> {
+  const { from, to, empty } = editor.state.selection;
+  if (empty) return { id: "", ok: false, error: "Select some words first." };
+  const range = options.exact ? { from, to } : snapToWords(editor.state.doc, from, to);
+  const id = options.id ?? crypto.randomUUID();
+  editor.chain().setTextSelection(range).setAnnotation(id).setTextSelection(range.to).run();
+  options.onMarked?.(id);
+  const answer = await client.send({ op: "create", id, label });
+  // An answer lost with the connection: the tags document says whether the server recorded the tag.
+  if (answer.ok || tagsMap(tags).has(id)) return { id, ok: true };
+  // An editor closed meanwhile has no mark to take back (its document is gone with it).
+  if (!editor.isDestroyed) editor.commands.unsetAnnotation(id);
+  return { id, ...answer };
+}

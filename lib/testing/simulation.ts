@@ -1,0 +1,475 @@
+/**
+ * A simulated newsroom for the convergence tests, in the style of Yjs's own: real Tiptap editors with
+ * Margin's extensions (headless, in a DOM provided by the test environment) on their own Yjs documents,
+ * and a server peer that runs the real tag operations (lib/annotations/operations.ts). Between them, a
+ * network that delivers every message in random order, and drops what is in flight when a client
+ * disconnects; a reconnection syncs by state vectors, as Hocuspocus does. Everything random comes from
+ * one seed, so that a failing seed replays.
+ */
+import { Editor } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import type { ArticleDoc } from "@/lib/articles/content";
+import { createTag, removeTag, restoreTag, tidyMarks, UNCLAIMED_MARK_GRACE_MS, updateTag, type ArticleDocs, type TagActor, type TagResult } from "@/lib/annotations/operations";
+import { LABELS, type Label } from "@/lib/annotations/schema";
+import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/collab/model";
+import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { articleExtensions } from "@/lib/editor/extensions";
+import { TagClient, type TagTransport } from "@/lib/editor/tag-client";
+import { tagSelection } from "@/lib/editor/tagging";
+import { TextGuard } from "@/lib/editor/text-guard";
+import { WordSnap } from "@/lib/editor/word-snap";
+
+/** mulberry32: small, fast and good enough to drive a simulation. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (below: number) => Math.floor(next() * below),
+    chance: (probability: number) => next() < probability,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+  };
+}
+export type Random = ReturnType<typeof random>;
+
+// Typed text mixes plain words with what newsrooms paste: curly quotes, dashes, emoji, accents.
+const TYPED = ["a", "e", " ", "word ", "“", "”", "’", "—", "–", "🎉", "👩‍👩‍👧", "é", "e\u0301", "1,219", " more than 1,200 ", "Ruiz"];
+
+/**
+ * A document as JSON in one form: marks as a set (overlapping tags' marks have no order, and an editor
+ * keeps them in the order they were added), and adjacent text with the same marks as one node (which
+ * ProseMirror leaves apart when their marks differ only in order).
+ */
+export function canonicalJSON(root: PMNode): string {
+  type Json = { type: string; text?: string; marks?: string[]; content?: Json[]; attrs?: unknown };
+  const walk = (node: PMNode): Json => {
+    const content: Json[] = [];
+    node.forEach((child) => {
+      const json = walk(child);
+      const last = content.at(-1);
+      if (json.text !== undefined && last?.text !== undefined && JSON.stringify(last.marks) === JSON.stringify(json.marks)) last.text += json.text;
+      else content.push(json);
+    });
+    return {
+      type: node.type.name,
+      ...(Object.keys(node.attrs).length && { attrs: node.attrs }),
+      ...(node.isText && { text: node.text }),
+      ...(node.marks.length && { marks: node.marks.map((mark) => JSON.stringify(mark.toJSON())).sort() }),
+      ...(content.length && { content }),
+    };
+  };
+  return JSON.stringify(walk(root));
+}
+
+type Message = { to: string; kind: "update" | "tag"; run: () => void };
+
+class Network {
+  private queue: Message[] = [];
+  constructor(private readonly rng: Random) {}
+  send(to: string, run: () => void, kind: Message["kind"] = "update"): void {
+    this.queue.push({ to, kind, run });
+  }
+  get pending(): number {
+    return this.queue.length;
+  }
+  pendingTo(to: string, kind: Message["kind"]): number {
+    return this.queue.filter((message) => message.to === to && message.kind === kind).length;
+  }
+  /** Delivers one message chosen at random: delivery order is arbitrary, within and across peers. */
+  deliverOne(): boolean {
+    if (!this.queue.length) return false;
+    const [message] = this.queue.splice(this.rng.int(this.queue.length), 1);
+    message!.run();
+    return true;
+  }
+  drop(peer: string): void {
+    this.queue = this.queue.filter((message) => message.to !== peer && !message.to.startsWith(`${peer}>`));
+  }
+}
+
+type Operation = { kind: "create" | "update" | "delete" | "restore"; result: TagResult<unknown>; id: string };
+
+/** The server peer: the article's two documents and the tag operations, answering clients' messages. */
+class ServerPeer {
+  readonly docs: ArticleDocs = { content: new Y.Doc(), tags: new Y.Doc() };
+  readonly log: Operation[] = [];
+  /** Each tag's last words and place, as the projection in PostgreSQL keeps them for restoring orphans. */
+  readonly lastPlace = new Map<string, { text: string; start: number }>();
+
+  constructor(seed: number, content: ArticleDoc) {
+    this.docs.content.clientID = seed * 100 + 99;
+    this.docs.tags.clientID = seed * 100 + 98;
+    seedContent(this.docs.content, content, []);
+  }
+
+  /** What a store does for restoring: remember where each tag is now (UTF-16 here; only "nearest" uses it). */
+  remember(): void {
+    const projection = projectContent(this.docs.content);
+    for (const [id, span] of projection.spans) this.lastPlace.set(id, { text: projection.text.slice(span.start, span.end), start: [...projection.text.slice(0, span.start)].length });
+  }
+
+  private unclaimed = new Map<string, number>();
+  /** Simulated time, in ms: each step of the simulation is a second. */
+  clock = Date.parse("2026-01-01T00:00:00Z");
+
+  /** A store, as the collaboration server runs it after a pause: marks no tag owns are tidied. */
+  store(): { changed: boolean; unclaimed: number } {
+    const before = Y.encodeStateVector(this.docs.content);
+    this.unclaimed = tidyMarks(this.docs, this.unclaimed, new Date(this.clock));
+    this.remember();
+    return { changed: !Buffer.from(before).equals(Buffer.from(Y.encodeStateVector(this.docs.content))), unclaimed: this.unclaimed.size };
+  }
+
+  record(kind: Operation["kind"], id: string, result: TagResult<unknown>): TagResult<unknown> {
+    this.log.push({ kind, id, result });
+    this.remember();
+    return result;
+  }
+}
+
+export type SimClient = {
+  name: string;
+  actor: TagActor;
+  canEditText: boolean;
+  content: Y.Doc;
+  tags: Y.Doc;
+  editor: Editor;
+  client: TagClient;
+  online: boolean;
+  /** Tagging still waiting for the server's answer. */
+  tagging: Promise<unknown>[];
+  onSynced: (() => void)[];
+  onStateless: ((data: { payload: string }) => void)[];
+};
+
+export type SimulationOptions = {
+  seed: number;
+  content: ArticleDoc;
+  actors: TagActor[];
+  /** Roles: the last actor is a reviewer (tags, no text changes) when true. */
+  withReviewer?: boolean;
+};
+
+export class Simulation {
+  readonly rng: Random;
+  readonly network: Network;
+  readonly server: ServerPeer;
+  readonly clients: SimClient[] = [];
+  private tagCount = 0;
+  /** Text edits a reviewer tried, each of which the editor must have refused. */
+  reviewerAttempts = 0;
+  /** What happened, in order: printed when a seed fails, to replay it by reading. */
+  readonly trace: string[] = [];
+
+  constructor(private readonly options: SimulationOptions) {
+    this.rng = random(options.seed);
+    this.network = new Network(this.rng);
+    this.server = new ServerPeer(options.seed, options.content);
+    // What the server's documents take in is broadcast to every other connected client, as Hocuspocus does.
+    for (const kind of ["content", "tags"] as const) {
+      this.server.docs[kind].on("update", (update: Uint8Array, origin: unknown) => {
+        for (const client of this.clients) {
+          if (!client.online || origin === client) continue;
+          this.network.send(client.name, () => Y.applyUpdate(client[kind], update, "network"));
+        }
+      });
+    }
+  }
+
+  async addClients(): Promise<void> {
+    this.options.actors.forEach((actor, index) => {
+      const name = `client${index}`;
+      const reviewer = Boolean(this.options.withReviewer) && index === this.options.actors.length - 1;
+      const content = new Y.Doc();
+      const tags = new Y.Doc();
+      content.clientID = this.options.seed * 100 + index * 2;
+      tags.clientID = this.options.seed * 100 + index * 2 + 1;
+      Y.applyUpdate(content, Y.encodeStateAsUpdate(this.server.docs.content));
+      Y.applyUpdate(tags, Y.encodeStateAsUpdate(this.server.docs.tags));
+      const element = document.createElement("div");
+      document.body.append(element);
+      const editor = new Editor({
+        element,
+        extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TextGuard.configure({ canEditText: !reviewer })],
+      });
+      const sim = { name, actor: { ...actor, role: reviewer ? ("reviewer" as const) : actor.role }, canEditText: !reviewer, content, tags, editor, online: true, tagging: [], onSynced: [], onStateless: [] } as unknown as SimClient;
+      const transport: TagTransport = {
+        on: (event: "stateless" | "synced", listener: never) => (event === "synced" ? sim.onSynced.push(listener) : sim.onStateless.push(listener)),
+        sendStateless: (payload) => {
+          if (sim.online) this.network.send(`${name}>server`, () => this.handleTagMessage(sim, payload), "tag");
+        },
+      };
+      sim.client = new TagClient(transport, 60_000);
+      // The client's own edits travel to the server while it is connected; offline ones wait for the sync.
+      content.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin === "network" || !sim.online) return;
+        this.network.send(`${name}>server`, () => Y.applyUpdate(this.server.docs.content, update, sim));
+      });
+      this.clients.push(sim);
+    });
+    // y-prosemirror binds the editor to its document on the next turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  private reply(client: SimClient, payload: string): void {
+    if (client.online) this.network.send(client.name, () => client.onStateless.forEach((listener) => listener({ payload })), "tag");
+  }
+
+  /** The server's handling of a tag message (lib/annotations/tag-messages.ts, minus authentication). */
+  private handleTagMessage(client: SimClient, payload: string): void {
+    const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
+    // The server waits a moment for the mark a "create" follows (lib/annotations/live.ts): here, until
+    // the client's content updates still in flight have arrived.
+    if (message.op === "create" && !projectContent(this.server.docs.content).spans.has(message.id) && this.network.pendingTo(`${client.name}>server`, "update") > 0) {
+      this.network.send(`${client.name}>server`, () => this.handleTagMessage(client, payload), "tag");
+      return;
+    }
+    const now = new Date().toISOString();
+    const docs = this.server.docs;
+    let result: TagResult<unknown>;
+    if (message.op === "create") result = createTag(docs, client.actor, { id: message.id, label: message.label! }, message.id, now);
+    else if (message.op === "update") result = updateTag(docs, client.actor, message.id, { label: message.label }, now);
+    else if (message.op === "delete") result = removeTag(docs, client.actor, message.id, now);
+    else result = restoreTag(docs, client.actor, message.id, this.server.lastPlace.get(message.id) ?? { text: "", start: null }, now);
+    this.server.record(message.op as Operation["kind"], message.id, result);
+    this.reply(client, JSON.stringify({ requestId: message.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
+  }
+
+  disconnect(client: SimClient): void {
+    client.online = false;
+    this.network.drop(client.name);
+  }
+
+  /** Reconnects and syncs both ways by state vectors; "synced" fires once the server's side has arrived. */
+  reconnect(client: SimClient): void {
+    client.online = true;
+    const toServer = Y.encodeStateAsUpdate(client.content, Y.encodeStateVector(this.server.docs.content));
+    this.network.send(`${client.name}>server`, () => Y.applyUpdate(this.server.docs.content, toServer, client));
+    const content = Y.encodeStateAsUpdate(this.server.docs.content, Y.encodeStateVector(client.content));
+    const tags = Y.encodeStateAsUpdate(this.server.docs.tags, Y.encodeStateVector(client.tags));
+    this.network.send(client.name, () => {
+      Y.applyUpdate(client.content, content, "network");
+      Y.applyUpdate(client.tags, tags, "network");
+      client.onSynced.forEach((listener) => listener());
+    });
+  }
+
+  /**
+   * Where a browser may put the cursor: inside textblocks, never between the two halves of a character
+   * outside the Basic Multilingual Plane (a DOM selection cannot split an emoji).
+   */
+  private cursorPositions(doc: PMNode): number[] {
+    const positions: number[] = [];
+    doc.descendants((node, pos) => {
+      if (!node.isTextblock) return true;
+      for (let at = pos + 1; at <= pos + 1 + node.content.size; at++) {
+        const before = doc.textBetween(Math.max(pos + 1, at - 1), at);
+        const after = doc.textBetween(at, Math.min(pos + 1 + node.content.size, at + 1));
+        if (/[\uD800-\uDBFF]$/.test(before) && /^[\uDC00-\uDFFF]/.test(after)) continue;
+        positions.push(at);
+      }
+      return false;
+    });
+    return positions;
+  }
+
+  private randomRange(doc: PMNode, maxLength: number): { from: number; to: number } {
+    const positions = this.cursorPositions(doc);
+    const start = this.rng.int(positions.length);
+    const end = Math.min(positions.length - 1, start + 1 + this.rng.int(maxLength));
+    return { from: positions[start]!, to: positions[end]! };
+  }
+
+  private tagIds(client: SimClient): string[] {
+    return [...readTags(client.tags).keys()].sort();
+  }
+
+  /** One random action by a client: an edit, a tag operation, or a change of connection. */
+  act(client: SimClient): void {
+    const { editor } = client;
+    const rng = this.rng;
+    const doc = editor.state.doc;
+    const roll = rng.next();
+    const textBefore = client.canEditText ? null : doc.textContent;
+    const log = (what: string) => this.trace.push(`${client.name}${client.online ? "" : " (offline)"}: ${what}`);
+    if (roll < 0.22) {
+      const at = rng.pick(this.cursorPositions(doc));
+      const text = rng.pick(TYPED);
+      log(`type ${JSON.stringify(text)} at ${at}`);
+      editor.commands.command(({ tr }) => {
+        tr.insertText(text, at);
+        return true;
+      });
+    } else if (roll < 0.34) {
+      const range = this.randomRange(doc, 12);
+      log(`delete ${range.from}-${range.to}`);
+      editor.commands.deleteRange(range);
+    } else if (roll < 0.4) {
+      const at = rng.pick(this.cursorPositions(doc));
+      log(`split at ${at}`);
+      editor.chain().setTextSelection(at).splitBlock().run();
+    } else if (roll < 0.45) {
+      // A join: Backspace at the start of a paragraph.
+      const starts: number[] = [];
+      doc.descendants((node, pos) => (node.isTextblock ? (starts.push(pos + 1), false) : true));
+      const at = rng.pick(starts);
+      log(`join at ${at}`);
+      editor.chain().setTextSelection(at).joinBackward().run();
+    } else if (roll < 0.47) {
+      const at = rng.pick(this.cursorPositions(doc));
+      log(`line break at ${at}`);
+      editor.chain().setTextSelection(at).setHardBreak().run();
+    } else if (roll < 0.49) {
+      log("undo");
+      editor.commands.undo();
+    } else if (roll < 0.68) {
+      const range = this.randomRange(doc, 30);
+      if (range.from === range.to) return;
+      const id = `t${this.options.seed}-${++this.tagCount}`;
+      const label = rng.pick(LABELS);
+      const exact = rng.chance(0.3);
+      log(`tag ${range.from}-${range.to} as ${label} (${id}${exact ? ", exact" : ""})`);
+      editor.commands.setTextSelection(range);
+      client.tagging.push(tagSelection(editor, client.client, client.tags, label, { id, exact }));
+    } else if (roll < 0.76) {
+      const ids = this.tagIds(client);
+      if (!ids.length) return;
+      const id = rng.pick(ids);
+      const label = rng.pick(LABELS);
+      log(`relabel ${id} as ${label}`);
+      void client.client.send({ op: "update", id, label });
+    } else if (roll < 0.81) {
+      const ids = this.tagIds(client);
+      if (!ids.length) return;
+      const id = rng.pick(ids);
+      log(`delete tag ${id}`);
+      void client.client.send({ op: "delete", id });
+    } else if (roll < 0.83) {
+      const projection = projectContent(client.content);
+      const orphans = this.tagIds(client).filter((id) => !projection.spans.has(id));
+      if (!orphans.length) return;
+      const id = rng.pick(orphans);
+      log(`restore ${id}`);
+      void client.client.send({ op: "restore", id });
+    } else if (roll < 0.9) {
+      log(client.online ? "disconnect" : "reconnect");
+      if (client.online) this.disconnect(client);
+      else this.reconnect(client);
+    } else {
+      this.serverAct();
+    }
+    if (textBefore !== null && textBefore !== editor.state.doc.textContent) throw new Error(`reviewer ${client.name} changed the text`);
+    if (textBefore !== null) this.reviewerAttempts++;
+    // A step is a second: a person's actions are further apart than the undo manager's capture window
+    // (500 ms), so each action is its own undo step, as in the browser.
+    (yUndoPluginKey.getState(editor.state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager?.stopCapturing();
+  }
+
+  /** A script's API call, applied by the server directly: create with code-point offsets (sometimes wrong), or delete. */
+  private serverAct(): void {
+    const owner = this.options.actors[0]!;
+    const now = new Date().toISOString();
+    if (this.rng.chance(0.75)) {
+      const length = [...projectContent(this.server.docs.content).text].length;
+      const start = this.rng.int(length + 3) - 1;
+      const end = start + this.rng.int(25) - 2;
+      const id = `api${this.options.seed}-${++this.tagCount}`;
+      const before = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
+      const result = createTag(this.server.docs, owner, { label: this.rng.pick(LABELS), span: { start, end, unit: "codepoint" } }, id, now);
+      this.trace.push(`api: create ${id} at ${start}-${end} (code points): ${result.ok ? "ok" : result.message}`);
+      this.server.record("create", id, result);
+      if (!result.ok) {
+        const after = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
+        if (after.some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!)))) throw new Error(`a refused create (${result.message}) changed the documents`);
+      }
+    } else {
+      const ids = [...readTags(this.server.docs.tags).keys()];
+      if (ids.length) {
+        const id = this.rng.pick(ids);
+        this.trace.push(`api: delete ${id}`);
+        this.server.record("delete", id, removeTag(this.server.docs, owner, id, now));
+      }
+    }
+  }
+
+  /** The first client whose editor does not show its own document, if any. */
+  editorOutOfStep(): string | null {
+    for (const client of this.clients) {
+      if (canonicalJSON(client.editor.state.doc) !== canonicalJSON(contentRoot(client.content))) return client.name;
+    }
+    return null;
+  }
+
+  /** Runs `steps` rounds: a random client acts, and some messages are delivered. */
+  async run(steps: number, options: { checkEachStep?: boolean } = {}): Promise<void> {
+    for (let step = 0; step < steps; step++) {
+      this.server.clock += 1000;
+      this.act(this.rng.pick(this.clients));
+      if (options.checkEachStep && this.editorOutOfStep()) throw new Error(`after step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
+      for (let deliveries = this.rng.int(4); deliveries > 0; deliveries--) {
+        this.network.deliverOne();
+        if (options.checkEachStep && this.editorOutOfStep()) throw new Error(`after a delivery in step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
+      }
+      if (this.rng.chance(0.03)) {
+        this.trace.push("server: store");
+        this.server.store();
+      }
+      // Let answered tagging continue (take a mark back, say), as the browser would between events.
+      for (let tick = 0; tick < 4; tick++) await Promise.resolve();
+    }
+  }
+
+  /** Everyone back online, every message delivered, every tagging answered, and stores until nothing is left to tidy. */
+  async settle(options: { checkEachStep?: boolean } = {}): Promise<void> {
+    const check = (what: string) => {
+      const client = options.checkEachStep ? this.editorOutOfStep() : null;
+      if (client) throw new Error(`while settling, after ${what}, ${client}'s editor differs from its document`);
+    };
+    for (let round = 0; round < 30; round++) {
+      for (const client of this.clients) if (!client.online) this.reconnect(client);
+      while (this.network.deliverOne()) check("a delivery");
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      check("answers");
+      if (this.network.pending) continue;
+      const waiting = this.clients.flatMap((client) => client.tagging);
+      const answered = await Promise.race([Promise.all(waiting).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 0))]);
+      if (!answered || this.network.pending) continue;
+      // Everyone has been answered: a mark of an unknown id now is one whose tag was never recorded.
+      this.server.clock += UNCLAIMED_MARK_GRACE_MS;
+      this.trace.push("server: store (settling)");
+      const stored = this.server.store();
+      if (!stored.changed && !stored.unclaimed && !this.network.pending) return;
+    }
+    throw new Error("the simulation did not settle");
+  }
+
+  /** The ids of the tags the server recorded and did not delete, by its operation log. */
+  expectedTagIds(): string[] {
+    const ids = new Set<string>();
+    for (const { kind, id, result } of this.server.log) {
+      if (!result.ok) continue;
+      if (kind === "create") ids.add(id);
+      if (kind === "delete") ids.delete(id);
+    }
+    return [...ids].sort();
+  }
+
+  fragmentJSON(doc: Y.Doc): string {
+    return contentFragment(doc).toJSON();
+  }
+
+  destroy(): void {
+    for (const client of this.clients) {
+      client.client.abandon();
+      client.editor.destroy();
+    }
+  }
+}
