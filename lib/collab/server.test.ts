@@ -176,4 +176,30 @@ describe("collaboration server", () => {
       again.destroy();
     }
   });
+
+  it("keeps an article loaded for a while after its last reader leaves, stored, and unloads it after", async () => {
+    const keeping = await startCollabServer({ keepLoadedMs: 600 });
+    const names = [`article:${articleId}`, `article:${articleId}:tags`];
+    const loaded = () => names.filter((name) => keeping.collaboration.hocuspocus.documents.has(name)).length;
+    try {
+      const first = await connectClient(keeping.url, articleId, people.editor.token);
+      editContent(first.content.document, (tr) => tr.insert(1, articleSchema.text("Kept. ")));
+      await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0, 2000, "the update appended");
+      first.destroy();
+      // Stored as the reader leaves, though still loaded.
+      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Kept. "), 2000, "the store");
+      expect(loaded()).toBe(2);
+      // A reader coming back meanwhile finds it loaded, and restarts the wait when leaving.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = await connectClient(keeping.url, articleId, people.viewer.token);
+      expect(projectContent(second.content.document).text.startsWith("Kept. ")).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      second.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(loaded()).toBe(2);
+      await eventually(() => loaded() === 0, 3000, "the documents unloaded");
+    } finally {
+      await keeping.close();
+    }
+  });
 });

@@ -43,7 +43,15 @@ export type CollaborationOptions = {
   maxPayload?: number;
   /** Tag operations sent by editors over the tags document (lib/annotations/live.ts). */
   onTagMessage?: StatelessHandler;
+  /**
+   * How long a document stays loaded after its last reader leaves (60000): a reload or a colleague opening
+   * the article meanwhile skips reading and decoding it again (half a second for 5,000 tags).
+   */
+  keepLoadedMs?: number;
 };
+
+/** Thrown by beforeUnloadDocument to keep a document loaded; without a message, Hocuspocus logs nothing. */
+class KeepLoaded extends Error {}
 
 /** Plain text of the content document: what a reviewer's update must leave unchanged. */
 function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
@@ -86,6 +94,9 @@ export class Collaboration {
   private readonly unclaimed = new Map<string, Map<string, number>>();
   /** The id of the last update appended per document, whose state a snapshot then contains. */
   private readonly appended = new Map<string, bigint>();
+  /** Per loaded document nobody is connected to, since when (see keepLoadedMs). */
+  private readonly idleSince = new Map<string, number>();
+  private closing = false;
   /** Per article, the store under way and the one that will follow it (see store()). */
   private readonly stores = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
@@ -126,6 +137,23 @@ export class Collaboration {
         if (change && changesText(document, change)) {
           throw Object.assign(new Error("reviewers may tag but not change the text"), { code: 4403, reason: "read-only text" });
         }
+      },
+      connected: async ({ documentName: name }) => {
+        this.idleSince.delete(name);
+      },
+      beforeUnloadDocument: async ({ documentName: name, document }) => {
+        const keepMs = options.keepLoadedMs ?? 60_000;
+        if (this.closing || keepMs <= 0) return;
+        const now = Date.now();
+        const since = this.idleSince.get(name) ?? now;
+        if (now - since >= keepMs) {
+          this.idleSince.delete(name);
+          return;
+        }
+        this.idleSince.set(name, since);
+        // Hocuspocus asks again when the time is up, and unloads only if nobody has come back.
+        setTimeout(() => void this.hocuspocus.unloadDocument(document), since + keepMs - now).unref();
+        throw new KeepLoaded();
       },
       onStateless: async ({ connection, payload }) => {
         const context = connection.context as CollabContext | undefined;
@@ -284,6 +312,7 @@ export class Collaboration {
 
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
   async close(): Promise<void> {
+    this.closing = true;
     const articles = new Set([...this.hocuspocus.documents.keys()].map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)));
     await Promise.all([...articles].map((articleId) => this.store(articleId).catch(() => {})));
     this.hocuspocus.closeConnections();
