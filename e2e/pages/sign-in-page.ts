@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export class SignInPage {
   constructor(private readonly page: Page) {}
@@ -13,11 +13,16 @@ export class SignInPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  /** Submits and waits for the server's answer, so that the next step sees this attempt's outcome. */
+  /**
+   * Submits and waits until the form has taken the server's answer, so that the next step sees this
+   * attempt's outcome. The response alone is too early: React commits the answer (and resets the form's
+   * fields) a moment later, which could empty a password typed for the next attempt.
+   */
   async signInAndWait(email: string, password: string) {
     const answered = this.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in");
     await this.signIn(email, password);
     await answered;
+    await expect(this.page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   }
 
   /** The form's own message (Next.js keeps an empty route announcer with the alert role too). */
