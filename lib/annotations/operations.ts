@@ -151,14 +151,15 @@ export const UNCLAIMED_MARK_GRACE_MS = 60_000;
  * undo) is removed. A mark whose id is unknown is a tag being created (its request follows the mark, and
  * is sent again after a reconnection), or one whose request was lost: once it has been unknown for the
  * grace period (`unknown` holds when each was first seen), its id is retired and the mark removed.
- * Returns the unknown ids still within their grace.
+ * Returns the unknown ids still within their grace. `root` is the content as ProseMirror reads it, when the
+ * caller has built it already.
  */
-export function tidyMarks(docs: ArticleDocs, unknown: ReadonlyMap<string, number>, now: Date, graceMs = UNCLAIMED_MARK_GRACE_MS): Map<string, number> {
+export function tidyMarks(docs: ArticleDocs, unknown: ReadonlyMap<string, number>, now: Date, graceMs = UNCLAIMED_MARK_GRACE_MS, root = contentRoot(docs.content)): Map<string, number> {
   const tags = tagsMap(docs.tags);
   const deleted = deletedTags(docs.tags);
   const remove = new Set<string>();
   const waiting = new Map<string, number>();
-  for (const id of markedTagIds(contentRoot(docs.content))) {
+  for (const id of markedTagIds(root)) {
     if (tags.has(id)) continue;
     const since = unknown.get(id) ?? now.getTime();
     if (deleted.has(id)) remove.add(id);
