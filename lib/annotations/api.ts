@@ -2,7 +2,11 @@
  * Helpers shared by the annotation routes: the offset unit of a request and mapping live-operation
  * refusals to HTTP errors.
  */
+import type { Capability } from "@/lib/auth/permissions";
+import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
+import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
+import { maySee, unsafeFindAnnotationArticle } from "./data";
 import { parseOrThrow } from "@/lib/http/parse";
 import type { LiveRefusal } from "./live";
 import { offsetUnitSchema } from "./schema";
@@ -18,4 +22,19 @@ export function offsetUnitOf(request: Request): OffsetUnit {
 export function unwrapLive<T>(result: Result<T, LiveRefusal>): T {
   if (result.ok) return result.value;
   throw new AppError(result.reason, result.message, result.field);
+}
+
+/**
+ * The article of tag `id`, authorized for `capability`: a tag in a project the caller is not in, or one a
+ * blind project hides from them, is "not found", like a missing one.
+ */
+export async function authorizeTag<C extends Capability>(request: Request, id: string, capability: C) {
+  const actor = await authenticateRequest(request);
+  const found = await unsafeFindAnnotationArticle(id);
+  if (!found) throw new AppError("not_found", `No annotation "${id}"`);
+  const access = await authorizeArticle(actor, found.articleId, capability);
+  if (!access.ok && access.reason === "not_found") throw new AppError("not_found", `No annotation "${id}"`);
+  const authorized = unwrapAccess(access);
+  if (!(await maySee(authorized, found.annotatorIds))) throw new AppError("not_found", `No annotation "${id}"`);
+  return authorized;
 }

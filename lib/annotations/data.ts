@@ -1,6 +1,9 @@
 import "server-only";
 import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
+import type { AnnotationStatus, Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { articleTagScope } from "@/lib/review/data";
+import type { TagScope } from "@/lib/review/scope";
 import { OffsetIndex, type OffsetUnit } from "./offsets";
 
 const SELECT = {
@@ -13,6 +16,7 @@ const SELECT = {
   status: true,
   attributes: true,
   note: true,
+  annotatorIds: true,
   orphanedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -20,10 +24,12 @@ const SELECT = {
 } as const;
 
 type Row = Awaited<ReturnType<typeof prisma.annotation.findFirstOrThrow<{ select: typeof SELECT }>>>;
+type Person = { id: string; name: string | null; email: string };
+type Decision = { decision: "accept" | "reject"; comment: string | null; createdAt: Date; reviewer: Person | null };
 
 /** A tag as the API shows it, its offsets in the requested unit (an orphan has none). */
-function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit) {
-  const { orphanedAt, start, end, ...rest } = row;
+function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit, people: Map<string, Person>, review: Decision | undefined) {
+  const { orphanedAt, start, end, annotatorIds, ...rest } = row;
   return {
     ...rest,
     start: start === null ? null : offsets.convert(start, "codepoint", unit),
@@ -31,30 +37,72 @@ function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit) {
     offsetUnit: unit,
     orphaned: orphanedAt !== null,
     orphanedAt,
+    /** Everyone who made it (the author first): more than one for a gold tag merged from agreeing annotators. */
+    annotators: annotatorIds.map((id) => people.get(id) ?? { id, name: null, email: "" }),
+    /** The last decision; reviewer null when Margin auto-accepted it. */
+    review: review ? { decision: review.decision, comment: review.comment, at: review.createdAt, reviewer: review.reviewer } : null,
   };
 }
 
 export type AnnotationView = ReturnType<typeof view>;
 
-/** The article's tags from the projection, in reading order (orphans last). */
-export async function listAnnotations(access: ArticleAccess, unit: OffsetUnit): Promise<{ text: string; annotations: AnnotationView[] }> {
-  const article = await prisma.article.findUniqueOrThrow({ where: { id: access.articleId }, select: { text: true } });
-  const rows = await prisma.annotation.findMany({ where: { articleId: access.articleId }, orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "asc" }, { id: "asc" }], select: SELECT });
-  const offsets = new OffsetIndex(article.text);
-  return { text: article.text, annotations: rows.map((row) => view(row, offsets, unit)) };
+/** Annotators and last decisions of some tags, in two queries whatever their number. */
+async function viewsOf(rows: Row[], text: string, unit: OffsetUnit): Promise<AnnotationView[]> {
+  const ids = rows.map((row) => row.id);
+  const [people, reviews] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(rows.flatMap((row) => row.annotatorIds))] } }, select: { id: true, name: true, email: true } }),
+    prisma.annotationReview.findMany({ where: { annotationId: { in: ids } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, decision: true, comment: true, createdAt: true, reviewer: { select: { id: true, name: true, email: true } } } }),
+  ]);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const last = new Map(reviews.map((review) => [review.annotationId, review]));
+  const offsets = new OffsetIndex(text);
+  return rows.map((row) => view(row, offsets, unit, byId, last.get(row.id)));
 }
 
+/** The tags a scope may see (see lib/review/scope.ts). */
+function scopeWhere(scope: TagScope): Prisma.AnnotationWhereInput {
+  return scope.kind === "all" ? {} : { annotatorIds: { has: scope.userId } };
+}
+
+export type AnnotationFilters = {
+  /** "visible" (the default): everything but rejected tags, which review hides without deleting. */
+  status: "visible" | "all" | AnnotationStatus;
+  /** A user id or email: tags this person made (alone or merged). */
+  annotator?: string;
+};
+
+/** The article's tags from the projection, in reading order (orphans last). */
+export async function listAnnotations(access: ArticleAccess, unit: OffsetUnit, filters: AnnotationFilters = { status: "visible" }): Promise<{ text: string; annotations: AnnotationView[] }> {
+  const article = await prisma.article.findUniqueOrThrow({ where: { id: access.articleId }, select: { text: true } });
+  const where: Prisma.AnnotationWhereInput[] = [{ articleId: access.articleId }, scopeWhere(await articleTagScope(access))];
+  if (filters.status === "visible") where.push({ status: { not: "rejected" } });
+  else if (filters.status !== "all") where.push({ status: filters.status });
+  if (filters.annotator) {
+    const person = await prisma.user.findFirst({ where: { OR: [{ id: filters.annotator }, { email: filters.annotator.toLowerCase() }] }, select: { id: true } });
+    if (!person) return { text: article.text, annotations: [] };
+    where.push({ annotatorIds: { has: person.id } });
+  }
+  const rows = await prisma.annotation.findMany({ where: { AND: where }, orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "asc" }, { id: "asc" }], select: SELECT });
+  return { text: article.text, annotations: await viewsOf(rows, article.text, unit) };
+}
+
+/** One tag, or null when it does not exist or the caller's scope does not show it. */
 export async function getAnnotation(access: ArticleAccess, id: string, unit: OffsetUnit): Promise<AnnotationView | null> {
-  const row = await prisma.annotation.findFirst({ where: { id, articleId: access.articleId }, select: { ...SELECT, article: { select: { text: true } } } });
+  const row = await prisma.annotation.findFirst({ where: { AND: [{ id, articleId: access.articleId }, scopeWhere(await articleTagScope(access))] }, select: { ...SELECT, article: { select: { text: true } } } });
   if (!row) return null;
   const { article, ...annotation } = row;
-  return view(annotation, new OffsetIndex(article.text), unit);
+  return (await viewsOf([annotation], article.text, unit))[0]!;
 }
 
-/** Which article a tag belongs to: the pre-authorization lookup for /api/annotations/<id>. */
-export async function unsafeFindAnnotationArticle(id: string): Promise<string | null> {
-  const row = await prisma.annotation.findUnique({ where: { id }, select: { articleId: true } });
-  return row?.articleId ?? null;
+/** Which article a tag belongs to, and who made it: the pre-authorization lookup for /api/annotations/<id>. */
+export async function unsafeFindAnnotationArticle(id: string): Promise<{ articleId: string; annotatorIds: string[] } | null> {
+  return prisma.annotation.findUnique({ where: { id }, select: { articleId: true, annotatorIds: true } });
+}
+
+/** Whether the caller's scope shows a tag made by these annotators (blind projects hide colleagues' tags). */
+export async function maySee(access: ArticleAccess, annotatorIds: string[]): Promise<boolean> {
+  const scope = await articleTagScope(access);
+  return scope.kind === "all" || annotatorIds.includes(scope.userId);
 }
 
 /** The last words and place of a tag, to restore it when it is orphaned. */

@@ -13,14 +13,17 @@ import type { ArticleAccess } from "@/lib/auth/context";
 import { projectContent } from "@/lib/collab/model";
 import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/server";
+import { unsafeListDoneAnnotators } from "@/lib/review/data";
 import { unsafeGetUserById } from "@/lib/users/data";
-import { createTag, removeTag, restoreTag, updateTag, type CreateInput, type TagActor, type UpdateInput } from "./operations";
+import type { Result } from "@/lib/errors";
+import { createTag, removeTag, restoreTag, updateTag, type ArticleDocs, type CreateInput, type TagActor, type TagRefusal, type UpdateInput } from "./operations";
+import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "./review-operations";
 
 export type { TagRefusal as LiveRefusal } from "./operations";
 
 type Access = ArticleAccess<"annotations:create">;
 
-async function tagActor(access: Access): Promise<TagActor> {
+async function tagActor(access: ArticleAccess): Promise<TagActor> {
   const user = access.userId ? await unsafeGetUserById(access.userId) : null;
   if (!user) throw new Error("tag operations need a user");
   return { userId: user.id, name: user.name ?? user.email, role: access.role };
@@ -41,25 +44,77 @@ async function waitForMark(collaboration: Collaboration, articleId: string, id: 
 
 const now = () => new Date().toISOString();
 
+/**
+ * Who may have their tags merged by auto-accept: anyone, or in a blind project only annotators who have
+ * marked their work done (merging shows each the other's tag). Null when auto-accept is off.
+ */
+async function mergePolicy(access: ArticleAccess): Promise<((userId: string) => boolean) | null> {
+  if (!access.settings.autoAcceptAgreement) return null;
+  if (!access.settings.blindAnnotation) return () => true;
+  const done = await unsafeListDoneAnnotators(access.articleId);
+  return (userId) => done.has(userId);
+}
+
 /** The operations bound to a collaboration server: what the registry hands to route handlers. */
 export function createLiveAnnotations(collaboration: Collaboration) {
+  /**
+   * Runs one operation on the article's documents; its journal is written only when it succeeded, and
+   * (auto-accept) identical tags of several annotators are merged in the same change.
+   */
+  const run = async <T>(access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<T, TagRefusal>) => {
+    return collaboration.edit(access.articleId, (docs) => {
+      const result = operation(docs, now());
+      if (!result.ok) docs.journal.length = 0;
+      return result;
+    });
+  };
+  /** A tag operation after which the tag may agree with a colleague's: merged into a gold tag, its id is that tag's. */
+  const runMerging = async (access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<{ id: string }, TagRefusal>) => {
+    const mayMerge = await mergePolicy(access);
+    return collaboration.edit(access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
+      const at = now();
+      const result = operation(docs, at);
+      if (!result.ok) docs.journal.length = 0;
+      if (!result.ok || !mayMerge) return result;
+      const into = mergeAgreeingTags(docs, mayMerge, at, [result.value.id]).get(result.value.id);
+      return into ? { ok: true, value: { id: into } } : result;
+    });
+  };
   return {
     async create(access: Access, input: CreateInput) {
       const actor = await tagActor(access);
       if (input.id && !input.span) await waitForMark(collaboration, access.articleId, input.id);
-      return collaboration.edit(access.articleId, (docs) => createTag(docs, actor, input, input.id ?? randomUUID(), now()));
+      return runMerging(access, (docs, at) => createTag(docs, actor, input, input.id ?? randomUUID(), at));
     },
     async update(access: Access, id: string, input: UpdateInput) {
       const actor = await tagActor(access);
-      return collaboration.edit(access.articleId, (docs) => updateTag(docs, actor, id, input, now()));
+      return runMerging(access, (docs, at) => updateTag(docs, actor, id, input, at));
     },
     async delete(access: Access, id: string) {
       const actor = await tagActor(access);
-      return collaboration.edit(access.articleId, (docs) => removeTag(docs, actor, id, now()));
+      return run(access, (docs, at) => removeTag(docs, actor, id, at));
     },
     async restore(access: Access, id: string, last: { text: string; start: number | null }) {
       const actor = await tagActor(access);
-      return collaboration.edit(access.articleId, (docs) => restoreTag(docs, actor, id, last, now()));
+      return runMerging(access, (docs, at) => restoreTag(docs, actor, id, last, at));
+    },
+    async review(access: ArticleAccess<"annotations:review">, id: string, input: ReviewInput) {
+      const actor = await tagActor(access);
+      return run(access, (docs, at) => reviewTag(docs, actor, id, input, access.settings, at));
+    },
+    async comment(access: ArticleAccess<"annotations:comment">, id: string, body: string, mentions: string[]) {
+      const actor = await tagActor(access);
+      return run(access, (docs, at) => commentOnTag(docs, actor, id, body, mentions, at));
+    },
+    async resolveThread(access: ArticleAccess<"annotations:comment">, id: string, resolved: boolean) {
+      const actor = await tagActor(access);
+      return run(access, (docs, at) => resolveThread(docs, actor, id, resolved, at));
+    },
+    /** Auto-accept over a whole article: when the setting is turned on, or an annotator marks their work done. */
+    async mergeAgreeing(access: ArticleAccess) {
+      const mayMerge = await mergePolicy(access);
+      if (!mayMerge) return [];
+      return collaboration.edit(access.articleId, (docs) => mergeAgreeingTags(docs, mayMerge, now()));
     },
   };
 }

@@ -7,16 +7,18 @@
 import type * as Y from "yjs";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { fail, ok, type Result } from "@/lib/errors";
-import { contentRoot, deletedTags, deleteTag, markedTagIds, markSpan, projectContent, readTags, tagsMap, unmarkTag, unmarkTags, writeTag, type TagRecord } from "@/lib/collab/model";
+import { contentRoot, deletedTags, deleteTag, markedTagIds, markSpan, projectContent, readTags, statusOf, tagsMap, unmarkTag, unmarkTags, writeTag, type TagRecord } from "@/lib/collab/model";
+import { recordEvent, type Journal } from "./journal";
 import { parseFigure } from "./figure";
 import { trimBreaks } from "@/lib/collab/projection";
 import { convertOffset, type OffsetUnit } from "./offsets";
 import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES, type Attributes, type Label } from "./schema";
 
-export type TagRefusal = "bad_request" | "not_found" | "forbidden";
+export type TagRefusal = "bad_request" | "not_found" | "forbidden" | "conflict";
 export type TagResult<T> = Result<T, TagRefusal>;
 
-export type ArticleDocs = { content: Y.Doc; tags: Y.Doc };
+/** The two documents, and where an operation records its history (absent in simulations that need none). */
+export type ArticleDocs = { content: Y.Doc; tags: Y.Doc; journal?: Journal };
 /** Who asks: the author of new tags, and whether they may change others' (owners may). */
 export type TagActor = { userId: string; name: string; role: ProjectRole };
 export type OffsetSpan = { start: number; end: number; unit: OffsetUnit };
@@ -31,6 +33,11 @@ function toUtf16(text: string, span: OffsetSpan): TagResult<{ start: number; end
   } catch (error) {
     return fail("bad_request", `start/end: ${(error as Error).message}`, "start");
   }
+}
+
+/** A tag that was deleted (or refused) is a conflict, not a missing one: the caller acted on stale state. */
+export function missingTag(docs: ArticleDocs, id: string): TagResult<never> {
+  return deletedTags(docs.tags).has(id) ? fail("conflict", `The tag "${id}" was deleted meanwhile`) : fail("not_found", `No tag "${id}"`);
 }
 
 function checkAttributes(label: Label, attributes: Attributes | undefined, tags: Map<string, TagRecord>): TagResult<Attributes> {
@@ -86,39 +93,66 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
   if (!attributes.ok) return attributes;
   // Marked only once everything is checked: a refused request writes nothing.
   if (input.span) markSpan(docs.content, id, words);
-  writeTag(docs.tags, id, { label: input.label, authorId: actor.userId, authorName: actor.name, createdAt: now, updatedAt: now, attributes: attributes.value, note: input.note ?? null });
+  writeTag(docs.tags, id, { label: input.label, authorId: actor.userId, authorName: actor.name, createdAt: now, updatedAt: now, attributes: attributes.value, note: input.note ?? null, status: "pending" });
+  recordEvent(docs.journal, id, actor.userId, "created", now, { label: input.label, text: projection.text.slice(words.start, words.end), attributes: attributes.value });
   return ok({ id });
 }
 
-/** Relabels, re-attributes, annotates or re-anchors a tag (a new span also restores an orphan). */
-export function updateTag(docs: ArticleDocs, actor: TagActor, id: string, input: UpdateInput, now: string): TagResult<{ id: string }> {
-  const records = readTags(docs.tags);
-  const tag = records.get(id);
-  if (!tag) return fail("not_found", `No tag "${id}"`);
-  if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may change it");
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Checks and applies a new label, attributes, note or span to a tag, recording each change in its history.
+ * Shared by updateTag (the author's edits) and reviewTag (a reviewer's correction while accepting).
+ */
+export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: TagRecord, input: UpdateInput, now: string, records = readTags(docs.tags)): TagResult<{ labelOrSpanChanged: boolean }> {
   const label = input.label ?? (tag.label as Label);
   // Relabelling keeps attributes that still apply and drops the others.
   const attributes = checkAttributes(label, input.attributes ?? (input.label && input.label !== tag.label ? {} : tag.attributes), records);
   if (!attributes.ok) return attributes;
+  let moved: { from: string | null; to: string } | null = null;
   if (input.span) {
-    const text = projectContent(docs.content).text;
-    const span = toUtf16(text, input.span);
+    const projection = projectContent(docs.content);
+    const span = toUtf16(projection.text, input.span);
     if (!span.ok) return span;
-    const words = trimBreaks(text, span.value);
+    const words = trimBreaks(projection.text, span.value);
     if (!words) return fail("bad_request", "start/end cover no words", "start");
+    const before = projection.spans.get(id);
+    const from = before ? projection.text.slice(before.start, before.end) : null;
+    if (!before || before.start !== words.start || before.end !== words.end) moved = { from, to: projection.text.slice(words.start, words.end) };
     unmarkTag(docs.content, id);
     markSpan(docs.content, id, words);
   }
-  writeTag(docs.tags, id, { label, attributes: attributes.value, note: input.note === undefined ? tag.note : input.note, updatedAt: now });
+  const note = input.note === undefined ? tag.note : input.note;
+  writeTag(docs.tags, id, { label, attributes: attributes.value, note, updatedAt: now });
+  if (label !== tag.label) recordEvent(docs.journal, id, actorId, "label_changed", now, { from: tag.label, to: label });
+  if (!sameJson(attributes.value, tag.attributes)) recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes.value });
+  if ((note ?? null) !== (tag.note ?? null)) recordEvent(docs.journal, id, actorId, "note_changed", now, { from: tag.note ?? null, to: note ?? null });
+  if (moved) recordEvent(docs.journal, id, actorId, "span_changed", now, moved);
+  return ok({ labelOrSpanChanged: label !== tag.label || moved !== null });
+}
+
+/**
+ * Relabels, re-attributes, annotates or re-anchors a tag (a new span also restores an orphan). A new label
+ * or span undoes a review decision: what was accepted is no longer what is there.
+ */
+export function updateTag(docs: ArticleDocs, actor: TagActor, id: string, input: UpdateInput, now: string): TagResult<{ id: string }> {
+  const records = readTags(docs.tags);
+  const tag = records.get(id);
+  if (!tag) return missingTag(docs, id);
+  if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may change it");
+  const changed = changeTag(docs, actor.userId, id, tag, input, now, records);
+  if (!changed.ok) return changed;
+  if (changed.value.labelOrSpanChanged && statusOf(tag) !== "pending") writeTag(docs.tags, id, { status: "pending", review: null });
   return ok({ id });
 }
 
 export function removeTag(docs: ArticleDocs, actor: TagActor, id: string, now: string): TagResult<null> {
   const tag = readTags(docs.tags).get(id);
-  if (!tag) return fail("not_found", `No tag "${id}"`);
+  if (!tag) return missingTag(docs, id);
   if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may delete it");
   unmarkTag(docs.content, id);
   deleteTag(docs.tags, id, now);
+  recordEvent(docs.journal, id, actor.userId, "deleted", now, { label: tag.label });
   return ok(null);
 }
 
@@ -129,7 +163,7 @@ export function removeTag(docs: ArticleDocs, actor: TagActor, id: string, now: s
  */
 export function restoreTag(docs: ArticleDocs, actor: TagActor, id: string, last: { text: string; start: number | null }, now: string): TagResult<{ id: string }> {
   const tag = readTags(docs.tags).get(id);
-  if (!tag) return fail("not_found", `No tag "${id}"`);
+  if (!tag) return missingTag(docs, id);
   if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may restore it");
   const projection = projectContent(docs.content);
   if (projection.spans.has(id)) return ok({ id });
@@ -140,6 +174,7 @@ export function restoreTag(docs: ArticleDocs, actor: TagActor, id: string, last:
   const start = matches.reduce((best, at) => (Math.abs(at - near) < Math.abs(best - near) ? at : best));
   markSpan(docs.content, id, { start, end: start + last.text.length });
   writeTag(docs.tags, id, { updatedAt: now });
+  recordEvent(docs.journal, id, actor.userId, "restored", now, { text: last.text });
   return ok({ id });
 }
 

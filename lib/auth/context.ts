@@ -3,7 +3,7 @@
  * checked?" is answered by the type checker: only the gates in this folder can mint them (ESLint forbids
  * importing the mint functions anywhere else).
  */
-import type { ProjectRole } from "@/lib/db/generated/enums";
+import type { ProjectRole, ViewerExport } from "@/lib/db/generated/enums";
 import type { Capability } from "./permissions";
 
 declare const ACTOR: unique symbol;
@@ -15,12 +15,15 @@ export type Actor = Readonly<{ userId: string; email: string; name: string | nul
   readonly [ACTOR]: true;
 };
 
+/** A project's review and export policy, read with the membership so that every check has it at hand. */
+export type ProjectSettings = Readonly<{ blindAnnotation: boolean; allowSelfReview: boolean; autoAcceptAgreement: boolean; viewerExport: ViewerExport }>;
+
 /**
  * A project the actor may use for capability C (checked when minted), with the role that decided it.
  * A write function asks for its capability, e.g. `ProjectAccess<"articles:import">`; a read function takes
  * any. `userId` is null for the operator's CLI.
  */
-export type ProjectAccess<C extends Capability = Capability> = Readonly<{ projectId: string; slug: string; name: string; role: ProjectRole; userId: string | null }> & {
+export type ProjectAccess<C extends Capability = Capability> = Readonly<{ projectId: string; slug: string; name: string; role: ProjectRole; userId: string | null; settings: ProjectSettings }> & {
   readonly [PROJECT_ACCESS]: C;
 };
 

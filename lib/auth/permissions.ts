@@ -14,6 +14,7 @@ const MATRIX = {
   "articles:edit": ["owner", "editor"],
   "annotations:create": ["owner", "editor", "reviewer"],
   "annotations:review": ["owner", "reviewer"],
+  "annotations:comment": ["owner", "editor", "reviewer"],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type Capability = keyof typeof MATRIX;

@@ -5,32 +5,40 @@
 import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, fail, ok, type Result } from "@/lib/errors";
-import { mintArticleAccess, mintProjectAccess, type Actor, type ArticleAccess, type ProjectAccess } from "./context";
+import type { ProjectRole } from "@/lib/db/generated/enums";
+import { mintArticleAccess, mintProjectAccess, type Actor, type ArticleAccess, type ProjectAccess, type ProjectSettings } from "./context";
 import { can, type Capability } from "./permissions";
 
 export type AccessRefusal = "not_found" | "forbidden";
 
+const PROJECT = { id: true, slug: true, name: true, blindAnnotation: true, allowSelfReview: true, autoAcceptAgreement: true, viewerExport: true } as const;
+
+function fields(project: { id: string; slug: string; name: string; blindAnnotation: boolean; allowSelfReview: boolean; autoAcceptAgreement: boolean; viewerExport: ProjectSettings["viewerExport"] }, role: ProjectRole, userId: string | null) {
+  const { id, slug, name, ...settings } = project;
+  return { projectId: id, slug, name, role, userId, settings };
+}
+
 export async function authorizeProject<C extends Capability>(actor: Actor, slug: string, capability: C): Promise<Result<ProjectAccess<C>, AccessRefusal>> {
   const membership = await prisma.membership.findFirst({
     where: { userId: actor.userId, project: { slug } },
-    select: { role: true, project: { select: { id: true, slug: true, name: true } } },
+    select: { role: true, project: { select: PROJECT } },
   });
   if (!membership) return fail("not_found", `No project "${slug}"`);
   if (!can(membership.role, capability)) return fail("forbidden", `Your role (${membership.role}) does not allow ${capability}`);
   const { project } = membership;
-  return ok(mintProjectAccess({ projectId: project.id, slug: project.slug, name: project.name, role: membership.role, userId: actor.userId }, capability));
+  return ok(mintProjectAccess(fields(project, membership.role, actor.userId), capability));
 }
 
 export async function authorizeArticle<C extends Capability>(actor: Actor, articleId: string, capability: C): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
   const article = await prisma.article.findUnique({
     where: { id: articleId },
-    select: { project: { select: { id: true, slug: true, name: true, memberships: { where: { userId: actor.userId }, select: { role: true } } } } },
+    select: { project: { select: { ...PROJECT, memberships: { where: { userId: actor.userId }, select: { role: true } } } } },
   });
   const role = article?.project.memberships[0]?.role;
   if (!article || !role) return fail("not_found", `No article "${articleId}"`);
   if (!can(role, capability)) return fail("forbidden", `Your role (${role}) does not allow ${capability}`);
-  const { project } = article;
-  return ok(mintArticleAccess(mintProjectAccess({ projectId: project.id, slug: project.slug, name: project.name, role, userId: actor.userId }, capability), articleId));
+  const { memberships: _, ...project } = article.project;
+  return ok(mintArticleAccess(mintProjectAccess(fields(project, role, actor.userId), capability), articleId));
 }
 
 /** For API routes: the access, or an AppError that the handler maps to 404/403. */
@@ -44,6 +52,6 @@ export function unwrapAccess<T>(result: Result<T, AccessRefusal>): T {
  * with every project. Never call it from a web entry point.
  */
 export async function unsafeOperatorProjectAccess<C extends Capability>(slug: string, capability: C): Promise<ProjectAccess<C> | null> {
-  const project = await prisma.project.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-  return project && mintProjectAccess({ projectId: project.id, slug: project.slug, name: project.name, role: "owner", userId: null }, capability);
+  const project = await prisma.project.findUnique({ where: { slug }, select: PROJECT });
+  return project && mintProjectAccess(fields(project, "owner", null), capability);
 }

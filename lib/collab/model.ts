@@ -25,6 +25,16 @@ export const TAGS_FIELD = "tags";
 /** Ids of deleted tags (and of tags the server refused), with when: their marks are removed wherever they turn up. */
 export const DELETED_FIELD = "deleted";
 
+export type TagStatus = "pending" | "accepted" | "rejected";
+export type TagPerson = { id: string; name: string };
+/**
+ * The last accept or reject of a tag, shown live to everyone on the article (every decision is in
+ * PostgreSQL). `reviewerId` is null when Margin decided: auto-accept of tags on which annotators agree.
+ */
+export type TagReview = { decision: "accept" | "reject"; reviewerId: string | null; reviewerName: string; at: string; comment: string | null };
+
+export const AUTO_REVIEWER_NAME = "Margin (annotators agree)";
+
 export type TagRecord = {
   label: string;
   authorId: string;
@@ -33,7 +43,23 @@ export type TagRecord = {
   updatedAt: string;
   attributes: Record<string, unknown>;
   note: string | null;
+  /** Absent on tags made before review existed: pending. */
+  status?: TagStatus;
+  review?: TagReview | null;
+  /** Everyone who made it, author first, when identical tags of several annotators were merged into it. */
+  annotators?: TagPerson[];
+  /** Its discussion: how many comments, and whether it is resolved. */
+  thread?: { comments: number; resolved: boolean };
 };
+
+export function statusOf(tag: TagRecord): TagStatus {
+  return tag.status ?? "pending";
+}
+
+/** Everyone who made a tag, its author first. */
+export function annotatorsOf(tag: TagRecord): TagPerson[] {
+  return tag.annotators?.length ? tag.annotators : [{ id: tag.authorId, name: tag.authorName }];
+}
 
 export function contentFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(CONTENT_FIELD);

@@ -27,7 +27,8 @@ import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/annotations/operations
 import { contentFragment, contentRoot, readTags } from "./model";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
-import { appendUpdate, saveSnapshot, seedDocuments, writeProjection } from "./mutations";
+import type { Journal } from "@/lib/annotations/journal";
+import { appendTagsUpdate, appendUpdate, saveSnapshot, seedDocuments, writeProjection } from "./mutations";
 import { projectDocument } from "./projection";
 
 export const COLLAB_PATH = "/collab";
@@ -98,6 +99,8 @@ export class Collaboration {
   /** Per loaded document nobody is connected to, since when (see keepLoadedMs). */
   private readonly idleSince = new Map<string, number>();
   private closing = false;
+  /** Called after a change of an article's tags document is published (blind annotators' views follow it). */
+  onTagsPublished?: (articleId: string, live: Y.Doc) => void;
   /** Per article, the store under way and the one that will follow it (see store()). */
   private readonly stores = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
@@ -201,26 +204,44 @@ export class Collaboration {
   }
 
   /**
-   * Runs `write` on the shadow of an article's live tags document, appends what it changed to PostgreSQL,
-   * then applies it to the live document: a colleague never sees a tag the database does not hold.
+   * Runs `write` on the shadow of an article's live tags document, appends what it changed to PostgreSQL
+   * with what it recorded in `journal` (one transaction), then applies it to the live document: a
+   * colleague never sees a tag the database does not hold. Writes of one article run one at a time, so
+   * an operation's checks see every earlier operation's result (two reviewers deciding one tag at once:
+   * the second sees the first's decision).
    */
-  private publishTags<T>(articleId: string, live: Y.Doc, write: (tags: Y.Doc) => T | Promise<T>): Promise<T> {
+  private publishTags<T>(articleId: string, live: Y.Doc, write: (tags: Y.Doc, journal: Journal) => T | Promise<T>): Promise<T> {
     const previous = this.tagWrites.get(articleId) ?? Promise.resolve();
     const next = previous.then(async () => {
       const shadow = this.shadowOf(live);
       const changes: Uint8Array[] = [];
+      const journal: Journal = [];
       const collect = (update: Uint8Array) => changes.push(update);
       shadow.on("update", collect);
       let result: T;
       try {
-        result = await write(shadow);
+        result = await write(shadow, journal);
+      } catch (error) {
+        // The shadow holds a change nobody will see: start again from the live document next time.
+        if (changes.length) this.shadows.delete(live);
+        throw error;
       } finally {
         shadow.off("update", collect);
       }
-      if (changes.length) {
-        const change = Y.mergeUpdates(changes);
-        this.noteAppended(documentName(articleId, "tags"), await appendUpdate(articleId, "tags", change));
-        Y.applyUpdate(live, change, PUBLISHED);
+      if (changes.length || journal.length) {
+        const change = changes.length ? Y.mergeUpdates(changes) : null;
+        try {
+          const id = await appendTagsUpdate(articleId, change, journal);
+          if (id !== null) this.noteAppended(documentName(articleId, "tags"), id);
+        } catch (error) {
+          // Not stored, so not published: the shadow must forget it too.
+          this.shadows.delete(live);
+          throw error;
+        }
+        if (change) {
+          Y.applyUpdate(live, change, PUBLISHED);
+          this.onTagsPublished?.(articleId, live);
+        }
       }
       return result;
     });
@@ -284,10 +305,10 @@ export class Collaboration {
    * directly, the tags document through publishTags. Clients see the change at once, and the projection
    * holds it before this resolves.
    */
-  async edit<T>(articleId: string, edit: (documents: { content: Y.Doc; tags: Y.Doc }) => T | Promise<T>): Promise<T> {
+  async edit<T>(articleId: string, edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal }) => T | Promise<T>): Promise<T> {
     const [content, tags] = await Promise.all([this.hocuspocus.openDirectConnection(documentName(articleId, "content")), this.hocuspocus.openDirectConnection(documentName(articleId, "tags"))]);
     try {
-      const result = await this.publishTags(articleId, tags.document!, (shadow) => edit({ content: content.document!, tags: shadow }));
+      const result = await this.publishTags(articleId, tags.document!, (shadow, journal) => edit({ content: content.document!, tags: shadow, journal }));
       await this.store(articleId);
       return result;
     } finally {

@@ -28,7 +28,13 @@ export const openApiDocument = {
       get: { summary: "The projects you are a member of, with your role", responses: { 200: { description: "`{ projects: Project[] }`" }, 401: error } },
     },
     "/api/projects/{slug}": {
-      get: { summary: "One project", parameters: [slug], responses: { 200: { description: "`{ project: Project }`" }, ...authenticated } },
+      get: { summary: "One project, with its review and export settings", parameters: [slug], responses: { 200: { description: "`{ project: Project }`" }, ...authenticated } },
+      patch: {
+        summary: "Change the review and export settings (owners); turning auto-accept on applies it to existing tags",
+        parameters: [slug],
+        requestBody: json("any of `blindAnnotation`, `allowSelfReview`, `autoAcceptAgreement` (booleans) and `viewerExport` (gold or all)"),
+        responses: { 200: { description: "`{ settings }`" }, 400: error, 403: error, ...authenticated },
+      },
     },
     "/api/projects/{slug}/articles": {
       get: {
@@ -87,7 +93,12 @@ export const openApiDocument = {
     "/api/articles/{id}/annotations": {
       get: {
         summary: "The article's tags (from the projection, which trails live editing by a few seconds)",
-        parameters: [articleId, offsetUnit],
+        parameters: [
+          articleId,
+          offsetUnit,
+          { name: "status", in: "query", description: "visible (default: all but rejected), pending, accepted, rejected or all", schema: { type: "string", enum: ["visible", "pending", "accepted", "rejected", "all"], default: "visible" } },
+          { name: "annotator", in: "query", description: "Only tags made by this user (id or email), alone or merged into a gold tag", schema: { type: "string" } },
+        ],
         responses: { 200: { description: "`{ annotations: Annotation[] }`; an orphan has `orphaned: true` and null offsets" }, 400: error, ...authenticated },
       },
       post: {
@@ -106,6 +117,44 @@ export const openApiDocument = {
         responses: { 200: { description: "`{ annotation: Annotation }`" }, 400: error, 403: error, ...authenticated },
       },
       delete: { summary: "Delete a tag (its author or a project owner)", parameters: [tagId], responses: { 204: { description: "Deleted" }, 403: error, ...authenticated } },
+    },
+    "/api/annotations/{id}/review": {
+      post: {
+        summary: "Accept or reject a tag (reviewers and owners), optionally correcting its label or span while accepting",
+        parameters: [tagId, offsetUnit],
+        requestBody: json("`decision` (accept or reject), optional `comment`, `label`, `start` with `end`, and `expectedStatus` (the status you saw; default pending)"),
+        responses: { 200: { description: "`{ annotation: Annotation }`" }, 400: error, 403: error, 409: { description: "Decided (or deleted) meanwhile: `{ error, annotation }` with its current state" }, ...authenticated },
+      },
+    },
+    "/api/annotations/{id}/comments": {
+      get: { summary: "The tag's discussion, oldest first (comments, resolve and reopen marks)", parameters: [tagId], responses: { 200: { description: "`{ comments: Comment[] }`" }, ...authenticated } },
+      post: {
+        summary: "Comment on a tag (owners, editors, reviewers); `@email` of a member mentions them",
+        parameters: [tagId],
+        requestBody: json("`body`: 1 to 10,000 characters"),
+        responses: { 201: { description: "`{ comment: Comment }`" }, 400: error, 403: error, 409: error, ...authenticated },
+      },
+    },
+    "/api/annotations/{id}/thread": {
+      post: { summary: "Resolve or reopen the tag's discussion", parameters: [tagId], requestBody: json("`resolved`: true or false"), responses: { 200: { description: "`{ thread: { resolved } }`" }, 400: error, 403: error, ...authenticated } },
+    },
+    "/api/annotations/{id}/history": {
+      get: { summary: "The tag's history (append-only): created, changed, accepted, rejected, commented…, by whom and when", parameters: [tagId], responses: { 200: { description: "`{ history: [{ id, kind, data, createdAt, actor }] }`; actor null means Margin (auto-accept)" }, ...authenticated } },
+    },
+    "/api/articles/{id}/work": {
+      put: {
+        summary: "Mark your own work on the article done, or reopen it (in blind projects, colleagues' tags show once done)",
+        parameters: [articleId],
+        requestBody: json("`done`: true or false"),
+        responses: { 200: { description: "`{ work: { done, articleStatus } }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
+    "/api/articles/{id}/status": {
+      post: { summary: "Set the article's workflow status (reviewers and owners)", parameters: [articleId], requestBody: json("`status`: new, in_progress, in_review or done"), responses: { 200: { description: "`{ status }`" }, 400: error, 403: error, ...authenticated } },
+    },
+    "/api/me/mentions": {
+      get: { summary: "Comments that mention you, newest first", parameters: [{ name: "unseen", in: "query", schema: { type: "string", enum: ["0", "1"] } }], responses: { 200: { description: "`{ mentions: Mention[] }`" }, 401: error } },
+      post: { summary: "Mark mentions seen (`commentIds`, or all)", requestBody: json("optional `commentIds`"), responses: { 200: { description: "`{ seen: number }`" }, 400: error, 401: error } },
     },
     "/api/openapi.json": {
       get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } },

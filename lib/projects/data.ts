@@ -36,5 +36,6 @@ export async function getProjectSummary(access: ProjectAccess) {
     createdAt: project.createdAt,
     articleCount: project._count.articles,
     memberCount: project._count.memberships,
+    settings: access.settings,
   };
 }

@@ -14,3 +14,13 @@ export const createProjectSchema = z.object({
 });
 
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
+
+/** The review and export policy an owner sets (every field optional: a PATCH changes what it names). */
+export const projectSettingsSchema = z.strictObject({
+  blindAnnotation: z.boolean({ error: "blindAnnotation must be true or false" }).optional(),
+  allowSelfReview: z.boolean({ error: "allowSelfReview must be true or false" }).optional(),
+  autoAcceptAgreement: z.boolean({ error: "autoAcceptAgreement must be true or false" }).optional(),
+  viewerExport: z.enum(["gold", "all"], { error: "viewerExport must be gold or all" }).optional(),
+});
+
+export type ProjectSettingsInput = z.infer<typeof projectSettingsSchema>;

@@ -1,10 +1,28 @@
-import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
+import { liveAnnotations } from "@/lib/annotations/live-registry";
+import { authorizeArticle, authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json } from "@/lib/http/api-handler";
+import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { parseOrThrow } from "@/lib/http/parse";
 import { getProjectSummary } from "@/lib/projects/data";
+import { unsafeListArticlesWithAgreement, updateProjectSettings } from "@/lib/projects/mutations";
+import { projectSettingsSchema } from "@/lib/projects/schema";
 
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
   return json({ project: await getProjectSummary(access) });
+});
+
+/** Changes the review and export settings (owners). Turning auto-accept on applies it to existing tags. */
+export const PATCH = apiRoute<{ slug: string }>(async (request, { params }) => {
+  const actor = await authenticateRequest(request);
+  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:manage"));
+  const input = parseOrThrow(projectSettingsSchema, await readJson(request));
+  const settings = await updateProjectSettings(access, input);
+  if (settings.autoAcceptAgreement && !access.settings.autoAcceptAgreement) {
+    for (const articleId of await unsafeListArticlesWithAgreement(access.projectId)) {
+      await liveAnnotations().mergeAgreeing(unwrapAccess(await authorizeArticle(actor, articleId, "project:manage")));
+    }
+  }
+  return json({ settings });
 });

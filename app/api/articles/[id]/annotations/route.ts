@@ -4,14 +4,20 @@ import { liveAnnotations } from "@/lib/annotations/live-registry";
 import { createAnnotationSchema } from "@/lib/annotations/schema";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
+import { annotationListQuerySchema } from "@/lib/review/schema";
 
-/** The article's tags from the projection; offsets in code points, or UTF-16 units with ?offsetUnit=utf16. */
+/**
+ * The article's tags from the projection; offsets in code points, or UTF-16 units with ?offsetUnit=utf16.
+ * `status` (visible: all but rejected, by default) and `annotator` (id or email) filter them.
+ */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeArticle(actor, (await params).id, "project:read"));
-  const { annotations } = await listAnnotations(access, offsetUnitOf(request));
+  const unit = offsetUnitOf(request);
+  const { status, annotator } = parseOrThrow(annotationListQuerySchema, queryOf(request));
+  const { annotations } = await listAnnotations(access, unit, { status, annotator });
   return json({ annotations });
 });
 

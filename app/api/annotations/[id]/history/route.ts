@@ -1,0 +1,10 @@
+import { authorizeTag } from "@/lib/annotations/api";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { listHistory } from "@/lib/review/data";
+
+/** The tag's history from the append-only audit log, oldest first. */
+export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
+  const { id } = await params;
+  const access = await authorizeTag(request, id, "project:read");
+  return json({ history: await listHistory(access, id) });
+});

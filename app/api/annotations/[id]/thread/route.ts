@@ -1,0 +1,13 @@
+import { authorizeTag, unwrapLive } from "@/lib/annotations/api";
+import { liveAnnotations } from "@/lib/annotations/live-registry";
+import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { parseOrThrow } from "@/lib/http/parse";
+import { threadSchema } from "@/lib/review/schema";
+
+/** Resolves (`{"resolved": true}`) or reopens the tag's discussion. */
+export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
+  const { id } = await params;
+  const access = await authorizeTag(request, id, "annotations:comment");
+  const { resolved } = parseOrThrow(threadSchema, await readJson(request));
+  return json({ thread: unwrapLive(await liveAnnotations().resolveThread(access, id, resolved)) });
+});

@@ -1,0 +1,81 @@
+/**
+ * The dataset's article shape (formats `json` and `jsonl`, and the input of every other format writer), as
+ * published in lib/export/schema.json. Offsets here are always Unicode code points into `text` (what
+ * Python's `str` indexes); a writer that declares another unit converts them (lib/annotations/offsets.ts).
+ * Orphaned tags (every word they covered was deleted) have no place in the text and are not exported.
+ */
+import type { OffsetUnit } from "@/lib/annotations/offsets";
+
+export const DATASET_FORMAT = "margin-dataset";
+export const DATASET_FORMAT_VERSION = "1.0";
+/** Characters (code points) of context kept before and after each tag, as prefix and suffix. */
+export const CONTEXT_LENGTH = 32;
+
+export type ExportLabel = "actor" | "claim" | "figure" | "quote";
+export type ExportTagStatus = "pending" | "accepted" | "rejected";
+export type ExportArticleStatus = "new" | "in_progress" | "in_review" | "done";
+
+export type ExportPerson = { id: string; email: string; name: string | null };
+
+export type ExportReview = { reviewer: ExportPerson; decision: "accept" | "reject"; at: string; comment: string | null };
+
+/** Per label; keys absent when unset. Links (speakerId, sourceId) name actor tags of the same article. */
+export type ExportAttributes = {
+  canonicalName?: string;
+  kind?: "person" | "organization" | "government" | "group" | "other";
+  speakerId?: string;
+  direct?: boolean;
+  sourceId?: string;
+  value?: number | null;
+  unit?: string | null;
+  approximate?: boolean;
+};
+
+export type ExportTag = {
+  id: string;
+  label: ExportLabel;
+  /** Code points into the article's text, end exclusive: [...text].slice(start, end).join("") === text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Up to CONTEXT_LENGTH code points before start and after end (fewer at the text's edges). */
+  prefix: string;
+  suffix: string;
+  /** Who tagged it: the author first, then annotators whose identical tags were merged into it (gold layer). */
+  authors: ExportPerson[];
+  status: ExportTagStatus;
+  /** Every decision, oldest first; the last one decided `status`. */
+  reviews: ExportReview[];
+  attributes: ExportAttributes;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ExportRelation = { from: string; to: string; type: "speaker" | "source" };
+
+export type ExportArticle = {
+  id: string;
+  title: string;
+  byline: string | null;
+  source: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  status: ExportArticleStatus;
+  text: string;
+  /** Ordered by start, end, id. */
+  tags: ExportTag[];
+  /** quote → its speaker, claim → its source; ordered by from, type. */
+  relations: ExportRelation[];
+};
+
+/** What a whole export knows before its first article: the json format's header and the response headers. */
+export type ExportHeader = {
+  project: { slug: string; name: string };
+  labels: { name: ExportLabel; description: string }[];
+  /** The unit of start/end in json, jsonl and csv. */
+  offsetUnit: OffsetUnit;
+  /** The filters the export applied, normalized (absent filters omitted). */
+  filters: Record<string, string | string[]>;
+};
