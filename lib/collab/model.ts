@@ -168,3 +168,25 @@ export function deleteTag(doc: Y.Doc, id: string, at: string): void {
     deletedTags(doc).set(id, at);
   });
 }
+
+/**
+ * Brings a blind annotator's view of the tags up to date with the tags document: their own tags (those
+ * they are among the annotators of) and the deleted ids, nothing of their colleagues'. Changes only what
+ * differs, so that their editor sees ordinary small updates.
+ */
+export function syncTagsView(view: Y.Doc, source: Y.Doc, userId: string): void {
+  const wanted = new Map<string, TagRecord>();
+  for (const [id, tag] of readTags(source)) if (annotatorsOf(tag).some((person) => person.id === userId)) wanted.set(id, tag);
+  const tags = tagsMap(view);
+  const deleted = deletedTags(view);
+  view.transact(() => {
+    for (const id of [...tags.keys()]) if (!wanted.has(id)) tags.delete(id);
+    for (const [id, tag] of wanted) {
+      const current = tags.get(id);
+      if (!current || JSON.stringify(recordOf(current)) !== JSON.stringify(tag)) tags.set(id, tag);
+    }
+    deletedTags(source).forEach((at, id) => {
+      if (!deleted.has(id)) deleted.set(id, at);
+    });
+  });
+}

@@ -1,11 +1,20 @@
-/** Hocuspocus document names: "article:<id>" for the content, "article:<id>:tags" for the tags. */
+/**
+ * Hocuspocus document names: "article:<id>" for the content, "article:<id>:tags" for the tags, and
+ * "article:<id>:tags:<userId>" for a blind annotator's view of the tags (only their own; see
+ * lib/review/scope.ts), which the server derives from the tags document and never stores.
+ */
 export type DocumentKind = "content" | "tags";
 
-export function documentName(articleId: string, kind: DocumentKind): string {
+export type ParsedName = { articleId: string; kind: DocumentKind; viewOf?: undefined } | { articleId: string; kind: "view"; viewOf: string };
+
+export function documentName(articleId: string, kind: DocumentKind | "view", viewOf?: string): string {
+  if (kind === "view") return `article:${articleId}:tags:${viewOf}`;
   return kind === "content" ? `article:${articleId}` : `article:${articleId}:tags`;
 }
 
-export function parseDocumentName(name: string): { articleId: string; kind: DocumentKind } | null {
-  const match = /^article:([A-Za-z0-9_-]{1,64})(:tags)?$/.exec(name);
-  return match ? { articleId: match[1]!, kind: match[2] ? "tags" : "content" } : null;
+export function parseDocumentName(name: string): ParsedName | null {
+  const match = /^article:([A-Za-z0-9_-]{1,64})(?:(:tags)(?::([A-Za-z0-9_-]{1,64}))?)?$/.exec(name);
+  if (!match) return null;
+  if (match[3]) return { articleId: match[1]!, kind: "view", viewOf: match[3] };
+  return { articleId: match[1]!, kind: match[2] ? "tags" : "content" };
 }

@@ -14,7 +14,7 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus } from "@hocuspocus/server";
+import { Hocuspocus, type DirectConnection } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
@@ -24,7 +24,8 @@ import { authorizeArticle } from "@/lib/auth/project-access";
 import { authenticateSocket } from "@/lib/auth/socket-gate";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/annotations/operations";
-import { contentFragment, contentRoot, readTags } from "./model";
+import { articleTagScope } from "@/lib/review/data";
+import { contentFragment, contentRoot, readTags, syncTagsView } from "./model";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
 import type { Journal } from "@/lib/annotations/journal";
@@ -33,7 +34,8 @@ import { projectDocument } from "./projection";
 
 export const COLLAB_PATH = "/collab";
 
-export type CollabContext = { actor: Actor; role: ProjectRole; articleId: string; kind: DocumentKind };
+/** `kind` "view": a blind annotator's derived view of the tags document (lib/collab/names.ts). */
+export type CollabContext = { actor: Actor; role: ProjectRole; articleId: string; kind: DocumentKind | "view" };
 
 export type StatelessHandler = (input: { collaboration: Collaboration; context: CollabContext; payload: string; reply: (message: string) => void }) => Promise<void>;
 
@@ -99,8 +101,8 @@ export class Collaboration {
   /** Per loaded document nobody is connected to, since when (see keepLoadedMs). */
   private readonly idleSince = new Map<string, number>();
   private closing = false;
-  /** Called after a change of an article's tags document is published (blind annotators' views follow it). */
-  onTagsPublished?: (articleId: string, live: Y.Doc) => void;
+  /** Per loaded view (by name), the direct connection that keeps its tags document loaded. */
+  private readonly viewSources = new Map<string, DirectConnection>();
   /** Per article, the store under way and the one that will follow it (see store()). */
   private readonly stores = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
@@ -117,23 +119,33 @@ export class Collaboration {
         if (!parsed || !actor) throw new Error("not authenticated");
         const access = await authorizeArticle(actor, parsed.articleId, "project:read");
         if (!access.ok) throw new Error("not found");
+        // A blind annotator reads their own view of the tags, never the whole document; a view is its owner's.
+        if (parsed.kind === "tags" && (await articleTagScope(access.value)).kind === "own") throw new Error("blind annotation: connect to your own view of the tags");
+        if (parsed.kind === "view" && parsed.viewOf !== actor.userId) throw new Error("not found");
         // Tags are written by the server only; text and marks by those whose role allows tagging.
-        connectionConfig.readOnly = parsed.kind === "tags" || !can(access.value.role, "annotations:create");
+        connectionConfig.readOnly = parsed.kind !== "content" || !can(access.value.role, "annotations:create");
         return { actor, role: access.value.role, articleId: parsed.articleId, kind: parsed.kind } satisfies CollabContext;
       },
       onLoadDocument: async ({ documentName: name, document }) => {
         const parsed = parseDocumentName(name);
         if (!parsed) throw new Error(`unknown document ${name}`);
-        await this.load(parsed.articleId, parsed.kind, document);
+        if (parsed.kind === "view") await this.openView(name, parsed.articleId, parsed.viewOf, document);
+        else await this.load(parsed.articleId, parsed.kind, document);
       },
       onChange: async ({ documentName: name, update, transactionOrigin }) => {
         const parsed = parseDocumentName(name);
-        if (!parsed || transactionOrigin === PUBLISHED) return;
+        // Views are derived from the tags document, which holds everything they show.
+        if (!parsed || parsed.kind === "view" || transactionOrigin === PUBLISHED) return;
         this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update));
       },
       onStoreDocument: async ({ documentName: name }) => {
         const parsed = parseDocumentName(name);
-        if (parsed) await this.store(parsed.articleId);
+        if (parsed && parsed.kind !== "view") await this.store(parsed.articleId);
+      },
+      afterUnloadDocument: async ({ documentName: name }) => {
+        const source = this.viewSources.get(name);
+        this.viewSources.delete(name);
+        await source?.disconnect({ unloadImmediately: false });
       },
       beforeHandleMessage: async ({ context, document, update }) => {
         if (context?.kind !== "content" || can(context.role, "articles:edit")) return;
@@ -161,10 +173,25 @@ export class Collaboration {
       },
       onStateless: async ({ connection, payload }) => {
         const context = connection.context as CollabContext | undefined;
-        if (!context || context.kind !== "tags" || !options.onTagMessage) return;
+        if (!context || context.kind === "content" || !options.onTagMessage) return;
         await options.onTagMessage({ collaboration: this, context, payload, reply: (message) => connection.sendStateless(message) });
       },
     });
+  }
+
+  /** Fills a blind annotator's view from the tags document, which stays loaded while the view is. */
+  private async openView(name: string, articleId: string, userId: string, view: Y.Doc): Promise<void> {
+    const source = await this.hocuspocus.openDirectConnection(documentName(articleId, "tags"));
+    this.viewSources.set(name, source);
+    syncTagsView(view, source.document!, userId);
+  }
+
+  /** Updates the loaded views of an article after its tags changed. */
+  private refreshViews(articleId: string, live: Y.Doc): void {
+    for (const [name, document] of this.hocuspocus.documents) {
+      const parsed = parseDocumentName(name);
+      if (parsed?.kind === "view" && parsed.articleId === articleId) syncTagsView(document, live, parsed.viewOf);
+    }
   }
 
   private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<void> {
@@ -240,7 +267,7 @@ export class Collaboration {
         }
         if (change) {
           Y.applyUpdate(live, change, PUBLISHED);
-          this.onTagsPublished?.(articleId, live);
+          this.refreshViews(articleId, live);
         }
       }
       return result;
@@ -340,8 +367,19 @@ export class Collaboration {
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
   async close(): Promise<void> {
     this.closing = true;
+    // Views hold their tags documents open; let go of them first, so that no store starts after this.
+    const sources = [...this.viewSources.values()];
+    this.viewSources.clear();
+    await Promise.all(sources.map((source) => source.disconnect({ unloadImmediately: false }).catch(() => {})));
     const articles = new Set([...this.hocuspocus.documents.keys()].map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)));
-    await Promise.all([...articles].map((articleId) => this.store(articleId).catch(() => {})));
+    // A few at a time: all at once, a busy server's stores queue for the database pool until the
+    // oldest transactions time out (and what they held would be lost).
+    const queue = [...articles];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let articleId = queue.shift(); articleId; articleId = queue.shift()) await this.store(articleId).catch((error: unknown) => console.error(`[collab] store of article ${articleId} on shutdown failed`, error));
+      }),
+    );
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

@@ -245,10 +245,24 @@ describe("gold layer and blind annotation", () => {
     expect(await ids(reviewer)).toEqual([mine, theirs].sort());
     expect((await callRoute(tagRoute.GET, { params: { id: theirs }, token: a.token })).status).toBe(404);
     expect((await callRoute(commentsRoute.POST, { params: { id: theirs }, token: a.token, body: { body: "peek" } })).status).toBe(404);
+    // Live, too: A's editor reads a view of the tags with only A's; the whole document is refused to A.
+    await expect(connectClient(server.url, articleId, a.token)).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(server.url, articleId, a.token, { tagsViewOf: b.id })).rejects.toThrow(/authentication failed/);
+    const live = await connectClient(server.url, articleId, a.token, { tagsViewOf: a.id });
+    try {
+      expect([...readTags(live.tags.document).keys()]).toEqual([mine]);
+      const later = await tag(articleId, b, "claim", "More than 200 volunteers waited outside the hall.");
+      const own = await tag(articleId, a, "figure", "200 volunteers");
+      await eventually(() => readTags(live.tags.document).has(own), 1000, "A's new tag in A's view");
+      expect(readTags(live.tags.document).has(later)).toBe(false);
+      expect(readTags(live.tags.document).has(theirs)).toBe(false);
+    } finally {
+      live.destroy();
+    }
     const done = await callRoute(doneRoute.PUT, { params: { id: articleId }, token: a.token, body: { done: true }, method: "PUT" });
     expect(done.body.work).toEqual({ done: true, articleStatus: "in_progress" });
-    expect(await ids(a)).toEqual([mine, theirs].sort());
-    expect(await ids(b)).toEqual([theirs]);
+    expect(await ids(a)).toHaveLength(4);
+    expect(await ids(b)).toHaveLength(2);
     // Everyone who tagged it is done: it awaits review.
     expect((await callRoute(doneRoute.PUT, { params: { id: articleId }, token: b.token, body: { done: true }, method: "PUT" })).body.work.articleStatus).toBe("in_review");
   });
