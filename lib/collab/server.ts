@@ -364,6 +364,24 @@ export class Collaboration {
     return true;
   }
 
+  private async settleStores(): Promise<void> {
+    const { debouncer } = this.hocuspocus;
+    const hookPending = () =>
+      [...this.stores.keys()].some((articleId) =>
+        (["content", "tags"] as const).some((kind) => {
+          const id = `onStoreDocument-${documentName(articleId, kind)}`;
+          return debouncer.isDebounced(id) || debouncer.isCurrentlyExecuting(id);
+        }),
+      );
+    for (;;) {
+      const pending = [...this.stores.values()].flatMap((state) => [state.running, state.next]).filter((store): store is Promise<void> => store !== null);
+      if (!pending.length && !hookPending()) return;
+      await Promise.allSettled(pending);
+      // Hocuspocus' store hooks reach store() a few ticks after they start; look again shortly.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
   async close(): Promise<void> {
     this.closing = true;
@@ -383,5 +401,9 @@ export class Collaboration {
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    // Closing connections starts stores of their documents, and Hocuspocus may still hold debounced
+    // ones: run those now and wait for every store, so that nothing is written after close resolves.
+    this.hocuspocus.flushPendingStores();
+    await this.settleStores();
   }
 }

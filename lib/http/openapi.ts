@@ -87,6 +87,27 @@ export const openApiDocument = {
         responses: { 200: { description: "`{ article: Article }`" }, 400: error, 403: error, ...authenticated },
       },
     },
+    "/api/projects/{slug}/review": {
+      get: {
+        summary: "Articles awaiting review (reviewers and owners): in review first, with pending/accepted/rejected counts per label and their annotators",
+        parameters: [slug, { name: "status", in: "query", schema: { type: "string", enum: ["new", "in_progress", "in_review", "done"] } }, { name: "page", in: "query", schema: { type: "integer", minimum: 1 } }, { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } }],
+        responses: { 200: { description: "`{ items: [{ id, title, status, counts: { <label>: { pending, accepted, rejected } }, annotators: [{ id, email, name, done }] }], total, page, pageSize }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
+    "/api/projects/{slug}/agreement": {
+      get: {
+        summary: "Pairwise inter-annotator agreement: Cohen's kappa on tokens, Krippendorff's alpha, span F1 (exact and overlap), overall and per label (see README for the definitions)",
+        parameters: [slug, { name: "article", in: "query", description: "Only this article", schema: { type: "string" } }, { name: "labels", in: "query", description: "Comma-separated labels to count (default all)", schema: { type: "string" } }],
+        responses: { 200: { description: "`{ pairs: [{ a: { id, email, name }, b, articles, tokens, kappa, alpha, f1Exact, f1Overlap, perLabel: { <label>: { kappa, f1Exact, f1Overlap } } }] }`; null where a figure is undefined" }, 400: error, 403: error, ...authenticated },
+      },
+    },
+    "/api/projects/{slug}/disagreements": {
+      get: {
+        summary: "Where two annotators disagree: a span one has and the other lacks, the same span with another label, overlapping spans with other boundaries",
+        parameters: [slug, { name: "a", in: "query", required: true, schema: { type: "string" } }, { name: "b", in: "query", required: true, schema: { type: "string" } }, { name: "article", in: "query", schema: { type: "string" } }, { name: "labels", in: "query", schema: { type: "string" } }, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 200 } }],
+        responses: { 200: { description: "`{ total, items: [{ articleId, articleTitle, kind: only_a | only_b | label | boundary, label, a, b }] }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
     "/api/projects/{slug}/actors": {
       get: { summary: "Canonical names of the actors tagged in the project, most used first", parameters: [slug], responses: { 200: { description: "`{ actors: [{ name, kind, count }] }`" }, ...authenticated } },
     },

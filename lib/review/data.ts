@@ -1,6 +1,9 @@
 import "server-only";
-import type { Actor, ArticleAccess } from "@/lib/auth/context";
+import { OffsetIndex } from "@/lib/annotations/offsets";
+import type { Label } from "@/lib/annotations/schema";
+import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { Prisma, prisma } from "@/lib/db/prisma";
+import type { AgreementArticle } from "./agreement";
 import { tagScope, type TagScope } from "./scope";
 
 /**
@@ -74,4 +77,89 @@ export async function listMentions(actor: Actor, options: { unseenOnly?: boolean
     },
   });
   return rows.map(({ seenAt, comment }) => ({ ...comment, seenAt }));
+}
+
+/** What the agreement measures read of an article: its text and its tags with who made them. */
+type AgreementRow = { id: string; text: string; done: string[] | null; tags: { id: string; label: Label; start: number; end: number; annotators: string[] }[] | null };
+
+/**
+ * The project's articles as agreement inputs (lib/review/agreement.ts), a batch at a time in id order, so
+ * that a project of 1,000s of articles never sits in memory at once. Offsets become UTF-16 code units.
+ * Every tag counts, whatever its review status: agreement is about what annotators did, not what was kept.
+ */
+export async function* readAgreementArticles(access: ProjectAccess, options: { articleId?: string; batchSize?: number } = {}): AsyncGenerator<AgreementArticle> {
+  const batchSize = options.batchSize ?? 200;
+  let after = "";
+  for (;;) {
+    const rows = await prisma.$queryRaw<AgreementRow[]>`
+      SELECT a.id, a.text,
+             (SELECT array_agg(w.user_id) FROM article_annotators w WHERE w.article_id = a.id AND w.done_at IS NOT NULL) AS done,
+             (SELECT json_agg(json_build_object('id', n.id, 'label', n.label, 'start', n.start, 'end', n."end", 'annotators', n.annotator_ids))
+                FROM annotations n WHERE n.article_id = a.id AND n.start IS NOT NULL) AS tags
+      FROM articles a
+      WHERE a.project_id = ${access.projectId} AND a.id > ${after} ${options.articleId ? Prisma.sql`AND a.id = ${options.articleId}` : Prisma.empty}
+      ORDER BY a.id LIMIT ${batchSize}`;
+    for (const row of rows) {
+      const offsets = new OffsetIndex(row.text);
+      const tags = (row.tags ?? []).map((tag) => ({ ...tag, start: offsets.toUtf16(tag.start), end: offsets.toUtf16(tag.end) }));
+      const annotators = new Set([...(row.done ?? []), ...tags.flatMap((tag) => tag.annotators)]);
+      yield { id: row.id, text: row.text, annotators: [...annotators], tags };
+    }
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Names and emails of users, for labelling pairs. */
+export async function listPeople(ids: string[]) {
+  return prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
+}
+
+/** Titles of articles, for listing disagreements. */
+export async function listArticleTitles(ids: string[]) {
+  return prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } });
+}
+
+type QueueRow = { id: string; title: string; status: "new" | "in_progress" | "in_review" | "done"; updated_at: Date; counts: { label: Label; status: string; count: number }[] | null; annotators: string[] | null; done: string[] | null; total: bigint };
+
+/**
+ * The project's articles awaiting review: in review first, then in progress, then done ones that still
+ * have pending tags; with counts of pending, accepted and rejected tags per label and who annotated them.
+ */
+export async function listReviewQueue(access: ProjectAccess, options: { page: number; pageSize: number; status?: QueueRow["status"] }) {
+  const rows = await prisma.$queryRaw<QueueRow[]>`
+    WITH counts AS (
+      SELECT n.article_id, n.label, n.status, count(*)::int AS count
+      FROM annotations n JOIN articles a ON a.id = n.article_id
+      WHERE a.project_id = ${access.projectId} AND n.start IS NOT NULL GROUP BY 1, 2, 3
+    ), waiting AS (
+      SELECT a.id, a.title, a.status, a.updated_at,
+             (SELECT coalesce(sum(c.count), 0) FROM counts c WHERE c.article_id = a.id AND c.status = 'pending') AS pending
+      FROM articles a WHERE a.project_id = ${access.projectId} ${options.status ? Prisma.sql`AND a.status = ${options.status}::"ArticleStatus"` : Prisma.empty}
+    )
+    SELECT w.id, w.title, w.status, w.updated_at, count(*) OVER () AS total,
+           (SELECT json_agg(json_build_object('label', c.label, 'status', c.status, 'count', c.count)) FROM counts c WHERE c.article_id = w.id) AS counts,
+           (SELECT array_agg(DISTINCT u) FROM (SELECT unnest(n.annotator_ids) AS u FROM annotations n WHERE n.article_id = w.id
+                                               UNION SELECT x.user_id FROM article_annotators x WHERE x.article_id = w.id) people) AS annotators,
+           (SELECT array_agg(x.user_id) FROM article_annotators x WHERE x.article_id = w.id AND x.done_at IS NOT NULL) AS done
+    FROM waiting w
+    -- Asked for a status: every article in it; otherwise those with work left.
+    WHERE ${options.status ? Prisma.sql`TRUE` : Prisma.sql`w.status IN ('in_progress', 'in_review') OR w.pending > 0`}
+    ORDER BY CASE w.status WHEN 'in_review' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'new' THEN 2 ELSE 3 END, w.pending DESC, w.updated_at DESC, w.id
+    LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
+  const people = new Map((await listPeople([...new Set(rows.flatMap((row) => row.annotators ?? []))])).map((person) => [person.id, person]));
+  const items = rows.map((row) => {
+    const counts: Record<string, { pending: number; accepted: number; rejected: number }> = {};
+    for (const { label, status, count } of row.counts ?? []) (counts[label] ??= { pending: 0, accepted: 0, rejected: 0 })[status as "pending"] = count;
+    const done = new Set(row.done ?? []);
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      updatedAt: row.updated_at,
+      counts,
+      annotators: (row.annotators ?? []).map((id) => ({ ...(people.get(id) ?? { id, name: null, email: "" }), done: done.has(id) })),
+    };
+  });
+  return { items, total: Number(rows[0]?.total ?? 0), page: options.page, pageSize: options.pageSize };
 }
