@@ -1,0 +1,36 @@
+/**
+ * The export format writers (one file each, see their header comments for the choices each format makes)
+ * and the one way to get one. A writer holds per-export state (separators, counts): create one per export.
+ */
+import type { ExportHeader } from "@/lib/export/shape";
+import { createConllWriter } from "./conll";
+import { createCsvWriter } from "./csv";
+import { createJsonWriter } from "./json";
+import { createJsonlWriter } from "./jsonl";
+import { createLabelStudioWriter } from "./labelstudio";
+import { createSpacyWriter } from "./spacy";
+import type { ExportFormat, FormatWriter } from "./types";
+import { createW3cWriter } from "./w3c";
+
+export { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type FormatWriter } from "./types";
+export { serializeArticle } from "./jsonl";
+export { LABEL_STUDIO_CONFIG } from "./labelstudio";
+
+export function createWriter(format: ExportFormat, header: ExportHeader): FormatWriter {
+  switch (format) {
+    case "json":
+      return createJsonWriter(header);
+    case "jsonl":
+      return createJsonlWriter(header.offsetUnit);
+    case "csv":
+      return createCsvWriter(header.offsetUnit);
+    case "w3c":
+      return createW3cWriter();
+    case "conll":
+      return createConllWriter();
+    case "spacy":
+      return createSpacyWriter();
+    case "labelstudio":
+      return createLabelStudioWriter();
+  }
+}
