@@ -5,8 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
 import type { LabelName } from "@/lib/annotations/labels";
-import { projectDocument } from "@/lib/collab/projection";
-import type { TagRecord } from "@/lib/collab/model";
+import { projectDocument, type Projection } from "@/lib/collab/projection";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/collab/model";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
@@ -16,24 +16,47 @@ import { TextGuard } from "@/lib/editor/text-guard";
 import { TagClient } from "@/lib/editor/tag-client";
 import { tagSelection } from "@/lib/editor/tagging";
 import { WordSnap } from "@/lib/editor/word-snap";
+import { selectionSpan } from "@/lib/editor/selection-span";
+import { annotatorsIn, defaultFilters, tagVisible, type TagFilters } from "@/lib/review/tag-filters";
+import { ComparePanel, compareLayers } from "@/components/review/compare-panel";
+import { LayerFilters } from "@/components/review/layer-filters";
+import { ReviewQueue } from "@/components/review/review-queue";
+import { TagHistory } from "@/components/review/tag-history";
+import { TagReview } from "@/components/review/tag-review";
+import { TagThread } from "@/components/review/tag-thread";
+import { WorkStatus } from "@/components/review/work-status";
 import { PresenceBar } from "./presence-bar";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
-import { TagPanel, type TagFilters, type TagSpanView } from "./tag-panel";
+import { TagPanel, type TagSpanView } from "./tag-panel";
 import { TagStyles } from "./tag-styles";
 import { useArticleDocuments, type ArticleDocuments, type ConnectionState } from "./use-article-documents";
 import { useTags } from "./use-tags";
 
-export type EditorPermissions = { canTag: boolean; canEditText: boolean; isOwner: boolean };
+export type EditorPermissions = { canTag: boolean; canEditText: boolean; isOwner: boolean; canReview: boolean; canComment: boolean };
+/** The project's review policy as it applies to this reader, and where the article is in the workflow. */
+export type ReviewContext = { allowSelfReview: boolean; blind: boolean; done: boolean; status: "new" | "in_progress" | "in_review" | "done" };
 
-type Props = { articleId: string; slug: string; user: { id: string; name: string }; permissions: EditorPermissions; initialContent: ArticleDoc; language: string | null };
+type Props = {
+  articleId: string;
+  slug: string;
+  user: { id: string; name: string };
+  permissions: EditorPermissions;
+  review: ReviewContext;
+  members: { id: string; name: string | null; email: string }[];
+  initialContent: ArticleDoc;
+  language: string | null;
+  /** A tag to open at once (a link from a mention). */
+  initialTag?: string;
+};
 
 /**
  * The article page's editor: the text, live with colleagues, where selected words are tagged. Until the live
  * documents have synced, the stored text is shown, so that reading starts at once.
  */
 export function ArticleEditor(props: Props) {
-  const { documents, connection } = useArticleDocuments(props.articleId);
+  // A blind annotator who has not finished reads only their own tags.
+  const { documents, connection } = useArticleDocuments(props.articleId, props.review.blind && !props.review.done ? props.user.id : null);
   if (!documents) {
     return (
       <div aria-busy="true">
@@ -51,14 +74,16 @@ function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
   return [...new Set(marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string))];
 }
 
-function LiveEditor({ slug, user, permissions, language, documents, connection }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
+function LiveEditor({ articleId, slug, user, permissions, review, members, language, initialTag, documents, connection }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
   const tags = useTags(documents.tags);
   const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
   const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: assignColors([user.id]).get(user.id)! }), [user]);
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string[]>(initialTag ? [initialTag] : []);
   const [pending, setPending] = useState<string[]>([]);
   const [spans, setSpans] = useState<Map<string, TagSpanView>>(new Map());
-  const [filters, setFilters] = useState<TagFilters>({ labels: new Set<LabelName>(["actor", "claim", "figure", "quote"]), author: null });
+  const [filters, setFilters] = useState<TagFilters>(defaultFilters);
+  const [reviewing, setReviewing] = useState(false);
+  const projection = useRef<Projection | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [actorNames, setActorNames] = useState<string[]>([]);
   const alt = useRef(false);
@@ -91,8 +116,9 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
     if (!editor) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const recompute = () => {
-      const projection = projectDocument(editor.state.doc);
-      setSpans(new Map([...projection.spans].map(([id, span]) => [id, { text: projection.text.slice(span.start, span.end), start: span.start }])));
+      const projected = projectDocument(editor.state.doc);
+      projection.current = projected;
+      setSpans(new Map([...projected.spans].map(([id, span]) => [id, { text: projected.text.slice(span.start, span.end), start: span.start, end: span.end }])));
     };
     const schedule = () => {
       clearTimeout(timer);
@@ -160,16 +186,59 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
     };
   }, [editor, tag]);
 
-  const select = (id: string) => {
-    setSelected([id]);
-    const element = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
-    if (!element) return;
-    element.scrollIntoView({ block: "center", behavior: "smooth" });
-    element.classList.add("margin-flash");
-    setTimeout(() => element.classList.remove("margin-flash"), 1200);
-  };
+  /** Scrolls to a tag and flashes it. */
+  const reveal = useCallback(
+    (id: string | undefined) => {
+      const element = id && editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
+      if (!element) return;
+      element.scrollIntoView({ block: "center", behavior: "smooth" });
+      element.classList.add("margin-flash");
+      setTimeout(() => element.classList.remove("margin-flash"), 1200);
+    },
+    [editor],
+  );
+  const select = useCallback(
+    (ids: string | string[]) => {
+      const list = Array.isArray(ids) ? ids : [ids];
+      setSelected(list);
+      reveal(list[0]);
+    },
+    [reveal],
+  );
+  // A tag linked from elsewhere (a mention) is selected from the start, and shown once its words are there.
+  const linkedPlaced = Boolean(initialTag && spans.has(initialTag));
+  useEffect(() => {
+    if (linkedPlaced) reveal(initialTag);
+  }, [linkedPlaced, initialTag, reveal]);
 
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
+  const visible = useCallback((record: TagRecord) => tagVisible(record, filters), [filters]);
+  const annotators = useMemo(() => annotatorsIn(tags), [tags]);
+  const comparison = useMemo(() => (filters.compare ? compareLayers(tags, spans, filters.compare, visible, filters.labels) : null), [tags, spans, filters, visible]);
+  const disagreeing = useMemo(() => (comparison ? [...new Set(comparison.disagreements.flatMap((item) => [item.a?.id, item.b?.id]).filter((id): id is string => Boolean(id)))] : []), [comparison]);
+  const reviewRefusal = (record: TagRecord) => (review.allowSelfReview || !annotatorsOf(record).some((person) => person.id === user.id) ? null : "You made this tag; this project does not allow self-review.");
+  // Pending tags a reviewer may decide, in reading order (the review queue).
+  const queue = useMemo(
+    () =>
+      [...tags]
+        .filter(([id, record]) => spans.has(id) && statusOf(record) === "pending" && visible(record) && !reviewRefusal(record))
+        .sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start || spans.get(a)!.end - spans.get(b)!.end)
+        .map(([id, record]) => ({ id, tag: record, text: spans.get(id)!.text })),
+    // reviewRefusal depends only on the policy and the user, which do not change on the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [tags, spans, visible],
+  );
+  const advance = (decided: string) => {
+    const at = queue.findIndex((item) => item.id === decided);
+    const next = queue[at + 1] ?? queue[at - 1];
+    if (next && next.id !== decided) select(next.id);
+  };
+  const selectionAsSpan = () => {
+    if (!editor || !projection.current) return null;
+    const { from, to } = editor.state.selection;
+    const span = selectionSpan(projection.current, from, to);
+    return span && { ...span, text: projection.current.text.slice(span.start, span.end) };
+  };
   const send = async (message: Parameters<TagClient["send"]>[0]) => {
     const result = await client.send(message);
     setProblem(result.ok ? null : (result.error ?? "That did not work."));
@@ -180,7 +249,7 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
 
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
-      <TagStyles tags={tags} visible={(record) => filters.labels.has(record.label as LabelName) && (!filters.author || record.authorId === filters.author)} selected={selected} pending={pending} />
+      <TagStyles tags={tags} visible={visible} selected={selected} pending={pending} disagreeing={disagreeing} />
       <div className="margin-editor-frame relative min-w-0 flex-1">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <PresenceBar provider={documents.contentProvider} self={self} />
@@ -189,6 +258,9 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
           </span>
           {!permissions.canTag && <span className="text-stone-500">Read-only</span>}
           {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
+        </div>
+        <div className="mb-3">
+          <WorkStatus articleId={articleId} done={review.done} status={review.status} canTag={permissions.canTag} canReview={permissions.canReview} blind={review.blind} />
         </div>
         {problem && (
           <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -199,6 +271,13 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
         <EditorContent editor={editor} />
       </div>
       <div className="flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-80">
+        {permissions.canReview && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={reviewing} onChange={(event) => setReviewing(event.target.checked)} />
+            Review mode (keyboard queue)
+          </label>
+        )}
+        {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
         {current && (
           <TagDetails
             key={current}
@@ -211,9 +290,15 @@ function LiveEditor({ slug, user, permissions, language, documents, connection }
             onUpdate={(patch) => send({ op: "update", id: current, ...patch })}
             onDelete={() => void send({ op: "delete", id: current }).then(() => setSelected([]))}
             onClose={() => setSelected([])}
-          />
+          >
+            {(permissions.canReview || tags.get(current)!.review) && <TagReview id={current} tag={tags.get(current)!} refusal={permissions.canReview ? reviewRefusal(tags.get(current)!) : "Reviewers and owners accept or reject tags."} selection={selectionAsSpan} onDecided={() => advance(current)} />}
+            <TagThread id={current} tag={tags.get(current)!} canComment={permissions.canComment} members={members} />
+            <TagHistory id={current} version={`${tags.get(current)!.updatedAt}:${tags.get(current)!.thread?.comments ?? 0}`} />
+          </TagDetails>
         )}
-        <TagPanel tags={tags} spans={spans} filters={filters} onFilters={setFilters} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onDelete={(id) => void send({ op: "delete", id })} />
+        <LayerFilters filters={filters} onFilters={setFilters} annotators={annotators} selfId={user.id} />
+        <ComparePanel filters={filters} onFilters={setFilters} annotators={annotators} result={comparison} spans={spans} onSelect={select} />
+        <TagPanel tags={tags} spans={spans} visible={visible} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onDelete={(id) => void send({ op: "delete", id })} />
       </div>
     </div>
   );

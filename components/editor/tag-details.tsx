@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ACTOR_KINDS } from "@/lib/annotations/schema";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import type { TagRecord } from "@/lib/collab/model";
+import { annotatorsOf, type TagRecord } from "@/lib/collab/model";
 
 type Props = {
   id: string;
@@ -15,6 +15,8 @@ type Props = {
   onUpdate: (patch: { label?: LabelName; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
   onDelete: () => void;
   onClose: () => void;
+  /** Review, discussion and history, below the tag's own fields. */
+  children?: ReactNode;
 };
 
 const field = "min-h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm";
@@ -23,7 +25,7 @@ const field = "min-h-9 w-full rounded border border-stone-300 bg-white px-2 text
  * One tag: its words, label, author and time, note and per-label attributes; editable by its author or an
  * owner. Render it with `key={id}` so that choosing another tag starts a fresh form.
  */
-export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpdate, onDelete, onClose }: Props) {
+export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpdate, onDelete, onClose, children }: Props) {
   const [attributes, setAttributes] = useState<Record<string, unknown>>(tag.attributes ?? {});
   const [note, setNote] = useState(tag.note ?? "");
   const [message, setMessage] = useState<string | null>(null);
@@ -56,7 +58,11 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
         </button>
       </div>
       <p className="text-xs text-stone-600">
-        Tagged by {tag.authorName}, {new Date(tag.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+        Tagged by{" "}
+        {annotatorsOf(tag)
+          .map((person) => person.name)
+          .join(" & ")}
+        , {new Date(tag.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
       </p>
       <label className="flex flex-col gap-1">
         <span>Label</span>
@@ -142,6 +148,7 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
           )}
         </div>
       )}
+      {children}
     </section>
   );
 }

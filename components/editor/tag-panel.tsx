@@ -2,16 +2,21 @@
 
 import { useState } from "react";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import type { TagRecord } from "@/lib/collab/model";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/collab/model";
 
-export type TagSpanView = { text: string; start: number };
-export type TagFilters = { labels: Set<LabelName>; author: string | null };
+export type TagSpanView = { text: string; start: number; end: number };
+
+const STATUS_MARK = { pending: "", accepted: "✓ accepted", rejected: "✗ rejected" } as const;
+const byWhom = (tag: TagRecord) =>
+  annotatorsOf(tag)
+    .map((person) => person.name)
+    .join(" & ");
 
 type Props = {
   tags: Map<string, TagRecord>;
   spans: Map<string, TagSpanView>;
-  filters: TagFilters;
-  onFilters: (filters: TagFilters) => void;
+  /** The filters' verdict (lib/review/tag-filters.ts); counts include hidden tags. */
+  visible: (tag: TagRecord) => boolean;
   selected: string[];
   onSelect: (id: string) => void;
   canChange: (tag: TagRecord) => boolean;
@@ -22,39 +27,14 @@ type Props = {
 /** Tags listed per label before "Show all": an article can hold thousands, and a list that long helps nobody. */
 const FIRST = 50;
 
-/** Every tag of the article, grouped by label with counts, filterable, in reading order; orphans apart. */
-export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, canChange, onRestore, onDelete }: Props) {
+/** Every tag of the article, grouped by label with counts, filtered, in reading order; orphans apart. */
+export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, onRestore, onDelete }: Props) {
   const [expanded, setExpanded] = useState<Set<LabelName>>(new Set());
-  const authors = [...new Map([...tags.values()].map((tag) => [tag.authorId, tag.authorName])).entries()];
-  const shown = (tag: TagRecord) => filters.labels.has(tag.label as LabelName) && (!filters.author || tag.authorId === filters.author);
+  const shown = visible;
   const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
   const orphans = [...tags].filter(([id]) => !spans.has(id));
-  const toggle = (label: LabelName) => {
-    const labels = new Set(filters.labels);
-    if (labels.has(label)) labels.delete(label);
-    else labels.add(label);
-    onFilters({ ...filters, labels });
-  };
   return (
     <aside aria-label="Tags" className="flex flex-col gap-4 text-sm">
-      <div className="flex flex-wrap gap-1" role="group" aria-label="Show labels">
-        {LABEL_ORDER.map((label) => (
-          <button key={label} type="button" aria-pressed={filters.labels.has(label)} onClick={() => toggle(label)} className={`rounded-full border px-2 py-0.5 ${filters.labels.has(label) ? "border-stone-400 bg-white" : "border-stone-200 bg-stone-100 text-stone-400 line-through"}`}>
-            {LABEL_STYLES[label].name}
-          </button>
-        ))}
-      </div>
-      <label className="flex items-center gap-2">
-        <span className="text-stone-600">By</span>
-        <select value={filters.author ?? ""} onChange={(event) => onFilters({ ...filters, author: event.target.value || null })} className="min-h-8 flex-1 rounded border border-stone-300 bg-white px-1">
-          <option value="">anyone</option>
-          {authors.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
       {LABEL_ORDER.map((label) => {
         const items = placed.filter(([, tag]) => tag.label === label);
         const visible = items.filter(([, tag]) => shown(tag));
@@ -70,9 +50,10 @@ export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, 
             <ul className="flex flex-col gap-0.5">
               {listed.map(([id, tag]) => (
                 <li key={id}>
-                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${tag.authorName})`}>
-                    <span className="font-serif">{spans.get(id)!.text}</span>
-                    <span className="ml-2 text-xs text-stone-500">{tag.authorName}</span>
+                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${byWhom(tag)})`}>
+                    <span className={`font-serif ${statusOf(tag) === "rejected" ? "line-through" : ""}`}>{spans.get(id)!.text}</span>
+                    <span className="ml-2 text-xs text-stone-500">{byWhom(tag)}</span>
+                    {STATUS_MARK[statusOf(tag)] && <span className="ml-2 text-xs text-stone-700">{STATUS_MARK[statusOf(tag)]}</span>}
                   </button>
                 </li>
               ))}
@@ -93,7 +74,7 @@ export function TagPanel({ tags, spans, filters, onFilters, selected, onSelect, 
             {orphans.map(([id, tag]) => (
               <li key={id} className="flex flex-wrap items-center gap-2">
                 <button type="button" onClick={() => onSelect(id)} className="flex-1 truncate text-left hover:underline">
-                  {LABEL_STYLES[tag.label as LabelName].name} by {tag.authorName}
+                  {LABEL_STYLES[tag.label as LabelName].name} by {byWhom(tag)}
                 </button>
                 {canChange(tag) && (
                   <>

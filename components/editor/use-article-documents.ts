@@ -17,18 +17,19 @@ export type ConnectionState = { status: "connecting" | "connected" | "disconnect
 /**
  * Connects to an article's two live documents over one WebSocket on Margin's own origin; the session
  * cookie authenticates it. The documents are handed out once both have synced. Reconnects by itself; the
- * documents keep local edits meanwhile.
+ * documents keep local edits meanwhile. `tagsViewOf` (a blind annotator's id) reads their view of the tags.
  */
-export function useArticleDocuments(articleId: string): { documents: ArticleDocuments | null; connection: ConnectionState } {
+export function useArticleDocuments(articleId: string, tagsViewOf: string | null = null): { documents: ArticleDocuments | null; connection: ConnectionState } {
   const [documents, setDocuments] = useState<ArticleDocuments | null>(null);
   const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", error: null });
 
   useEffect(() => {
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
     const socket = new HocuspocusProviderWebsocket({ url });
-    const make = (kind: "content" | "tags") => new HocuspocusProvider({ websocketProvider: socket, name: documentName(articleId, kind), document: new Y.Doc(), token: "" });
-    const contentProvider = make("content");
-    const tagsProvider = make("tags");
+    const make = (name: string) => new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token: "" });
+    const contentProvider = make(documentName(articleId, "content"));
+    // A blind annotator reads their own view of the tags (lib/collab/names.ts).
+    const tagsProvider = make(tagsViewOf ? documentName(articleId, "view", tagsViewOf) : documentName(articleId, "tags"));
     const ready = () => {
       if (contentProvider.isSynced && tagsProvider.isSynced) setDocuments({ content: contentProvider.document, tags: tagsProvider.document, contentProvider, tagsProvider });
     };
@@ -43,7 +44,7 @@ export function useArticleDocuments(articleId: string): { documents: ArticleDocu
       tagsProvider.destroy();
       socket.destroy();
     };
-  }, [articleId]);
+  }, [articleId, tagsViewOf]);
 
   return { documents, connection };
 }

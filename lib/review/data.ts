@@ -163,3 +163,10 @@ export async function listReviewQueue(access: ProjectAccess, options: { page: nu
   });
   return { items, total: Number(rows[0]?.total ?? 0), page: options.page, pageSize: options.pageSize };
 }
+
+/** Whether the actor has marked their work on the article done. */
+export async function isWorkDone(access: ArticleAccess): Promise<boolean> {
+  if (!access.userId) return false;
+  const work = await prisma.articleAnnotator.findUnique({ where: { articleId_userId: { articleId: access.articleId, userId: access.userId } }, select: { doneAt: true } });
+  return Boolean(work?.doneAt);
+}

@@ -9,14 +9,18 @@ import { can } from "@/lib/auth/permissions";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
+import { listMemberNames } from "@/lib/members/data";
+import { isWorkDone } from "@/lib/review/data";
+import { tagScope } from "@/lib/review/scope";
 
-export default async function ArticlePage({ params }: { params: Promise<{ slug: string; articleId: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ tag?: string }> }) {
   const { slug, articleId } = await params;
+  const { tag } = await searchParams;
   const actor = await requireActor(`/projects/${slug}/articles/${articleId}`);
   const access = await articleForPage(actor, articleId, "project:read");
   // The article must belong to the project in the URL, or the breadcrumb would lie.
   if (access.slug !== slug) notFound();
-  const article = await getArticle(access);
+  const [article, done, members] = await Promise.all([getArticle(access), isWorkDone(access), listMemberNames(access)]);
   return (
     <article className="mx-auto max-w-6xl">
       <p className="text-sm text-stone-500">
@@ -51,7 +55,16 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           articleId={article.id}
           slug={slug}
           user={{ id: actor.userId, name: actor.name ?? actor.email }}
-          permissions={{ canTag: can(access.role, "annotations:create"), canEditText: can(access.role, "articles:edit"), isOwner: access.role === "owner" }}
+          permissions={{
+            canTag: can(access.role, "annotations:create"),
+            canEditText: can(access.role, "articles:edit"),
+            isOwner: access.role === "owner",
+            canReview: can(access.role, "annotations:review"),
+            canComment: can(access.role, "annotations:comment"),
+          }}
+          review={{ allowSelfReview: access.settings.allowSelfReview, blind: tagScope(access).kind === "own", done, status: article.status }}
+          members={members.map((member) => member.user)}
+          initialTag={typeof tag === "string" ? tag : undefined}
           initialContent={article.content}
           language={article.language}
         />

@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { setArticleStatus, setWorkDone } from "@/lib/review/client";
+import { ARTICLE_STATUS_LABELS } from "@/lib/format";
+
+type Status = keyof typeof ARTICLE_STATUS_LABELS;
+type Props = { articleId: string; done: boolean; status: Status; canTag: boolean; canReview: boolean; blind: boolean };
+
+/**
+ * The article's place in the workflow: an annotator marks their own work done (in a blind project, only
+ * then do they see colleagues' tags, so the page reloads its documents); a reviewer moves the article
+ * along (e.g. to done once reviewed).
+ */
+export function WorkStatus({ articleId, done: initialDone, status: initialStatus, canTag, canReview, blind }: Props) {
+  const router = useRouter();
+  const [done, setDone] = useState(initialDone);
+  const [status, setStatus] = useState<Status>(initialStatus);
+  const [message, setMessage] = useState<string | null>(null);
+  const toggleDone = async () => {
+    const answer = await setWorkDone(articleId, !done);
+    if (!answer.ok) return setMessage(answer.error);
+    setDone(answer.data.work.done);
+    setStatus(answer.data.work.articleStatus as Status);
+    setMessage(null);
+    // What a blind annotator may see has changed: the server renders the page for the new scope.
+    if (blind) router.refresh();
+  };
+  const move = async (next: Status) => {
+    const answer = await setArticleStatus(articleId, next);
+    if (!answer.ok) return setMessage(answer.error);
+    setStatus(next);
+    setMessage(null);
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm" aria-label="Workflow">
+      {canReview ? (
+        <label className="flex items-center gap-2">
+          <span className="text-stone-600">Status</span>
+          <select className="min-h-8 rounded border border-stone-300 bg-white px-1" value={status} onChange={(event) => void move(event.target.value as Status)}>
+            {Object.entries(ARTICLE_STATUS_LABELS).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[status]}</span>
+      )}
+      {canTag && (
+        <button type="button" onClick={() => void toggleDone()} className={`min-h-8 rounded-md px-3 ${done ? "border border-stone-300 bg-white" : "bg-emerald-700 text-white hover:bg-emerald-800"}`}>
+          {done ? "Reopen my work" : "Mark my work done"}
+        </button>
+      )}
+      {done && <span className="text-emerald-800">Your work on this article is done.</span>}
+      {blind && !done && canTag && <span className="text-stone-600">Blind annotation: colleagues&apos; tags show once you mark your work done.</span>}
+      {message && (
+        <span role="alert" className="text-red-800">
+          {message}
+        </span>
+      )}
+    </div>
+  );
+}
