@@ -11,6 +11,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
+import { reviewTag } from "@/lib/annotations/review-operations";
 import { createTag, removeTag, restoreTag, tidyMarks, UNCLAIMED_MARK_GRACE_MS, updateTag, type ArticleDocs, type TagActor, type TagResult } from "@/lib/annotations/operations";
 import { LABELS, type Label } from "@/lib/annotations/schema";
 import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/collab/model";
@@ -390,12 +391,22 @@ export class Simulation {
         const after = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
         if (after.some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!)))) throw new Error(`a refused create (${result.message}) changed the documents`);
       }
-    } else {
+    } else if (this.rng.chance(0.5)) {
       const ids = [...readTags(this.server.docs.tags).keys()];
       if (ids.length) {
         const id = this.rng.pick(ids);
         this.trace.push(`api: delete ${id}`);
         this.server.record("delete", id, removeTag(this.server.docs, owner, id, now));
+      }
+    } else {
+      // A reviewer's decision, sometimes on stale state (a conflict, which must change nothing).
+      const ids = [...readTags(this.server.docs.tags).keys()];
+      if (ids.length) {
+        const id = this.rng.pick(ids);
+        const decision = this.rng.chance(0.5) ? "accept" : "reject";
+        const expectedStatus = this.rng.pick(["pending", "accepted", "rejected"] as const);
+        const result = reviewTag(this.server.docs, owner, id, { decision, expectedStatus }, { allowSelfReview: true }, now);
+        this.trace.push(`api: ${decision} ${id} (expecting ${expectedStatus}): ${result.ok ? "ok" : result.message}`);
       }
     }
   }
