@@ -50,8 +50,8 @@ async function load(url: string, projectId: string, authorId: string) {
       ],
     );
     await client.query(
-      `INSERT INTO annotations (id, article_id, label, start, "end", text, author_id, updated_at)
-       SELECT a.id || '-' || n, a.id, ($2::text[])[1 + (n + length(a.id)) % 4]::"AnnotationLabel", n * 10, n * 10 + 5, substr(a.text, n * 10 + 1, 5), $1, now()
+      `INSERT INTO annotations (id, article_id, label, start, "end", text, author_id, annotator_ids, updated_at)
+       SELECT a.id || '-' || n, a.id, ($2::text[])[1 + (n + length(a.id)) % 4]::"AnnotationLabel", n * 10, n * 10 + 5, substr(a.text, n * 10 + 1, 5), $1, ARRAY[$1], now()
        FROM articles a, generate_series(1, 3) n WHERE a.id = ANY($3)`,
       [authorId, labels, rows.map((row) => row.id)],
     );

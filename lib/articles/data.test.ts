@@ -27,9 +27,9 @@ describe("listArticles", () => {
     await prisma.article.update({ where: { id: ids.flood }, data: { status: "in_review" } });
     await prisma.annotation.createMany({
       data: [
-        { articleId: ids.flood!, label: "figure", start: 25, end: 30, text: "1,219", authorId: annotator.id },
-        { articleId: ids.flood!, label: "figure", start: 0, end: 9, text: "According", authorId: annotator.id },
-        { articleId: ids.turtles!, label: "actor", start: 0, end: 10, text: "Volunteers", authorId: annotator.id },
+        { articleId: ids.flood!, label: "figure", start: 25, end: 30, text: "1,219", authorId: annotator.id, annotatorIds: [annotator.id] },
+        { articleId: ids.flood!, label: "figure", start: 0, end: 9, text: "According", authorId: annotator.id, annotatorIds: [annotator.id] },
+        { articleId: ids.turtles!, label: "actor", start: 0, end: 10, text: "Volunteers", authorId: annotator.id, annotatorIds: [annotator.id] },
       ],
     });
   });

@@ -5,6 +5,8 @@ import { Prisma, prisma } from "@/lib/db/prisma";
 import type { Artifact } from "./artifacts";
 import type { ArticleDoc } from "./content";
 import type { ArticleSort, ListArticlesQuery } from "./schema";
+import { tagScopeSql } from "@/lib/review/data";
+import { tagScope } from "@/lib/review/scope";
 import { MATCH_END, MATCH_START } from "./search-marks";
 
 
@@ -58,12 +60,14 @@ export async function listArticles(access: ProjectAccess, query: ListArticlesQue
   if (search) conditions.push(Prisma.sql`s.vector @@ ${search}`);
   if (query.status) conditions.push(Prisma.sql`a.status = ${query.status}::"ArticleStatus"`);
   // Semi-joins rather than a subquery per article: PostgreSQL hashes the tagged articles once.
-  if (query.label) conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel")`);
+  // Counts and tag filters see only the tags the reader may (a blind project's annotator: their own).
+  const visible = tagScopeSql(tagScope(access));
+  if (query.label) conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel" AND ${visible})`);
   if (query.annotator) {
     // Resolved first, so that the planner sees a constant author and uses its statistics for the plan.
     const annotator = await prisma.user.findFirst({ where: { OR: [{ id: query.annotator }, { email: query.annotator.toLowerCase() }] }, select: { id: true } });
     if (!annotator) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.author_id = ${annotator.id})`);
+    conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE ${annotator.id} = ANY(n.annotator_ids) AND ${visible})`);
   }
   const sort = query.sort ?? (search ? "relevance" : "newest");
   // The page is chosen on narrow columns first; texts are read only for its rows (for the snippets).
@@ -77,8 +81,8 @@ export async function listArticles(access: ProjectAccess, query: ListArticlesQue
     )
     SELECT a.id, a.title, a.byline, a.source, a.url, a.published_at, a.language, a.status, a.word_count, a.created_at, a.updated_at, page.total,
            ${search ? Prisma.sql`ts_headline('simple'::regconfig, left(a.text, 300000), ${search}, ${`MaxFragments=1, MaxWords=28, MinWords=12, StartSel=${MATCH_START}, StopSel=${MATCH_END}`})` : Prisma.sql`NULL`} AS snippet,
-           (SELECT count(*)::int FROM annotations n WHERE n.article_id = a.id) AS annotation_count,
-           (SELECT jsonb_object_agg(label, c) FROM (SELECT n.label, count(*)::int AS c FROM annotations n WHERE n.article_id = a.id GROUP BY n.label) counts) AS label_counts
+           (SELECT count(*)::int FROM annotations n WHERE n.article_id = a.id AND ${visible}) AS annotation_count,
+           (SELECT jsonb_object_agg(label, c) FROM (SELECT n.label, count(*)::int AS c FROM annotations n WHERE n.article_id = a.id AND ${visible} GROUP BY n.label) counts) AS label_counts
     FROM page JOIN articles a ON a.id = page.id
     ORDER BY page.position`;
   const total = Number(rows[0]?.total ?? 0);

@@ -9,6 +9,7 @@ import * as workRoute from "@/app/api/articles/[id]/status/route";
 import * as doneRoute from "@/app/api/articles/[id]/work/route";
 import * as mentionsRoute from "@/app/api/me/mentions/route";
 import * as projectRoute from "@/app/api/projects/[slug]/route";
+import * as articlesRoute from "@/app/api/projects/[slug]/articles/route";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { actorFor } from "@/lib/testing/actors";
@@ -244,6 +245,11 @@ describe("gold layer and blind annotation", () => {
     expect(await ids(b)).toEqual([theirs]);
     expect(await ids(reviewer)).toEqual([mine, theirs].sort());
     expect((await callRoute(tagRoute.GET, { params: { id: theirs }, token: a.token })).status).toBe(404);
+    // The article list counts only what the reader may see, and cannot be asked who tagged what.
+    const listed = await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: a.token, query: { annotator: b.id } });
+    expect(listed.body.total).toBe(0);
+    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: a.token })).body.items[0]).toMatchObject({ annotationCount: 1, labelCounts: { actor: 1 } });
+    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: reviewer.token })).body.items[0]).toMatchObject({ annotationCount: 2 });
     expect((await callRoute(commentsRoute.POST, { params: { id: theirs }, token: a.token, body: { body: "peek" } })).status).toBe(404);
     // Live, too: A's editor reads a view of the tags with only A's; the whole document is refused to A.
     await expect(connectClient(server.url, articleId, a.token)).rejects.toThrow(/authentication failed/);
