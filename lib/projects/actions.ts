@@ -1,11 +1,16 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ProjectSettings } from "@/lib/auth/context";
+import { authorizeProject } from "@/lib/auth/project-access";
 import { requireActor } from "@/lib/auth/session-gate";
+import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
 import { createProject } from "./mutations";
-import { createProjectSchema } from "./schema";
+import { createProjectSchema, projectSettingsSchema } from "./schema";
+import { applyProjectSettings } from "./settings";
 
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireActor("/projects");
@@ -14,4 +19,25 @@ export async function createProjectAction(_previous: FormState, form: FormData):
   const created = await createProject(actor.userId, parsed.data);
   if (!created.ok) return { fieldErrors: { [created.field ?? "slug"]: created.message } };
   redirect(`/projects/${created.value.slug}`);
+}
+
+/**
+ * The settings form: an unticked checkbox is absent from the form, so every flag is sent as a boolean
+ * (the form always holds all four settings). Returns what was stored, for the form to show.
+ */
+export async function saveProjectSettingsAction(slug: string, _previous: FormState<ProjectSettings>, form: FormData): Promise<FormState<ProjectSettings>> {
+  const actor = await requireActor(`/projects/${slug}/settings`);
+  const access = await authorizeProject(actor, slug, "project:manage");
+  if (!access.ok) throw new AppError(access.reason, access.message);
+  const parsed = projectSettingsSchema.safeParse({
+    blindAnnotation: form.get("blindAnnotation") === "on",
+    allowSelfReview: form.get("allowSelfReview") === "on",
+    autoAcceptAgreement: form.get("autoAcceptAgreement") === "on",
+    viewerExport: form.get("viewerExport") ?? undefined,
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  const settings = await applyProjectSettings(actor, access.value, parsed.data);
+  // Every page of the project reads the settings (the tabs, agreement, the editor's blind view).
+  revalidatePath(`/projects/${slug}`, "layout");
+  return { ok: true, message: "Saved", data: settings };
 }

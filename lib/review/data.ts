@@ -170,3 +170,8 @@ export async function isWorkDone(access: ArticleAccess): Promise<boolean> {
   const work = await prisma.articleAnnotator.findUnique({ where: { articleId_userId: { articleId: access.articleId, userId: access.userId } }, select: { doneAt: true } });
   return Boolean(work?.doneAt);
 }
+
+/** How many mentions of the actor are unseen (the header's count), in projects they are still in. */
+export async function countUnseenMentions(actor: Actor): Promise<number> {
+  return prisma.commentMention.count({ where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } } });
+}

@@ -1,11 +1,10 @@
-import { liveAnnotations } from "@/lib/annotations/live-registry";
-import { authorizeArticle, authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
+import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
 import { getProjectSummary } from "@/lib/projects/data";
-import { unsafeListArticlesWithAgreement, updateProjectSettings } from "@/lib/projects/mutations";
 import { projectSettingsSchema } from "@/lib/projects/schema";
+import { applyProjectSettings } from "@/lib/projects/settings";
 
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
@@ -18,11 +17,5 @@ export const PATCH = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:manage"));
   const input = parseOrThrow(projectSettingsSchema, await readJson(request));
-  const settings = await updateProjectSettings(access, input);
-  if (settings.autoAcceptAgreement && !access.settings.autoAcceptAgreement) {
-    for (const articleId of await unsafeListArticlesWithAgreement(access.projectId)) {
-      await liveAnnotations().mergeAgreeing(unwrapAccess(await authorizeArticle(actor, articleId, "project:manage")));
-    }
-  }
-  return json({ settings });
+  return json({ settings: await applyProjectSettings(actor, access, input) });
 });
