@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The server (server/main.ts) compresses responses itself, JSON Lines exports included.
+  compress: false,
   // forbidden() renders app/forbidden.tsx with a 403 for members whose role does not allow a page.
   experimental: { authInterrupts: true },
   // Native or Node-only packages: load them from node_modules at run time instead of bundling them. Yjs

@@ -3,6 +3,7 @@
  * DATABASE_URL, or the embedded one (sharing it when the app runs, starting it for the command otherwise).
  */
 import { execute, resolve } from "@/lib/cli/run";
+import { pipeToStdout } from "@/lib/cli/stream-output";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
@@ -41,6 +42,15 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   try {
     const result = await execute(resolved);
+    if (result.stream) {
+      try {
+        await pipeToStdout(result.stream.body);
+        print([await result.stream.summary], process.stderr);
+      } catch (error) {
+        print([`${resolved.command.name}: ${(error as Error).message}`], process.stderr);
+        result.exitCode = 1;
+      }
+    }
     print(result.stdout, process.stdout);
     print(result.stderr, process.stderr);
     process.exitCode = result.exitCode;

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { Socket } from "node:net";
+import compression from "compression";
 import next from "next";
 import { createLiveAnnotations } from "@/lib/annotations/live";
 import { setLiveAnnotations } from "@/lib/annotations/live-registry";
@@ -29,6 +30,18 @@ function clientAddress(request: http.IncomingMessage): string {
   if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") return forwarded.split(",").at(-1)!.trim();
   return request.socket.remoteAddress ?? "unknown";
 }
+
+/**
+ * Responses are compressed here rather than by Next.js (next.config.ts turns its own off): Next.js drops a
+ * route's Content-Encoding and compresses only the types its list knows, which leaves out JSON Lines
+ * (`application/jsonl`), the format of whole-archive exports.
+ */
+function compressible(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  // compression's types name Express' request and response; it reads only what Node's own have.
+  const express = [request, response] as unknown as Parameters<typeof compression.filter>;
+  return compression.filter(...express) || /^application\/jsonl\b/i.test(String(response.getHeader("content-type") ?? ""));
+}
+const compressing = compression({ filter: (request, response) => compressible(request, response) });
 
 /** What has been started so far, stopped in reverse order whenever a signal arrives, even during boot. */
 const running: { database?: Database; server?: http.Server; app?: ReturnType<typeof next>; collaboration?: Collaboration } = {};
@@ -75,7 +88,7 @@ async function main() {
   const server = http.createServer((request, response) => {
     // Overwrite whatever the client sent: this header is trusted by the sign-in rate limit.
     request.headers[CLIENT_IP_HEADER] = clientAddress(request);
-    void handle(request, response);
+    compressing(request as never, response as never, () => void handle(request, response));
   });
   running.server = server;
   const collaboration = new Collaboration({ onTagMessage: handleTagMessage });

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
+import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
+import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
 import { importFiles } from "./import-files";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { roleSchema } from "@/lib/members/schema";
@@ -16,12 +18,7 @@ import { unsafeGetUserByEmail } from "@/lib/users/data";
 import { unsafeCreateUser } from "@/lib/users/mutations";
 import { emailSchema, signUpSchema } from "@/lib/users/schema";
 
-export type OptionSpec = Record<string, { type: "string" | "boolean"; description: string; required?: boolean }>;
-
-/** What a command reports: lines for stdout (the result, machine-readable) and stderr (for people). */
-export type CommandOutput = { stdout?: string[]; stderr?: string[]; exitCode?: number };
-
-export class CommandFailure extends Error {}
+export { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 
 export type Command = {
   name: string;
@@ -38,8 +35,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const issue = parsed.error.issues[0]!;
   throw new UsageError(`--${issue.path.join(".") || "input"}: ${issue.message}`);
 }
-
-export class UsageError extends Error {}
 
 function fail(result: { ok: false; message: string }): never {
   throw new CommandFailure(result.message);
@@ -118,17 +113,32 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "import",
-    summary: "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl) into a project",
+    summary: "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl), or a Margin dataset with its tags, into a project",
     options: {
       project: { type: "string", description: "project slug", required: true },
       "keep-artifacts": { type: "boolean", description: "keep page furniture (share buttons, repeated headline, …) in the text" },
+      format: { type: "string", description: "articles (default), or margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews" },
+      as: { type: "string", description: "margin-json: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)" },
+      "offset-unit": { type: "string", description: "margin-json .jsonl files: the unit they were exported in, codepoint (default) or utf16" },
     },
     positionals: { name: "files or globs...", description: 'files to import; quote globs such as "exports/*.html" to let Margin expand them' },
     async run(values, positionals) {
       const slug = parse(slugSchema, values.project);
       const access = await unsafeOperatorProjectAccess(slug, "articles:import");
       if (!access) throw new CommandFailure(`no project with slug ${slug}`);
+      const format = values.format ?? "articles";
+      if (format === "margin-json") return importDatasetFiles(access, positionals, { as: values.as as string | undefined, offsetUnit: values["offset-unit"] as string | undefined });
+      if (format !== "articles") throw new UsageError("--format: must be articles or margin-json");
       return importFiles(access, positionals, values["keep-artifacts"] === true);
+    },
+  },
+  {
+    name: "export",
+    summary: "Write a project's dataset (or one article's) to stdout, streamed, in any export format, with the API's filters",
+    options: EXPORT_OPTIONS,
+    async run(values) {
+      parse(slugSchema, values.project);
+      return runExport(values);
     },
   },
   {

@@ -2,6 +2,8 @@
  * The HTTP API described as OpenAPI 3.1, served at /api/openapi.json. A test fails when a route file under
  * app/api has no entry here, so the document stays complete as routes are added.
  */
+import { EXPORT_PATHS } from "@/lib/export/openapi-paths";
+
 const error = { $ref: "#/components/responses/Error" };
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
 const authenticated = { 401: error, 404: error };
@@ -177,6 +179,7 @@ export const openApiDocument = {
       get: { summary: "Comments that mention you, newest first", parameters: [{ name: "unseen", in: "query", schema: { type: "string", enum: ["0", "1"] } }], responses: { 200: { description: "`{ mentions: Mention[] }`" }, 401: error } },
       post: { summary: "Mark mentions seen (`commentIds`, or all)", requestBody: json("optional `commentIds`"), responses: { 200: { description: "`{ seen: number }`" }, 400: error, 401: error } },
     },
+    ...EXPORT_PATHS,
     "/api/openapi.json": {
       get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } },
     },

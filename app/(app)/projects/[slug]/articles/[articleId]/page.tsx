@@ -5,6 +5,7 @@ import { ArticleMetadataForm } from "@/components/articles/article-metadata-form
 import { metadataFromDetected } from "@/lib/articles/metadata-values";
 import { ARTIFACT_LABELS } from "@/lib/articles/artifacts";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { ArticleExport } from "@/components/export/article-export";
 import { can } from "@/lib/auth/permissions";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
@@ -49,6 +50,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         </p>
       )}
       <p className="mt-1 text-sm text-stone-500">{article.wordCount.toLocaleString("en")} words</p>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-accent">Export this article</summary>
+        <div className="mt-2">
+          <ArticleExport articleId={article.id} />
+        </div>
+      </details>
       {can(access.role, "articles:edit") && <ArticleMetadataForm articleId={article.id} initial={metadataFromDetected(article)} />}
       <div className="mt-8">
         <ArticleEditor

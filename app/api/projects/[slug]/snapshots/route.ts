@@ -1,0 +1,22 @@
+import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
+import { authenticateRequest } from "@/lib/auth/session-gate";
+import { listSnapshots } from "@/lib/export/data";
+import { createSnapshotSchema } from "@/lib/export/schema-filters";
+import { createSnapshot } from "@/lib/export/snapshots";
+import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { parseOrThrow } from "@/lib/http/parse";
+
+/** The project's saved snapshots, newest first. */
+export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
+  const actor = await authenticateRequest(request);
+  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
+  return json({ snapshots: await listSnapshots(access) });
+});
+
+/** Saves a snapshot: `{ name, filters? }` (the export's filters and offsetUnit); 409 when the name is taken. */
+export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
+  const actor = await authenticateRequest(request);
+  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
+  const input = parseOrThrow(createSnapshotSchema, await readJson(request));
+  return json({ snapshot: await createSnapshot(access, input) }, { status: 201 });
+});

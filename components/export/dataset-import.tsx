@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+type Result = { label: string; status: "imported" | "duplicate" | "failed"; id?: string; title?: string; tags?: number; error?: string };
+
+/**
+ * Imports a Margin dataset (a json export, from this instance or another) with its tags, relations and
+ * reviews. The file is read and sent as it is; the server checks every article and reports each.
+ */
+export function DatasetImport({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [running, setRunning] = useState(false);
+  const [results, setResults] = useState<Result[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload(file: File | undefined) {
+    if (!file || running) return;
+    setRunning(true);
+    setResults(null);
+    setError(null);
+    try {
+      const response = await fetch(`/api/projects/${slug}/imports/dataset?${new URLSearchParams({ name: file.name })}`, { method: "POST", headers: { "content-type": "application/json" }, body: file });
+      const body = await response.json();
+      if (response.ok) setResults(body.results);
+      else setError(body.error?.message ?? `The server answered ${response.status}`);
+      router.refresh();
+    } catch {
+      setError("The file did not reach the server (network error)");
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const count = (status: Result["status"]) => results?.filter((result) => result.status === status).length ?? 0;
+  return (
+    <div className="flex flex-col gap-3">
+      <label className="flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed border-stone-300 p-6 text-center text-sm">
+        <span className="font-medium">{running ? "Importing…" : "Choose a Margin dataset (.json export)"}</span>
+        <span className="text-stone-600">Articles, tags, attributes, relations and reviews; people are matched by email</span>
+        <input type="file" accept=".json,application/json" className="sr-only" aria-label="Dataset to import" disabled={running} onChange={(event) => void upload(event.target.files?.[0])} />
+      </label>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {results && (
+        <>
+          <p role="status" className="text-sm text-stone-600">
+            Done: {count("imported")} imported ({results.reduce((sum, result) => sum + (result.tags ?? 0), 0)} tags), {count("duplicate")} duplicate, {count("failed")} failed
+          </p>
+          <ul className="divide-y divide-stone-200 text-sm" aria-label="Dataset import results">
+            {results.map((result, index) => (
+              <li key={index} className="flex flex-wrap gap-x-3 py-2">
+                <span className={`w-20 font-medium ${result.status === "failed" ? "text-red-800" : result.status === "duplicate" ? "text-amber-800" : "text-emerald-800"}`}>{result.status}</span>
+                <span className="min-w-0 break-all">{result.label}</span>
+                {result.id ? (
+                  <Link href={`/projects/${slug}/articles/${result.id}`} className="text-accent underline">
+                    {result.title}
+                  </Link>
+                ) : (
+                  <span className="text-red-800">{result.error}</span>
+                )}
+                {result.tags !== undefined && <span className="text-stone-600">{result.tags} tags</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * The export's reads: one REPEATABLE READ transaction per export, so that every batch sees the same
+ * snapshot of the database, and articles read in keyset batches by id with their tags and decisions, so
+ * that memory stays flat whatever the project's size. Each batch is one round trip: PostgreSQL packs an
+ * article's tags and decisions into one text each (lib/export/rows.ts), far cheaper to build, move and
+ * parse than a row per tag through the driver or JSON built by PostgreSQL.
+ *
+ * Article ids are cuids (lower-case letters and digits), which every collation orders alike, so the
+ * order of `ORDER BY id` (the primary key's) is the same on every server.
+ */
+import "server-only";
+import type { ProjectAccess } from "@/lib/auth/context";
+import { Prisma, prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { tagScopeSql } from "@/lib/review/data";
+import { buildArticle, UNKNOWN_EMAIL, unknownPeople, type ArticleRow } from "./build";
+import { parseReviews, parseTags } from "./rows";
+import type { ExportPlan } from "./plan";
+import type { ExportArticle, ExportPerson } from "./shape";
+
+export type Tx = Prisma.TransactionClient;
+
+/** An export holds its transaction (and one pooled connection) until it ends or this passes. */
+export const EXPORT_TIMEOUT_MS = 60 * 60 * 1000;
+
+/**
+ * Runs `work` in one REPEATABLE READ transaction: read only for exports, read-write for snapshots (which
+ * store what they read in the same transaction).
+ */
+export async function inExportTransaction<T>(work: (tx: Tx) => Promise<T>, options: { readOnly: boolean }): Promise<T> {
+  return prisma.$transaction(
+    async (tx) => {
+      if (options.readOnly) await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      // Timestamps travel as PostgreSQL's text output (lib/export/rows.ts), whose shape DateStyle decides.
+      await tx.$executeRaw`SET LOCAL datestyle TO 'ISO, YMD'`;
+      return work(tx);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: EXPORT_TIMEOUT_MS },
+  );
+}
+
+/** The condition on an annotations row (alias n) for the tags the plan exports; orphans never. */
+function tagCondition(plan: ExportPlan): Prisma.Sql {
+  const parts = [Prisma.sql`n.start IS NOT NULL AND n."end" IS NOT NULL`, tagScopeSql(plan.scope, "n")];
+  if (plan.status !== "all") parts.push(Prisma.sql`n.status = ${plan.status}::"AnnotationStatus"`);
+  if (plan.labels) parts.push(Prisma.sql`n.label = ANY(${plan.labels}::"AnnotationLabel"[])`);
+  if (plan.annotators) parts.push(Prisma.sql`n.annotator_ids && ${plan.annotators}::text[]`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The condition on an articles row (alias a). updatedSince: the article's row changed (its metadata,
+ * status, or text, which every store of its live documents rewrites, deletions of tags included), or one
+ * of its tags did, or a decision was taken on one, at or after that instant.
+ */
+function articleCondition(plan: ExportPlan): Prisma.Sql {
+  const parts = [Prisma.sql`a.project_id = ${plan.projectId}`];
+  if (plan.articles) parts.push(Prisma.sql`a.id = ANY(${plan.articles}::text[])`);
+  if (plan.articleStatus) parts.push(Prisma.sql`a.status = ANY(${plan.articleStatus}::"ArticleStatus"[])`);
+  if (plan.updatedSince) {
+    const since = plan.updatedSince;
+    parts.push(Prisma.sql`(a.updated_at >= ${since}::timestamp
+      OR EXISTS (SELECT 1 FROM annotations u WHERE u.article_id = a.id AND u.updated_at >= ${since}::timestamp)
+      OR EXISTS (SELECT 1 FROM annotation_reviews r WHERE r.article_id = a.id AND r.created_at >= ${since}::timestamp))`);
+  }
+  if (plan.requireTags) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND ${tagCondition(plan)})`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * Resolves the plan's annotators (ids or emails of the project's members, or of people whose tags are in
+ * it) to user ids, and checks its article ids: anything unknown is a 400 naming it.
+ */
+export async function resolvePlan(tx: Tx, plan: ExportPlan): Promise<ExportPlan> {
+  let annotators: string[] | undefined;
+  if (plan.annotators) {
+    const lowered = plan.annotators.map((value) => value.toLowerCase());
+    const people = await tx.$queryRaw<{ id: string; email: string }[]>`
+      SELECT u.id, u.email FROM users u
+      WHERE (u.id = ANY(${plan.annotators}::text[]) OR u.email = ANY(${lowered}::text[]))
+        AND (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.project_id = ${plan.projectId})
+          OR EXISTS (SELECT 1 FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.project_id = ${plan.projectId} AND n.annotator_ids @> ARRAY[u.id]))`;
+    const unknown = plan.annotators.filter((value) => !people.some((person) => person.id === value || person.email === value.toLowerCase()));
+    if (unknown.length) {
+      const members = await tx.$queryRaw<{ email: string }[]>`SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${plan.projectId} ORDER BY u.email LIMIT 20`;
+      throw new AppError("bad_request", `unknown annotators ${unknown.map((value) => `"${value}"`).join(", ")}; give user ids or emails of the project's members, e.g. ${members.map((member) => member.email).join(", ")}`, "annotators");
+    }
+    annotators = [...new Set(people.map((person) => person.id))].sort();
+  }
+  if (plan.articles) {
+    const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM articles WHERE project_id = ${plan.projectId} AND id = ANY(${plan.articles}::text[])`;
+    const known = new Set(found.map((row) => row.id));
+    const unknown = plan.articles.filter((id) => !known.has(id));
+    if (unknown.length) throw new AppError("bad_request", `unknown articles ${unknown.slice(0, 20).map((id) => `"${id}"`).join(", ")}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ""}: not articles of this project`, "articles");
+  }
+  return { ...plan, annotators };
+}
+
+/** How many articles and tags the plan exports, in the export's snapshot: known before the first byte. */
+export async function countExport(tx: Tx, plan: ExportPlan): Promise<{ articles: number; tags: number }> {
+  const [row] = await tx.$queryRaw<{ articles: number; tags: number }[]>`
+    SELECT count(*)::int AS articles, coalesce(sum(t.tags), 0)::int AS tags
+    FROM articles a CROSS JOIN LATERAL (SELECT count(*) AS tags FROM annotations n WHERE n.article_id = a.id AND ${tagCondition(plan)}) t
+    WHERE ${articleCondition(plan)}`;
+  return row ?? { articles: 0, tags: 0 };
+}
+
+type BatchRow = Omit<ArticleRow, "publishedAt"> & { publishedAt: Date | null; tags: string | null; reviews: string | null };
+
+// Batches aim at this much text (articles' texts and their tags' JSON): enough to amortize a round trip,
+// little enough to keep memory flat. The number of articles per batch adapts to what the last one weighed.
+const CHARS_PER_BATCH = 4_000_000;
+const MAX_ARTICLES = 500;
+
+function nextBatchSize(current: number, rows: BatchRow[]): number {
+  const chars = rows.reduce((sum, row) => sum + row.text.length + (row.tags?.length ?? 0) + (row.reviews?.length ?? 0), 0);
+  if (chars > CHARS_PER_BATCH) return Math.max(1, Math.floor(current / 2));
+  if (chars < CHARS_PER_BATCH / 4) return Math.min(MAX_ARTICLES, current * 2);
+  return current;
+}
+
+/**
+ * One batch: articles after `after` in id order, each with its tags and decisions as JSON text built by
+ * concatenation (see lib/export/rows.ts for why, and why it is valid JSON).
+ */
+function batchQuery(tx: Tx, condition: Prisma.Sql, tags: Prisma.Sql, after: string | null, size: number): Promise<BatchRow[]> {
+  return tx.$queryRaw<BatchRow[]>`
+    SELECT a.id, a.title, a.byline, a.source, a.url, a.published_at AS "publishedAt", a.language, a.status::text AS status, a.text,
+      '[' || (SELECT string_agg('["' || n.id || '","' || n.label || '",' || n.start || ',' || n."end" || ',"' || n.status || '",' || n.attributes::text || ','
+                                || CASE WHEN n.note IS NULL THEN 'null' ELSE to_json(n.note)::text END || ',["' || array_to_string(n.annotator_ids, '","') || '"],"'
+                                || n.author_id || '","' || n.created_at::text || '","' || n.updated_at::text || '"]', ',')
+              FROM annotations n WHERE n.article_id = a.id AND ${tags}) || ']' AS tags,
+      '[' || (SELECT string_agg('["' || r.id || '","' || r.annotation_id || '",' || CASE WHEN r.reviewer_id IS NULL THEN 'null' ELSE '"' || r.reviewer_id || '"' END
+                                || ',"' || r.decision || '","' || r.created_at::text || '",' || CASE WHEN r.comment IS NULL THEN 'null' ELSE to_json(r.comment)::text END || ']', ',')
+              FROM annotation_reviews r WHERE r.article_id = a.id) || ']' AS reviews
+    FROM articles a
+    WHERE ${condition} ${after === null ? Prisma.empty : Prisma.sql`AND a.id > ${after}`}
+    ORDER BY a.id LIMIT ${size}`;
+}
+
+/**
+ * The plan's articles, one by one in order of id, read in batches; stops once `signal` is aborted. The next
+ * batch is asked for as soon as a batch arrives, so that PostgreSQL prepares it while this process builds
+ * and writes the current one (two cores at work instead of one at a time). Articles are built one at a
+ * time as they are consumed, so that only one article's objects are alive at once: building a whole batch
+ * first kept megabytes alive long enough for the collector to promote and then sweep them.
+ */
+export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: AbortSignal): AsyncGenerator<ExportArticle> {
+  const people = await projectPeople(tx, plan.projectId);
+  const condition = articleCondition(plan);
+  const tags = tagCondition(plan);
+  let size = 20;
+  let pending: Promise<BatchRow[]> | null = batchQuery(tx, condition, tags, null, size);
+  try {
+    while (pending) {
+      signal?.throwIfAborted();
+      const requested = size;
+      const rows: BatchRow[] = await pending;
+      pending = null;
+      size = nextBatchSize(size, rows);
+      if (rows.length === requested) pending = batchQuery(tx, condition, tags, rows[rows.length - 1]!.id, size);
+      for (const { tags: packedTags, reviews: packedReviews, publishedAt, ...article } of rows) {
+        signal?.throwIfAborted();
+        const tags = parseTags(packedTags);
+        const reviews = parseReviews(packedReviews);
+        const missing = unknownPeople(tags, reviews, people);
+        if (missing.length) await lookUpPeople(tx, people, missing);
+        yield buildArticle({ ...article, publishedAt: publishedAt?.toISOString() ?? null }, tags, reviews, people);
+      }
+    }
+  } finally {
+    // A consumer that stopped early (cancelled) leaves a query in flight: let it settle before the rollback.
+    await pending?.catch(() => {});
+  }
+}
+
+/** The project's members: most people an export names, known before the first batch. */
+async function projectPeople(tx: Tx, projectId: string): Promise<Map<string, ExportPerson>> {
+  const rows = await tx.$queryRaw<ExportPerson[]>`SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${projectId}`;
+  return new Map(rows.map((row) => [row.id, { id: row.id, email: row.email, name: row.name }]));
+}
+
+/** Adds the people not yet known to `people`: former members, reviewers from elsewhere (rarely a query). */
+async function lookUpPeople(tx: Tx, people: Map<string, ExportPerson>, missing: string[]): Promise<void> {
+  const rows = await tx.$queryRaw<ExportPerson[]>`SELECT id, email, name FROM users WHERE id = ANY(${missing}::text[])`;
+  for (const row of rows) people.set(row.id, { id: row.id, email: row.email, name: row.name });
+  // Someone whose row is gone is asked for once, not once per article.
+  for (const id of missing) if (!people.has(id)) people.set(id, { id, email: UNKNOWN_EMAIL, name: null });
+}
+
+const SNAPSHOT = {
+  id: true,
+  name: true,
+  filters: true,
+  offsetUnit: true,
+  contentHash: true,
+  articleCount: true,
+  tagCount: true,
+  byteSize: true,
+  createdAt: true,
+  createdBy: { select: { id: true, email: true, name: true } },
+} as const;
+
+type SnapshotRow = Prisma.ExportSnapshotGetPayload<{ select: typeof SNAPSHOT }>;
+
+function snapshotView(row: SnapshotRow) {
+  return { ...row, filters: row.filters as Record<string, string | string[]>, offsetUnit: row.offsetUnit as "codepoint" | "utf16", byteSize: Number(row.byteSize) };
+}
+
+export type SnapshotView = ReturnType<typeof snapshotView>;
+
+/** The project's snapshots, newest first. */
+export async function listSnapshots(access: ProjectAccess): Promise<SnapshotView[]> {
+  const rows = await prisma.exportSnapshot.findMany({ where: { projectId: access.projectId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SNAPSHOT });
+  return rows.map(snapshotView);
+}
+
+/** A snapshot of the project by id, or by name. */
+export async function findSnapshot(access: ProjectAccess, idOrName: string): Promise<SnapshotView | null> {
+  const row =
+    (await prisma.exportSnapshot.findFirst({ where: { projectId: access.projectId, id: idOrName }, select: SNAPSHOT })) ??
+    (await prisma.exportSnapshot.findFirst({ where: { projectId: access.projectId, name: idOrName }, select: SNAPSHOT }));
+  return row && snapshotView(row);
+}
+
+export async function snapshotNameTaken(access: ProjectAccess, name: string): Promise<boolean> {
+  return (await prisma.exportSnapshot.count({ where: { projectId: access.projectId, name } })) > 0;
+}
+
+/** A snapshot's stored bytes (gzip), a few chunks per query; chunks never change once written. */
+export async function* readSnapshotChunks(snapshotId: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  let after = -1;
+  for (;;) {
+    signal?.throwIfAborted();
+    const rows = await prisma.exportSnapshotChunk.findMany({ where: { snapshotId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: 4, select: { seq: true, data: true } });
+    for (const row of rows) yield row.data;
+    if (rows.length < 4) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+/**
+ * User ids by email, for an imported dataset's authors and reviewers. Unsafe: it looks across the
+ * instance, which is what matching a dataset's people to accounts means; it reveals only ids, to an
+ * importer who already holds the emails.
+ */
+export async function unsafeUserIdsByEmail(emails: string[]): Promise<Map<string, string>> {
+  const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const rows = await prisma.user.findMany({ where: { email: { in: lowered } }, select: { id: true, email: true } });
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+/** Who an import by the operator's CLI acts as when a dataset's person has no account: the project's first owner. */
+export async function unsafeFirstOwnerId(access: ProjectAccess): Promise<string | null> {
+  const owner = await prisma.membership.findFirst({ where: { projectId: access.projectId, role: "owner" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true } });
+  return owner?.userId ?? null;
+}

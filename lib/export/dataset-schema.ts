@@ -1,0 +1,56 @@
+/**
+ * A Margin dataset read back for import (`import --format margin-json`): the run-time twin of
+ * lib/export/schema.json (ajv is a dev dependency; the app validates with zod). It checks the shape; what
+ * needs the text (offsets inside it, the covered words) is checked per article by import-dataset.ts, so
+ * that one bad article fails alone.
+ */
+import { z } from "zod";
+import { LABELS } from "@/lib/annotations/schema";
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION } from "./shape";
+import { ARTICLE_STATUSES, OFFSET_UNITS } from "./schema-filters";
+
+const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" });
+const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 letters, digits, '-' or '_'");
+const offset = z.int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" });
+const person = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
+
+const datasetTagSchema = z.object({
+  id: tagId,
+  label: z.enum(LABELS, { error: `must be one of ${LABELS.join(", ")}` }),
+  start: offset,
+  end: offset,
+  text: z.string(),
+  authors: z.array(person).min(1, { error: "a tag has at least one author" }),
+  status: z.enum(["pending", "accepted", "rejected"], { error: "must be pending, accepted or rejected" }),
+  reviews: z.array(z.object({ reviewer: person, decision: z.enum(["accept", "reject"]), at: dateTime, comment: z.string().nullable() })),
+  attributes: z.record(z.string(), z.unknown()),
+  note: z.string().nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+export const datasetArticleSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  byline: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: dateTime.nullable(),
+  language: z.string().nullable(),
+  status: z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(", ")}` }),
+  text: z.string(),
+  tags: z.array(datasetTagSchema),
+  // Relations are derived from the tags' links (attributes), which the import remaps: their list is not read.
+  relations: z.array(z.unknown()),
+});
+
+export type DatasetArticle = z.infer<typeof datasetArticleSchema>;
+export type DatasetTag = z.infer<typeof datasetTagSchema>;
+
+/** The `json` document around the articles; articles are checked one by one (see above). */
+export const datasetHeaderSchema = z.object({
+  format: z.literal(DATASET_FORMAT, { error: `not a Margin dataset: format must be "${DATASET_FORMAT}" (export it with format=json)` }),
+  formatVersion: z.literal(DATASET_FORMAT_VERSION, { error: `formatVersion must be "${DATASET_FORMAT_VERSION}", the version this Margin reads` }),
+  offsetUnit: z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` }),
+  articles: z.array(z.unknown(), { error: "articles must be a list" }),
+}, { error: "not a Margin dataset: expected the object of a json export (format=json)" });

@@ -1,0 +1,85 @@
+/**
+ * A live export: plan → one REPEATABLE READ transaction → counts → a byte stream the caller can send at
+ * once. The returned promise settles before the first byte: with the export ready to stream (headers can
+ * carry its counts), or with the AppError that makes it a 4xx (an unknown annotator, a forbidden status).
+ * The transaction then lives as long as the stream: it ends with the last batch, or when the consumer
+ * cancels the stream (its reads stop between batches and the transaction rolls back).
+ */
+import "server-only";
+import type { ProjectAccess } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors";
+import { countExport, inExportTransaction, readExportArticles, resolvePlan } from "./data";
+import type { FormatWriter } from "./formats";
+import { exportHeader, normalizedFilters, planExport, type ExportPlan } from "./plan";
+import { isAbort, pushStream, writeDataset, writerFor, type ExportCounts, type ExportResult } from "./pipeline";
+import type { ExportQuery } from "./schema-filters";
+import type { ExportHeader } from "./shape";
+
+export type StartedExport = {
+  header: ExportHeader;
+  writer: FormatWriter;
+  counts: ExportCounts;
+  stream: ReadableStream<Uint8Array>;
+  /** Settles when the export has ended: its summary, or why it stopped (an abort when cancelled). */
+  done: Promise<ExportResult>;
+  /** For Content-Disposition: "<slug>-<yyyymmdd>" or "<slug>-<article id>-<yyyymmdd>". */
+  baseName: string;
+};
+
+/** A format whose offsets are fixed (w3c, spacy, labelstudio: code points; conll: none) refuses utf16. */
+function checkUnit(writer: FormatWriter, query: ExportQuery) {
+  if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
+  const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";
+  throw new AppError("bad_request", `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to json, jsonl and csv`, "offsetUnit");
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10).replaceAll("-", "");
+}
+
+function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery, baseName: string): Promise<StartedExport> {
+  // The writer needs the header only for json's first line; the unit check must come before any reading.
+  checkUnit(writerFor(query.format, exportHeader(access, normalizedFilters(plan), query.offsetUnit)), query);
+  const output = pushStream();
+  return new Promise<StartedExport>((resolveStarted, rejectStarted) => {
+    let started = false;
+    const done = inExportTransaction(
+      async (tx) => {
+        const resolved = await resolvePlan(tx, plan);
+        const counts = await countExport(tx, resolved);
+        const header = exportHeader(access, normalizedFilters(resolved), query.offsetUnit);
+        const writer = writerFor(query.format, header);
+        started = true;
+        resolveStarted({ header, writer, counts, stream: output.stream, done, baseName });
+        return writeDataset(writer, header, readExportArticles(tx, resolved, output.signal), output.write);
+      },
+      { readOnly: true },
+    ).then(
+      (result) => {
+        output.close();
+        return result;
+      },
+      (error: unknown) => {
+        if (!started) rejectStarted(error);
+        else if (!isAbort(error)) {
+          // The response is already on its way: all we can do is break it off, so the client sees a
+          // truncated transfer rather than a complete-looking file.
+          console.error("[export] failed while streaming", error);
+          output.error(error);
+        }
+        throw error;
+      },
+    );
+    // Callers may ignore `done`; its failure is reported above.
+    done.catch(() => {});
+  });
+}
+
+export async function startProjectExport(access: ProjectAccess, query: ExportQuery): Promise<StartedExport> {
+  return startExport(access, planExport(access, query), query, `${access.slug}-${today()}`);
+}
+
+/** One article of the project (an unknown id is a 400 naming `articles`): the article route and the CLI. */
+export async function startArticleExport(access: ProjectAccess, articleId: string, query: ExportQuery): Promise<StartedExport> {
+  return startExport(access, planExport(access, query, { article: articleId }), query, `${access.slug}-${articleId}-${today()}`);
+}

@@ -1,0 +1,50 @@
+/**
+ * An export as an HTTP response: the writer's type, a download file name, and what the export is (format,
+ * version, unit, counts) in headers. The body is the export's stream, so cancelling the response (the
+ * client went away) cancels the export.
+ *
+ * Compression is the server's (server/main.ts), for every format, application/jsonl included: a route's
+ * own Content-Encoding would be dropped by Next.js (send-response.js).
+ */
+import type { FormatWriter } from "./formats";
+import { DATASET_FORMAT_VERSION } from "./shape";
+
+/** `attachment` with an ASCII file name, and the exact one (UTF-8) for clients that read filename*. */
+export function contentDisposition(baseName: string, extension: string): string {
+  const name = `${baseName}.${extension}`;
+  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export type ExportResponseInput = {
+  writer: Pick<FormatWriter, "format" | "contentType" | "extension" | "offsetUnit">;
+  stream: ReadableStream<Uint8Array>;
+  baseName: string;
+  counts?: { articles: number; tags: number };
+  /** Known for snapshots only: a live export knows it once its last byte is written (json has it at its end). */
+  datasetVersion?: string;
+};
+
+export function exportResponse(input: ExportResponseInput): Response {
+  const headers = new Headers({
+    "content-type": input.writer.contentType,
+    "content-disposition": contentDisposition(input.baseName, input.writer.extension),
+    "cache-control": "no-store",
+    vary: "Accept-Encoding",
+    "x-margin-format": input.writer.format,
+    "x-margin-format-version": DATASET_FORMAT_VERSION,
+    "x-margin-offset-unit": input.writer.offsetUnit ?? "none",
+  });
+  if (input.counts) {
+    headers.set("x-margin-article-count", String(input.counts.articles));
+    headers.set("x-margin-tag-count", String(input.counts.tags));
+  }
+  if (input.datasetVersion) headers.set("x-margin-dataset-version", input.datasetVersion);
+  return new Response(input.stream, { headers });
+}
+
+/** Largest dataset an import over HTTP reads: it is parsed whole (the CLI streams jsonl without limit). */
+export function maxDatasetBytes(): number {
+  const configured = Number(process.env.MARGIN_DATASET_IMPORT_MAX_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : 100 * 1024 * 1024;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as projectExport from "@/app/api/projects/[slug]/export/route";
+import * as datasetImport from "@/app/api/projects/[slug]/imports/dataset/route";
+import { authorizeArticle } from "@/lib/auth/project-access";
+import { prisma } from "@/lib/db/prisma";
+import { actorFor } from "@/lib/testing/actors";
+import { startCollabServer } from "@/lib/testing/collab";
+import { createArticle, createProjectWith } from "@/lib/testing/factories";
+import type { ExportArticle } from "./shape";
+import { assertSlices, assertValid, bodyText, call, person, review, tag, type Person, type Server } from "./test-support";
+
+const TEXT_A = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.\n\nMore than 200 volunteers 👩🏽‍🤝‍👩🏻 waited outside.";
+const TEXT_B = "😀 The 𝒳 council’s chair, Li Wei, said 40% agreed.";
+const TEXT_C = "Nobody tagged this one.";
+
+type Dataset = { articles: ExportArticle[]; offsetUnit: string; datasetVersion: string };
+
+let server: Server;
+let source: string;
+const people = {} as Record<"owner" | "editor" | "second" | "reviewer" | "viewer" | "importer", Person>;
+
+beforeAll(async () => {
+  server = await startCollabServer();
+  for (const role of ["owner", "editor", "second", "reviewer", "viewer", "importer"] as const) people[role] = await person(role);
+  const created = await createProjectWith({ owner: [people.owner], editor: [people.editor, people.second], reviewer: [people.reviewer] });
+  source = created.slug;
+  // Agreeing annotators' tags are merged into one accepted by Margin itself.
+  await prisma.project.update({ where: { id: created.projectId }, data: { autoAcceptAgreement: true } });
+  const a = (await createArticle(source, { title: "The count", text: TEXT_A, byline: "By Ana Ruiz", url: "https://courier.example/count", publishedAt: new Date("2026-03-12T06:30:00Z"), language: "en" })).id;
+  const b = (await createArticle(source, { title: "Council", text: TEXT_B })).id;
+  await createArticle(source, { title: "Untagged", text: TEXT_C });
+  const actor = await tag(server, people.editor, a, TEXT_A, "actor", "Ana Ruiz", { canonicalName: "Ana Ruiz", kind: "person" });
+  await tag(server, people.editor, a, TEXT_A, "quote", "“We counted 1,219 ballots,”", { speakerId: actor, direct: true });
+  const figure = await tag(server, people.second, a, TEXT_A, "figure", "More than 200 volunteers");
+  await tag(server, people.editor, a, TEXT_A, "figure", "More than 200 volunteers");
+  const chair = await tag(server, people.second, b, TEXT_B, "actor", "Li Wei", { kind: "person" });
+  await tag(server, people.second, b, TEXT_B, "claim", "40% agreed", { sourceId: chair });
+  await review(server, people.reviewer, a, actor, "accept", "Named");
+  await review(server, people.reviewer, b, chair, "reject", "Not the chair");
+  await review(server, people.reviewer, b, chair, "accept", undefined, "rejected");
+  expect(figure).toBeTruthy();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function exportOf(slug: string, offsetUnit = "codepoint"): Promise<Dataset> {
+  const who = slug === source ? people.owner : people.importer;
+  const response = await call(projectExport.GET, { slug }, { token: who.token, query: { format: "json", offsetUnit } });
+  expect(response.status).toBe(200);
+  return JSON.parse(await bodyText(response));
+}
+
+const importInto = (slug: string, who: Person, body: unknown, name = "source.json") => call(datasetImport.POST, { slug }, { token: who.token, body, query: { name } });
+
+/** The dataset without what an import renumbers: article and tag ids (links become the linked tag's span). */
+function comparable(dataset: Dataset) {
+  return dataset.articles
+    .map((article) => {
+      const where = new Map(article.tags.map((item) => [item.id, `${item.label}@${item.start}-${item.end}`]));
+      const { id: _id, tags, relations, ...rest } = article;
+      return {
+        ...rest,
+        tags: tags.map(({ id: _tagId, attributes, ...fields }) => ({ ...fields, attributes: { ...attributes, ...(attributes.speakerId ? { speakerId: where.get(attributes.speakerId) } : {}), ...(attributes.sourceId ? { sourceId: where.get(attributes.sourceId) } : {}) } })),
+        relations: relations.map((relation) => ({ from: where.get(relation.from), to: where.get(relation.to), type: relation.type })),
+      };
+    })
+    .sort((x, y) => (x.text < y.text ? -1 : 1));
+}
+
+describe("margin-json import", () => {
+  it("reproduces the articles, tags, attributes, relations, authors and decisions of a json export", async () => {
+    const exported = await exportOf(source, "utf16");
+    assertValid(exported);
+    const margin = exported.articles.flatMap((article) => article.tags).find((item) => item.authors.length === 2);
+    expect(margin?.reviews.at(-1)?.reviewer.id).toBe("margin");
+    const target = await createProjectWith({ owner: [people.importer] });
+    const response = await importInto(target.slug, people.importer, exported);
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    expect(results.map((result: { status: string; tags?: number }) => [result.status, result.tags])).toEqual([
+      ["imported", expect.any(Number)],
+      ["imported", expect.any(Number)],
+      ["imported", expect.any(Number)],
+    ]);
+    const again = await exportOf(target.slug, "utf16");
+    assertValid(again);
+    assertSlices(again.articles, "utf16");
+    expect(comparable(again)).toEqual(comparable(exported));
+    expect(again.articles.flatMap((article) => article.tags.map((item) => item.id))).not.toContain(exported.articles[0]!.tags[0]!.id);
+    // Margin's own decision stays Margin's.
+    const merged = again.articles.flatMap((article) => article.tags).find((item) => item.authors.length === 2)!;
+    expect(merged.reviews.at(-1)?.reviewer).toEqual(margin!.reviews.at(-1)!.reviewer);
+  });
+
+  it("builds the live documents from the imported rows on first opening", async () => {
+    const target = await createProjectWith({ owner: [people.importer] });
+    const exported = await exportOf(source);
+    await importInto(target.slug, people.importer, exported);
+    const imported = await exportOf(target.slug);
+    const article = imported.articles.find((item) => item.text === TEXT_A)!;
+    const quote = article.tags.find((item) => item.label === "quote")!;
+    const access = await authorizeArticle(await actorFor(people.importer), article.id, "annotations:create");
+    if (!access.ok) throw new Error(access.message);
+    expect((await server.live.update(access.value, quote.id, { note: "Checked against the tape" })).ok).toBe(true);
+    const after = (await exportOf(target.slug)).articles.find((item) => item.id === article.id)!;
+    expect(after.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest)).toEqual(article.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest));
+    expect(after.tags.find((item) => item.id === quote.id)!.note).toBe("Checked against the tape");
+  });
+
+  it("matches people by email, and stands the importer in for people without an account", async () => {
+    const exported = await exportOf(source);
+    const stranger = { id: "u-gone", email: "gone@elsewhere.example", name: "Gone" };
+    const [first] = exported.articles.filter((article) => article.tags.length);
+    first!.tags[0]!.authors = [stranger, { id: "x", email: people.second.email.toUpperCase(), name: null }];
+    const target = await createProjectWith({ owner: [people.importer] });
+    await importInto(target.slug, people.importer, { ...exported, articles: [first] });
+    const [article] = (await exportOf(target.slug)).articles;
+    expect(article!.tags[0]!.authors.map((author) => author.email)).toEqual([people.importer.email, people.second.email]);
+  });
+
+  it("reports duplicates and bad articles, each alone, and writes nothing of them", async () => {
+    const exported = await exportOf(source);
+    const target = await createProjectWith({ owner: [people.importer] });
+    await importInto(target.slug, people.importer, { ...exported, articles: [exported.articles[0]] });
+    const tagsBefore = await prisma.annotation.count({ where: { article: { projectId: target.projectId } } });
+    const withTags = exported.articles.filter((article) => article.tags.length);
+    const wrongWords = structuredClone(withTags[0]!);
+    wrongWords.text = `${wrongWords.text}\n\nA line of its own.`;
+    wrongWords.tags[0]!.text = "something else";
+    const notCanonical = { ...structuredClone(exported.articles.find((article) => article.tags.length === 0)!), text: "Two  spaces\r\nand a CR line " };
+    const badLabel = structuredClone(withTags[1]!);
+    (badLabel.tags[0] as { label: string }).label = "person";
+    const response = await importInto(target.slug, people.importer, { ...exported, articles: [exported.articles[0], wrongWords, notCanonical, badLabel] }, "mixed.json");
+    const { results } = await response.json();
+    expect(results).toEqual([
+      { label: expect.stringMatching(/^mixed.json#1/), status: "duplicate", id: expect.any(String), title: exported.articles[0]!.title },
+      { label: "mixed.json#2", status: "failed", error: expect.stringMatching(/is ".+", not "something else"/) },
+      { label: "mixed.json#3", status: "failed", error: expect.stringMatching(/canonical form/) },
+      { label: "mixed.json#4", status: "failed", error: expect.stringMatching(/label: must be one of actor, claim, figure, quote/) },
+    ]);
+    expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(1);
+    expect(await prisma.annotation.count({ where: { article: { projectId: target.projectId } } })).toBe(tagsBefore);
+  });
+
+  it("refuses what is not a dataset (400) and members who may not import (403)", async () => {
+    const target = await createProjectWith({ owner: [people.importer], reviewer: [people.reviewer], viewer: [people.viewer] });
+    for (const body of [{ articles: [] }, { format: "margin-dataset", formatVersion: "9.0", offsetUnit: "codepoint", articles: [] }, "not json at all"]) {
+      const response = await importInto(target.slug, people.importer, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect((await response.json()).error.field).toBe("file");
+    }
+    const exported = await exportOf(source);
+    expect((await importInto(target.slug, people.reviewer, exported)).status).toBe(403);
+    expect((await importInto(target.slug, people.viewer, exported)).status).toBe(403);
+    expect((await importInto(source, people.importer, exported)).status).toBe(404);
+    expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
+  });
+});

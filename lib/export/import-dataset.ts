@@ -1,0 +1,167 @@
+/**
+ * `import --format margin-json`: a Margin dataset (the `json` export, or jsonl lines with a known unit)
+ * into a project, reproducing its articles, tags, attributes and relations. Each article goes through the
+ * ordinary import (importArticle, text kept exactly: furniture detection off) after a dry run proves its
+ * canonical text comes out unchanged, since every offset counts into it; then its tags are written with
+ * new ids (links remapped), authors matched by email to existing users (else the importing user), status
+ * and decisions kept (a decision by Margin itself stays Margin's), before any live document exists: the
+ * first opening builds them from these rows. An article fails alone, and a failure writes nothing of it.
+ * A duplicate (same text already in the project) is reported and skipped, as other imports do.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { OffsetIndex, type OffsetUnit } from "@/lib/annotations/offsets";
+import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES } from "@/lib/annotations/schema";
+import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
+import { metadataSchema } from "@/lib/articles/import-schema";
+import { importArticle, type ImportResult } from "@/lib/articles/mutations";
+import type { ProjectAccess } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors";
+import { MARGIN_REVIEWER } from "./build";
+import { unsafeUserIdsByEmail } from "./data";
+import { datasetArticleSchema, datasetHeaderSchema, type DatasetArticle } from "./dataset-schema";
+import { deleteImportedArticle, insertImportedTags, type ImportedReviewRow, type ImportedTagRow } from "./mutations";
+
+export type DatasetImportResult = ImportResult & { tags?: number };
+
+type Checked = { article: DatasetArticle; spans: { start: number; end: number }[] };
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`;
+}
+
+/** The document's unit and articles, or a 400 when it is not a Margin dataset at all. */
+export function readDatasetDocument(value: unknown): { offsetUnit: OffsetUnit; articles: unknown[] } {
+  const parsed = datasetHeaderSchema.safeParse(value);
+  if (!parsed.success) throw new AppError("bad_request", describeIssue(parsed.error), "file");
+  return parsed.data;
+}
+
+/** What can be checked without the database: shape, offsets inside the text, covered words, attributes. */
+function checkArticle(raw: unknown, unit: OffsetUnit): { ok: true; value: Checked } | { ok: false; error: string } {
+  const parsed = datasetArticleSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+  const article = parsed.data;
+  const index = new OffsetIndex(article.text);
+  const spans: Checked["spans"] = [];
+  for (const tag of article.tags) {
+    let start: number, end: number;
+    try {
+      start = index.convert(tag.start, unit, "codepoint");
+      end = index.convert(tag.end, unit, "codepoint");
+    } catch (error) {
+      return { ok: false, error: `tag ${tag.id}: ${(error as Error).message}` };
+    }
+    if (start >= end || end > index.codePointLength) return { ok: false, error: `tag ${tag.id}: ${tag.start}-${tag.end} is not a span of the text` };
+    const covered = article.text.slice(index.toUtf16(start), index.toUtf16(end));
+    if (covered !== tag.text) return { ok: false, error: `tag ${tag.id}: the text at ${tag.start}-${tag.end} (${unit}) is "${covered}", not "${tag.text}"` };
+    const attributes = ATTRIBUTE_SCHEMAS[tag.label].safeParse(tag.attributes);
+    if (!attributes.success) return { ok: false, error: `tag ${tag.id}: attributes: ${describeIssue(attributes.error)}` };
+    spans.push({ start, end });
+  }
+  return { ok: true, value: { article, spans } };
+}
+
+/** The dry run of the ordinary import: refuses an article whose text the import would change. */
+async function prepare(label: string, article: DatasetArticle) {
+  const metadata = metadataSchema.safeParse({ title: article.title, byline: article.byline, source: article.source, url: article.url, publishedAt: article.publishedAt, language: article.language });
+  if (!metadata.success) return { ok: false as const, error: describeIssue(metadata.error) };
+  const prepared = finalizeDraft(await draftFromSource("text", article.text), { metadata: metadata.data, keepArtifacts: true });
+  if (!prepared.ok) return { ok: false as const, error: prepared.message };
+  if (prepared.value.text !== article.text) return { ok: false as const, error: "its text is not in Margin's canonical form (the import would change it, and every offset with it)" };
+  return { ok: true as const, item: { label, kind: "text" as const, source: article.text, input: { ...metadata.data, keepArtifacts: true } } };
+}
+
+class People {
+  private readonly ids = new Map<string, string | null>();
+  constructor(private readonly fallbackUserId: string) {}
+
+  async load(article: DatasetArticle): Promise<void> {
+    const emails = article.tags.flatMap((tag) => [...tag.authors, ...tag.reviews.map((review) => review.reviewer)].map((person) => person.email.toLowerCase())).filter((email) => !this.ids.has(email));
+    if (!emails.length) return;
+    const found = await unsafeUserIdsByEmail(emails);
+    for (const email of emails) this.ids.set(email, found.get(email) ?? null);
+  }
+
+  author(email: string): string {
+    return this.ids.get(email.toLowerCase()) ?? this.fallbackUserId;
+  }
+
+  reviewer(person: { id: string; email: string }): string | null {
+    if (person.id === MARGIN_REVIEWER.id && person.email === MARGIN_REVIEWER.email) return null;
+    return this.author(person.email);
+  }
+}
+
+function rowsOf(articleId: string, { article, spans }: Checked, people: People): { tags: ImportedTagRow[]; reviews: ImportedReviewRow[] } {
+  const newIds = new Map(article.tags.map((tag) => [tag.id, randomUUID()]));
+  const tags = article.tags.map((tag, position): ImportedTagRow => {
+    const attributes: Record<string, unknown> = { ...tag.attributes };
+    const link = LINK_ATTRIBUTES[tag.label];
+    if (link && typeof attributes[link] === "string") {
+      // A link to a tag the dataset does not hold (filtered out of the export) cannot be remapped: dropped.
+      const target = newIds.get(attributes[link] as string);
+      if (target) attributes[link] = target;
+      else delete attributes[link];
+    }
+    const annotatorIds = [...new Set(tag.authors.map((author) => people.author(author.email)))];
+    return {
+      id: newIds.get(tag.id)!,
+      articleId,
+      label: tag.label,
+      ...spans[position]!,
+      text: tag.text,
+      authorId: annotatorIds[0]!,
+      annotatorIds,
+      status: tag.status,
+      attributes,
+      note: tag.note,
+      createdAt: new Date(tag.createdAt),
+      updatedAt: new Date(tag.updatedAt),
+    };
+  });
+  const reviews = article.tags.flatMap((tag) =>
+    tag.reviews.map((review): ImportedReviewRow => ({ annotationId: newIds.get(tag.id)!, articleId, reviewerId: people.reviewer(review.reviewer), decision: review.decision, comment: review.comment, createdAt: new Date(review.at) })),
+  );
+  return { tags, reviews };
+}
+
+/**
+ * Imports `articles` (in `unit`) one by one. `fallbackUserId` stands for people without an account: the
+ * importing user, or for the operator's CLI the project's first owner.
+ */
+export async function importDataset(access: ProjectAccess<"articles:import">, source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> }, fallbackUserId: string): Promise<DatasetImportResult[]> {
+  const people = new People(fallbackUserId);
+  const results: DatasetImportResult[] = [];
+  let position = 0;
+  for await (const raw of source.articles) {
+    const label = `${source.name}#${++position}`;
+    const checked = checkArticle(raw, source.offsetUnit);
+    if (!checked.ok) {
+      results.push({ label, status: "failed", error: checked.error });
+      continue;
+    }
+    const prepared = await prepare(label, checked.value.article);
+    if (!prepared.ok) {
+      results.push({ label, status: "failed", error: prepared.error });
+      continue;
+    }
+    const imported = await importArticle(access, prepared.item, `margin-json:${source.name}`);
+    if (imported.status !== "imported") {
+      results.push(imported);
+      continue;
+    }
+    await people.load(checked.value.article);
+    const rows = rowsOf(imported.id, checked.value, people);
+    try {
+      await insertImportedTags(imported.id, checked.value.article.status, rows.tags, rows.reviews);
+      results.push({ ...imported, tags: rows.tags.length });
+    } catch (error) {
+      console.error(`[import] ${label}: tags refused`, error);
+      await deleteImportedArticle(imported.id);
+      results.push({ label, status: "failed", error: "the database refused this article's tags; the error was logged" });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,61 @@
+/**
+ * The export's writes: snapshots (their row and gzip chunks, inside the transaction that reads the data)
+ * and the rows a margin-json import adds after importArticle has stored each article's text.
+ */
+import "server-only";
+import type { ProjectAccess } from "@/lib/auth/context";
+import type { Prisma } from "@/lib/db/generated/client";
+import { prisma } from "@/lib/db/prisma";
+import type { Tx } from "./data";
+import type { ExportResult } from "./pipeline";
+
+export async function insertSnapshot(tx: Tx, access: ProjectAccess, fields: { name: string; filters: Record<string, string | string[]>; offsetUnit: string }): Promise<{ id: string }> {
+  // Counts and hash are known at the end; the row is invisible to others until the transaction commits.
+  return tx.exportSnapshot.create({
+    data: { projectId: access.projectId, name: fields.name, filters: fields.filters, offsetUnit: fields.offsetUnit, contentHash: "", articleCount: 0, tagCount: 0, byteSize: 0, createdById: access.userId },
+    select: { id: true },
+  });
+}
+
+export async function insertSnapshotChunk(tx: Tx, snapshotId: string, seq: number, data: Uint8Array): Promise<void> {
+  await tx.exportSnapshotChunk.create({ data: { snapshotId, seq, data: data as Uint8Array<ArrayBuffer> } });
+}
+
+export async function finishSnapshot(tx: Tx, snapshotId: string, result: ExportResult): Promise<void> {
+  await tx.exportSnapshot.update({ where: { id: snapshotId }, data: { contentHash: result.datasetVersion, articleCount: result.articles, tagCount: result.tags, byteSize: result.bytes } });
+}
+
+export type ImportedTagRow = {
+  id: string;
+  articleId: string;
+  label: "actor" | "claim" | "figure" | "quote";
+  start: number;
+  end: number;
+  text: string;
+  authorId: string;
+  annotatorIds: string[];
+  status: "pending" | "accepted" | "rejected";
+  attributes: Record<string, unknown>;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ImportedReviewRow = { annotationId: string; articleId: string; reviewerId: string | null; decision: "accept" | "reject"; comment: string | null; createdAt: Date };
+
+/**
+ * An imported article's tags, decisions and status, in one transaction: before any live document of the
+ * article exists, so that the first opening builds them from these rows. A failure writes none of them.
+ */
+export async function insertImportedTags(articleId: string, status: "new" | "in_progress" | "in_review" | "done", tags: ImportedTagRow[], reviews: ImportedReviewRow[]): Promise<void> {
+  await prisma.$transaction([
+    prisma.annotation.createMany({ data: tags.map((tag) => ({ ...tag, attributes: tag.attributes as Prisma.InputJsonObject })) }),
+    prisma.annotationReview.createMany({ data: reviews }),
+    prisma.article.update({ where: { id: articleId }, data: { status } }),
+  ]);
+}
+
+/** Takes back an article whose tags could not be stored, so that an item imports whole or not at all. */
+export async function deleteImportedArticle(articleId: string): Promise<void> {
+  await prisma.article.delete({ where: { id: articleId } });
+}

@@ -1,0 +1,118 @@
+/**
+ * The export's query parameters, shared by the project and article export routes, snapshots and the CLI.
+ * Every bad value is a 400 naming its parameter and listing what is valid; a parameter that is not listed
+ * here is refused too (a misspelt filter must not silently export everything).
+ */
+import { z } from "zod";
+import { LABELS } from "@/lib/annotations/schema";
+import type { ExportArticleStatus, ExportLabel } from "./shape";
+import { EXPORT_FORMATS, type ExportFormat } from "./formats/types";
+
+export const TAG_STATUS_FILTERS = ["all", "accepted", "gold", "pending", "rejected"] as const;
+export const ARTICLE_STATUSES = ["new", "in_progress", "in_review", "done"] as const satisfies readonly ExportArticleStatus[];
+export const OFFSET_UNITS = ["codepoint", "utf16"] as const;
+
+/** Tag statuses once "gold" is read as its synonym "accepted". */
+export type TagStatusFilter = "all" | "accepted" | "pending" | "rejected";
+
+// A URL carries a few thousand ids at most; these limits keep one request from building a huge SQL array.
+const MAX_LIST = 5_000;
+
+/** A comma-separated list: trimmed, without empties or repeats, each item checked against `valid` when given. */
+function commaList<T extends string>(name: string, valid?: readonly T[]) {
+  return z.string().transform((value, ctx): T[] => {
+    const items = [...new Set(value.split(",").map((item) => item.trim()).filter(Boolean))];
+    const validText = valid ? `: ${valid.join(", ")}` : "";
+    if (items.length === 0) {
+      ctx.issues.push({ code: "custom", input: value, message: `${name} must list at least one value${validText}` });
+      return z.NEVER;
+    }
+    if (items.length > MAX_LIST) {
+      ctx.issues.push({ code: "custom", input: value, message: `${name} may list at most ${MAX_LIST.toLocaleString("en")} values` });
+      return z.NEVER;
+    }
+    const unknown = valid ? items.filter((item) => !(valid as readonly string[]).includes(item)) : [];
+    if (unknown.length) {
+      ctx.issues.push({ code: "custom", input: value, message: `unknown ${name} ${unknown.map((item) => `"${item}"`).join(", ")}; valid values${validText}` });
+      return z.NEVER;
+    }
+    // Valid lists come out in their canonical order, so that equal filters normalize to equal values.
+    return (valid ? valid.filter((item) => items.includes(item)) : items.sort()) as T[];
+  });
+}
+
+const date = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: "updatedSince must be an ISO 8601 date or date-time with a time zone, e.g. 2026-03-12 or 2026-03-12T06:30:00Z",
+  })
+  // A bare date is midnight UTC of that day.
+  .transform((value) => new Date(value));
+
+const status = z.enum(TAG_STATUS_FILTERS, { error: `status must be one of ${TAG_STATUS_FILTERS.join(", ")}` }).transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
+const unit = z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` });
+const format = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
+
+/** Filters on tags: an article export takes these only. */
+const tagFilters = {
+  status: status.optional(),
+  labels: commaList<ExportLabel>("labels", LABELS).optional(),
+  annotators: commaList("annotators").optional(),
+};
+
+/** Filters on articles, for project exports and snapshots. */
+const articleFilters = {
+  articles: commaList("articles").optional(),
+  updatedSince: date.optional(),
+  articleStatus: commaList<ExportArticleStatus>("articleStatus", ARTICLE_STATUSES).optional(),
+};
+
+/** An object whose unknown keys fail one by one, each naming itself (as the field) and the valid parameters. */
+function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
+  const names = Object.keys(shape);
+  return z.preprocess((input, ctx) => {
+    if (input && typeof input === "object") {
+      for (const key of Object.keys(input)) {
+        if (!names.includes(key)) ctx.issues.push({ code: "custom", input, path: [key], message: `unknown parameter; valid parameters: ${names.join(", ")}` });
+      }
+    }
+    return input;
+  }, z.object(shape));
+}
+
+export const projectExportQuerySchema = parameters({ format: format.default("json"), offsetUnit: unit.default("codepoint"), ...tagFilters, ...articleFilters });
+export const articleExportQuerySchema = parameters({ format: format.default("json"), offsetUnit: unit.default("codepoint"), ...tagFilters });
+
+export type ExportQuery = {
+  format: ExportFormat;
+  offsetUnit: (typeof OFFSET_UNITS)[number];
+  status?: TagStatusFilter;
+  labels?: ExportLabel[];
+  annotators?: string[];
+  articles?: string[];
+  updatedSince?: Date;
+  articleStatus?: ExportArticleStatus[];
+};
+
+/** What a snapshot is made of: the project export's filters and unit (the format is chosen at download). */
+export const createSnapshotSchema = parameters({
+  name: z
+    .string({ error: "name is required" })
+    .trim()
+    .min(1, { error: "name is required" })
+    // Names appear in file names and lists: one line, short.
+    .max(100, { error: "name must be at most 100 characters" })
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u, { error: "name must not contain control characters" }),
+  filters: parameters({ offsetUnit: unit.default("codepoint"), ...tagFilters, ...articleFilters }).default({ offsetUnit: "codepoint" }),
+});
+
+/** Downloading a snapshot again: its bytes as stored (jsonl in its unit), or replayed through another writer. */
+export const snapshotDownloadQuerySchema = parameters({ format: format.default("jsonl"), offsetUnit: unit.optional() });
+
+export const snapshotDiffQuerySchema = parameters({
+  from: z.string({ error: "from (a snapshot id or name) is required" }).min(1, { error: "from (a snapshot id or name) is required" }),
+  to: z.string({ error: "to (a snapshot id or name) is required" }).min(1, { error: "to (a snapshot id or name) is required" }),
+  limit: z.coerce.number({ error: "limit must be a number" }).int({ error: "limit must be a whole number" }).min(0, { error: "limit must be 0 or more" }).max(10_000, { error: "limit must be at most 10,000" }).default(1_000),
+});
+
+/** `POST …/imports/dataset?name=<file name>`: the name labels the per-article results. */
+export const datasetImportQuerySchema = parameters({ name: z.string().trim().max(200, { error: "name must be at most 200 characters" }).default("dataset.json") });
