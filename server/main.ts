@@ -91,6 +91,10 @@ async function main() {
     compressing(request as never, response as never, () => void handle(request, response));
   });
   running.server = server;
+  // Keep idle connections longer than the usual proxy (60 s): a client reusing a connection the server is
+  // closing at that very moment gets ECONNRESET, which Node's 5-second default made common (seen in CI).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const collaboration = new Collaboration({ onTagMessage: handleTagMessage });
   running.collaboration = collaboration;
   setLiveAnnotations(createLiveAnnotations(collaboration));
