@@ -3,6 +3,7 @@ import nextTypescript from "eslint-config-next/typescript";
 
 // One way into the database: only data modules, mutations and the auth adapter use the Prisma client.
 const prismaOnlyInDataModules = { name: "@/lib/db/prisma", message: "Only lib/<domain>/data.ts and mutations.ts may use the Prisma client." };
+const sessionsOnlyInDataModules = { name: "@/lib/db/dedicated-transaction", message: "Only lib/<domain>/data.ts and mutations.ts may open database connections." };
 // Authorization through types: only the gates in lib/auth mint the branded contexts.
 const mintOnlyInGates = { name: "@/lib/auth/context", importNames: ["mintActor", "mintProjectAccess", "mintArticleAccess"], message: "Only the gates in lib/auth mint authorization contexts." };
 
@@ -13,7 +14,7 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": ["error", { paths: [prismaOnlyInDataModules, mintOnlyInGates] }],
+      "no-restricted-imports": ["error", { paths: [prismaOnlyInDataModules, sessionsOnlyInDataModules, mintOnlyInGates] }],
     },
   },
   {

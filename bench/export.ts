@@ -8,7 +8,8 @@
  * gzip-compressed, by Next.js, and inflated by the client: both on this machine) and csv. Targets: at least 50 MB/s, under 100 MB of growth, first byte under 1 s.
  * Options: --articles N --tags N (per article) --formats jsonl,json,… --in-process (no server: the
  * pipeline in this process) --keep (leave the scratch database) --reuse <database name> (a kept one, not
- * loaded again) --profile <dir> (the server writes a CPU profile there when it stops).
+ * loaded again) --profile <dir> (the server writes a CPU profile there when it stops). SERVER_FLAGS="…" passes
+ * Node/V8 flags to the server (e.g. --heap-growing-percent=20, to see how much of the growth is garbage).
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -174,7 +175,7 @@ async function main() {
       return;
     }
     const port = 3400 + Math.floor(Math.random() * 400);
-    server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []);
+    server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []), ...(process.env.SERVER_FLAGS?.split(" ").filter(Boolean) ?? [])]);
     const pid = server.child.pid!;
     const { token } = await createApiToken(authorId, "bench");
     const get = (query: string, gzip = false) => () => fetch(`http://127.0.0.1:${port}/api/projects/${slug}/export?${query}`, { headers: { authorization: `Bearer ${token}`, "accept-encoding": gzip ? "gzip" : "identity" } });

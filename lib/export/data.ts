@@ -10,6 +10,7 @@
  */
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
+import { inDedicatedTransaction, type SqlSession } from "@/lib/db/dedicated-transaction";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { tagScopeSql } from "@/lib/review/data";
@@ -18,25 +19,14 @@ import { parseReviews, parseTags } from "./rows";
 import type { ExportPlan } from "./plan";
 import type { ExportArticle, ExportPerson } from "./shape";
 
-export type Tx = Prisma.TransactionClient;
-
-/** An export holds its transaction (and one pooled connection) until it ends or this passes. */
-export const EXPORT_TIMEOUT_MS = 60 * 60 * 1000;
+export type Tx = SqlSession;
 
 /**
- * Runs `work` in one REPEATABLE READ transaction: read only for exports, read-write for snapshots (which
- * store what they read in the same transaction).
+ * Runs `work` in one REPEATABLE READ transaction on a connection of its own (lib/db/dedicated-transaction.ts):
+ * read only for exports, read-write for snapshots (which store what they read in the same transaction).
  */
 export async function inExportTransaction<T>(work: (tx: Tx) => Promise<T>, options: { readOnly: boolean }): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      if (options.readOnly) await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-      // Timestamps travel as PostgreSQL's text output (lib/export/rows.ts), whose shape DateStyle decides.
-      await tx.$executeRaw`SET LOCAL datestyle TO 'ISO, YMD'`;
-      return work(tx);
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: EXPORT_TIMEOUT_MS },
-  );
+  return inDedicatedTransaction(options, work);
 }
 
 /** The condition on an annotations row (alias n) for the tags the plan exports; orphans never. */
@@ -75,20 +65,20 @@ export async function resolvePlan(tx: Tx, plan: ExportPlan): Promise<ExportPlan>
   let annotators: string[] | undefined;
   if (plan.annotators) {
     const lowered = plan.annotators.map((value) => value.toLowerCase());
-    const people = await tx.$queryRaw<{ id: string; email: string }[]>`
+    const people = await tx.query<{ id: string; email: string }>(Prisma.sql`
       SELECT u.id, u.email FROM users u
       WHERE (u.id = ANY(${plan.annotators}::text[]) OR u.email = ANY(${lowered}::text[]))
         AND (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.project_id = ${plan.projectId})
-          OR EXISTS (SELECT 1 FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.project_id = ${plan.projectId} AND n.annotator_ids @> ARRAY[u.id]))`;
+          OR EXISTS (SELECT 1 FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.project_id = ${plan.projectId} AND n.annotator_ids @> ARRAY[u.id]))`);
     const unknown = plan.annotators.filter((value) => !people.some((person) => person.id === value || person.email === value.toLowerCase()));
     if (unknown.length) {
-      const members = await tx.$queryRaw<{ email: string }[]>`SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${plan.projectId} ORDER BY u.email LIMIT 20`;
+      const members = await tx.query<{ email: string }>(Prisma.sql`SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${plan.projectId} ORDER BY u.email LIMIT 20`);
       throw new AppError("bad_request", `unknown annotators ${unknown.map((value) => `"${value}"`).join(", ")}; give user ids or emails of the project's members, e.g. ${members.map((member) => member.email).join(", ")}`, "annotators");
     }
     annotators = [...new Set(people.map((person) => person.id))].sort();
   }
   if (plan.articles) {
-    const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM articles WHERE project_id = ${plan.projectId} AND id = ANY(${plan.articles}::text[])`;
+    const found = await tx.query<{ id: string }>(Prisma.sql`SELECT id FROM articles WHERE project_id = ${plan.projectId} AND id = ANY(${plan.articles}::text[])`);
     const known = new Set(found.map((row) => row.id));
     const unknown = plan.articles.filter((id) => !known.has(id));
     if (unknown.length) throw new AppError("bad_request", `unknown articles ${unknown.slice(0, 20).map((id) => `"${id}"`).join(", ")}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ""}: not articles of this project`, "articles");
@@ -98,10 +88,10 @@ export async function resolvePlan(tx: Tx, plan: ExportPlan): Promise<ExportPlan>
 
 /** How many articles and tags the plan exports, in the export's snapshot: known before the first byte. */
 export async function countExport(tx: Tx, plan: ExportPlan): Promise<{ articles: number; tags: number }> {
-  const [row] = await tx.$queryRaw<{ articles: number; tags: number }[]>`
+  const [row] = await tx.query<{ articles: number; tags: number }>(Prisma.sql`
     SELECT count(*)::int AS articles, coalesce(sum(t.tags), 0)::int AS tags
     FROM articles a CROSS JOIN LATERAL (SELECT count(*) AS tags FROM annotations n WHERE n.article_id = a.id AND ${tagCondition(plan)}) t
-    WHERE ${articleCondition(plan)}`;
+    WHERE ${articleCondition(plan)}`);
   return row ?? { articles: 0, tags: 0 };
 }
 
@@ -124,7 +114,7 @@ function nextBatchSize(current: number, rows: BatchRow[]): number {
  * concatenation (see lib/export/rows.ts for why, and why it is valid JSON).
  */
 function batchQuery(tx: Tx, condition: Prisma.Sql, tags: Prisma.Sql, after: string | null, size: number): Promise<BatchRow[]> {
-  return tx.$queryRaw<BatchRow[]>`
+  return tx.query<BatchRow>(Prisma.sql`
     SELECT a.id, a.title, a.byline, a.source, a.url, a.published_at AS "publishedAt", a.language, a.status::text AS status, a.text,
       '[' || (SELECT string_agg('["' || n.id || '","' || n.label || '",' || n.start || ',' || n."end" || ',"' || n.status || '",' || n.attributes::text || ','
                                 || CASE WHEN n.note IS NULL THEN 'null' ELSE to_json(n.note)::text END || ',["' || array_to_string(n.annotator_ids, '","') || '"],"'
@@ -135,7 +125,7 @@ function batchQuery(tx: Tx, condition: Prisma.Sql, tags: Prisma.Sql, after: stri
               FROM annotation_reviews r WHERE r.article_id = a.id) || ']' AS reviews
     FROM articles a
     WHERE ${condition} ${after === null ? Prisma.empty : Prisma.sql`AND a.id > ${after}`}
-    ORDER BY a.id LIMIT ${size}`;
+    ORDER BY a.id LIMIT ${size}`);
 }
 
 /**
@@ -158,6 +148,7 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
       const rows: BatchRow[] = await pending;
       pending = null;
       size = nextBatchSize(size, rows);
+      // Sent at once (the pg driver writes it to the socket now), so PostgreSQL works on it meanwhile.
       if (rows.length === requested) pending = batchQuery(tx, condition, tags, rows[rows.length - 1]!.id, size);
       for (const { tags: packedTags, reviews: packedReviews, publishedAt, ...article } of rows) {
         signal?.throwIfAborted();
@@ -176,13 +167,13 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
 
 /** The project's members: most people an export names, known before the first batch. */
 async function projectPeople(tx: Tx, projectId: string): Promise<Map<string, ExportPerson>> {
-  const rows = await tx.$queryRaw<ExportPerson[]>`SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${projectId}`;
+  const rows = await tx.query<ExportPerson>(Prisma.sql`SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${projectId}`);
   return new Map(rows.map((row) => [row.id, { id: row.id, email: row.email, name: row.name }]));
 }
 
 /** Adds the people not yet known to `people`: former members, reviewers from elsewhere (rarely a query). */
 async function lookUpPeople(tx: Tx, people: Map<string, ExportPerson>, missing: string[]): Promise<void> {
-  const rows = await tx.$queryRaw<ExportPerson[]>`SELECT id, email, name FROM users WHERE id = ANY(${missing}::text[])`;
+  const rows = await tx.query<ExportPerson>(Prisma.sql`SELECT id, email, name FROM users WHERE id = ANY(${missing}::text[])`);
   for (const row of rows) people.set(row.id, { id: row.id, email: row.email, name: row.name });
   // Someone whose row is gone is asked for once, not once per article.
   for (const id of missing) if (!people.has(id)) people.set(id, { id, email: UNKNOWN_EMAIL, name: null });

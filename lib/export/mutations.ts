@@ -5,24 +5,28 @@
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import type { Prisma } from "@/lib/db/generated/client";
-import { prisma } from "@/lib/db/prisma";
+import { randomUUID } from "node:crypto";
+import { Prisma as PrismaSql, prisma } from "@/lib/db/prisma";
 import type { Tx } from "./data";
 import type { ExportResult } from "./pipeline";
 
 export async function insertSnapshot(tx: Tx, access: ProjectAccess, fields: { name: string; filters: Record<string, string | string[]>; offsetUnit: string }): Promise<{ id: string }> {
   // Counts and hash are known at the end; the row is invisible to others until the transaction commits.
-  return tx.exportSnapshot.create({
-    data: { projectId: access.projectId, name: fields.name, filters: fields.filters, offsetUnit: fields.offsetUnit, contentHash: "", articleCount: 0, tagCount: 0, byteSize: 0, createdById: access.userId },
-    select: { id: true },
-  });
+  const id = randomUUID();
+  await tx.execute(PrismaSql.sql`
+    INSERT INTO export_snapshots (id, project_id, name, filters, offset_unit, content_hash, article_count, tag_count, byte_size, created_by_id)
+    VALUES (${id}, ${access.projectId}, ${fields.name}, ${JSON.stringify(fields.filters)}::jsonb, ${fields.offsetUnit}, '', 0, 0, 0, ${access.userId})`);
+  return { id };
 }
 
 export async function insertSnapshotChunk(tx: Tx, snapshotId: string, seq: number, data: Uint8Array): Promise<void> {
-  await tx.exportSnapshotChunk.create({ data: { snapshotId, seq, data: data as Uint8Array<ArrayBuffer> } });
+  await tx.execute(PrismaSql.sql`INSERT INTO export_snapshot_chunks (snapshot_id, seq, data) VALUES (${snapshotId}, ${seq}, ${Buffer.from(data.buffer, data.byteOffset, data.byteLength)})`);
 }
 
 export async function finishSnapshot(tx: Tx, snapshotId: string, result: ExportResult): Promise<void> {
-  await tx.exportSnapshot.update({ where: { id: snapshotId }, data: { contentHash: result.datasetVersion, articleCount: result.articles, tagCount: result.tags, byteSize: result.bytes } });
+  await tx.execute(PrismaSql.sql`
+    UPDATE export_snapshots SET content_hash = ${result.datasetVersion}, article_count = ${result.articles}, tag_count = ${result.tags}, byte_size = ${result.bytes}
+    WHERE id = ${snapshotId}`);
 }
 
 export type ImportedTagRow = {
