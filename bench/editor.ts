@@ -172,9 +172,13 @@ async function measureInteractive(page: Page, url: string, loads: number): Promi
       { polling: "raf", timeout: 60_000 },
     );
     times.push(Number(await ready.jsonValue()));
+    phases.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("margin:")).map((mark) => [mark.name.slice(7), mark.startTime]))));
   }
   return times;
 }
+
+/** Where the time of each opening went: the page's own marks (components/editor), from navigation. */
+const phases: Record<string, number>[] = [];
 
 /** A colleague's keystroke as the editor sends it: a character inserted into one paragraph's text. */
 function typeInto(client: TestClient, token: string, random: () => number): void {
@@ -221,6 +225,8 @@ async function main() {
     page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
     const interactive = await measureInteractive(page, article.url, Number(values.loads));
     console.log(`interactive (editable, ${TAGS} tags highlighted and listed): first opening ${interactive[0]!.toFixed(0)} ms (the server builds the live documents from PostgreSQL's rows), then ${summary(interactive.slice(1))}`);
+    const median = (name: string) => percentile(phases.slice(1).map((marks) => marks[name] ?? NaN), 50).toFixed(0);
+    console.log(`  reopening, median ms from navigation: page ready and connecting ${median("connect")}, both documents synced ${median("synced")}, editor built ${median("editor")}, tag spans known ${median("spans")}`);
 
     // Typing in the middle of the article.
     await page.evaluate(() => {

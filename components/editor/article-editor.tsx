@@ -124,7 +124,9 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
       clearTimeout(timer);
       timer = setTimeout(recompute, 150);
     };
+    performance.mark("margin:editor");
     recompute();
+    performance.mark("margin:spans");
     editor.on("update", schedule);
     return () => {
       clearTimeout(timer);

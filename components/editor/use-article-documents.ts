@@ -25,13 +25,17 @@ export function useArticleDocuments(articleId: string, tagsViewOf: string | null
 
   useEffect(() => {
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    performance.mark("margin:connect");
     const socket = new HocuspocusProviderWebsocket({ url });
     const make = (name: string) => new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token: "" });
     const contentProvider = make(documentName(articleId, "content"));
     // A blind annotator reads their own view of the tags (lib/collab/names.ts).
     const tagsProvider = make(tagsViewOf ? documentName(articleId, "view", tagsViewOf) : documentName(articleId, "tags"));
     const ready = () => {
-      if (contentProvider.isSynced && tagsProvider.isSynced) setDocuments({ content: contentProvider.document, tags: tagsProvider.document, contentProvider, tagsProvider });
+      if (!contentProvider.isSynced || !tagsProvider.isSynced) return;
+      // Phases of opening an article, read by bench/editor.ts.
+      performance.mark("margin:synced");
+      setDocuments({ content: contentProvider.document, tags: tagsProvider.document, contentProvider, tagsProvider });
     };
     for (const provider of [contentProvider, tagsProvider]) {
       provider.on("synced", ready);
