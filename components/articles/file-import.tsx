@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
+import { ImportResults, type ImportResult } from "@/components/articles/import-results";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type Result = { label: string; status: "imported" | "duplicate" | "failed"; id?: string; title?: string; error?: string };
+type Result = ImportResult;
 
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.json,.jsonl,.ndjson";
 
@@ -72,21 +72,7 @@ export function FileImport({ slug }: { slug: string }) {
         </div>
       )}
       {results.length > 0 && (
-        <ul className="divide-y divide-stone-200 text-sm" aria-label="Import results">
-          {results.map((result, index) => (
-            <li key={index} className="flex flex-wrap gap-x-3 py-2">
-              <span className={`w-20 font-medium ${result.status === "failed" ? "text-red-800" : result.status === "duplicate" ? "text-amber-800" : "text-emerald-800"}`}>{result.status}</span>
-              <span className="min-w-0 break-all">{result.label}</span>
-              {result.id ? (
-                <Link href={`/projects/${slug}/articles/${result.id}`} className="text-accent underline">
-                  {result.title}
-                </Link>
-              ) : (
-                <span className="text-red-800">{result.error}</span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <ImportResults slug={slug} results={results} label="Import results" />
       )}
     </div>
   );

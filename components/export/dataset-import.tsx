@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
+import { ImportResults, type ImportResult } from "@/components/articles/import-results";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type Result = { label: string; status: "imported" | "duplicate" | "failed"; id?: string; title?: string; tags?: number; error?: string };
+type Result = ImportResult;
 
 /**
  * Imports a Margin dataset (a json export, from this instance or another) with its tags, relations and
@@ -52,22 +52,7 @@ export function DatasetImport({ slug }: { slug: string }) {
           <p role="status" className="text-sm text-stone-600">
             Done: {count("imported")} imported ({results.reduce((sum, result) => sum + (result.tags ?? 0), 0)} tags), {count("duplicate")} duplicate, {count("failed")} failed
           </p>
-          <ul className="divide-y divide-stone-200 text-sm" aria-label="Dataset import results">
-            {results.map((result, index) => (
-              <li key={index} className="flex flex-wrap gap-x-3 py-2">
-                <span className={`w-20 font-medium ${result.status === "failed" ? "text-red-800" : result.status === "duplicate" ? "text-amber-800" : "text-emerald-800"}`}>{result.status}</span>
-                <span className="min-w-0 break-all">{result.label}</span>
-                {result.id ? (
-                  <Link href={`/projects/${slug}/articles/${result.id}`} className="text-accent underline">
-                    {result.title}
-                  </Link>
-                ) : (
-                  <span className="text-red-800">{result.error}</span>
-                )}
-                {result.tags !== undefined && <span className="text-stone-600">{result.tags} tags</span>}
-              </li>
-            ))}
-          </ul>
+          <ImportResults slug={slug} results={results} label="Dataset import results" />
         </>
       )}
     </div>

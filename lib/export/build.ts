@@ -10,22 +10,13 @@
  * - a decision Margin took itself (reviewer null) names the reviewer MARGIN_REVIEWER, whose address is
  *   `margin@margin.invalid` (the schema wants an address; `.invalid` is nobody's, RFC 2606).
  */
-import { CONTEXT_LENGTH, type ExportArticle, type ExportArticleStatus, type ExportAttributes, type ExportLabel, type ExportPerson, type ExportRelation, type ExportReview, type ExportTag, type ExportTagStatus } from "./shape";
+import { CONTEXT_LENGTH, type ExportArticle, type ExportAttributes, type ExportLabel, type ExportPerson, type ExportRelation, type ExportReview, type ExportTag, type ExportTagStatus } from "./shape";
 
 /** The reviewer of auto-accepted tags; the name is lib/collab/model.ts's AUTO_REVIEWER_NAME (a test checks). */
 export const MARGIN_REVIEWER: ExportPerson = { id: "margin", email: "margin@margin.invalid", name: "Margin (annotators agree)" };
 
-export type ArticleRow = {
-  id: string;
-  title: string;
-  byline: string | null;
-  source: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  status: ExportArticleStatus;
-  text: string;
-};
+/** An article's own fields, as read: the dataset's article without its tags and relations. */
+export type ArticleRow = Omit<ExportArticle, "tags" | "relations">;
 
 export type TagRow = {
   id: string;
