@@ -31,6 +31,15 @@ export function useArticleDocuments(articleId: string, tagsViewOf: string | null
     const contentProvider = make(documentName(articleId, "content"));
     // A blind annotator reads their own view of the tags (lib/collab/names.ts).
     const tagsProvider = make(tagsViewOf ? documentName(articleId, "view", tagsViewOf) : documentName(articleId, "tags"));
+    // Yjs encodes every transaction of a document that has an "update" listener, and the provider's
+    // listener (which sends local changes) would have the first sync, the whole article, encoded again
+    // only to be ignored: a fifth of opening a large article (bench/editor.ts). Nothing local can change
+    // before that sync, since the editor is built after it; and the tags document is never changed here
+    // (the server writes tags), so its provider never has anything to send.
+    const quiet = (provider: HocuspocusProvider) => provider.document.off("update", provider.boundDocumentUpdateHandler);
+    quiet(contentProvider);
+    quiet(tagsProvider);
+    contentProvider.on("synced", () => contentProvider.document.on("update", contentProvider.boundDocumentUpdateHandler));
     const ready = () => {
       if (!contentProvider.isSynced || !tagsProvider.isSynced) return;
       // Phases of opening an article, read by bench/editor.ts.
