@@ -32,6 +32,18 @@ describe("the annotation mark", () => {
     expect(tagsOf(edited.state.doc).map(([id]) => id)).toEqual(["name", "same-words-other-person"]);
   });
 
+  it("renders each tag as the element its HTML describes: the tag's class and id", () => {
+    const edited = open("Ana Ruiz said so.");
+    edited.chain().setTextSelection({ from: 1, to: 9 }).setAnnotation("ana").setTextSelection({ from: 5, to: 9 }).setAnnotation("ruiz").run();
+    const spans = [...edited.view.dom.querySelectorAll("span[data-annotation-id]")];
+    expect(spans.map((span) => [span.getAttribute("data-annotation-id"), span.className, span.textContent])).toEqual([
+      ["ana", "margin-tag tag-ana", "Ana Ruiz"],
+      ["ruiz", "margin-tag tag-ruiz", "Ruiz"],
+    ]);
+    // The editor's own view and its HTML (copying, the server) agree.
+    expect(edited.getHTML()).toContain('<span class="margin-tag tag-ana" data-annotation-id="ana">');
+  });
+
   it("does not grow when words are typed right after it", () => {
     const edited = open("Ana said so.");
     edited.chain().setTextSelection({ from: 1, to: 4 }).setAnnotation("ana").setTextSelection(4).run();

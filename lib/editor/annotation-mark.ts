@@ -108,6 +108,18 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
           return tr;
         },
         props: {
+          // A large article renders thousands of these: built directly, the same element renderHTML
+          // describes, rather than through Tiptap's generic path, which merged the attributes of every
+          // mark anew and took a third of building the editor's DOM (bench/editor.ts).
+          markViews: {
+            [ANNOTATION_MARK]: (mark) => {
+              const id = mark.attrs.id as string;
+              const dom = document.createElement("span");
+              dom.className = `margin-tag ${tagClass(id)}`;
+              dom.setAttribute("data-annotation-id", id);
+              return { dom };
+            },
+          },
           // Pasting a copy of tagged words must not stretch their tag over both places: the copy drops
           // marks of tags still in the document. Cut and paste moves words, and their tags go with them.
           transformPasted(slice, view) {
