@@ -1,8 +1,13 @@
+import { Node as PMNode } from "@tiptap/pm/model";
+import { Transform } from "@tiptap/pm/transform";
+import { prosemirrorToYXmlFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { textToDoc } from "@/lib/articles/content";
+import { blocksToDoc, textToDoc } from "@/lib/articles/content";
+import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
-import { editContent, markSpan, projectContent, readTags, seedContent, unmarkTag, writeTag } from "./model";
+import { contentFragment, contentRoot, editContent, markSpan, projectContent, readTags, seedContent, unmarkTag, writeTag } from "./model";
+import { projectDocument, rangeOf } from "./projection";
 
 const text = "The council voted 7–2 — “a historic night,” said Imani Osei. 🌊\n\nWork starts in 2027.";
 
@@ -33,6 +38,49 @@ describe("article documents", () => {
     expect(projectContent(doc).text).toBe(text);
     expect(sliceOf(doc, "actor")).toBe("Imani Osei");
     expect(sliceOf(doc, "quote")).toBe("“a historic night,”");
+  });
+
+  it("seed marks as ProseMirror's own steps would, across headings, lists, line breaks and overlaps", () => {
+    const content = blocksToDoc([
+      { kind: "heading", level: 2, inlines: [{ type: "text", text: "Flood “waters” rise 🌊" }] },
+      { kind: "paragraph", inlines: [{ type: "text", text: "Imani Osei, " }, { type: "text", text: "the mayor", marks: [{ type: "italic" }] }, { type: "hardBreak" }, { type: "text", text: "said 1,219 homes — “all of them” — flooded." }] },
+      { kind: "bullet", inlines: [{ type: "text", text: "First item of a list" }] },
+      { kind: "bullet", inlines: [{ type: "text", text: "Second item" }] },
+    ]);
+    const root = PMNode.fromJSON(articleSchema, content);
+    const { text } = projectDocument(root);
+    const span = (from: string, to: string) => ({ start: text.indexOf(from), end: text.indexOf(to) + to.length });
+    const spans = [
+      { id: "heading", span: span("“waters”", "🌊") },
+      { id: "across-break", span: span("the mayor", "said") },
+      { id: "nested", span: span("mayor", "mayor") },
+      { id: "same-words", span: span("mayor", "mayor") },
+      { id: "across-blocks", span: span("flooded", "First") },
+      { id: "list", span: span("item of", "Second item") },
+      { id: "breaks-only", span: { start: text.indexOf("\n\n"), end: text.indexOf("\n\n") + 2 } },
+    ];
+    // The reference: a Transform step per tag.
+    const projection = projectDocument(root);
+    const tr = new Transform(root);
+    for (const { id, span: { start, end } } of spans) {
+      const range = rangeOf(projection, start, end);
+      if (range) tr.addMark(range.from, range.to, articleSchema.marks[ANNOTATION_MARK]!.create({ id }));
+    }
+    const reference = new Y.Doc();
+    prosemirrorToYXmlFragment(tr.doc, contentFragment(reference));
+
+    const seeded = new Y.Doc();
+    seedContent(seeded, content, spans);
+    expect(contentRoot(seeded).toJSON()).toEqual(contentRoot(reference).toJSON());
+    const sliced = projectContent(seeded);
+    expect(Object.fromEntries([...sliced.spans].map(([id, at]) => [id, sliced.text.slice(at.start, at.end)]))).toEqual({
+      heading: "“waters” rise 🌊",
+      "across-break": "the mayor\nsaid",
+      nested: "mayor",
+      "same-words": "mayor",
+      "across-blocks": "flooded.\n\nFirst",
+      list: "item of a list\n\nSecond item",
+    });
   });
 
   it("mark and unmark spans, overlapping tags included", () => {
