@@ -58,12 +58,12 @@ export async function saveSnapshot(articleId: string, kind: DocumentKind, snapsh
 /**
  * The first time an article is opened live, builds both documents from what PostgreSQL holds (its rich
  * content and tag rows) and stores them at once, under a lock: a document built twice would hold its text
- * twice once clients merged both copies.
+ * twice once clients merged both copies. Returns the states it stored, or null when the documents existed.
  */
-export async function seedDocuments(articleId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function seedDocuments(articleId: string): Promise<Record<DocumentKind, Uint8Array> | null> {
+  return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`margin:seed:${articleId}`}))`;
-    if ((await tx.articleDocument.count({ where: { articleId } })) > 0) return;
+    if ((await tx.articleDocument.count({ where: { articleId } })) > 0) return null;
     const article = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
       select: {
@@ -105,12 +105,14 @@ export async function seedDocuments(articleId: string): Promise<void> {
         });
       }
     });
+    const states = { content: Y.encodeStateAsUpdate(content), tags: Y.encodeStateAsUpdate(tags) };
     await tx.articleDocument.createMany({
       data: [
-        { articleId, name: "content", state: Y.encodeStateAsUpdate(content) as Uint8Array<ArrayBuffer> },
-        { articleId, name: "tags", state: Y.encodeStateAsUpdate(tags) as Uint8Array<ArrayBuffer> },
+        { articleId, name: "content", state: states.content as Uint8Array<ArrayBuffer> },
+        { articleId, name: "tags", state: states.tags as Uint8Array<ArrayBuffer> },
       ],
     });
+    return states;
   });
 }
 

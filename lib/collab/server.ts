@@ -197,8 +197,9 @@ export class Collaboration {
   private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<void> {
     let updates = await loadDocumentState(articleId, kind);
     if (!updates) {
-      await seedDocuments(articleId);
-      updates = (await loadDocumentState(articleId, kind)) ?? [];
+      // Built here just now, or by whoever held the seeding lock first (then it is stored).
+      const seeded = await seedDocuments(articleId);
+      updates = seeded ? [seeded[kind]] : ((await loadDocumentState(articleId, kind)) ?? []);
     }
     // Updates are idempotent: one both in the snapshot and still in the table applies once.
     Y.transact(document, () => updates.forEach((update) => Y.applyUpdate(document, update)));
