@@ -54,6 +54,39 @@ export type PresenceOptions = {
   user: PresenceUser | null;
 };
 
+type ChangeListener = (changes: unknown, origin: unknown) => void;
+
+/**
+ * The awareness as y-prosemirror's cursor plugin sees it: its "change" listeners hear only colleagues'
+ * changes. The plugin redraws every colleague's caret on any change, including this editor's own caret
+ * moving at each keystroke, which changes none of them and cost a second frame after every keystroke
+ * (the next keystroke then waited for the display's next frame: bench/editor.ts).
+ */
+export function colleaguesOnly(awareness: Awareness): Awareness {
+  const wrapped = new Map<ChangeListener, ChangeListener>();
+  return new Proxy(awareness, {
+    get(target, property, receiver) {
+      if (property === "on" || property === "off") {
+        return (name: string, listener: ChangeListener) => {
+          if (name !== "change") return property === "on" ? target.on(name as "change", listener) : target.off(name as "change", listener);
+          if (property === "on") {
+            const filtered: ChangeListener = (changes, origin) => {
+              if (origin !== "local") listener(changes, origin);
+            };
+            wrapped.set(listener, filtered);
+            return target.on("change", filtered);
+          }
+          const filtered = wrapped.get(listener);
+          wrapped.delete(listener);
+          if (filtered) target.off("change", filtered);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** A colleague's caret with their name, drawn by CSS (data-name) so that it is never part of the text. */
 function caret(user: PresenceUser): HTMLElement {
   const cursor = document.createElement("span");
@@ -102,7 +135,7 @@ export const Presence = Extension.create<PresenceOptions, { stop: (() => void) |
     if (!awareness) return [];
     if (user) awareness.setLocalStateField("user", { ...user, color: assignColors([user.id]).get(user.id)! });
     return [
-      yCursorPlugin(awareness, {
+      yCursorPlugin(colleaguesOnly(awareness), {
         cursorBuilder: caret,
         selectionBuilder: (other: PresenceUser) => ({ style: `background-color: ${other.color}33`, class: "margin-remote-selection" }),
       }),
