@@ -2,28 +2,34 @@
  * `npm run bench:editor` (after `next build`): the annotation editor at newsroom scale, on the production
  * server with a scratch database, in headless Chromium and with Node clients on loopback. An article of
  * 100,000 characters carrying 5,000 tags (a fifth overlapping another) is used for every figure:
- * - interactive: from navigation to an editable text with every tag highlighted and listed;
- * - typing: keystroke to the next painted frame, typing in the middle of the article;
+ * - interactive: from navigation to an editable text with every tag highlighted and listed, for an article
+ *   open on the server already (a reload, a colleague there), one stored but not loaded, and one opened for
+ *   the first time (the server builds its live documents from PostgreSQL's rows);
+ * - typing: keystroke to the next painted frame, typing in the middle of the article, with frames drawn on
+ *   demand (the work) and at 60 Hz (plus the wait for the display's next frame);
  * - remote update: a colleague's keystroke applied to the open editor (Yjs → ProseMirror → DOM), and to paint;
  * - propagation: 20 clients typing at once, from one client's change to each other client receiving it;
- * - server memory per open article (resident set growth per article opened).
- * Options: --chars N --tags N --loads N --keys N --clients N --articles N.
+ * - server memory per open article (heap after collection, resident set growth).
+ * Options: --chars N --tags N --loads N --stored N --keys N --clients N --articles N --profile <dir> (CPU
+ * profiles of the page reopening the article and typing, for Chromium's DevTools).
  */
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { chromium, type Page } from "@playwright/test";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
+import path from "node:path";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { utf16ToCodePoint } from "@/lib/annotations/offsets";
 import { contentFragment } from "@/lib/collab/model";
+import { seedDocuments } from "@/lib/collab/mutations";
 import { createScratchDatabase, openDatabase } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { connectClient, eventually, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { exitOf, startServerProcess } from "@/lib/testing/server-process";
+import { measureInteractive, measureTyping, openBrowser, profilePage, remoteTimings, type Opening } from "./editor-page";
 import { newsText, rng } from "./news-text";
 
 const { values } = parseArgs({
@@ -31,9 +37,11 @@ const { values } = parseArgs({
     chars: { type: "string", default: "100000" },
     tags: { type: "string", default: "5000" },
     loads: { type: "string", default: "5" },
+    stored: { type: "string", default: "3" },
     keys: { type: "string", default: "200" },
     clients: { type: "string", default: "20" },
     articles: { type: "string", default: "4" },
+    profile: { type: "string" },
   },
 });
 const CHARS = Number(values.chars);
@@ -123,62 +131,11 @@ async function inspect(output: string) {
   };
 }
 
-/** The page's live Yjs document, through the editor Tiptap leaves on its element. */
-const PAGE_HOOKS = () => {
-  const state = window as unknown as { margin: { typing: number[]; remote: number[]; remotePaint: number[] } };
-  state.margin = { typing: [], remote: [], remotePaint: [] };
-  const afterPaint = (done: () => void) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = done;
-    channel.port2.postMessage(null);
-  });
-  window.addEventListener("keydown", (event) => {
-    const start = event.timeStamp;
-    afterPaint(() => state.margin.typing.push(performance.now() - start));
-  }, true);
-  const watch = () => {
-    const element = document.querySelector("[data-testid=article-text]") as (Element & { editor?: { state: { plugins: { spec: { key?: { key: string } }; getState(state: unknown): unknown }[] } } }) | null;
-    const editorState = element?.editor?.state;
-    const plugin = editorState?.plugins.find((candidate) => candidate.spec.key?.key.startsWith("y-sync"));
-    const binding = plugin && (plugin.getState(editorState) as { binding?: { doc: { on(event: string, listener: (transaction: { local: boolean }) => void): void } } }).binding;
-    if (!binding) return void setTimeout(watch, 50);
-    let started = 0;
-    binding.doc.on("beforeTransaction", (transaction) => {
-      if (!transaction.local) started = performance.now();
-    });
-    binding.doc.on("afterTransaction", (transaction) => {
-      if (transaction.local || !started) return;
-      const from = started;
-      state.margin.remote.push(performance.now() - from);
-      afterPaint(() => state.margin.remotePaint.push(performance.now() - from));
-    });
-  };
-  watch();
-};
-
-async function measureInteractive(page: Page, url: string, loads: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let load = 0; load < loads; load++) {
-    await page.goto(url, { waitUntil: "commit" });
-    const ready = await page.waitForFunction(
-      (total) => {
-        const editor = document.querySelector("[data-testid=article-text]");
-        if (editor?.getAttribute("contenteditable") !== "true") return false;
-        const counted = ["actor", "claim", "figure", "quote"].reduce((sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0), 0);
-        const styled = [...document.querySelectorAll("style")].some((style) => style.textContent?.includes(".tag-"));
-        return counted === total && styled ? performance.now() : false;
-      },
-      TAGS,
-      { polling: "raf", timeout: 60_000 },
-    );
-    times.push(Number(await ready.jsonValue()));
-    phases.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("margin:")).map((mark) => [mark.name.slice(7), mark.startTime]))));
-  }
-  return times;
+/** Median of each of the page's marks over some openings, in ms from navigation. */
+function medianMarks(openings: Opening[]): string {
+  const median = (name: string) => percentile(openings.map((opening) => opening.marks[name] ?? NaN), 50).toFixed(0);
+  return `page ready and connecting ${median("connect")}, both documents synced ${median("synced")}, editor built ${median("editor")}, tag spans known ${median("spans")}`;
 }
-
-/** Where the time of each opening went: the page's own marks (components/editor), from navigation. */
-const phases: Record<string, number>[] = [];
 
 /** A colleague's keystroke as the editor sends it: a character inserted into one paragraph's text. */
 function typeInto(client: TestClient, token: string, random: () => number): void {
@@ -210,54 +167,55 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     const wsUrl = `ws://127.0.0.1:${port}/collab`;
 
-    // The browser: sign in, then open the article again and again.
-    const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
-    const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
-    const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 900 } })).newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(owner.email);
-    await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/projects");
-    // tsx names functions with a helper the page lacks.
-    await page.addInitScript({ content: "window.__name = (target) => target;" });
-    await page.addInitScript(PAGE_HOOKS);
-    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-    const interactive = await measureInteractive(page, article.url, Number(values.loads));
-    console.log(`interactive (editable, ${TAGS} tags highlighted and listed): first opening ${interactive[0]!.toFixed(0)} ms (the server builds the live documents from PostgreSQL's rows), then ${summary(interactive.slice(1))}`);
-    const median = (name: string) => percentile(phases.slice(1).map((marks) => marks[name] ?? NaN), 50).toFixed(0);
-    console.log(`  reopening, median ms from navigation: page ready and connecting ${median("connect")}, both documents synced ${median("synced")}, editor built ${median("editor")}, tag spans known ${median("spans")}`);
+    // Openings in one browser: the article again and again (the first on a server that just started, when
+    // the server builds its live documents from the rows); then, the server warm, articles whose documents
+    // are stored but not loaded, and one never opened before.
+    const stored = [];
+    for (let index = 0; index < Number(values.stored); index++) {
+      const other = await seedArticle(slug, owner.id, 100 + index);
+      await seedDocuments(other.id);
+      stored.push(other);
+    }
+    const fresh = await seedArticle(slug, owner.id, 200);
+    const { browser, page } = await openBrowser(base, owner);
+    const profile = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      if (!values.profile) return work();
+      let result!: T;
+      await profilePage(page, path.join(values.profile, `${name}.cpuprofile`), async () => (result = await work()));
+      return result;
+    };
+    const openings = await measureInteractive(page, article.url, TAGS, Number(values.loads));
+    if (values.profile) await profile("reopening", () => measureInteractive(page, article.url, TAGS));
+    const storedOpenings = [];
+    for (const other of stored) storedOpenings.push(...(await measureInteractive(page, other.url, TAGS)));
+    const [firstWarm] = await measureInteractive(page, fresh.url, TAGS);
+    const ms = (list: Opening[]) => list.map((opening) => opening.ms);
+    console.log(`interactive (editable, ${TAGS} tags highlighted and listed), ms from navigation:`);
+    console.log(`  open on the server (a reload, a colleague there): ${summary(ms(openings.slice(1)))}; ${medianMarks(openings.slice(1))}`);
+    console.log(`  stored, not loaded: ${summary(ms(storedOpenings))}; ${medianMarks(storedOpenings)}`);
+    console.log(`  first opening (the server builds the live documents from the rows): ${firstWarm!.ms.toFixed(0)} ms; on a server that just started: ${openings[0]!.ms.toFixed(0)} ms`);
 
-    // Typing in the middle of the article.
-    await page.evaluate(() => {
-      const element = document.querySelector("[data-testid=article-text]") as Element & { editor: { state: { doc: { content: { size: number } } }; commands: { setTextSelection(pos: number): void; focus(): void } } };
-      const middle = Math.floor(element.editor.state.doc.content.size / 2);
-      element.editor.commands.setTextSelection(middle);
-      element.editor.commands.focus();
-    });
-    await page.evaluate(() => ((window as unknown as { margin: { typing: number[] } }).margin.typing = []));
-    const keys = Number(values.keys);
-    const sentence = "the council said 1,219 residents “waited” — again ".repeat(Math.ceil(keys / 50)).slice(0, keys);
-    await page.keyboard.type(sentence, { delay: 50 });
-    await sleep(300);
-    const typing = await page.evaluate(() => (window as unknown as { margin: { typing: number[] } }).margin.typing);
-    console.log(`typing, keystroke to paint: ${summary(typing)}`);
+    // Typing in the middle of the article, with frames drawn at 60 Hz here, then on demand in a second browser.
+    await page.goto(article.url);
+    await measureInteractive(page, article.url, TAGS);
+    const at60Hz = await profile("typing", () => measureTyping(page, Number(values.keys)));
+    const onDemand = await openBrowser(base, owner, { framesOnDemand: true });
+    await measureInteractive(onDemand.page, article.url, TAGS);
+    const typing = await measureTyping(onDemand.page, Number(values.keys));
+    await onDemand.browser.close();
+    console.log(`typing, keystroke to paint: ${summary(typing)}; with frames at 60 Hz: ${summary(at60Hz)}`);
 
     // A colleague types at 10 keystrokes per second.
     const colleague = await connectClient(wsUrl, article.id, token);
     clients.push(colleague);
     const random = rng(7);
-    await page.evaluate(() => {
-      const margin = (window as unknown as { margin: { remote: number[]; remotePaint: number[] } }).margin;
-      margin.remote = [];
-      margin.remotePaint = [];
-    });
+    await remoteTimings.reset(page);
     for (let key = 0; key < 150; key++) {
       typeInto(colleague, "x", random);
       await sleep(100);
     }
     await sleep(500);
-    const remote = await page.evaluate(() => (window as unknown as { margin: { remote: number[]; remotePaint: number[] } }).margin);
+    const remote = await remoteTimings.read(page);
     console.log(`remote update applied (Yjs → ProseMirror → DOM): ${summary(remote.remote)}`);
     console.log(`remote update to paint: ${summary(remote.remotePaint)}`);
     await browser.close();
