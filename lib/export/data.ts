@@ -48,10 +48,12 @@ function articleCondition(plan: ExportPlan): Prisma.Sql {
   if (plan.articles) parts.push(Prisma.sql`a.id = ANY(${plan.articles}::text[])`);
   if (plan.articleStatus) parts.push(Prisma.sql`a.status = ANY(${plan.articleStatus}::"ArticleStatus"[])`);
   if (plan.updatedSince) {
-    const since = plan.updatedSince;
-    parts.push(Prisma.sql`(a.updated_at >= ${since}::timestamp
-      OR EXISTS (SELECT 1 FROM annotations u WHERE u.article_id = a.id AND u.updated_at >= ${since}::timestamp)
-      OR EXISTS (SELECT 1 FROM annotation_reviews r WHERE r.article_id = a.id AND r.created_at >= ${since}::timestamp))`);
+    // The columns hold UTC instants without a zone. The instant travels as UTC text: the pg driver would
+    // send a Date in the server's local time, whose offset a cast to timestamp drops.
+    const since = Prisma.sql`(${plan.updatedSince.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    parts.push(Prisma.sql`(a.updated_at >= ${since}
+      OR EXISTS (SELECT 1 FROM annotations u WHERE u.article_id = a.id AND u.updated_at >= ${since})
+      OR EXISTS (SELECT 1 FROM annotation_reviews r WHERE r.article_id = a.id AND r.created_at >= ${since}))`);
   }
   if (plan.requireTags) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND ${tagCondition(plan)})`);
   return Prisma.join(parts, " AND ");

@@ -181,6 +181,20 @@ describe("project export: filters", () => {
     expect((await exportJson(people.owner, { updatedSince: since.toISOString().replace("Z", "+00:00") })).articles.map((article) => article.id)).toEqual([ids.b, ids.c].sort(byId));
   });
 
+  it("updatedSince means the same instant whatever the server's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Kiritimati";
+    try {
+      const since = new Date(Date.now() + 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await prisma.article.update({ where: { id: ids.a }, data: { title: "Retitled in another zone" } });
+      expect((await exportJson(people.owner, { updatedSince: since.toISOString() })).articles.map((article) => article.id)).toEqual([ids.a]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it.each([
     [{ format: "xml" }, "format", /json, jsonl, csv, w3c, conll, spacy, labelstudio/],
     [{ colour: "red" }, "colour", /valid parameters: format, offsetUnit, status, labels, annotators, articles, updatedSince, articleStatus/],
