@@ -142,6 +142,8 @@ describe("snapshots", () => {
     await prisma.project.update({ where: { id: projectId }, data: { blindAnnotation: true } });
     try {
       expect((await save(people.editor, { name: "Mine" })).status).toBe(403);
+      expect((await call(snapshotsRoute.GET, { slug }, { token: people.editor.token })).status).toBe(403);
+      expect((await call(snapshotsRoute.GET, { slug }, { token: people.reviewer.token })).status).toBe(200);
       expect((await download(people.editor, snapshot.id)).status).toBe(403);
       expect((await download(people.reviewer, snapshot.id)).status).toBe(200);
     } finally {

@@ -14,7 +14,7 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { findSnapshot, inExportTransaction, readExportArticles, readSnapshotChunks, resolvePlan, snapshotNameTaken, type SnapshotView } from "./data";
+import { findSnapshot, inExportTransaction, listSnapshots, readExportArticles, readSnapshotChunks, resolvePlan, snapshotNameTaken, type SnapshotView } from "./data";
 import { createWriter } from "./formats";
 import { finishSnapshot, insertSnapshot, insertSnapshotChunk } from "./mutations";
 import { exportHeader, mayReadSnapshot, mayUseSnapshots, normalizedFilters, planExport, type ExportFilters } from "./plan";
@@ -41,6 +41,12 @@ async function findReadable(access: ProjectAccess, idOrName: string, field: stri
   if (!snapshot) throw new AppError("not_found", `No snapshot "${idOrName}" in this project`, field);
   assertMayRead(access, snapshot);
   return snapshot;
+}
+
+/** The project's snapshots, newest first, for those who may use them (their names and filters too). */
+export async function listProjectSnapshots(access: ProjectAccess): Promise<SnapshotView[]> {
+  assertMayUseSnapshots(access);
+  return listSnapshots(access);
 }
 
 export async function createSnapshot(access: ProjectAccess, input: { name: string; filters: ExportFilters & { offsetUnit: OffsetUnit } }): Promise<SnapshotView> {

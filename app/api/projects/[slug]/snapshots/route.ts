@@ -1,8 +1,7 @@
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { listSnapshots } from "@/lib/export/data";
 import { createSnapshotSchema } from "@/lib/export/schema-filters";
-import { createSnapshot } from "@/lib/export/snapshots";
+import { createSnapshot, listProjectSnapshots } from "@/lib/export/snapshots";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
 
@@ -10,7 +9,7 @@ import { parseOrThrow } from "@/lib/http/parse";
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  return json({ snapshots: await listSnapshots(access) });
+  return json({ snapshots: await listProjectSnapshots(access) });
 });
 
 /** Saves a snapshot: `{ name, filters? }` (the export's filters and offsetUnit); 409 when the name is taken. */
