@@ -23,13 +23,40 @@ export type Projection = {
   positions: number[];
 };
 
-type Char = { text: string; pos: number; marks: readonly PMMark[] };
+/**
+ * Characters of a textblock that map one to one onto the canonical text: a run of a text node, or one
+ * character (with the combining marks after it) that cleaning or NFC changes. `pos` is where `text`
+ * starts; in a run, each UTF-16 unit is at `pos` plus its index.
+ */
+type Piece = { text: string; pos: number; marks: readonly PMMark[]; run: boolean };
 
 const EDGE_SPACE = /^[^\S\n]$/;
+/** A text node the canonical text keeps as it is: no combining marks, nothing to clean, already NFC. */
+const unchanged = (text: string) => !/\p{M}/u.test(text) && cleanCharacters(text) === text && text.normalize("NFC") === text;
 
-/** Splits a textblock into lines of characters (a hard break ends a line), each with its position. */
-function linesOf(block: PMNode, blockPos: number): Char[][] {
-  const lines: Char[][] = [[]];
+/** The piece without its first or last UTF-16 unit (always a whole character: an edge space). */
+const dropFirst = (piece: Piece): Piece => ({ ...piece, text: piece.text.slice(1), pos: piece.pos + 1 });
+const dropLast = (piece: Piece): Piece => ({ ...piece, text: piece.text.slice(0, -1) });
+
+/** Without spaces at the line's edges; a run loses them one character at a time, anything else whole. */
+function trimLine(line: Piece[]): Piece[] {
+  let start = 0;
+  let end = line.length;
+  const edge = (piece: Piece, at: number) => EDGE_SPACE.test(piece.run ? piece.text[at]! : piece.text);
+  while (start < end && edge(line[start]!, 0)) {
+    if (line[start]!.run && line[start]!.text.length > 1) line[start] = dropFirst(line[start]!);
+    else start++;
+  }
+  while (end > start && edge(line[end - 1]!, line[end - 1]!.text.length - 1)) {
+    if (line[end - 1]!.run && line[end - 1]!.text.length > 1) line[end - 1] = dropLast(line[end - 1]!);
+    else end--;
+  }
+  return line.slice(start, end);
+}
+
+/** Splits a textblock into lines of pieces (a hard break ends a line), each with its position. */
+function linesOf(block: PMNode, blockPos: number): Piece[][] {
+  const lines: Piece[][] = [[]];
   block.forEach((child, offset) => {
     const pos = blockPos + 1 + offset;
     if (child.type.name === "hardBreak") {
@@ -37,24 +64,22 @@ function linesOf(block: PMNode, blockPos: number): Char[][] {
       return;
     }
     if (!child.isText || !child.text) return;
+    const line = lines.at(-1)!;
+    if (unchanged(child.text)) {
+      line.push({ text: child.text, pos, marks: child.marks, run: true });
+      return;
+    }
     // Characters cluster with the combining marks after them, so that NFC can compose them in place.
     const clusters = child.text.match(/\P{M}\p{M}*|\p{M}+/gsu) ?? [];
     let at = pos;
     for (const cluster of clusters) {
-      lines.at(-1)!.push({ text: cleanCharacters(cluster).normalize("NFC"), pos: at, marks: child.marks });
+      const text = cleanCharacters(cluster).normalize("NFC");
+      if (text) line.push({ text, pos: at, marks: child.marks, run: false });
       at += cluster.length;
     }
   });
   // No spaces at a line's edges, no empty lines.
-  return lines
-    .map((line) => {
-      let start = 0;
-      let end = line.length;
-      while (start < end && EDGE_SPACE.test(line[start]!.text)) start++;
-      while (end > start && EDGE_SPACE.test(line[end - 1]!.text)) end--;
-      return line.slice(start, end).filter((char) => char.text.length > 0);
-    })
-    .filter((line) => line.length > 0);
+  return lines.map(trimLine).filter((line) => line.length > 0);
 }
 
 function contentMarks(marks: readonly PMMark[]): Mark[] | undefined {
@@ -66,15 +91,15 @@ function contentMarks(marks: readonly PMMark[]): Mark[] | undefined {
   return kept.length ? kept : undefined;
 }
 
-function inlinesOf(lines: Char[][]): InlineNode[] {
+function inlinesOf(lines: Piece[][]): InlineNode[] {
   const inlines: InlineNode[] = [];
   lines.forEach((line, index) => {
     if (index) inlines.push({ type: "hardBreak" });
-    for (const char of line) {
-      const marks = contentMarks(char.marks);
+    for (const piece of line) {
+      const marks = contentMarks(piece.marks);
       const last = inlines.at(-1);
-      if (last?.type === "text" && JSON.stringify(last.marks) === JSON.stringify(marks)) last.text += char.text;
-      else inlines.push(marks ? { type: "text", text: char.text, marks } : { type: "text", text: char.text });
+      if (last?.type === "text" && JSON.stringify(last.marks) === JSON.stringify(marks)) last.text += piece.text;
+      else inlines.push(marks ? { type: "text", text: piece.text, marks } : { type: "text", text: piece.text });
     }
   });
   return inlines;
@@ -109,15 +134,15 @@ export function projectDocument(root: PMNode): Projection {
           positions.push(line[0]!.pos);
           text += "\n";
         }
-        for (const char of line) {
-          for (const mark of char.marks) {
+        for (const piece of line) {
+          for (const mark of piece.marks) {
             if (mark.type.name !== ANNOTATION_MARK || typeof mark.attrs.id !== "string") continue;
             const span = spans.get(mark.attrs.id);
-            if (span) span.end = text.length + char.text.length;
-            else spans.set(mark.attrs.id, { start: text.length, end: text.length + char.text.length });
+            if (span) span.end = text.length + piece.text.length;
+            else spans.set(mark.attrs.id, { start: text.length, end: text.length + piece.text.length });
           }
-          for (let unit = 0; unit < char.text.length; unit++) positions.push(char.pos + Math.min(unit, char.text.length - 1));
-          text += char.text;
+          for (let unit = 0; unit < piece.text.length; unit++) positions.push(piece.pos + unit);
+          text += piece.text;
         }
       });
       const inlines = inlinesOf(lines);
