@@ -22,7 +22,10 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 
 /** A tag's review: its status and last decision, and for reviewers Accept / Reject with corrections. */
 export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
-  const [label, setLabel] = useState<LabelName>(tag.label as LabelName);
+  // The label to accept as, once the reviewer picks one; until then the tag's own, which its author may
+  // change meanwhile (live): accepting must not put back the label the tag had when these details opened.
+  const [chosen, setChosen] = useState<LabelName | null>(null);
+  const label = chosen ?? (tag.label as LabelName);
   const [comment, setComment] = useState("");
   const [useSelection, setUseSelection] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -36,13 +39,14 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
       decision,
       expectedStatus: status,
       ...(comment.trim() ? { comment } : {}),
-      ...(decision === "accept" && label !== tag.label ? { label } : {}),
+      ...(decision === "accept" && chosen && chosen !== tag.label ? { label: chosen } : {}),
       ...(span ? { start: span.start, end: span.end } : {}),
     });
     setBusy(false);
     if (!answer.ok) return setMessage(answer.error);
     setMessage(null);
     setComment("");
+    setChosen(null);
     setUseSelection(false);
     onDecided();
   };
@@ -82,7 +86,7 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
         <>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-stone-600">Accept as</span>
-            <select id="review-label" className="min-h-9 rounded border border-stone-300 bg-white px-2" value={label} onChange={(event) => setLabel(event.target.value as LabelName)}>
+            <select id="review-label" className="min-h-9 rounded border border-stone-300 bg-white px-2" value={label} onChange={(event) => setChosen(event.target.value as LabelName)}>
               {LABEL_ORDER.map((option) => (
                 <option key={option} value={option}>
                   {LABEL_STYLES[option].name}
