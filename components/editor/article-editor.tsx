@@ -262,7 +262,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
           {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
         </div>
         <div className="mb-3">
-          <WorkStatus articleId={articleId} done={review.done} status={review.status} canTag={permissions.canTag} canReview={permissions.canReview} blind={review.blind} />
+          <WorkStatus articleId={articleId} done={review.done} status={review.status} mayMarkDone={permissions.canTag && (!permissions.canReview || annotators.some((person) => person.id === user.id))} canReview={permissions.canReview} blind={review.blind} />
         </div>
         {problem && (
           <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -6,14 +6,15 @@ import { setArticleStatus, setWorkDone } from "@/lib/review/client";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 
 type Status = keyof typeof ARTICLE_STATUS_LABELS;
-type Props = { articleId: string; done: boolean; status: Status; canTag: boolean; canReview: boolean; blind: boolean };
+/** `mayMarkDone`: an annotator of the article (an editor, or a reviewer or owner who tagged it; see setWorkDone). */
+type Props = { articleId: string; done: boolean; status: Status; mayMarkDone: boolean; canReview: boolean; blind: boolean };
 
 /**
  * The article's place in the workflow: an annotator marks their own work done (in a blind project, only
  * then do they see colleagues' tags, so the page reloads its documents); a reviewer moves the article
  * along (e.g. to done once reviewed).
  */
-export function WorkStatus({ articleId, done: initialDone, status: initialStatus, canTag, canReview, blind }: Props) {
+export function WorkStatus({ articleId, done: initialDone, status: initialStatus, mayMarkDone, canReview, blind }: Props) {
   const router = useRouter();
   const [done, setDone] = useState(initialDone);
   const [status, setStatus] = useState<Status>(initialStatus);
@@ -49,13 +50,13 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
       ) : (
         <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[status]}</span>
       )}
-      {canTag && (
+      {(mayMarkDone || done) && (
         <button type="button" onClick={() => void toggleDone()} className={`min-h-8 rounded-md px-3 ${done ? "border border-stone-300 bg-white" : "bg-emerald-700 text-white hover:bg-emerald-800"}`}>
           {done ? "Reopen my work" : "Mark my work done"}
         </button>
       )}
       {done && <span className="text-emerald-800">Your work on this article is done.</span>}
-      {blind && !done && canTag && <span className="text-stone-600">Blind annotation: colleagues&apos; tags show once you mark your work done.</span>}
+      {blind && !done && mayMarkDone && <span className="text-stone-600">Blind annotation: colleagues&apos; tags show once you mark your work done.</span>}
       {message && (
         <span role="alert" className="text-red-800">
           {message}

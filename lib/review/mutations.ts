@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor, ArticleAccess } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import type { ArticleStatus } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
 
 /** Marks the actor's mentions as seen (all, or the comments given). */
 export async function markMentionsSeen(actor: Actor, commentIds?: string[]): Promise<number> {
@@ -16,6 +18,12 @@ export async function markMentionsSeen(actor: Actor, commentIds?: string[]): Pro
 export async function setWorkDone(access: ArticleAccess<"annotations:create">, done: boolean): Promise<{ done: boolean; articleStatus: string }> {
   const userId = access.userId!;
   return prisma.$transaction(async (tx) => {
+    // Marking done makes one an annotator of the article (agreement pairs them with everyone who tagged
+    // it). For an editor, done without a tag means "nothing to tag here"; a reviewer or owner who tagged
+    // nothing is reviewing, not annotating, and an empty layer of theirs would only drag agreement down.
+    if (done && can(access.role, "annotations:review") && !(await tx.annotation.count({ where: { articleId: access.articleId, annotatorIds: { has: userId } } }))) {
+      throw new AppError("conflict", "Reviewers and owners mark their work done only on articles they tagged: done with no tag would count you as an annotator who found nothing to tag");
+    }
     await tx.articleAnnotator.upsert({ where: { articleId_userId: { articleId: access.articleId, userId } }, create: { articleId: access.articleId, userId, doneAt: done ? new Date() : null }, update: { doneAt: done ? new Date() : null } });
     const [row] = await tx.$queryRaw<{ waiting: number }[]>`
       SELECT count(*)::int AS waiting FROM (SELECT DISTINCT unnest(annotator_ids) AS user_id FROM annotations WHERE article_id = ${access.articleId}) t

@@ -69,7 +69,8 @@ describe("review rules, every role times every action", () => {
     resolve: { owner: 200, editor: 200, reviewer: 200, viewer: 403, outsider: 404 },
     readComments: { owner: 200, editor: 200, reviewer: 200, viewer: 200, outsider: 404 },
     readHistory: { owner: 200, editor: 200, reviewer: 200, viewer: 200, outsider: 404 },
-    markDone: { owner: 200, editor: 200, reviewer: 200, viewer: 403, outsider: 404 },
+    // Reviewers and owners are annotators only of what they tagged (setWorkDone); the author tagged here.
+    markDone: { owner: 409, editor: 200, reviewer: 409, viewer: 403, outsider: 404 },
     setStatus: { owner: 200, editor: 403, reviewer: 200, viewer: 403, outsider: 404 },
   };
   const actions: Record<string, (who: Person, articleId: string, id: string) => Promise<{ status: number }>> = {
@@ -91,6 +92,19 @@ describe("review rules, every role times every action", () => {
       }
     });
   }
+});
+
+describe("marking work done", () => {
+  it("makes a reviewer or owner an annotator of an article only if they tagged it", async () => {
+    const articleId = await newArticle();
+    await tag(articleId, people.author, "figure", "1,219 ballots");
+    const markDone = (who: Person) => callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
+    const refused = await markDone(people.reviewer);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/only on articles they tagged/);
+    await tag(articleId, people.reviewer, "actor", "Ana Ruiz");
+    expect((await markDone(people.reviewer)).body.work).toEqual({ done: true, articleStatus: "in_progress" });
+  });
 });
 
 describe("deciding", () => {
