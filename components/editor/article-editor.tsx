@@ -18,7 +18,8 @@ import { tagSelection } from "@/lib/editor/tagging";
 import { WordSnap } from "@/lib/editor/word-snap";
 import { selectionSpan } from "@/lib/editor/selection-span";
 import { annotatorsIn, defaultFilters, tagVisible, type TagFilters } from "@/lib/review/tag-filters";
-import { ComparePanel, compareLayers } from "@/components/review/compare-panel";
+import { ComparePanel } from "@/components/review/compare-panel";
+import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { TagHistory } from "@/components/review/tag-history";
@@ -216,7 +217,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
   const visible = useCallback((record: TagRecord) => tagVisible(record, filters), [filters]);
   const annotators = useMemo(() => annotatorsIn(tags), [tags]);
-  const comparison = useMemo(() => (filters.compare ? compareLayers(tags, spans, filters.compare, visible, filters.labels) : null), [tags, spans, filters, visible]);
+  const comparison = useMemo(() => (filters.compare ? compareLayers(tags, spans, filters.compare, filters.labels) : null), [tags, spans, filters]);
   const disagreeing = useMemo(() => (comparison ? [...new Set(comparison.disagreements.flatMap((item) => [item.a?.id, item.b?.id]).filter((id): id is string => Boolean(id)))] : []), [comparison]);
   const reviewRefusal = (record: TagRecord) => (review.allowSelfReview || !annotatorsOf(record).some((person) => person.id === user.id) ? null : "You made this tag; this project does not allow self-review.");
   // Pending tags a reviewer may decide, in reading order (the review queue).

@@ -1,37 +1,11 @@
 "use client";
 
-import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import type { Label } from "@/lib/annotations/schema";
-import { annotatorsOf, type TagRecord } from "@/lib/collab/model";
-import { findDisagreements, type Disagreement } from "@/lib/review/disagreements";
+import { LABEL_STYLES } from "@/lib/annotations/labels";
+import type { Comparison } from "@/lib/review/compare-layers";
+import type { Disagreement } from "@/lib/review/disagreements";
 import type { TagFilters } from "@/lib/review/tag-filters";
 
 type Span = { text: string; start: number; end: number };
-
-/**
- * Where two annotators disagree on this article, from the live tags: the same measure the agreement page
- * counts (lib/review/disagreements.ts), over the tags the filters show.
- */
-export function compareLayers(tags: Map<string, TagRecord>, spans: Map<string, Span>, pair: { a: string; b: string }, visible: (tag: TagRecord) => boolean, labels: Set<LabelName>): { disagreements: Disagreement[]; agreed: number } {
-  const placed = [...tags]
-    .filter(([id, tag]) => spans.has(id) && visible(tag))
-    .map(([id, tag]) => ({ id, label: tag.label as Label, start: spans.get(id)!.start, end: spans.get(id)!.end, annotators: annotatorsOf(tag).map((person) => person.id) }));
-  const disagreements = findDisagreements({ id: "live", text: "", annotators: [pair.a, pair.b], tags: placed }, pair.a, pair.b, [...labels]);
-  // Agreements: a gold tag both made, or an identical tag each made (matched one to one).
-  let agreed = 0;
-  const onlyA = new Map<string, number>();
-  const onlyB = new Map<string, number>();
-  for (const tag of placed) {
-    const key = `${tag.label}:${tag.start}:${tag.end}`;
-    const byA = tag.annotators.includes(pair.a);
-    const byB = tag.annotators.includes(pair.b);
-    if (byA && byB) agreed++;
-    else if (byA) onlyA.set(key, (onlyA.get(key) ?? 0) + 1);
-    else if (byB) onlyB.set(key, (onlyB.get(key) ?? 0) + 1);
-  }
-  for (const [key, count] of onlyA) agreed += Math.min(count, onlyB.get(key) ?? 0);
-  return { disagreements, agreed };
-}
 
 const KINDS: Record<Disagreement["kind"], string> = { only_a: "only", only_b: "only", label: "different label", boundary: "different boundaries" };
 
@@ -39,7 +13,7 @@ type Props = {
   filters: TagFilters;
   onFilters: (filters: TagFilters) => void;
   annotators: { id: string; name: string }[];
-  result: { disagreements: Disagreement[]; agreed: number } | null;
+  result: Comparison | null;
   spans: Map<string, Span>;
   onSelect: (ids: string[]) => void;
 };
