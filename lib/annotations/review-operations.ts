@@ -91,8 +91,8 @@ export function resolveThread(docs: ArticleDocs, actor: TagActor, id: string, re
 
 /**
  * Auto-accept (a project setting): tags on which two or more annotators agree exactly, the same words and
- * label, become one accepted gold tag that records all of them; the copies are deleted. The oldest tag
- * survives. Only tags whose every annotator `mayMerge` are considered (in a blind project, those who have
+ * label, become one accepted gold tag that records all of them; the copies are deleted, and their
+ * discussions join the gold tag's thread (each copy's history stays its own). The oldest tag survives. Only tags whose every annotator `mayMerge` are considered (in a blind project, those who have
  * marked their work done, so that merging reveals nothing early), and never a rejected one. Looks at the
  * tags given in `ids`, or at every tag. Returns, for each tag merged away, the gold tag it went into.
  */
@@ -122,9 +122,14 @@ export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) 
     if (annotators.size < 2) continue;
     const survivor = records.get(keep)!;
     const status = statusOf(survivor);
+    // The copies' discussions join the gold tag's thread, which stays resolved only if all of them were.
+    const threads = group.map((id) => records.get(id)!.thread).filter((thread) => thread && thread.comments > 0);
+    const commented = copies.filter((id) => (records.get(id)!.thread?.comments ?? 0) > 0);
+    if (commented.length) docs.journal?.push({ type: "move-comments", from: commented, to: keep });
     writeTag(docs.tags, keep, {
       annotators: [...annotators.values()],
       status: "accepted",
+      ...(commented.length ? { thread: { comments: threads.reduce((sum, thread) => sum + thread!.comments, 0), resolved: threads.every((thread) => thread!.resolved) } } : {}),
       ...(status === "accepted" ? {} : { review: { decision: "accept" as const, reviewerId: null, reviewerName: AUTO_REVIEWER_NAME, at: now, comment: null } }),
       updatedAt: now,
     });

@@ -36,6 +36,8 @@ export async function appendTagsUpdate(articleId: string, update: Uint8Array | n
           data: { id: entry.id, annotationId: entry.annotationId, articleId, authorId: entry.authorId, kind: entry.kind, body: entry.body, createdAt: at(entry), mentions: { create: entry.mentions.map((userId) => ({ userId })) } },
           select: { id: true },
         });
+      case "move-comments":
+        return prisma.annotationComment.updateMany({ where: { articleId, annotationId: { in: entry.from } }, data: { annotationId: entry.to } });
     }
   });
   if (!update) {

@@ -77,6 +77,21 @@ async function history(id: string, who: Person): Promise<Event[]> {
 const markDone = (articleId: string, who: Person) => callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
 
 describe("auto-accept", () => {
+  it("moves the discussions of the tags it merges into the gold tag's thread", async () => {
+    const p = await project();
+    const first = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
+    const copy = await tag(p.articleId, p.b, "actor", "Ana Ruiz");
+    const comment = (id: string, who: Person, body: string) => callRoute(commentsRoute.POST, { params: { id }, token: who.token, body: { body } });
+    expect((await comment(first, p.reviewer, "Is she the clerk?")).status).toBe(201);
+    expect((await comment(copy, p.reviewer, `Same person, @${p.a.email}?`)).status).toBe(201);
+    expect((await patchSettings(p.slug, p.owner, { autoAcceptAgreement: true })).status).toBe(200);
+    const thread = await callRoute(commentsRoute.GET, { params: { id: first }, token: p.b.token });
+    expect(thread.body.comments.map((row: { body: string }) => row.body)).toEqual(["Is she the clerk?", `Same person, @${p.a.email}?`]);
+    expect((await callRoute(commentsRoute.GET, { params: { id: copy }, token: p.b.token })).status).toBe(404);
+    // The mention now leads to the gold tag, where the comment is.
+    expect(await prisma.annotationComment.count({ where: { annotationId: copy } })).toBe(0);
+  });
+
   it("merges existing agreeing tags into one accepted gold tag when the owner turns it on", async () => {
     const p = await project();
     const first = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
