@@ -65,7 +65,25 @@ export async function resolveMentions(access: ArticleAccess, body: string): Prom
   return members.map((member) => member.userId);
 }
 
-/** Comments that name the actor, newest first, in projects they are still a member of. */
+/**
+ * Of the given comments, those on tags the actor may see (lib/review/scope.ts): in a blind project an
+ * editor sees comments on their own tags, or on any tag of an article once they are done with it. A
+ * colleague can mention them on a tag they may not see yet; the comment waits until they may.
+ */
+export async function visibleComments(actor: Actor, ids: string[]): Promise<Set<string>> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM annotation_comments c
+    JOIN articles a ON a.id = c.article_id
+    JOIN projects p ON p.id = a.project_id
+    JOIN memberships m ON m.project_id = p.id AND m.user_id = ${actor.userId}
+    WHERE c.id = ANY(${ids}::text[]) AND (
+      NOT (p.blind_annotation AND m.role = 'editor')
+      OR EXISTS (SELECT 1 FROM annotations n WHERE n.id = c.annotation_id AND n.annotator_ids @> ARRAY[${actor.userId}]::text[])
+      OR EXISTS (SELECT 1 FROM article_annotators w WHERE w.article_id = c.article_id AND w.user_id = ${actor.userId} AND w.done_at IS NOT NULL))`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Comments that name the actor, newest first, in projects they are still a member of, on tags they may see. */
 export async function listMentions(actor: Actor, options: { unseenOnly?: boolean } = {}) {
   const rows = await prisma.commentMention.findMany({
     where: { userId: actor.userId, ...(options.unseenOnly ? { seenAt: null } : {}), comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } },
@@ -76,7 +94,11 @@ export async function listMentions(actor: Actor, options: { unseenOnly?: boolean
       comment: { select: { id: true, body: true, createdAt: true, annotationId: true, author: PERSON, article: { select: { id: true, title: true, project: { select: { slug: true, name: true } } } } } },
     },
   });
-  return rows.map(({ seenAt, comment }) => ({ ...comment, seenAt }));
+  const visible = await visibleComments(
+    actor,
+    rows.map((row) => row.comment.id),
+  );
+  return rows.filter((row) => visible.has(row.comment.id)).map(({ seenAt, comment }) => ({ ...comment, seenAt }));
 }
 
 /** What the agreement measures read of an article: its text and its tags with who made them. */
@@ -171,7 +193,18 @@ export async function isWorkDone(access: ArticleAccess): Promise<boolean> {
   return Boolean(work?.doneAt);
 }
 
-/** How many mentions of the actor are unseen (the header's count), in projects they are still in. */
+/** The comments with unseen mentions of the actor that they may see (in projects they are still in). */
+export async function listUnseenMentionIds(actor: Actor): Promise<string[]> {
+  const rows = await prisma.commentMention.findMany({ where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } }, select: { commentId: true } });
+  if (!rows.length) return [];
+  const visible = await visibleComments(
+    actor,
+    rows.map((row) => row.commentId),
+  );
+  return rows.map((row) => row.commentId).filter((id) => visible.has(id));
+}
+
+/** How many mentions of the actor are unseen (the header's count). */
 export async function countUnseenMentions(actor: Actor): Promise<number> {
-  return prisma.commentMention.count({ where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } } });
+  return (await listUnseenMentionIds(actor)).length;
 }

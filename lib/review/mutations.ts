@@ -4,10 +4,15 @@ import { can } from "@/lib/auth/permissions";
 import type { ArticleStatus } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { listUnseenMentionIds } from "./data";
 
-/** Marks the actor's mentions as seen (all, or the comments given). */
+/**
+ * Marks the actor's mentions as seen: the comments given, or all they may see (one on a tag hidden from
+ * them by blind annotation stays new until they may see it).
+ */
 export async function markMentionsSeen(actor: Actor, commentIds?: string[]): Promise<number> {
-  const result = await prisma.commentMention.updateMany({ where: { userId: actor.userId, seenAt: null, ...(commentIds ? { commentId: { in: commentIds } } : {}) }, data: { seenAt: new Date() } });
+  const ids = commentIds ?? (await listUnseenMentionIds(actor));
+  const result = await prisma.commentMention.updateMany({ where: { userId: actor.userId, seenAt: null, commentId: { in: ids } }, data: { seenAt: new Date() } });
   return result.count;
 }
 

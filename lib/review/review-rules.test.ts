@@ -11,6 +11,7 @@ import * as historyRoute from "@/app/api/annotations/[id]/history/route";
 import * as tagRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/articles/[id]/annotations/route";
 import * as doneRoute from "@/app/api/articles/[id]/work/route";
+import * as mentionsRoute from "@/app/api/me/mentions/route";
 import * as projectRoute from "@/app/api/projects/[slug]/route";
 import * as agreementRoute from "@/app/api/projects/[slug]/agreement/route";
 import * as disagreementsRoute from "@/app/api/projects/[slug]/disagreements/route";
@@ -136,6 +137,29 @@ describe("auto-accept", () => {
     expect(rows[0]).toMatchObject({ id: first, status: "accepted" });
     expect(rows[0]!.annotators.map((annotator) => annotator.id)).toEqual([p.a.id, p.b.id]);
     expect((await history(first, p.reviewer)).map((event) => event.kind)).toEqual(["created", "merged", "accepted"]);
+  });
+});
+
+describe("mentions in a blind project", () => {
+  it("wait until the mentioned editor may see the tag they are about", async () => {
+    const p = await project({ blindAnnotation: true });
+    const theirs = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
+    const mine = await tag(p.articleId, p.b, "figure", "1,219 ballots");
+    const comment = (id: string, body: string) => callRoute(commentsRoute.POST, { params: { id }, token: p.reviewer.token, body: { body } });
+    expect((await comment(theirs, `@${p.b.email} do you agree with this name?`)).status).toBe(201);
+    expect((await comment(mine, `@${p.b.email} which ballots?`)).status).toBe(201);
+    const mentions = async () => (await callRoute(mentionsRoute.GET, { token: p.b.token })).body.mentions.map((mention: { body: string }) => mention.body);
+    const unseen = async () => (await callRoute(mentionsRoute.GET, { token: p.b.token, query: { unseen: "1" } })).body.mentions.length;
+    // B sees the mention on their own tag; the one on A's tag would reveal it (and what it says).
+    expect(await mentions()).toEqual([`@${p.b.email} which ballots?`]);
+    expect(await unseen()).toBe(1);
+    // Marking "all seen" leaves the hidden one new, to be read once B may see it.
+    expect((await callRoute(mentionsRoute.POST, { token: p.b.token, body: {} })).status).toBe(200);
+    expect(await unseen()).toBe(0);
+    expect((await markDone(p.articleId, p.b)).status).toBe(200);
+    // Newest first.
+    expect(await mentions()).toEqual([`@${p.b.email} which ballots?`, `@${p.b.email} do you agree with this name?`]);
+    expect(await unseen()).toBe(1);
   });
 });
 
