@@ -39,8 +39,11 @@ function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit, people: Map<stri
     orphanedAt,
     /** Everyone who made it (the author first): more than one for a gold tag merged from agreeing annotators. */
     annotators: annotatorIds.map((id) => people.get(id) ?? { id, name: null, email: "" }),
-    /** The last decision; reviewer null when Margin auto-accepted it. */
-    review: review ? { decision: review.decision, comment: review.comment, at: review.createdAt, reviewer: review.reviewer } : null,
+    /**
+     * The decision in force; reviewer null when Margin auto-accepted it. None while pending, also when an
+     * author's new label or words sent a decided tag back to pending (as the live document shows it).
+     */
+    review: review && row.status !== "pending" ? { decision: review.decision, comment: review.comment, at: review.createdAt, reviewer: review.reviewer } : null,
   };
 }
 

@@ -140,6 +140,17 @@ describe("auto-accept", () => {
   });
 });
 
+describe("an author's correction after a decision", () => {
+  it("sends the tag back to pending with no decision in force, in the API as in the live document", async () => {
+    const p = await project();
+    const id = await tag(p.articleId, p.a, "claim", "More than 200 volunteers waited outside the hall.");
+    expect((await callRoute(reviewRoute.POST, { params: { id }, token: p.reviewer.token, body: { decision: "reject", comment: "Not a claim" } })).status).toBe(200);
+    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({ status: "rejected", review: { reviewer: { id: p.reviewer.id } } });
+    expect((await callRoute(tagRoute.PATCH, { params: { id }, token: p.a.token, body: { label: "figure" }, method: "PATCH" })).status).toBe(200);
+    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({ status: "pending", label: "figure", review: null });
+  });
+});
+
 describe("mentions in a blind project", () => {
   it("wait until the mentioned editor may see the tag they are about", async () => {
     const p = await project({ blindAnnotation: true });
@@ -148,13 +159,13 @@ describe("mentions in a blind project", () => {
     const comment = (id: string, body: string) => callRoute(commentsRoute.POST, { params: { id }, token: p.reviewer.token, body: { body } });
     expect((await comment(theirs, `@${p.b.email} do you agree with this name?`)).status).toBe(201);
     expect((await comment(mine, `@${p.b.email} which ballots?`)).status).toBe(201);
-    const mentions = async () => (await callRoute(mentionsRoute.GET, { token: p.b.token })).body.mentions.map((mention: { body: string }) => mention.body);
-    const unseen = async () => (await callRoute(mentionsRoute.GET, { token: p.b.token, query: { unseen: "1" } })).body.mentions.length;
+    const mentions = async () => (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token })).body.mentions.map((mention: { body: string }) => mention.body);
+    const unseen = async () => (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token, query: { unseen: "1" } })).body.mentions.length;
     // B sees the mention on their own tag; the one on A's tag would reveal it (and what it says).
     expect(await mentions()).toEqual([`@${p.b.email} which ballots?`]);
     expect(await unseen()).toBe(1);
     // Marking "all seen" leaves the hidden one new, to be read once B may see it.
-    expect((await callRoute(mentionsRoute.POST, { token: p.b.token, body: {} })).status).toBe(200);
+    expect((await callRoute(mentionsRoute.POST, { params: {}, token: p.b.token, body: {} })).status).toBe(200);
     expect(await unseen()).toBe(0);
     expect((await markDone(p.articleId, p.b)).status).toBe(200);
     // Newest first.
