@@ -109,6 +109,15 @@ describe("project export: the dataset", () => {
     });
     expect(jsonlArticles(await bodyText(plain))).toHaveLength(3);
     expect((await exportProject(people.owner, { format: "conll" })).headers.get("x-margin-offset-unit")).toBe("none");
+    // The dataset-level fields json has in its body; a jsonl export's lines are all articles.
+    const filtered = await exportProject(people.owner, { format: "jsonl", labels: "quote,actor", status: "pending" });
+    expect(Object.fromEntries(["x-margin-project", "x-margin-labels", "x-margin-filters", "link"].map((name) => [name, filtered.headers.get(name)]))).toEqual({
+      "x-margin-project": slug,
+      "x-margin-labels": "actor,quote",
+      "x-margin-filters": "status=pending&labels=actor%2Cquote",
+      link: '</api/export/schema>; rel="describedby"',
+    });
+    await bodyText(filtered);
   });
 
   it("streams every format with its own type and extension", async () => {

@@ -1,13 +1,14 @@
 /**
  * An export as an HTTP response: the writer's type, a download file name, and what the export is (format,
- * version, unit, counts) in headers. The body is the export's stream, so cancelling the response (the
+ * version, unit, counts, project, labels, filters; the dataset version when it is known before the body:
+ * a snapshot's) in headers. The body is the export's stream, so cancelling the response (the
  * client went away) cancels the export.
  *
  * Compression is the server's (server/main.ts), for every format, application/jsonl included: a route's
  * own Content-Encoding would be dropped by Next.js (send-response.js).
  */
 import type { FormatWriter } from "./formats";
-import { DATASET_FORMAT_VERSION } from "./shape";
+import { DATASET_FORMAT_VERSION, type ExportHeader } from "./shape";
 
 /** `attachment` with an ASCII file name, and the exact one (UTF-8) for clients that read filename*. */
 export function contentDisposition(baseName: string, extension: string): string {
@@ -18,6 +19,8 @@ export function contentDisposition(baseName: string, extension: string): string 
 
 export type ExportResponseInput = {
   writer: Pick<FormatWriter, "format" | "contentType" | "extension" | "offsetUnit">;
+  /** The dataset-level fields json carries in its body; jsonl (whose every line is an article) has them here. */
+  header: ExportHeader;
   stream: ReadableStream<Uint8Array>;
   baseName: string;
   counts?: { articles: number; tags: number };
@@ -39,6 +42,10 @@ export function exportResponse(input: ExportResponseInput): Response {
     headers.set("x-margin-article-count", String(input.counts.articles));
     headers.set("x-margin-tag-count", String(input.counts.tags));
   }
+  headers.set("x-margin-project", input.header.project.slug);
+  headers.set("x-margin-labels", input.header.labels.map((label) => label.name).join(","));
+  headers.set("x-margin-filters", new URLSearchParams(Object.entries(input.header.filters).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value])).toString());
+  headers.set("link", '</api/export/schema>; rel="describedby"');
   if (input.datasetVersion) headers.set("x-margin-dataset-version", input.datasetVersion);
   return new Response(input.stream, { headers });
 }

@@ -84,7 +84,7 @@ export async function openSnapshot(access: ProjectAccess, id: string, query: { f
   const header = exportHeader(access, snapshot.filters, unit);
   const writer = createWriter(query.format, header);
   if (query.offsetUnit === "utf16" && writer.offsetUnit !== "utf16") throw new AppError("bad_request", `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to json, jsonl and csv`, "offsetUnit");
-  const base = { writer, baseName: `${access.slug}-${snapshot.name}`, counts: { articles: snapshot.articleCount, tags: snapshot.tagCount }, datasetVersion: unit === snapshot.offsetUnit ? snapshot.contentHash : undefined };
+  const base = { writer, header, baseName: `${access.slug}-${snapshot.name}`, counts: { articles: snapshot.articleCount, tags: snapshot.tagCount }, datasetVersion: unit === snapshot.offsetUnit ? snapshot.contentHash : undefined };
   const output = pushStream();
   if (query.format === "jsonl" && unit === snapshot.offsetUnit) {
     // The stored bytes, inflated: exactly the jsonl body saved.
