@@ -45,7 +45,10 @@ const exportProject = (who: Person, query: Record<string, string> = {}, headers:
 async function exportJson(who: Person, query: Record<string, string> = {}) {
   const response = await exportProject(who, { format: "json", ...query });
   expect(response.status, await response.clone().text()).toBe(200);
-  return JSON.parse(await bodyText(response)) as { articles: ExportArticle[]; datasetVersion: string; articleCount: number; tagCount: number; filters: Record<string, unknown>; offsetUnit: string };
+  const document: unknown = JSON.parse(await bodyText(response));
+  // Every export these tests read is checked against the published schema.
+  assertValid(document);
+  return document as { articles: ExportArticle[]; datasetVersion: string; articleCount: number; tagCount: number; filters: Record<string, unknown>; offsetUnit: string };
 }
 
 const tagIds = (document: { articles: ExportArticle[] }) => document.articles.flatMap((article) => article.tags.map((item) => item.id)).sort();

@@ -98,9 +98,14 @@ export async function bodyText(response: Response): Promise<string> {
   return new TextDecoder("utf-8", { fatal: true }).decode(await response.arrayBuffer());
 }
 
+/** The articles of a jsonl export, each checked against the published schema. */
 export function jsonlArticles(text: string): ExportArticle[] {
   return text
     .split("\n")
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as ExportArticle);
+    .map((line) => {
+      const article: unknown = JSON.parse(line);
+      assertValid(article, "article");
+      return article as ExportArticle;
+    });
 }
