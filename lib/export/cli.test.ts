@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db/prisma";
 import { eventually, startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith } from "@/lib/testing/factories";
 import { runEntry } from "@/lib/testing/run-process";
-import { bodyText, call, jsonlArticles, person, review, tag, type Person, type Server } from "./test-support";
+import { assertValid, bodyText, call, jsonlArticles, person, review, tag, type Person, type Server } from "./test-support";
 
 // The CLI runs as its own process against this test file's database (DATABASE_URL is inherited).
 const margin = (...args: string[]) => runEntry("scripts/margin.ts", args);
@@ -43,7 +43,9 @@ const api = async (query: Record<string, string>) => bodyText(await call(project
 
 describe("margin export", () => {
   it("writes the same bytes as the API to stdout, and a summary to stderr", async () => {
-    for (const args of [["--format", "jsonl"], ["--format", "csv", "--labels", "quote,actor", "--offset-unit", "utf16"], ["--status", "gold"]]) {
+    const everyFilter = ["--format", "json", "--annotators", owner.email, "--articles", articleId, "--updated-since", "2000-01-01", "--article-status", "in_progress,in_review"];
+    const formats = ["w3c", "conll", "spacy", "labelstudio"].map((format) => ["--format", format]);
+    for (const args of [["--format", "jsonl"], ["--format", "csv", "--labels", "quote,actor", "--offset-unit", "utf16"], ["--status", "gold"], everyFilter, ...formats]) {
       const result = await margin("export", "--project", slug, ...args);
       expect(result.code, result.stderr).toBe(0);
       const query: Record<string, string> = {};
@@ -51,6 +53,10 @@ describe("margin export", () => {
       expect(result.stdout).toBe(await api(query));
       expect(result.stderr).toMatch(/^exported \d+ articles, \d+ tags \(\d+ bytes, \w+\); dataset version [0-9a-f]{64}\n$/);
     }
+    // The filters kept the one tagged article, in the published shape.
+    const filtered = JSON.parse(await api({ format: "json", annotators: owner.email, articles: articleId, updatedSince: "2000-01-01", articleStatus: "in_progress,in_review" })) as { articles: { id: string }[] };
+    assertValid(filtered);
+    expect(filtered.articles.map((article) => article.id)).toEqual([articleId]);
     const one = await margin("export", "--project", slug, "--article", articleId, "--format", "jsonl");
     expect(jsonlArticles(one.stdout).map((article) => article.id)).toEqual([articleId]);
   }, 120_000);
