@@ -175,30 +175,34 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     },
     [editor, client, documents.tags],
   );
-  // The keyboard extension announces tagging and tag navigation as DOM events.
+  // The keyboard extension announces tagging and tag navigation as DOM events, which bubble to the frame.
+  // Listened for there, not on the editor's own element: when the documents change (a blind annotator
+  // marking their work done), a new editor exists before its view is mounted, and reading its element
+  // then throws.
+  const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
+    const element = frame.current;
+    if (!element) return;
     const onTag = (event: Event) => void tag((event as CustomEvent<LabelName>).detail);
     const onFocus = (event: Event) => setSelected((event as CustomEvent<string[]>).detail);
-    dom.addEventListener(TAG_EVENT, onTag);
-    dom.addEventListener(FOCUS_TAG_EVENT, onFocus);
+    element.addEventListener(TAG_EVENT, onTag);
+    element.addEventListener(FOCUS_TAG_EVENT, onFocus);
     return () => {
-      dom.removeEventListener(TAG_EVENT, onTag);
-      dom.removeEventListener(FOCUS_TAG_EVENT, onFocus);
+      element.removeEventListener(TAG_EVENT, onTag);
+      element.removeEventListener(FOCUS_TAG_EVENT, onFocus);
     };
-  }, [editor, tag]);
+  }, [tag]);
 
   /** Scrolls to a tag and flashes it. */
   const reveal = useCallback(
     (id: string | undefined) => {
-      const element = id && editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
+      const element = id && frame.current?.querySelector(`.margin-editor [data-annotation-id="${CSS.escape(id)}"]`);
       if (!element) return;
       element.scrollIntoView({ block: "center", behavior: "smooth" });
       element.classList.add("margin-flash");
       setTimeout(() => element.classList.remove("margin-flash"), 1200);
     },
-    [editor],
+    [],
   );
   const select = useCallback(
     (ids: string | string[]) => {
@@ -253,7 +257,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
       <TagStyles tags={tags} visible={visible} selected={selected} pending={pending} disagreeing={disagreeing} />
-      <div className="margin-editor-frame relative min-w-0 flex-1">
+      <div ref={frame} className="margin-editor-frame relative min-w-0 flex-1">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <PresenceBar provider={documents.contentProvider} self={self} />
           <span role="status" className={connection.status === "connected" ? "text-emerald-700" : "text-amber-700"}>
