@@ -46,4 +46,33 @@ export class ArticlePage {
   panel() {
     return this.page.getByRole("complementary", { name: "Tags" });
   }
+
+  /** Selects `words` and presses a label's key, as an annotator tags (1 actor, 2 claim, 3 figure, 4 quote). */
+  async tag(words: string, key: "1" | "2" | "3" | "4") {
+    await this.select(words);
+    await this.page.keyboard.press(key);
+  }
+
+  /** The text's marks of tags covering exactly `words` (a mark carries only its tag's id). */
+  tagsOver(words: string) {
+    return this.tags().filter({ hasText: new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+  }
+
+  /** The side panel's number of tags of a label (those the filters hide included). */
+  count(label: "actor" | "claim" | "figure" | "quote") {
+    return this.panel().getByTestId(`count-${label}`);
+  }
+
+  /** The side panel's entries whose words (and annotators, status) match `name`. */
+  listed(name: string | RegExp) {
+    return this.panel().getByRole("button", { name });
+  }
+
+  details() {
+    return this.page.getByRole("region", { name: "Tag details" });
+  }
+
+  async markWorkDone() {
+    await this.page.getByLabel("Workflow").getByRole("button", { name: "Mark my work done" }).click();
+  }
 }

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** The project's tabs (Articles, Review, Agreement, ...). */
 export function projectTabs(page: Page) {
@@ -26,6 +26,29 @@ export class AgreementPage {
 
   disagreements() {
     return this.page.getByRole("region", { name: /^Disagreements of/ });
+  }
+}
+
+/** The project's Settings page (owners): the review policy and what viewers may export. */
+export class SettingsPage {
+  constructor(
+    private readonly page: Page,
+    private readonly slug: string,
+  ) {}
+
+  async goto() {
+    return this.page.goto(`/projects/${this.slug}/settings`);
+  }
+
+  flag(name: "Blind annotation" | "Allow self-review" | "Auto-accept agreeing tags") {
+    return this.page.getByRole("checkbox", { name });
+  }
+
+  /** Ticks the flags, saves, and waits until the server has stored them. */
+  async turnOn(...names: Parameters<SettingsPage["flag"]>[0][]) {
+    for (const name of names) await this.flag(name).check();
+    await this.page.getByRole("button", { name: "Save settings" }).click();
+    await expect(this.page.getByText("Saved", { exact: true })).toBeVisible();
   }
 }
 
