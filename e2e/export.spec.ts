@@ -101,3 +101,34 @@ test("saves snapshots, downloads one again and compares two; a dataset imports i
   const copied = (await copy.json()) as Dataset;
   expect(copied.articles[0]!.tags.map((tag) => [tag.label, tag.text])).toEqual((JSON.parse(dataset.toString("utf8")) as Dataset).articles[0]!.tags.map((tag) => [tag.label, tag.text]));
 });
+
+test("exports one label as CSV from the Export page, and one article as spaCy from its page", async ({ page, world, request }) => {
+  const { owner, project, article } = await taggedProject(world, request);
+  await signInAs(page, owner);
+  const exportPage = new ExportPage(page, project.slug);
+  await exportPage.goto();
+  const csv = fs.readFileSync(await (await exportPage.download({ format: "CSV", labels: ["quote"] })).path(), "utf8");
+  const rows = csv.trimEnd().split("\r\n");
+  // The header and the one quote, its text quoted as RFC 4180 wants (it holds a comma).
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain(",quote,");
+  expect(rows[1]).toContain('"“We counted 1,219 ballots,”"');
+
+  await page.goto(`/projects/${project.slug}/articles/${article.id}`);
+  await page.getByText("Export this article").click();
+  const form = page.getByRole("form", { name: "Export this article" });
+  await form.getByLabel("Format").selectOption("spacy");
+  const saved = page.waitForEvent("download");
+  await form.getByRole("button", { name: "Export" }).click();
+  const download = await saved;
+  // The server's name for it: project, article, day; spaCy's lines are JSON Lines.
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${project.slug}-${article.id}-\\d{8}\\.jsonl$`));
+  const spacy = JSON.parse(fs.readFileSync(await download.path(), "utf8").trim()) as { text: string; spans: { start: number; end: number; label: string }[] };
+  expect(spacy.text).toBe(TEXT);
+  // Offsets as Python counts them: code points, emoji included.
+  expect(spacy.spans.map((span) => [span.label, [...TEXT].slice(span.start, span.end).join("")])).toEqual([
+    ["quote", "“We counted 1,219 ballots,”"],
+    ["actor", "Ana Ruiz"],
+    ["figure", "More than 200 volunteers 👩🏽‍🤝‍👩🏻"],
+  ]);
+});
