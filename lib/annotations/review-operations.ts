@@ -92,7 +92,8 @@ export function resolveThread(docs: ArticleDocs, actor: TagActor, id: string, re
 /**
  * Auto-accept (a project setting): tags on which two or more annotators agree exactly, the same words and
  * label, become one accepted gold tag that records all of them; the copies are deleted, and their
- * discussions join the gold tag's thread (each copy's history stays its own). The oldest tag survives. Only tags whose every annotator `mayMerge` are considered (in a blind project, those who have
+ * discussions join the gold tag's thread (each copy's history stays its own). The oldest tag survives.
+ * Only tags whose every annotator `mayMerge` are considered (in a blind project, those who have
  * marked their work done, so that merging reveals nothing early), and never a rejected one. Looks at the
  * tags given in `ids`, or at every tag. Returns, for each tag merged away, the gold tag it went into.
  */

@@ -70,7 +70,8 @@ export async function resolveMentions(access: ArticleAccess, body: string): Prom
  * editor sees comments on their own tags, or on any tag of an article once they are done with it. A
  * colleague can mention them on a tag they may not see yet; the comment waits until they may.
  */
-export async function visibleComments(actor: Actor, ids: string[]): Promise<Set<string>> {
+async function visibleComments(actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT c.id FROM annotation_comments c
     JOIN articles a ON a.id = c.article_id
@@ -94,10 +95,7 @@ export async function listMentions(actor: Actor, options: { unseenOnly?: boolean
       comment: { select: { id: true, body: true, createdAt: true, annotationId: true, author: PERSON, article: { select: { id: true, title: true, project: { select: { slug: true, name: true } } } } } },
     },
   });
-  const visible = await visibleComments(
-    actor,
-    rows.map((row) => row.comment.id),
-  );
+  const visible = await visibleComments(actor, rows.map((row) => row.comment.id));
   return rows.filter((row) => visible.has(row.comment.id)).map(({ seenAt, comment }) => ({ ...comment, seenAt }));
 }
 
@@ -196,12 +194,9 @@ export async function isWorkDone(access: ArticleAccess): Promise<boolean> {
 /** The comments with unseen mentions of the actor that they may see (in projects they are still in). */
 export async function listUnseenMentionIds(actor: Actor): Promise<string[]> {
   const rows = await prisma.commentMention.findMany({ where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } }, select: { commentId: true } });
-  if (!rows.length) return [];
-  const visible = await visibleComments(
-    actor,
-    rows.map((row) => row.commentId),
-  );
-  return rows.map((row) => row.commentId).filter((id) => visible.has(id));
+  const ids = rows.map((row) => row.commentId);
+  const visible = await visibleComments(actor, ids);
+  return ids.filter((id) => visible.has(id));
 }
 
 /** How many mentions of the actor are unseen (the header's count). */
