@@ -196,7 +196,6 @@ async function main() {
     console.log(`  first opening (the server builds the live documents from the rows): ${firstWarm!.ms.toFixed(0)} ms; on a server that just started: ${openings[0]!.ms.toFixed(0)} ms`);
 
     // Typing in the middle of the article, with frames drawn at 60 Hz here, then on demand in a second browser.
-    await page.goto(article.url);
     await measureInteractive(page, article.url, TAGS);
     const at60Hz = await profile("typing", () => measureTyping(page, Number(values.keys)));
     const onDemand = await openBrowser(base, owner, { framesOnDemand: true });
