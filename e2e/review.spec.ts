@@ -53,7 +53,11 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
   const details = c.getByRole("region", { name: "Tag details" });
   await expect(details).toContainText(QUOTE);
   await c.keyboard.press("a");
-  await expect(details.getByTestId("tag-status")).toHaveText("✓ accepted");
+  // The quote shows accepted, and the details move on to the next pending tag in reading order.
+  await expect(pageC.panel().getByRole("button", { name: /We cannot keep asking/ })).toContainText("✓ accepted");
+  await expect(details).toContainText("Imani Osei");
+  await expect(details.getByTestId("tag-status")).toHaveText("pending");
+  await expect(c.getByRole("region", { name: "Review queue" })).toContainText("3 pending");
 
   // Reject Bob's figure with a reason, from the details.
   await compare.getByRole("button", { name: /only Bob Annotator/ }).click();

@@ -1,7 +1,7 @@
 "use client";
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
 import type { LabelName } from "@/lib/annotations/labels";
@@ -22,6 +22,7 @@ import { ComparePanel } from "@/components/review/compare-panel";
 import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
+import { nextAfterDecision } from "@/lib/review/queue-order";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
@@ -235,10 +236,20 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tags, spans, visible],
   );
+  // What advance() reads when a decision's answer arrives, which may be renders after it was made.
+  const latest = useRef({ selected, queue });
+  useLayoutEffect(() => {
+    latest.current = { selected, queue };
+  });
+  /** After a decision (made on this render's queue), the next pending tag, unless the reviewer opened another meanwhile. */
   const advance = (decided: string) => {
-    const at = queue.findIndex((item) => item.id === decided);
-    const next = queue[at + 1] ?? queue[at - 1];
-    if (next && next.id !== decided) select(next.id);
+    if (!latest.current.selected.includes(decided)) return;
+    const next = nextAfterDecision(
+      queue.map((item) => item.id),
+      decided,
+      latest.current.queue.map((item) => item.id),
+    );
+    if (next) select(next);
   };
   const selectionAsSpan = () => {
     if (!editor || !projection.current) return null;

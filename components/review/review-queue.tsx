@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
 import type { TagRecord } from "@/lib/collab/model";
 import { REVIEW_DECIDE_EVENT } from "./tag-review";
@@ -27,7 +27,9 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function ReviewQueue({ queue, current, onSelect }: Props) {
   const index = queue.findIndex((item) => item.id === current);
-  useEffect(() => {
+  // A layout effect, so that the keys act on the tag whose details are on screen: with a passive effect a
+  // key pressed right after `j` painted the next tag still reached the listener bound to the previous one.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const move = (step: number) => {

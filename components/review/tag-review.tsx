@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
 import { statusOf, type TagRecord } from "@/lib/collab/model";
 import { reviewTag } from "@/lib/review/client";
@@ -51,11 +51,12 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
     onDecided();
   };
   // The review queue's keys (a, r) decide the tag shown here.
+  // Layout effects: bound before the details paint, so a key pressed as soon as they show reaches them.
   const latest = useRef(decide);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = decide;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: Event) => {
       const detail = (event as CustomEvent<{ id: string; decision: "accept" | "reject" }>).detail;
       if (detail.id === id && !refusal) void latest.current(detail.decision);
