@@ -94,12 +94,17 @@ describe("margin-json import", () => {
     expect(merged.reviews.at(-1)?.reviewer).toEqual(margin!.reviews.at(-1)!.reviewer);
   });
 
-  it("builds the live documents from the imported rows on first opening", async () => {
+  it("builds the live documents of tagged articles at import, which the live server then opens", async () => {
     const target = await createProjectWith({ owner: [people.importer] });
     const exported = await exportOf(source);
     await importInto(target.slug, people.importer, exported);
     const imported = await exportOf(target.slug);
     const article = imported.articles.find((item) => item.text === TEXT_A)!;
+    const stored = await prisma.articleDocument.findMany({ where: { article: { projectId: target.projectId } }, select: { articleId: true, name: true } });
+    const untagged = imported.articles.find((item) => item.text === TEXT_C)!;
+    expect(stored.filter((row) => row.articleId === article.id).map((row) => row.name).sort()).toEqual(["content", "tags"]);
+    // An untagged article has nothing to build from rows: its documents come from its content when opened.
+    expect(stored.some((row) => row.articleId === untagged.id)).toBe(false);
     const quote = article.tags.find((item) => item.label === "quote")!;
     const access = await authorizeArticle(await actorFor(people.importer), article.id, "annotations:create");
     if (!access.ok) throw new Error(access.message);

@@ -4,8 +4,10 @@
  * ordinary import (importArticle, text kept exactly: furniture detection off) after a dry run proves its
  * canonical text comes out unchanged, since every offset counts into it; then its tags are written with
  * new ids (links remapped), authors matched by email to existing users (else the importing user), status
- * and decisions kept (a decision by Margin itself stays Margin's), before any live document exists: the
- * first opening builds them from these rows. An article fails alone, and a failure writes nothing of it.
+ * and decisions kept (a decision by Margin itself stays Margin's), before any live document exists; then
+ * the live documents are built from these rows and stored, so that the first person to open a heavily
+ * tagged article does not wait for it (about 0.4 s for 5,000 tags). An article fails alone, and a failure
+ * writes nothing of it.
  * A duplicate (same text already in the project) is reported and skipped, as other imports do.
  */
 import "server-only";
@@ -16,6 +18,7 @@ import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
 import { metadataSchema } from "@/lib/articles/import-schema";
 import { importArticle, type ImportResult } from "@/lib/articles/mutations";
 import type { ProjectAccess } from "@/lib/auth/context";
+import { seedDocuments } from "@/lib/collab/mutations";
 import { AppError } from "@/lib/errors";
 import { MARGIN_REVIEWER } from "./build";
 import { unsafeUserIdsByEmail } from "./data";
@@ -156,12 +159,15 @@ export async function importDataset(access: ProjectAccess<"articles:import">, so
     const rows = rowsOf(imported.id, checked.value, people);
     try {
       await insertImportedTags(imported.id, checked.value.article.status, rows.tags, rows.reviews);
-      results.push({ ...imported, tags: rows.tags.length });
     } catch (error) {
       console.error(`[import] ${label}: tags refused`, error);
       await deleteImportedArticle(imported.id);
       results.push({ label, status: "failed", error: "the database refused this article's tags; the error was logged" });
+      continue;
     }
+    // Not a failure of the import when it fails: the first opening builds the documents from the same rows.
+    if (rows.tags.length) await seedDocuments(imported.id).catch((error: unknown) => console.error(`[import] ${label}: live documents not built now`, error));
+    results.push({ ...imported, tags: rows.tags.length });
   }
   return results;
 }

@@ -48,8 +48,8 @@ export type ImportedTagRow = {
 export type ImportedReviewRow = { annotationId: string; articleId: string; reviewerId: string | null; decision: "accept" | "reject"; comment: string | null; createdAt: Date };
 
 /**
- * An imported article's tags, decisions and status, in one transaction: before any live document of the
- * article exists, so that the first opening builds them from these rows. A failure writes none of them.
+ * An imported article's tags, decisions and status, in one transaction, before any live document of the
+ * article exists (they are built from these rows next). A failure writes none of them.
  */
 export async function insertImportedTags(articleId: string, status: "new" | "in_progress" | "in_review" | "done", tags: ImportedTagRow[], reviews: ImportedReviewRow[]): Promise<void> {
   await prisma.$transaction([
