@@ -4,6 +4,7 @@
  * measurements made through them.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 
 export type BenchPage = { browser: Browser; page: Page };
@@ -119,12 +120,20 @@ export const remoteTimings = {
   read: (page: Page) => page.evaluate(() => (window as unknown as { margin: { remote: number[]; remotePaint: number[] } }).margin),
 };
 
-/** A CPU profile of the page while `work` runs, written to `file` (open it in Chromium's DevTools). */
+/**
+ * A CPU profile of the page while `work` runs, written to `<file>.cpuprofile`, and Chromium's timeline trace
+ * to `<file>.trace.json` (style, layout, paint: the browser's own work, which the profile shows only as
+ * "(program)"). Open either in Chromium's DevTools.
+ */
 export async function profilePage(page: Page, file: string, work: () => Promise<unknown>): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const browser = page.context().browser()!;
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
   await session.send("Profiler.start");
+  await browser.startTracing(page, { path: `${file}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await work();
-  fs.writeFileSync(file, JSON.stringify((await session.send("Profiler.stop")).profile));
+  await browser.stopTracing();
+  fs.writeFileSync(`${file}.cpuprofile`, JSON.stringify((await session.send("Profiler.stop")).profile));
   await session.detach();
 }

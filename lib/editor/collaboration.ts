@@ -1,6 +1,6 @@
 /**
  * The editor's binding to the article's content document: Tiptap's Collaboration extension (y-tiptap's
- * sync and undo plugins) and three repairs to y-tiptap 3.0.9's binding, each found by a test or benchmark.
+ * sync and undo plugins) and four repairs to y-tiptap 3.0.9's binding, each found by a test or benchmark.
  *
  * 1. Unchanged nodes are kept. After every remote change y-tiptap clears its whole Yjs→ProseMirror node
  *    cache and rebuilds every paragraph (its own change, for drag-and-drop block moves; y-prosemirror drops
@@ -24,13 +24,19 @@
  *    ("Position N out of range") inside the Yjs observer and this editor stops following the document. So
  *    the saved selection is taken afresh after the binding has applied each transaction, and at the start
  *    of each one (the convergence tests found all three cases).
+ *
+ * 4. Typing is written as what it is. y-tiptap writes each local change by re-diffing the whole changed
+ *    paragraph, hashing each of its tag marks; an edit of one paragraph's text that moves no tag boundary
+ *    is written as its deletion and insertion instead (lib/editor/typing-sync.ts).
  */
 import { Extension, type Extensions } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { getRelativeSelection, ySyncPluginKey, type ProsemirrorBinding } from "@tiptap/y-tiptap";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import type * as Y from "yjs";
 import { CONTENT_FIELD } from "@/lib/collab/model";
+import { syncTextEdit, typingSyncCounts, type SyncedBinding } from "./typing-sync";
 
 export const bindingRepairsKey = new PluginKey("bindingRepairs");
 
@@ -62,6 +68,20 @@ function repair(binding: ProsemirrorBinding): void {
       mapping.clear = clear;
     }
   }) satisfies Observer;
+  // 4. A paragraph's text edit is written as that edit (lib/editor/typing-sync.ts).
+  const prosemirrorChanged = binding._prosemirrorChanged.bind(binding);
+  binding._prosemirrorChanged = (doc: PMNode) => {
+    const view = binding.prosemirrorView;
+    let fast = false;
+    if (view) {
+      binding.doc.transact(() => {
+        fast = syncTextEdit(binding as unknown as SyncedBinding, doc);
+        if (fast) binding.beforeTransactionSelection = getRelativeSelection(binding, view.state);
+      }, ySyncPluginKey);
+    }
+    typingSyncCounts[fast ? "fast" : "full"]++;
+    if (!fast) prosemirrorChanged(doc);
+  };
   const forceRerender = binding._forceRerender.bind(binding);
   binding._forceRerender = () => {
     if (!rendersCurrent(binding)) forceRerender();
