@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { formatBytes } from "./download";
+import { formatBytes } from "@/lib/export/browser-download";
 import { FIXED_UNIT, FORMATS } from "./export-form";
 import { DownloadStatus, useDownload } from "./use-download";
 

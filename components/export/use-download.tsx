@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { downloadExport, formatBytes, type Progress } from "./download";
+import { downloadExport, formatBytes, type Progress } from "@/lib/export/browser-download";
 
 type State = { kind: "idle" } | { kind: "running"; progress: Progress } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
