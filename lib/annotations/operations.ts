@@ -26,13 +26,42 @@ export type OffsetSpan = { start: number; end: number; unit: OffsetUnit };
 export type CreateInput = { label: Label; attributes?: Attributes; note?: string | null } & ({ span: OffsetSpan; id?: string } | { id: string; span?: undefined });
 export type UpdateInput = { label?: Label; attributes?: Attributes; note?: string | null; span?: OffsetSpan };
 
-/** Offsets in the caller's unit, as UTF-16 offsets of the live text (or why they do not fit it). */
+/** Whether a UTF-16 offset falls between the two halves of a character outside the Basic Multilingual Plane. */
+function splitsCharacter(text: string, offset: number): boolean {
+  const low = text.charCodeAt(offset);
+  const high = text.charCodeAt(offset - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+}
+
+/**
+ * Offsets in the caller's unit, as UTF-16 offsets of the live text, or why they do not fit it. UTF-16
+ * offsets are checked here too (converting them to themselves checks nothing): one past the text would
+ * throw inside ProseMirror, and one between an emoji's halves would cut it in two in the live document.
+ */
 function toUtf16(text: string, span: OffsetSpan): TagResult<{ start: number; end: number }> {
+  let start: number;
+  let end: number;
   try {
-    return ok({ start: convertOffset(text, span.start, span.unit, "utf16"), end: convertOffset(text, span.end, span.unit, "utf16") });
+    start = convertOffset(text, span.start, span.unit, "utf16");
+    end = convertOffset(text, span.end, span.unit, "utf16");
   } catch (error) {
     return fail("bad_request", `start/end: ${(error as Error).message}`, "start");
   }
+  const length = span.unit === "utf16" ? text.length : [...text].length;
+  for (const [name, offset] of [["start", span.start], ["end", span.end]] as const) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > length) return fail("bad_request", `${name}: offset ${offset} is outside the text (${length} ${span.unit === "utf16" ? "UTF-16 code units" : "code points"})`, name);
+  }
+  if (start >= end) return fail("bad_request", "start/end: start must be before end", "start");
+  for (const [name, offset] of [["start", start], ["end", end]] as const) {
+    if (splitsCharacter(text, offset)) return fail("bad_request", `${name}: offset ${offset} falls inside a character (the two UTF-16 halves of one code point)`, name);
+  }
+  return ok({ start, end });
+}
+
+/** The span without breaks at its ends, or null when it holds nothing but breaks and spaces. */
+function wordsIn(text: string, span: { start: number; end: number }): { start: number; end: number } | null {
+  const words = trimBreaks(text, span);
+  return words && /\S/u.test(text.slice(words.start, words.end)) ? words : null;
 }
 
 /** A tag that was deleted (or refused) is a conflict, not a missing one: the caller acted on stale state. */
@@ -81,7 +110,7 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
   if (input.span) {
     const span = toUtf16(projection.text, input.span);
     if (!span.ok) return span;
-    words = trimBreaks(projection.text, span.value);
+    words = wordsIn(projection.text, span.value);
     if (!words) return fail("bad_request", "start/end cover no words", "start");
   } else {
     words = projection.spans.get(id);
@@ -114,7 +143,7 @@ export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: T
     const projection = projectContent(docs.content);
     const span = toUtf16(projection.text, input.span);
     if (!span.ok) return span;
-    const words = trimBreaks(projection.text, span.value);
+    const words = wordsIn(projection.text, span.value);
     if (!words) return fail("bad_request", "start/end cover no words", "start");
     const before = projection.spans.get(id);
     const from = before ? projection.text.slice(before.start, before.end) : null;
