@@ -83,6 +83,24 @@ function checkAttributes(label: Label, attributes: Attributes | undefined, tags:
   return ok(parsed.data as Attributes);
 }
 
+/**
+ * Points the quotes and claims that name actor `from` as speaker or source at `to` instead (a merged
+ * copy's gold tag), or at nobody when the actor is deleted or no longer an actor, recording it in their
+ * history: a link to a tag that is gone would be exported dangling, and would refuse every later edit of
+ * the quote ("no actor tag") until someone cleared it by hand.
+ */
+export function relinkActor(docs: ArticleDocs, from: string, to: string | null, actorId: string | null, now: string, records = readTags(docs.tags)): void {
+  for (const [id, tag] of records) {
+    const link = LINK_ATTRIBUTES[tag.label as Label];
+    if (!link || tag.attributes?.[link] !== from) continue;
+    const attributes = { ...tag.attributes };
+    if (to) attributes[link] = to;
+    else delete attributes[link];
+    writeTag(docs.tags, id, { attributes, updatedAt: now });
+    recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes, to: attributes });
+  }
+}
+
 function mayChange(actor: TagActor, tag: TagRecord): boolean {
   return actor.role === "owner" || tag.authorId === actor.userId;
 }
@@ -154,6 +172,7 @@ export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: T
   const note = input.note === undefined ? tag.note : input.note;
   writeTag(docs.tags, id, { label, attributes: attributes.value, note, updatedAt: now });
   if (label !== tag.label) recordEvent(docs.journal, id, actorId, "label_changed", now, { from: tag.label, to: label });
+  if (tag.label === "actor" && label !== "actor") relinkActor(docs, id, null, actorId, now);
   if (!sameJson(attributes.value, tag.attributes)) recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes.value });
   if ((note ?? null) !== (tag.note ?? null)) recordEvent(docs.journal, id, actorId, "note_changed", now, { from: tag.note ?? null, to: note ?? null });
   if (moved) recordEvent(docs.journal, id, actorId, "span_changed", now, moved);
@@ -182,6 +201,7 @@ export function removeTag(docs: ArticleDocs, actor: TagActor, id: string, now: s
   unmarkTag(docs.content, id);
   deleteTag(docs.tags, id, now);
   recordEvent(docs.journal, id, actor.userId, "deleted", now, { label: tag.label });
+  if (tag.label === "actor") relinkActor(docs, id, null, actor.userId, now);
   return ok(null);
 }
 
