@@ -77,3 +77,27 @@ test("a viewer sees tags but cannot tag or edit", async ({ page, world }) => {
   await expect(page.getByRole("toolbar", { name: "Tag the selection" })).toHaveCount(0);
   await expect(articlePage.tags()).toHaveCount(1);
 });
+
+test("relabelling a tag in its details offers the new label's fields, and saving them works", async ({ page, world }) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const article = await world.article(project.slug, { title: "Storm", text: "The Coast Guard said winds reached 140 km/h." });
+  const token = await world.token(editor);
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "figure", start: 4, end: 15 } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()).annotation;
+
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  await articlePage.listed(/Coast Guard/).click();
+  const details = articlePage.details();
+  await expect(details.getByLabel("Unit or what is counted")).toBeVisible();
+  await details.getByLabel("Label").selectOption({ label: "Actor" });
+  await details.getByLabel("Canonical name").fill("US Coast Guard");
+  await details.getByLabel("Kind").selectOption("government");
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("status")).toHaveText("Saved.");
+  const saved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await saved.json()).annotation).toMatchObject({ label: "actor", attributes: { canonicalName: "US Coast Guard", kind: "government" } });
+});

@@ -298,7 +298,8 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
         {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
         {current && (
           <TagDetails
-            key={current}
+            // A new label (from anyone) starts a fresh form: the old label's fields would be refused on save.
+            key={`${current}:${tags.get(current)!.label}`}
             id={current}
             tag={tags.get(current)!}
             text={spans.get(current)?.text ?? null}

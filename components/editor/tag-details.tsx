@@ -23,7 +23,7 @@ const field = "min-h-9 w-full rounded border border-stone-300 bg-white px-2 text
 
 /**
  * One tag: its words, label, author and time, note and per-label attributes; editable by its author or an
- * owner. Render it with `key={id}` so that choosing another tag starts a fresh form.
+ * owner. Render it keyed by id and label, so that choosing another tag or relabelling one starts a fresh form.
  */
 export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpdate, onDelete, onClose, children }: Props) {
   const [attributes, setAttributes] = useState<Record<string, unknown>>(tag.attributes ?? {});
