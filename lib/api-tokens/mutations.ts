@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/context";
 import { API_TOKEN_PREFIX, displayPrefix, generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { prisma } from "@/lib/db/prisma";
 import { fail, ok, type Result } from "@/lib/errors";
+import { announceAccessChange } from "@/lib/collab/access-changes";
 
 export const tokenNameSchema = z.object({
   name: z.string({ error: "Name is required" }).trim().min(1, { error: "Name is required" }).max(100, { error: "Name must be at most 100 characters" }),
@@ -19,7 +20,10 @@ export async function createApiToken(userId: string, name: string): Promise<{ id
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Result<null, "not_found">> {
   // Scoped to the owner: someone else's token id behaves as if it did not exist.
   const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  return count ? ok(null) : fail("not_found", "No such active token");
+  if (!count) return fail("not_found", "No such active token");
+  // Live connections made with a token reconnect, and one made with this token is refused.
+  announceAccessChange({ userId: actor.userId, via: "token" });
+  return ok(null);
 }
 
 /** Records use at most once a minute, so that a busy script does not write on every request. */

@@ -29,13 +29,14 @@ import { contentFragment, contentRoot, readTags, syncTagsView } from "./model";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
 import type { Journal } from "@/lib/annotations/journal";
+import { onAccessChange, type AccessChange } from "./access-changes";
 import { appendTagsUpdate, appendUpdate, saveSnapshot, seedDocuments, writeProjection } from "./mutations";
 import { projectDocument } from "./projection";
 
 export const COLLAB_PATH = "/collab";
 
 /** `kind` "view": a blind annotator's derived view of the tags document (lib/collab/names.ts). */
-export type CollabContext = { actor: Actor; role: ProjectRole; articleId: string; kind: DocumentKind | "view" };
+export type CollabContext = { actor: Actor; role: ProjectRole; projectId: string; articleId: string; kind: DocumentKind | "view" };
 
 export type StatelessHandler = (input: { collaboration: Collaboration; context: CollabContext; payload: string; reply: (message: string) => void }) => Promise<void>;
 
@@ -106,7 +107,11 @@ export class Collaboration {
   /** Per article, the store under way and the one that will follow it (see store()). */
   private readonly stores = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
+  /** Stops listening for access changes (see dropConnections). */
+  private readonly stopListening: () => void;
+
   constructor(options: CollaborationOptions = {}) {
+    this.stopListening = onAccessChange((change) => this.dropConnections(change));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
     this.hocuspocus = new Hocuspocus<CollabContext>({
       name: "margin",
@@ -124,7 +129,7 @@ export class Collaboration {
         if (parsed.kind === "view" && parsed.viewOf !== actor.userId) throw new Error("not found");
         // Tags are written by the server only; text and marks by those whose role allows tagging.
         connectionConfig.readOnly = parsed.kind !== "content" || !can(access.value.role, "annotations:create");
-        return { actor, role: access.value.role, articleId: parsed.articleId, kind: parsed.kind } satisfies CollabContext;
+        return { actor, role: access.value.role, projectId: access.value.projectId, articleId: parsed.articleId, kind: parsed.kind } satisfies CollabContext;
       },
       onLoadDocument: async ({ documentName: name, document }) => {
         const parsed = parseDocumentName(name);
@@ -391,9 +396,26 @@ export class Collaboration {
     }
   }
 
+  /**
+   * Closes the sockets of someone whose access changed (lib/collab/access-changes.ts). Their clients
+   * reconnect and are authorized afresh: under their new role, or refused. A whole socket, not one
+   * document's connection: the editor's two documents share it, and the provider reconnects a socket.
+   */
+  private dropConnections(change: AccessChange): void {
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const context = connection.context as CollabContext | undefined;
+        if (!context || context.actor.userId !== change.userId) continue;
+        if ((change.projectId && context.projectId !== change.projectId) || (change.via && context.actor.via !== change.via)) continue;
+        connection.webSocket.close(4403, "access changed");
+      }
+    }
+  }
+
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
   async close(): Promise<void> {
     this.closing = true;
+    this.stopListening();
     // Views hold their tags documents open; let go of them first, so that no store starts after this.
     const sources = [...this.viewSources.values()];
     this.viewSources.clear();

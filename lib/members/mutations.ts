@@ -5,6 +5,7 @@ import { generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
+import { announceAccessChange } from "@/lib/collab/access-changes";
 import { AppError, fail, ok, type Result } from "@/lib/errors";
 import { insertUser } from "@/lib/users/mutations";
 import { unsafeGetOpenInvite } from "./data";
@@ -73,26 +74,34 @@ function otherOwners(tx: Tx, projectId: string, exceptMembershipId: string) {
 export async function changeMemberRole(access: ProjectAccess<"members:manage">, membershipId: string, role: ProjectRole): Promise<Result<null, "not_found" | "last_owner">> {
   return prisma.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
-    const member = await tx.membership.findFirst({ where: { id: membershipId, projectId: access.projectId }, select: { role: true } });
+    const member = await tx.membership.findFirst({ where: { id: membershipId, projectId: access.projectId }, select: { role: true, userId: true } });
     if (!member) return fail("not_found", "No such member");
     if (member.role === "owner" && role !== "owner" && (await otherOwners(tx, access.projectId, membershipId)) === 0) {
       return fail("last_owner", "A project keeps at least one owner: make someone else owner first");
     }
     await tx.membership.update({ where: { id: membershipId }, data: { role } });
-    return ok(null);
+    return ok({ userId: member.userId });
+  }).then((result) => {
+    // Their open articles reconnect under the new role (after the commit, so that they read it).
+    if (result.ok) announceAccessChange({ userId: result.value.userId, projectId: access.projectId });
+    return result.ok ? ok(null) : result;
   });
 }
 
 export async function removeMember(access: ProjectAccess<"members:manage">, membershipId: string): Promise<Result<null, "not_found" | "last_owner">> {
   return prisma.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
-    const member = await tx.membership.findFirst({ where: { id: membershipId, projectId: access.projectId }, select: { role: true } });
+    const member = await tx.membership.findFirst({ where: { id: membershipId, projectId: access.projectId }, select: { role: true, userId: true } });
     if (!member) return fail("not_found", "No such member");
     if (member.role === "owner" && (await otherOwners(tx, access.projectId, membershipId)) === 0) {
       return fail("last_owner", "A project keeps at least one owner");
     }
     await tx.membership.delete({ where: { id: membershipId } });
-    return ok(null);
+    return ok({ userId: member.userId });
+  }).then((result) => {
+    // Their open articles of this project lose their connections (and cannot reconnect).
+    if (result.ok) announceAccessChange({ userId: result.value.userId, projectId: access.projectId });
+    return result.ok ? ok(null) : result;
   });
 }
 
