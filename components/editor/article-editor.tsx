@@ -15,7 +15,7 @@ import { FOCUS_TAG_EVENT, TAG_EVENT, TagKeys } from "@/lib/editor/tag-keys";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { TagClient } from "@/lib/editor/tag-client";
 import { tagSelection } from "@/lib/editor/tagging";
-import { WordSnap } from "@/lib/editor/word-snap";
+import { selectionIsExact, WordSnap } from "@/lib/editor/word-snap";
 import { selectionSpan } from "@/lib/editor/selection-span";
 import { annotatorsIn, defaultFilters, tagVisible, type TagFilters } from "@/lib/review/tag-filters";
 import { ComparePanel } from "@/components/review/compare-panel";
@@ -88,7 +88,6 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   const projection = useRef<Projection | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [actorNames, setActorNames] = useState<string[]>([]);
-  const alt = useRef(false);
 
   const editor = useEditor(
     {
@@ -137,18 +136,6 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   }, [editor]);
 
   useEffect(() => {
-    const track = (event: KeyboardEvent | PointerEvent) => (alt.current = event.altKey);
-    window.addEventListener("keydown", track);
-    window.addEventListener("keyup", track);
-    window.addEventListener("pointerdown", track);
-    return () => {
-      window.removeEventListener("keydown", track);
-      window.removeEventListener("keyup", track);
-      window.removeEventListener("pointerdown", track);
-    };
-  }, []);
-
-  useEffect(() => {
     fetch(`/api/projects/${slug}/actors`)
       .then((response) => (response.ok ? response.json() : { actors: [] }))
       .then((body: { actors: { name: string }[] }) => setActorNames(body.actors.map((actor) => actor.name)))
@@ -160,7 +147,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
       if (!editor) return;
       let marked = "";
       const result = await tagSelection(editor, client, documents.tags, label, {
-        exact: alt.current,
+        exact: selectionIsExact(editor.state),
         onMarked: (id) => {
           marked = id;
           setPending((ids) => [...ids, id]);

@@ -1,13 +1,20 @@
 /**
  * Selections snap to whole words, as annotators expect (a drag that starts mid-word tags the whole word);
  * holding Alt keeps the exact characters. `snapToWords` is pure and tested; the extension applies it when a
- * mouse selection ends.
+ * mouse selection ends, and remembers whether the current selection was made with Alt held
+ * (`selectionIsExact`): tagging it with a key comes after Alt is let go, and must not widen it then.
  */
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
+import { Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 
-export const wordSnapKey = new PluginKey("wordSnap");
+export const wordSnapKey = new PluginKey<boolean>("wordSnap");
+
+/** Whether the selection was made with Alt held: its exact characters are to be tagged. */
+export function selectionIsExact(state: EditorState): boolean {
+  return wordSnapKey.getState(state) ?? false;
+}
 
 /** Letters, digits and the joiners inside words (apostrophes, hyphens, decimal and thousands marks). */
 const WORD = /[\p{L}\p{N}\p{M}]/u;
@@ -62,9 +69,22 @@ export const WordSnap = Extension.create({
   name: "wordSnap",
 
   addProseMirrorPlugins() {
+    // Alt as it is now, from the last key or pointer event anywhere on the page.
+    let altHeld = false;
+    const track = (event: KeyboardEvent | PointerEvent) => (altHeld = event.altKey);
+    const events = ["keydown", "keyup", "pointerdown", "pointermove", "pointerup"] as const;
     return [
-      new Plugin({
+      new Plugin<boolean>({
         key: wordSnapKey,
+        state: {
+          init: () => false,
+          // The selection's own: set when this editor's user moves it, kept while colleagues' edits map it.
+          apply: (tr, exact) => (tr.selectionSet && !tr.getMeta(ySyncPluginKey) ? altHeld : exact),
+        },
+        view: () => {
+          events.forEach((name) => window.addEventListener(name, track, true));
+          return { destroy: () => events.forEach((name) => window.removeEventListener(name, track, true)) };
+        },
         props: {
           handleDOMEvents: {
             mouseup: (view, event) => {
