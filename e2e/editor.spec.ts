@@ -2,7 +2,8 @@ import { expect, test } from "./fixtures";
 import { ArticlePage } from "./pages/article-page";
 import { signInAs } from "./pages/sign-in-page";
 
-const TEXT = "The council voted 7–2 after midnight.\n\n“We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei. 🌊\n\nMore than 200 residents watched.";
+// An emoji before the quote, in its paragraph: code-point and UTF-16 offsets of the quote differ.
+const TEXT = "The council voted 7–2 after midnight.\n\n🌊 At dawn, “We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei.\n\nMore than 200 residents watched.";
 
 test("two colleagues tag and correct one article live; everything survives a reload and the API has exact offsets", async ({ browser, world }) => {
   const alice = await world.user("Alice Annotator");
@@ -31,10 +32,18 @@ test("two colleagues tag and correct one article live; everything survives a rel
   await expect(pageB.tags().first()).toHaveText(quote);
   await expect(pageB.panel().getByTestId("count-quote")).toHaveText("1");
 
-  // B corrects a word before A's tag; A's tag still covers the same words.
-  await pageB.select("council");
-  await b.keyboard.type("city council");
-  await expect(pageA.editor()).toContainText("The city council voted", { timeout: 2000 });
+  // A relabels it in its details; B sees the change within a second.
+  await pageA.listed(/We cannot keep asking/).click();
+  await pageA.details().getByLabel("Label").selectOption({ label: "Claim" });
+  await expect(pageB.panel().getByTestId("count-claim")).toHaveText("1", { timeout: 1000 });
+  await pageA.details().getByLabel("Label").selectOption({ label: "Quote" });
+  await expect(pageB.panel().getByTestId("count-quote")).toHaveText("1", { timeout: 1000 });
+
+  // B corrects a word just before A's tag, in its paragraph; A sees it within a second, and A's tag
+  // still covers the same words.
+  await pageB.select("dawn");
+  await b.keyboard.type("first light");
+  await expect(pageA.editor()).toContainText("🌊 At first light, “We cannot", { timeout: 1000 });
   await expect(pageA.tags().first()).toHaveText(quote);
 
   // Both reload: the text, the correction and the tag are all there.
@@ -42,17 +51,22 @@ test("two colleagues tag and correct one article live; everything survives a rel
   await b.reload();
   await pageA.ready();
   await pageB.ready();
-  await expect(pageA.editor()).toContainText("The city council voted");
+  await expect(pageA.editor()).toContainText("At first light, “We cannot");
   await expect(pageB.tags().first()).toHaveText(quote);
 
   // The API returns the tag with exact offsets (code points, as Python counts them).
   const token = await world.token(alice);
+  const before = "The council voted 7–2 after midnight.\n\n🌊 At first light, ";
+  expect([...before].length).toBe(before.length - 1);
   await expect
     .poll(async () => {
       const response = await a.request.get(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` } });
       return (await response.json()).annotations;
     })
-    .toEqual([expect.objectContaining({ label: "quote", text: quote, start: [..."The city council voted 7–2 after midnight.\n\n"].length, end: [..."The city council voted 7–2 after midnight.\n\n"].length + [...quote].length, offsetUnit: "codepoint" })]);
+    .toEqual([expect.objectContaining({ label: "quote", text: quote, start: [...before].length, end: [...before].length + [...quote].length, offsetUnit: "codepoint" })]);
+  // And in UTF-16 units, as JavaScript counts them, with ?offsetUnit=utf16.
+  const utf16 = await a.request.get(`/api/articles/${article.id}/annotations?offsetUnit=utf16`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await utf16.json()).annotations).toEqual([expect.objectContaining({ start: before.length, end: before.length + quote.length, offsetUnit: "utf16" })]);
   await contextA.close();
   await contextB.close();
 });
