@@ -115,3 +115,32 @@ test("relabelling a tag in its details offers the new label's fields, and saving
   const saved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
   expect((await saved.json()).annotation).toMatchObject({ label: "actor", attributes: { canonicalName: "US Coast Guard", kind: "government" } });
 });
+
+test("a tag whose words were deleted is listed as orphaned, and its author attaches it to other words", async ({ page, world }) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
+  const token = await world.token(editor);
+  const words = "Imani Osei";
+  const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "actor", start, end: start + words.length } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()).annotation;
+
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  await articlePage.select(words);
+  await page.keyboard.press("Backspace");
+  const orphans = articlePage.panel().getByRole("region", { name: "Orphaned tags" });
+  await expect(orphans).toContainText("Orphaned (1)");
+  await expect(articlePage.tags()).toHaveCount(0);
+
+  await articlePage.select("200 residents");
+  await orphans.getByRole("button", { name: "Attach to selected words" }).click();
+  await expect(orphans).toHaveCount(0);
+  await expect(articlePage.tagsOver("200 residents")).toHaveCount(1);
+  const moved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await moved.json()).annotation;
+  expect(body).toMatchObject({ label: "actor", text: "200 residents", orphaned: false });
+});

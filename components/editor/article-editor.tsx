@@ -23,6 +23,7 @@ import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { nextAfterDecision } from "@/lib/review/queue-order";
+import { moveTag } from "@/lib/review/client";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
@@ -249,6 +250,15 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     setProblem(result.ok ? null : (result.error ?? "That did not work."));
     return result.ok ? null : (result.error ?? "That did not work.");
   };
+  /** An orphan onto the selected words, as selected (mouse selections are already snapped to words). */
+  const attach = async (id: string) => {
+    // Projected now, not the copy refreshed after typing pauses: the words were likely just edited.
+    const span = editor && selectionSpan(projectDocument(editor.state.doc), editor.state.selection.from, editor.state.selection.to);
+    if (!span) return setProblem("Select the words to attach the tag to, then choose “Attach to selected words”.");
+    const answer = await moveTag(id, { start: span.start, end: span.end });
+    setProblem(answer.ok ? null : answer.error);
+    if (answer.ok) setSelected([id]);
+  };
   const current = selected.find((id) => tags.has(id));
   const actors = [...tags].filter(([id, record]) => record.label === "actor" && spans.has(id)).map(([id]) => ({ id, text: spans.get(id)!.text }));
 
@@ -304,7 +314,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
         )}
         <LayerFilters filters={filters} onFilters={setFilters} annotators={annotators} selfId={user.id} />
         <ComparePanel filters={filters} onFilters={setFilters} annotators={annotators} result={comparison} spans={spans} onSelect={select} />
-        <TagPanel tags={tags} spans={spans} visible={visible} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onDelete={(id) => void send({ op: "delete", id })} />
+        <TagPanel tags={tags} spans={spans} visible={visible} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onAttach={(id) => void attach(id)} onDelete={(id) => void send({ op: "delete", id })} />
       </div>
     </div>
   );

@@ -21,6 +21,8 @@ type Props = {
   onSelect: (id: string) => void;
   canChange: (tag: TagRecord) => boolean;
   onRestore: (id: string) => void;
+  /** Puts an orphan on the words selected in the text (when its old words are not coming back). */
+  onAttach: (id: string) => void;
   onDelete: (id: string) => void;
 };
 
@@ -28,7 +30,7 @@ type Props = {
 const FIRST = 50;
 
 /** Every tag of the article, grouped by label with counts, filtered, in reading order; orphans apart. */
-export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, onRestore, onDelete }: Props) {
+export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, onRestore, onAttach, onDelete }: Props) {
   const [expanded, setExpanded] = useState<Set<LabelName>>(new Set());
   const shown = visible;
   const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
@@ -69,7 +71,7 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
       {orphans.length > 0 && (
         <section aria-label="Orphaned tags" className="rounded-md border border-amber-300 bg-amber-50 p-2">
           <h3 className="mb-1 font-medium">Orphaned ({orphans.length})</h3>
-          <p className="mb-2 text-xs text-stone-600">Every word these tags covered was deleted. They are kept until you restore or delete them.</p>
+          <p className="mb-2 text-xs text-stone-600">Every word these tags covered was deleted. They are kept until you restore them (when their words are back), attach them to words you select, or delete them.</p>
           <ul className="flex flex-col gap-1">
             {orphans.map(([id, tag]) => (
               <li key={id} className="flex flex-wrap items-center gap-2">
@@ -80,6 +82,9 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
                   <>
                     <button type="button" className="text-accent underline" onClick={() => onRestore(id)}>
                       Restore
+                    </button>
+                    <button type="button" className="text-accent underline" onClick={() => onAttach(id)}>
+                      Attach to selected words
                     </button>
                     <button type="button" className="text-red-800 underline" onClick={() => onDelete(id)}>
                       Delete

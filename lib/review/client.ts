@@ -1,6 +1,6 @@
 /**
- * The review calls the article page makes to Margin's own API (session cookie, same origin): decisions,
- * discussion, history and the annotator's "done". Each resolves to the body or to the error message the
+ * The calls the article page makes to Margin's own API (session cookie, same origin): decisions,
+ * discussion, history, the annotator's "done", and moving an orphaned tag onto new words. Each resolves to the body or to the error message the
  * API gave, so that components show what went wrong in the API's own words.
  */
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: string; status: number; body?: unknown };
@@ -32,6 +32,8 @@ export const reviewTag = (id: string, request: ReviewRequest) => call<{ annotati
 export const listThread = (id: string) => call<{ comments: ThreadEntry[] }>(`${tag(id)}/comments`);
 export const postComment = (id: string, body: string) => call<{ comment: ThreadEntry }>(`${tag(id)}/comments`, { body: { body } });
 export const resolveThread = (id: string, resolved: boolean) => call<{ thread: { resolved: boolean } }>(`${tag(id)}/thread`, { body: { resolved } });
+/** Puts a tag (an orphan) on the words at these UTF-16 offsets: the API's PATCH, so the author's rules apply. */
+export const moveTag = (id: string, span: { start: number; end: number }) => call<{ annotation: unknown }>(`${tag(id)}?offsetUnit=utf16`, { method: "PATCH", body: span });
 export const listHistory = (id: string) => call<{ history: HistoryEntry[] }>(`${tag(id)}/history`);
 export const setWorkDone = (articleId: string, done: boolean) => call<{ work: { done: boolean; articleStatus: string } }>(`/api/articles/${encodeURIComponent(articleId)}/work`, { method: "PUT", body: { done } });
 export const setArticleStatus = (articleId: string, status: string) => call<{ status: string }>(`/api/articles/${encodeURIComponent(articleId)}/status`, { body: { status } });
