@@ -53,6 +53,9 @@ async function shutdown(signal: string, code = 0) {
   console.log(`margin: ${signal} received, shutting down`);
   // Past this deadline something hangs; exit anyway rather than ignore the operator.
   setTimeout(() => process.exit(1), 8000).unref();
+  // Requests under way may finish until a second after the signal: stopping Next.js, the pool and the
+  // embedded database follows, and the whole must stay within 2 s.
+  const requestsDeadline = Date.now() + 1000;
   const { server, app, database, collaboration } = running;
   // Live documents first: everything received is stored before the sockets close.
   await collaboration?.close().catch((error: unknown) => console.error("[collab] close failed", error));
@@ -60,7 +63,7 @@ async function shutdown(signal: string, code = 0) {
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
     // Requests under way get a moment to finish before their connections are cut.
-    const cut = setTimeout(() => server.closeAllConnections(), 2000);
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, requestsDeadline - Date.now()));
     await closed;
     clearTimeout(cut);
   }
