@@ -77,14 +77,7 @@ describe("the server process dying", () => {
     const answers: Promise<{ id: string; word: string; ok: boolean; error?: string }>[] = [];
     const taggers = new Map([a, b].map((client) => [client, new TagClient(client.tags, 30_000)]));
 
-    // C types three words and leaves; 150 ms later the server is killed.
     const c = await connect("c");
-    for (const word of ["[C1]", "[C2]", "[C3]"]) {
-      type(c, word);
-      typed.push(word);
-    }
-    await sleep(150);
-    c.destroy();
 
     // A and B type and tag throughout: before the crash, while the server is down, and after.
     let editing = true;
@@ -108,7 +101,14 @@ describe("the server process dying", () => {
       }
     };
     const editing$ = Promise.all([edit(a, "A"), edit(b, "B")]);
-    await sleep(1200);
+    await sleep(1100);
+    // C types three words and leaves; 100 ms after the words were sent, the server is killed.
+    for (const word of ["[C1]", "[C2]", "[C3]"]) {
+      type(c, word);
+      typed.push(word);
+    }
+    await sleep(100);
+    c.destroy();
     server.child.kill("SIGKILL");
     await exitOf(server.child);
     await sleep(400);
