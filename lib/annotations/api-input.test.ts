@@ -16,6 +16,8 @@ const codePoints = (words: string) => {
 
 let server: Server;
 let editor: Person;
+let colleague: Person;
+let owner: Person;
 let viewer: Person;
 let article: string;
 let elsewhere: string;
@@ -28,8 +30,10 @@ const textOf = async (id = article) => ((await (await call(articleRoute.GET, { i
 beforeAll(async () => {
   server = await startCollabServer();
   editor = await person("Editor");
+  colleague = await person("Colleague");
+  owner = await person("Owner");
   viewer = await person("Viewer");
-  const { slug } = await createProjectWith({ editor: [editor], viewer: [viewer] });
+  const { slug } = await createProjectWith({ owner: [owner], editor: [editor, colleague], viewer: [viewer] });
   article = (await createArticle(slug, { title: "Count", text: TEXT })).id;
   elsewhere = (await createArticle(slug, { title: "Elsewhere", text: "Li Wei chairs the council." })).id;
   const created = await post({ label: "actor", start: 0, end: 6 }, {}, editor, elsewhere);
@@ -91,5 +95,25 @@ describe("the annotations API refuses bad input with a 400 that says what is wro
     const response = await post({ label: "actor", ...codePoints("Ana") }, {}, viewer);
     expect(response.status).toBe(403);
     expect((await tagsOf()).map((tag) => tag.text)).toEqual(["Ana"]);
+  });
+});
+
+describe("who may change a tag through the API", () => {
+  it("its author and owners change or delete it; a colleague and a viewer get 403 and change nothing", async () => {
+    const created = await post({ label: "actor", ...codePoints("the clerk") });
+    expect(created.status).toBe(201);
+    const { id } = ((await created.json()) as { annotation: { id: string } }).annotation;
+    const patch = (who: Person, body: unknown) => call(tagRoute.PATCH, { id }, { token: who.token, method: "PATCH", body });
+    const remove = (who: Person) => call(tagRoute.DELETE, { id }, { token: who.token, method: "DELETE" });
+    for (const who of [colleague, viewer]) {
+      expect((await patch(who, { label: "claim" })).status).toBe(403);
+      expect((await remove(who)).status).toBe(403);
+    }
+    expect((await tagsOf()).find((tag) => tag.id === id)).toMatchObject({ label: "actor", text: "the clerk" });
+    expect((await patch(editor, { note: "The county clerk" })).status).toBe(200);
+    expect((await patch(owner, { label: "claim" })).status).toBe(200);
+    expect((await tagsOf()).find((tag) => tag.id === id)).toMatchObject({ label: "claim" });
+    expect((await remove(owner)).status).toBeLessThan(300);
+    expect((await tagsOf()).find((tag) => tag.id === id)).toBeUndefined();
   });
 });
