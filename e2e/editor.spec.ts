@@ -144,3 +144,31 @@ test("a tag whose words were deleted is listed as orphaned, and its author attac
   const body = (await moved.json()).annotation;
   expect(body).toMatchObject({ label: "actor", text: "200 residents", orphaned: false });
 });
+
+test("a click on words two colleagues tagged offers both tags", async ({ page, world }) => {
+  const alice = await world.user("Alice Annotator");
+  const bob = await world.user("Bob Annotator");
+  const project = await world.project({ editor: [alice, bob] });
+  const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
+  const words = "Imani Osei";
+  const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
+  for (const [who, label] of [[alice, "actor"], [bob, "quote"]] as const) {
+    const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${await world.token(who)}` }, data: { label, start, end: start + words.length } });
+    expect(created.status()).toBe(201);
+  }
+
+  await signInAs(page, alice, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  await articlePage.tagsOver(words).last().click();
+  const here = page.getByRole("navigation", { name: "Tags on these words" });
+  await expect(here.getByRole("button")).toHaveCount(2);
+  await expect(here).toContainText("Actor · Alice Annotator");
+  await expect(here).toContainText("Quote · Bob Annotator");
+  const details = articlePage.details();
+  const other = here.getByRole("button", { pressed: false });
+  const otherLabel = (await other.innerText()).startsWith("Quote") ? "Bob Annotator" : "Alice Annotator";
+  await other.click();
+  await expect(details).toContainText(`Tagged by ${otherLabel}`);
+  await expect(here.getByRole("button", { pressed: true })).toContainText(otherLabel);
+});

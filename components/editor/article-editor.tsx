@@ -33,6 +33,7 @@ import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
 import { TagPanel, type TagSpanView } from "./tag-panel";
 import { TagStyles } from "./tag-styles";
+import { TagsHere } from "./tags-here";
 import { useArticleDocuments, type ArticleDocuments, type ConnectionState } from "./use-article-documents";
 import { useTags } from "./use-tags";
 
@@ -293,6 +294,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
           </label>
         )}
         {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
+        {current && <TagsHere ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))} current={current} tags={tags} onChoose={(id) => setSelected((ids) => [id, ...ids.filter((other) => other !== id)])} />}
         {current && (
           <TagDetails
             // A new label (from anyone) starts a fresh form: the old label's fields would be refused on save.
