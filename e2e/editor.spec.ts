@@ -172,3 +172,42 @@ test("a click on words two colleagues tagged offers both tags", async ({ page, w
   await expect(details).toContainText(`Tagged by ${otherLabel}`);
   await expect(here.getByRole("button", { pressed: true })).toContainText(otherLabel);
 });
+
+test("after the connection drops and comes back, the editor is the same one: its undo history and selection survive", async ({ page, world }) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
+  // The page's WebSockets, so that the test can drop the connection as a network would.
+  await page.addInitScript(() => {
+    const sockets: WebSocket[] = [];
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(this);
+      }
+    };
+    (window as unknown as { sockets: WebSocket[] }).sockets = sockets;
+  });
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  const live = page.getByRole("status").filter({ hasText: /^Live$|Reconnecting/ });
+  await expect(live).toHaveText("Live");
+  await articlePage.select("residents");
+  await page.keyboard.type("neighbours");
+  await expect(articlePage.editor()).toContainText("More than 200 neighbours watched.");
+  // Something only this editor instance carries: a rebuilt editor would not have it.
+  await articlePage.editor().evaluate((element) => ((element as HTMLElement & { marked?: boolean }).marked = true));
+
+  const opened = () => page.evaluate(() => (window as unknown as { sockets: WebSocket[] }).sockets.length);
+  const before = await opened();
+  await page.evaluate(() => (window as unknown as { sockets: WebSocket[] }).sockets.forEach((socket) => socket.close()));
+  await expect.poll(opened, { timeout: 15_000 }).toBeGreaterThan(before);
+  await expect(live).toHaveText("Live", { timeout: 15_000 });
+
+  expect(await articlePage.editor().evaluate((element) => (element as HTMLElement & { marked?: boolean }).marked === true)).toBe(true);
+  await articlePage.editor().focus();
+  await page.keyboard.press("Control+z");
+  await expect(articlePage.editor()).toContainText("More than 200 residents watched.");
+});

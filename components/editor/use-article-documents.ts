@@ -40,8 +40,12 @@ export function useArticleDocuments(articleId: string, tagsViewOf: string | null
     quiet(contentProvider);
     quiet(tagsProvider);
     contentProvider.on("synced", () => contentProvider.document.on("update", contentProvider.boundDocumentUpdateHandler));
+    // Handed out once: the providers sync again after every reconnection, on the same documents, and a new
+    // object would rebuild the editor (its undo history, selection and open palette lost on a network blip).
+    let handedOut = false;
     const ready = () => {
-      if (!contentProvider.isSynced || !tagsProvider.isSynced) return;
+      if (handedOut || !contentProvider.isSynced || !tagsProvider.isSynced) return;
+      handedOut = true;
       // Phases of opening an article, read by bench/editor.ts.
       performance.mark("margin:synced");
       setDocuments({ content: contentProvider.document, tags: tagsProvider.document, contentProvider, tagsProvider });
