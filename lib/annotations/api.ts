@@ -6,7 +6,7 @@ import type { Capability } from "@/lib/auth/permissions";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { maySee, unsafeFindAnnotationArticle } from "./data";
+import { maySee, unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "./data";
 import { parseOrThrow } from "@/lib/http/parse";
 import type { LiveRefusal } from "./live";
 import { offsetUnitSchema } from "./schema";
@@ -28,9 +28,10 @@ export function unwrapLive<T>(result: Result<T, LiveRefusal>): T {
  * The article of tag `id`, authorized for `capability`: a tag in a project the caller is not in, or one a
  * blind project hides from them, is "not found", like a missing one.
  */
-export async function authorizeTag<C extends Capability>(request: Request, id: string, capability: C) {
+export async function authorizeTag<C extends Capability>(request: Request, id: string, capability: C, options: { removed?: boolean } = {}) {
   const actor = await authenticateRequest(request);
-  const found = await unsafeFindAnnotationArticle(id);
+  // `removed`: a deleted or merged-away tag too (its history), found through the audit log.
+  const found = (await unsafeFindAnnotationArticle(id)) ?? (options.removed ? await unsafeFindRemovedAnnotationArticle(id) : null);
   if (!found) throw new AppError("not_found", `No annotation "${id}"`);
   const access = await authorizeArticle(actor, found.articleId, capability);
   if (!access.ok && access.reason === "not_found") throw new AppError("not_found", `No annotation "${id}"`);

@@ -102,6 +102,15 @@ export async function unsafeFindAnnotationArticle(id: string): Promise<{ article
   return prisma.annotation.findUnique({ where: { id }, select: { articleId: true, annotatorIds: true } });
 }
 
+/**
+ * A deleted or merged-away tag's article and author, from its history (the audit log outlives the tag's
+ * row), so that its history can still be read by whoever could see the tag.
+ */
+export async function unsafeFindRemovedAnnotationArticle(id: string): Promise<{ articleId: string; annotatorIds: string[] } | null> {
+  const created = await prisma.annotationEvent.findFirst({ where: { annotationId: id }, orderBy: { id: "asc" }, select: { articleId: true, actorId: true } });
+  return created && { articleId: created.articleId, annotatorIds: created.actorId ? [created.actorId] : [] };
+}
+
 /** Whether the caller's scope shows a tag made by these annotators (blind projects hide colleagues' tags). */
 export async function maySee(access: ArticleAccess, annotatorIds: string[]): Promise<boolean> {
   const scope = await articleTagScope(access);

@@ -221,10 +221,20 @@ describe("history", () => {
 
     // A rejected tag is still its author's to delete (here the owner's, who may delete anyone's).
     expect((await callRoute(tagRoute.DELETE, { params: { id }, token: p.owner.token, method: "DELETE" })).status).toBe(204);
-    // The API finds no tag, so no history either (404); the log keeps every row, "deleted" last.
-    expect((await callRoute(historyRoute.GET, { params: { id }, token: p.owner.token })).status).toBe(404);
-    const kept = await prisma.annotationEvent.findMany({ where: { annotationId: id }, orderBy: { id: "asc" }, select: { kind: true, actorId: true } });
-    expect(kept.map((row) => [row.kind, row.actorId])).toEqual([...expected, ["deleted", p.owner.id]]);
+    // The tag is gone, its history is not: every row, "deleted" last, for members; 404 for anyone else.
+    expect((await callRoute(tagRoute.GET, { params: { id }, token: p.owner.token })).status).toBe(404);
+    expect((await history(id, p.viewer)).map((event) => [event.kind, event.actor?.id])).toEqual([...expected, ["deleted", p.owner.id]]);
+    expect((await callRoute(historyRoute.GET, { params: { id }, token: p.outsider.token })).status).toBe(404);
+    expect((await callRoute(historyRoute.GET, { params: { id: "no-such-tag" }, token: p.owner.token })).status).toBe(404);
+  });
+
+  it("of a deleted tag in a blind project is its author's and reviewers' to read, not a colleague's", async () => {
+    const p = await project({ blindAnnotation: true });
+    const id = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
+    expect((await callRoute(tagRoute.DELETE, { params: { id }, token: p.a.token, method: "DELETE" })).status).toBe(204);
+    expect((await history(id, p.a)).map((event) => event.kind)).toEqual(["created", "deleted"]);
+    expect((await history(id, p.reviewer)).map((event) => event.kind)).toEqual(["created", "deleted"]);
+    expect((await callRoute(historyRoute.GET, { params: { id }, token: p.b.token })).status).toBe(404);
   });
 
   it("is append-only in PostgreSQL: a trigger refuses any UPDATE of an event", async () => {
