@@ -16,9 +16,9 @@ function isLowSurrogate(code: number): boolean {
 
 /** The code-point offset of a UTF-16 offset; throws when it would split a surrogate pair. */
 export function utf16ToCodePoint(text: string, utf16: number): number {
-  if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length) throw new RangeError(`offset ${utf16} is outside the text (0-${text.length} UTF-16 units)`);
+  if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length) throw new RangeError(`offset ${utf16} is outside the text (${text.length} UTF-16 code units)`);
   if (utf16 > 0 && utf16 < text.length && isLowSurrogate(text.charCodeAt(utf16)) && isHighSurrogate(text.charCodeAt(utf16 - 1))) {
-    throw new RangeError(`offset ${utf16} splits a character in two`);
+    throw new RangeError(`offset ${utf16} falls inside a character (it splits a character in two)`);
   }
   let points = 0;
   for (let index = 0; index < utf16; index++) {
@@ -75,9 +75,9 @@ export class OffsetIndex {
 
   /** The code-point offset of a UTF-16 offset; throws when it would split a surrogate pair. */
   toCodePoint(utf16: number): number {
-    if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.text.length) throw new RangeError(`offset ${utf16} is outside the text (0-${this.text.length} UTF-16 units)`);
+    if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.text.length) throw new RangeError(`offset ${utf16} is outside the text (${this.text.length} UTF-16 code units)`);
     const point = this.points[utf16]!;
-    if (point < 0) throw new RangeError(`offset ${utf16} splits a character in two`);
+    if (point < 0) throw new RangeError(`offset ${utf16} falls inside a character (it splits a character in two)`);
     return point;
   }
 
@@ -94,10 +94,13 @@ export class OffsetIndex {
   }
 }
 
-/** Converts an offset between units. */
+/**
+ * Converts an offset between units; throws for one outside the text or inside a character, in the same
+ * unit too (an API caller's UTF-16 offsets are checked like converted ones).
+ */
 export function convertOffset(text: string, offset: number, from: OffsetUnit, to: OffsetUnit): number {
-  if (from === to) return offset;
-  return from === "utf16" ? utf16ToCodePoint(text, offset) : codePointToUtf16(text, offset);
+  const converted = from === "utf16" ? utf16ToCodePoint(text, offset) : codePointToUtf16(text, offset);
+  return from === to ? offset : converted;
 }
 
 /** The text between two offsets in a unit: `text[start:end]` as Python would slice it for code points. */

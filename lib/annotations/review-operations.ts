@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { annotatorsOf, AUTO_REVIEWER_NAME, deleteTag, projectContent, readTags, statusOf, unmarkTag, writeTag, type TagPerson, type TagRecord, type TagStatus } from "@/lib/collab/model";
 import { fail, ok } from "@/lib/errors";
 import { recordEvent } from "./journal";
-import { changeTag, missingTag, relinkActor, type ArticleDocs, type OffsetSpan, type TagActor, type TagResult } from "./operations";
+import { changeTag, missingTag, relinkActors, type ArticleDocs, type OffsetSpan, type TagActor, type TagResult } from "./operations";
 import type { Label } from "./schema";
 
 export type ReviewInput = {
@@ -139,7 +139,6 @@ export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) 
       unmarkTag(docs.content, copy);
       deleteTag(docs.tags, copy, now);
       recordEvent(docs.journal, copy, null, "merged", now, { into: keep });
-      if (survivor.label === "actor") relinkActor(docs, copy, keep, null, now);
     }
     recordEvent(docs.journal, keep, null, "merged", now, { from: copies, annotators: [...annotators.keys()] });
     if (status !== "accepted") {
@@ -147,5 +146,7 @@ export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) 
       recordEvent(docs.journal, keep, null, "accepted", now, { from: status, auto: true });
     }
   }
+  // Quotes and claims that named a merged-away actor name its gold tag.
+  relinkActors(docs, new Map([...merged].filter(([copy]) => records.get(copy)!.label === "actor")), null, now);
   return merged;
 }

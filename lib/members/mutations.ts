@@ -71,6 +71,18 @@ function otherOwners(tx: Tx, projectId: string, exceptMembershipId: string) {
   return tx.membership.count({ where: { projectId, role: "owner", id: { not: exceptMembershipId } } });
 }
 
+/**
+ * After a committed change of someone's membership: their open articles of the project reconnect, under
+ * their new role or refused (lib/collab/access-changes.ts).
+ */
+function announced(projectId: string) {
+  return <E extends string>(result: Result<{ userId: string }, E>): Result<null, E> => {
+    if (!result.ok) return result;
+    announceAccessChange({ userId: result.value.userId, projectId });
+    return ok(null);
+  };
+}
+
 export async function changeMemberRole(access: ProjectAccess<"members:manage">, membershipId: string, role: ProjectRole): Promise<Result<null, "not_found" | "last_owner">> {
   return prisma.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
@@ -81,11 +93,7 @@ export async function changeMemberRole(access: ProjectAccess<"members:manage">, 
     }
     await tx.membership.update({ where: { id: membershipId }, data: { role } });
     return ok({ userId: member.userId });
-  }).then((result) => {
-    // Their open articles reconnect under the new role (after the commit, so that they read it).
-    if (result.ok) announceAccessChange({ userId: result.value.userId, projectId: access.projectId });
-    return result.ok ? ok(null) : result;
-  });
+  }).then(announced(access.projectId));
 }
 
 export async function removeMember(access: ProjectAccess<"members:manage">, membershipId: string): Promise<Result<null, "not_found" | "last_owner">> {
@@ -98,11 +106,7 @@ export async function removeMember(access: ProjectAccess<"members:manage">, memb
     }
     await tx.membership.delete({ where: { id: membershipId } });
     return ok({ userId: member.userId });
-  }).then((result) => {
-    // Their open articles of this project lose their connections (and cannot reconnect).
-    if (result.ok) announceAccessChange({ userId: result.value.userId, projectId: access.projectId });
-    return result.ok ? ok(null) : result;
-  });
+  }).then(announced(access.projectId));
 }
 
 export async function revokeInvite(access: ProjectAccess<"members:manage">, inviteId: string): Promise<Result<null, "not_found">> {
