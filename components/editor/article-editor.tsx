@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
 import type { LabelName } from "@/lib/annotations/labels";
-import { projectDocument, type Projection } from "@/lib/collab/projection";
+import { projectDocument } from "@/lib/collab/projection";
 import { annotatorsOf, statusOf, type TagRecord } from "@/lib/collab/model";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
@@ -87,7 +87,6 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   const [spans, setSpans] = useState<Map<string, TagSpanView>>(new Map());
   const [filters, setFilters] = useState<TagFilters>(defaultFilters);
   const [reviewing, setReviewing] = useState(false);
-  const projection = useRef<Projection | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [actorNames, setActorNames] = useState<string[]>([]);
 
@@ -120,7 +119,6 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     let timer: ReturnType<typeof setTimeout> | undefined;
     const recompute = () => {
       const projected = projectDocument(editor.state.doc);
-      projection.current = projected;
       setSpans(new Map([...projected.spans].map(([id, span]) => [id, { text: projected.text.slice(span.start, span.end), start: span.start, end: span.end }])));
     };
     const schedule = () => {
@@ -240,11 +238,13 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     );
     if (next) select(next);
   };
+  /** The selection as offsets into the text, projected now: the copy refreshed when typing pauses may be behind. */
   const selectionAsSpan = () => {
-    if (!editor || !projection.current) return null;
+    if (!editor) return null;
+    const projected = projectDocument(editor.state.doc);
     const { from, to } = editor.state.selection;
-    const span = selectionSpan(projection.current, from, to);
-    return span && { ...span, text: projection.current.text.slice(span.start, span.end) };
+    const span = selectionSpan(projected, from, to);
+    return span && { ...span, text: projected.text.slice(span.start, span.end) };
   };
   const send = async (message: Parameters<TagClient["send"]>[0]) => {
     const result = await client.send(message);
@@ -253,8 +253,7 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   };
   /** An orphan onto the selected words, as selected (mouse selections are already snapped to words). */
   const attach = async (id: string) => {
-    // Projected now, not the copy refreshed after typing pauses: the words were likely just edited.
-    const span = editor && selectionSpan(projectDocument(editor.state.doc), editor.state.selection.from, editor.state.selection.to);
+    const span = selectionAsSpan();
     if (!span) return setProblem("Select the words to attach the tag to, then choose “Attach to selected words”.");
     const answer = await moveTag(id, { start: span.start, end: span.end });
     setProblem(answer.ok ? null : answer.error);

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { ACTOR_KINDS } from "@/lib/annotations/schema";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorsOf, type TagRecord } from "@/lib/collab/model";
+import { annotatorNames, type TagRecord } from "@/lib/collab/model";
 
 type Props = {
   id: string;
@@ -58,11 +58,7 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
         </button>
       </div>
       <p className="text-xs text-stone-600">
-        Tagged by{" "}
-        {annotatorsOf(tag)
-          .map((person) => person.name)
-          .join(" & ")}
-        , {new Date(tag.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+        Tagged by {annotatorNames(tag)}, {new Date(tag.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
       </p>
       <label className="flex flex-col gap-1">
         <span>Label</span>

@@ -2,15 +2,11 @@
 
 import { useState } from "react";
 import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorsOf, statusOf, type TagRecord } from "@/lib/collab/model";
+import { annotatorNames, statusOf, type TagRecord } from "@/lib/collab/model";
 
 export type TagSpanView = { text: string; start: number; end: number };
 
 const STATUS_MARK = { pending: "", accepted: "✓ accepted", rejected: "✗ rejected" } as const;
-const byWhom = (tag: TagRecord) =>
-  annotatorsOf(tag)
-    .map((person) => person.name)
-    .join(" & ");
 
 type Props = {
   tags: Map<string, TagRecord>;
@@ -52,9 +48,9 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
             <ul className="flex flex-col gap-0.5">
               {listed.map(([id, tag]) => (
                 <li key={id}>
-                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${byWhom(tag)})`}>
+                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${annotatorNames(tag)})`}>
                     <span className={`font-serif ${statusOf(tag) === "rejected" ? "line-through" : ""}`}>{spans.get(id)!.text}</span>
-                    <span className="ml-2 text-xs text-stone-500">{byWhom(tag)}</span>
+                    <span className="ml-2 text-xs text-stone-500">{annotatorNames(tag)}</span>
                     {STATUS_MARK[statusOf(tag)] && <span className="ml-2 text-xs text-stone-700">{STATUS_MARK[statusOf(tag)]}</span>}
                   </button>
                 </li>
@@ -76,7 +72,7 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
             {orphans.map(([id, tag]) => (
               <li key={id} className="flex flex-wrap items-center gap-2">
                 <button type="button" onClick={() => onSelect(id)} className="flex-1 truncate text-left hover:underline">
-                  {LABEL_STYLES[tag.label as LabelName].name} by {byWhom(tag)}
+                  {LABEL_STYLES[tag.label as LabelName].name} by {annotatorNames(tag)}
                 </button>
                 {canChange(tag) && (
                   <>

@@ -1,7 +1,7 @@
 "use client";
 
 import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorsOf, type TagRecord } from "@/lib/collab/model";
+import { annotatorNames, type TagRecord } from "@/lib/collab/model";
 
 type Props = { ids: string[]; current: string; tags: Map<string, TagRecord>; onChoose: (id: string) => void };
 
@@ -19,9 +19,7 @@ export function TagsHere({ ids, current, tags, onChoose }: Props) {
         const tag = tags.get(id)!;
         return (
           <button key={id} type="button" aria-pressed={id === current} onClick={() => onChoose(id)} className={`rounded border px-1.5 py-0.5 ${id === current ? "border-accent bg-sky-50 font-medium" : "border-stone-300 hover:bg-stone-50"}`}>
-            {LABEL_STYLES[tag.label as LabelName].name} · {annotatorsOf(tag)
-              .map((person) => person.name)
-              .join(" & ")}
+            {LABEL_STYLES[tag.label as LabelName].name} · {annotatorNames(tag)}
           </button>
         );
       })}

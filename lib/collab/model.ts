@@ -61,6 +61,13 @@ export function annotatorsOf(tag: TagRecord): TagPerson[] {
   return tag.annotators?.length ? tag.annotators : [{ id: tag.authorId, name: tag.authorName }];
 }
 
+/** Who made a tag, as the editor shows it: "Ana Ruiz & Li Wei". */
+export function annotatorNames(tag: TagRecord): string {
+  return annotatorsOf(tag)
+    .map((person) => person.name)
+    .join(" & ");
+}
+
 export function contentFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(CONTENT_FIELD);
 }
