@@ -31,7 +31,16 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // Flags for running as root in a container and on a machine without outside network.
-      args: executablePath ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] : [],
+      args: executablePath
+        ? [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ]
+        : [],
     },
   },
   webServer: {

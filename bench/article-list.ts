@@ -32,7 +32,12 @@ async function load(url: string, projectId: string, authorId: string) {
   for (let offset = 0; offset < count; offset += 500) {
     const rows = Array.from({ length: Math.min(500, count - offset) }, (_, index) => {
       const text = newsText(random, 8000);
-      return { id: `bench${offset + index}`, title: `Story ${offset + index}: ${text.slice(0, 60)}`, text, status: statuses[Math.floor(random() * 4)]! };
+      return {
+        id: `bench${offset + index}`,
+        title: `Story ${offset + index}: ${text.slice(0, 60)}`,
+        text,
+        status: statuses[Math.floor(random() * 4)]!,
+      };
     });
     await client.query(
       `INSERT INTO articles (id, project_id, title, text, content, text_hash, word_count, status, created_at, updated_at)
@@ -74,8 +79,12 @@ async function main() {
     const { slug, projectId } = await createProjectWith({ editor: [author] });
     const started = performance.now();
     await load(scratch.url, projectId, author.id);
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log(`loaded ${count} articles (~8,000 characters) and ${count * 3} tags in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
+    console.log(
+      `loaded ${count} articles (~8,000 characters) and ${count * 3} tags in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const access = (await unsafeOperatorProjectAccess(slug, "project:read"))!;
     const shapes: Record<string, Record<string, string>> = {
       "newest, page 1": {},
@@ -97,7 +106,9 @@ async function main() {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      console.log(`${name.padEnd(24)} ${String(total).padStart(6)} matches   p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`);
+      console.log(
+        `${name.padEnd(24)} ${String(total).padStart(6)} matches   p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
+      );
     }
   } finally {
     await disconnectPrisma();

@@ -6,11 +6,25 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { seeds: { type: "string", default: "500" }, steps: { type: "string", default: "300" }, first: { type: "string", default: "1000" } } });
+const { values } = parseArgs({
+  options: {
+    seeds: { type: "string", default: "500" },
+    steps: { type: "string", default: "300" },
+    first: { type: "string", default: "1000" },
+  },
+});
 const started = performance.now();
 const result = spawnSync("npx", ["vitest", "run", "lib/collab/convergence.test.ts"], {
   stdio: "inherit",
-  env: { ...process.env, MARGIN_CONVERGENCE_SEEDS: values.seeds, MARGIN_CONVERGENCE_STEPS: values.steps, MARGIN_CONVERGENCE_FIRST_SEED: values.first, MARGIN_CONVERGENCE_PARANOID: "1" },
+  env: {
+    ...process.env,
+    MARGIN_CONVERGENCE_SEEDS: values.seeds,
+    MARGIN_CONVERGENCE_STEPS: values.steps,
+    MARGIN_CONVERGENCE_FIRST_SEED: values.first,
+    MARGIN_CONVERGENCE_PARANOID: "1",
+  },
 });
-console.log(`soak: ${values.seeds} seeds × ${values.steps} steps from seed ${values.first} in ${((performance.now() - started) / 1000).toFixed(0)} s: ${result.status === 0 ? "all converged" : "FAILED"}`);
+console.log(
+  `soak: ${values.seeds} seeds × ${values.steps} steps from seed ${values.first} in ${((performance.now() - started) / 1000).toFixed(0)} s: ${result.status === 0 ? "all converged" : "FAILED"}`,
+);
 process.exit(result.status ?? 1);

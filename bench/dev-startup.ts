@@ -16,7 +16,13 @@ fs.chmodSync(dataDir, 0o755);
 async function firstPage(): Promise<number> {
   const started = performance.now();
   const child = spawn("npm", ["run", "dev"], {
-    env: { ...process.env, PORT: String(port), MARGIN_DATA_DIR: dataDir, MARGIN_PG_PORT: String(port + 50000 - 3900), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MARGIN_DATA_DIR: dataDir,
+      MARGIN_PG_PORT: String(port + 50000 - 3900),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -38,7 +44,9 @@ async function main() {
   const cold = await firstPage();
   const warm = await firstPage();
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   console.log(`npm run dev → first page, cold (new database + seed, no .next cache): ${seconds(cold)}`);
   console.log(`npm run dev → first page, warm (existing database and cache):       ${seconds(warm)}`);
   fs.rmSync(dataDir, { recursive: true, force: true });

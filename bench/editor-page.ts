@@ -30,10 +30,14 @@ const PAGE_HOOKS = () => {
   // The live Yjs document, through the editor Tiptap leaves on its element.
   const watch = () => {
     type Transaction = { local: boolean; changed: Map<unknown, unknown> };
-    const element = document.querySelector("[data-testid=article-text]") as (Element & { editor?: { state: { plugins: { spec: { key?: { key: string } }; getState(state: unknown): unknown }[] } } }) | null;
+    const element = document.querySelector("[data-testid=article-text]") as
+      (Element & { editor?: { state: { plugins: { spec: { key?: { key: string } }; getState(state: unknown): unknown }[] } } }) | null;
     const editorState = element?.editor?.state;
     const plugin = editorState?.plugins.find((candidate) => candidate.spec.key?.key.startsWith("y-sync"));
-    const binding = plugin && (plugin.getState(editorState) as { binding?: { doc: { on(event: string, listener: (transaction: Transaction) => void): void } } }).binding;
+    const binding =
+      plugin &&
+      (plugin.getState(editorState) as { binding?: { doc: { on(event: string, listener: (transaction: Transaction) => void): void } } })
+        .binding;
     if (!binding) return void setTimeout(watch, 50);
     let started = 0;
     binding.doc.on("beforeTransaction", (transaction) => {
@@ -56,8 +60,13 @@ const PAGE_HOOKS = () => {
  * next tick of a 60 Hz clock, so that keystroke to paint is the time the page and the browser work, not
  * that plus up to 16.7 ms of waiting for the tick (which no page can avoid on a 60 Hz display).
  */
-export async function openBrowser(base: string, user: { email: string; password: string }, options: { framesOnDemand?: boolean } = {}): Promise<BenchPage> {
-  const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
+export async function openBrowser(
+  base: string,
+  user: { email: string; password: string },
+  options: { framesOnDemand?: boolean } = {},
+): Promise<BenchPage> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
   const args = ["--no-sandbox", "--disable-gpu", ...(options.framesOnDemand ? ["--disable-gpu-vsync", "--disable-frame-rate-limit"] : [])];
   const browser = await chromium.launch({ executablePath, args });
   const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 900 } })).newPage();
@@ -87,14 +96,24 @@ export async function measureInteractive(page: Page, url: string, tags: number, 
       (total) => {
         const editor = document.querySelector("[data-testid=article-text]");
         if (editor?.getAttribute("contenteditable") !== "true") return false;
-        const counted = ["actor", "claim", "figure", "quote"].reduce((sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0), 0);
+        const counted = ["actor", "claim", "figure", "quote"].reduce(
+          (sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0),
+          0,
+        );
         const styled = [...document.querySelectorAll("style")].some((style) => style.textContent?.includes(".tag-"));
         return counted === total && styled ? performance.now() : false;
       },
       tags,
       { polling: "raf", timeout: 60_000 },
     );
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((mark) => mark.name.startsWith("margin:")).map((mark) => [mark.name.slice(7), mark.startTime])));
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType("mark")
+          .filter((mark) => mark.name.startsWith("margin:"))
+          .map((mark) => [mark.name.slice(7), mark.startTime]),
+      ),
+    );
     openings.push({ ms: Number(await ready.jsonValue()), marks });
   }
   return openings;
@@ -103,7 +122,9 @@ export async function measureInteractive(page: Page, url: string, tags: number, 
 /** Types `keys` characters in the middle of the open article, 20 a second; keystroke to the next painted frame. */
 export async function measureTyping(page: Page, keys: number): Promise<number[]> {
   await page.evaluate(() => {
-    const element = document.querySelector("[data-testid=article-text]") as Element & { editor: { state: { doc: { content: { size: number } } }; commands: { setTextSelection(pos: number): void; focus(): void } } };
+    const element = document.querySelector("[data-testid=article-text]") as Element & {
+      editor: { state: { doc: { content: { size: number } } }; commands: { setTextSelection(pos: number): void; focus(): void } };
+    };
     element.editor.commands.setTextSelection(Math.floor(element.editor.state.doc.content.size / 2));
     element.editor.commands.focus();
     (window as unknown as { margin: { typing: number[] } }).margin.typing = [];
@@ -116,7 +137,8 @@ export async function measureTyping(page: Page, keys: number): Promise<number[]>
 
 /** A colleague's changes applied to the open editor, and to paint, since `reset` was last called. */
 export const remoteTimings = {
-  reset: (page: Page) => page.evaluate(() => Object.assign((window as unknown as { margin: object }).margin, { remote: [], remotePaint: [] })),
+  reset: (page: Page) =>
+    page.evaluate(() => Object.assign((window as unknown as { margin: object }).margin, { remote: [], remotePaint: [] })),
   read: (page: Page) => page.evaluate(() => (window as unknown as { margin: { remote: number[]; remotePaint: number[] } }).margin),
 };
 
@@ -131,7 +153,10 @@ export async function profilePage(page: Page, file: string, work: () => Promise<
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
   await session.send("Profiler.start");
-  await browser.startTracing(page, { path: `${file}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+  await browser.startTracing(page, {
+    path: `${file}.trace.json`,
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"],
+  });
   await work();
   await browser.stopTracing();
   fs.writeFileSync(`${file}.cpuprofile`, JSON.stringify((await session.send("Profiler.stop")).profile));

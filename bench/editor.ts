@@ -54,11 +54,15 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
-const summary = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
+const summary = (values: number[]) =>
+  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
 
 /** 5,000 tags on whole words: four fifths apart from each other, one fifth overlapping one of those. */
 function tagSpans(text: string, count: number, random: () => number): { start: number; end: number }[] {
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’',.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’',.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   const apart = Math.floor(count * 0.8);
   const stride = Math.floor(words.length / apart);
   const spans: { start: number; end: number }[] = [];
@@ -133,7 +137,11 @@ async function inspect(output: string) {
 
 /** Median of each of the page's marks over some openings, in ms from navigation. */
 function medianMarks(openings: Opening[]): string {
-  const median = (name: string) => percentile(openings.map((opening) => opening.marks[name] ?? NaN), 50).toFixed(0);
+  const median = (name: string) =>
+    percentile(
+      openings.map((opening) => opening.marks[name] ?? NaN),
+      50,
+    ).toFixed(0);
   return `page ready and connecting ${median("connect")}, both documents synced ${median("synced")}, editor built ${median("editor")}, tag spans known ${median("spans")}`;
 }
 
@@ -163,7 +171,9 @@ async function main() {
     // As a margin-json import leaves an article with tags: its live documents built and stored.
     await seedDocuments(article.id);
     console.log(`machine: ${machine}`);
-    console.log(`article: ${article.length.toLocaleString("en")} characters, ${TAGS.toLocaleString("en")} tags (${Math.round(TAGS * 0.2).toLocaleString("en")} overlapping another)`);
+    console.log(
+      `article: ${article.length.toLocaleString("en")} characters, ${TAGS.toLocaleString("en")} tags (${Math.round(TAGS * 0.2).toLocaleString("en")} overlapping another)`,
+    );
 
     server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url });
     const base = `http://127.0.0.1:${port}`;
@@ -194,7 +204,9 @@ async function main() {
     console.log(`interactive (editable, ${TAGS} tags highlighted and listed), ms from navigation:`);
     console.log(`  open on the server (a reload, a colleague there): ${summary(ms(openings.slice(1)))}; ${medianMarks(openings.slice(1))}`);
     console.log(`  stored, not loaded: ${summary(ms(storedOpenings))}; ${medianMarks(storedOpenings)}`);
-    console.log(`  first opening on a server that just started (stored): ${openings[0]!.ms.toFixed(0)} ms; ${medianMarks(openings.slice(0, 1))}`);
+    console.log(
+      `  first opening on a server that just started (stored): ${openings[0]!.ms.toFixed(0)} ms; ${medianMarks(openings.slice(0, 1))}`,
+    );
     console.log(`  tag rows without live documents (the server builds them first; imports build them): ${firstWarm!.ms.toFixed(0)} ms`);
 
     // Typing in the middle of the article, with frames drawn at 60 Hz here, then on demand in a second browser.
@@ -260,7 +272,9 @@ async function main() {
     );
     await eventually(() => delays.length >= count * rounds * (count - 1), 10_000, "every update to reach every client").catch(() => {});
     const expected = count * rounds * (count - 1);
-    console.log(`propagation, ${count} clients typing 5 keys/s each: ${summary(delays)}${delays.length < expected ? `, ${expected - delays.length} not received` : ""}`);
+    console.log(
+      `propagation, ${count} clients typing 5 keys/s each: ${summary(delays)}${delays.length < expected ? `, ${expected - delays.length} not received` : ""}`,
+    );
     for (const client of crowd) client.destroy();
 
     // Server memory per open article: a fresh server's heap after garbage collection (through its inspector)
@@ -281,7 +295,9 @@ async function main() {
     const after = { heap: await inspector.heapMb(), resident: residentMb(server.child.pid!) };
     inspector.close();
     const perArticle = (key: "heap" | "resident") => ((after[key] - before[key]) / more).toFixed(1);
-    console.log(`server memory per open article: ${perArticle("heap")} MB of heap after collection (${before.heap.toFixed(0)} → ${after.heap.toFixed(0)} MB with ${more} more open), ${perArticle("resident")} MB resident (${before.resident.toFixed(0)} → ${after.resident.toFixed(0)} MB)`);
+    console.log(
+      `server memory per open article: ${perArticle("heap")} MB of heap after collection (${before.heap.toFixed(0)} → ${after.heap.toFixed(0)} MB with ${more} more open), ${perArticle("resident")} MB resident (${before.resident.toFixed(0)} → ${after.resident.toFixed(0)} MB)`,
+    );
   } finally {
     for (const client of clients) client.destroy();
     server?.child.kill("SIGTERM");

@@ -57,7 +57,15 @@ async function load(url: string, projectId: string, people: { author: string; se
       `INSERT INTO articles (id, project_id, title, text, content, text_hash, word_count, status, created_at, updated_at)
        SELECT id, $1, title, text, content::jsonb, hash, words, 'in_review', now(), now()
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(id, title, text, content, hash, words)`,
-      [projectId, rows.map((row) => row.id), rows.map((row) => row.title), rows.map((row) => row.text), rows.map((row) => JSON.stringify(textToDoc(row.text))), rows.map((row) => createHash("sha256").update(row.text).digest("hex")), rows.map((row) => countWords(row.text))],
+      [
+        projectId,
+        rows.map((row) => row.id),
+        rows.map((row) => row.title),
+        rows.map((row) => row.text),
+        rows.map((row) => JSON.stringify(textToDoc(row.text))),
+        rows.map((row) => createHash("sha256").update(row.text).digest("hex")),
+        rows.map((row) => countWords(row.text)),
+      ],
     );
     // Tag n of an article covers code points [n*step, n*step + 6 + n%9): spread over the text, a few
     // overlapping their neighbour. Every fourth is an actor; quotes and claims link to the actor before them.
@@ -69,10 +77,26 @@ async function load(url: string, projectId: string, people: { author: string; se
         const start = n * step;
         const end = start + 6 + (n % 9);
         const label = (["actor", "quote", "claim", "figure"] as const)[n % 4]!;
-        const attributes = { actor: { canonicalName: `Person ${n % 7}`, kind: "person" }, quote: { speakerId: `${row.id}-${n - 1}`, direct: n % 3 === 0 }, claim: { sourceId: `${row.id}-${n - 2}` }, figure: { value: n * 10, unit: "people", approximate: false } }[label];
+        const attributes = {
+          actor: { canonicalName: `Person ${n % 7}`, kind: "person" },
+          quote: { speakerId: `${row.id}-${n - 1}`, direct: n % 3 === 0 },
+          claim: { sourceId: `${row.id}-${n - 2}` },
+          figure: { value: n * 10, unit: "people", approximate: false },
+        }[label];
         const status = n % 10 < 3 ? "accepted" : n % 10 === 3 ? "rejected" : "pending";
         const annotators = n % 10 === 0 ? [people.author, people.second] : n % 5 === 0 ? [people.second] : [people.author];
-        [`${row.id}-${n}`, row.id, label, start, end, points.slice(start, end).join(""), annotators[0], `{${annotators.join(",")}}`, status, JSON.stringify(attributes)].forEach((value, column) => tags[column]!.push(value));
+        [
+          `${row.id}-${n}`,
+          row.id,
+          label,
+          start,
+          end,
+          points.slice(start, end).join(""),
+          annotators[0],
+          `{${annotators.join(",")}}`,
+          status,
+          JSON.stringify(attributes),
+        ].forEach((value, column) => tags[column]!.push(value));
       }
     }
     await client.query(
@@ -118,13 +142,25 @@ async function measure(format: string, request: () => Promise<Response>, pid: nu
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, residentMb(pid));
-  return { format, ttfbMs: ttfb, seconds, bytes, tags: Number(response.headers.get("x-margin-tag-count")), rssBeforeMb: rssBefore, rssPeakMb: peak };
+  return {
+    format,
+    ttfbMs: ttfb,
+    seconds,
+    bytes,
+    tags: Number(response.headers.get("x-margin-tag-count")),
+    rssBeforeMb: rssBefore,
+    rssPeakMb: peak,
+  };
 }
 
 function print(figures: Figures) {
   const mb = figures.bytes / 2 ** 20;
   console.log(
-    `${figures.format.padEnd(11)} ${mb.toFixed(0).padStart(5)} MB in ${figures.seconds.toFixed(1).padStart(5)} s: ${(mb / figures.seconds).toFixed(1).padStart(5)} MB/s, ${Math.round(figures.tags / figures.seconds).toLocaleString("en").padStart(9)} tags/s; ` +
+    `${figures.format.padEnd(11)} ${mb.toFixed(0).padStart(5)} MB in ${figures.seconds.toFixed(1).padStart(5)} s: ${(mb / figures.seconds).toFixed(1).padStart(5)} MB/s, ${Math.round(
+      figures.tags / figures.seconds,
+    )
+      .toLocaleString("en")
+      .padStart(9)} tags/s; ` +
       `first byte ${figures.ttfbMs.toFixed(0)} ms; RSS ${figures.rssBeforeMb.toFixed(0)} → peak ${figures.rssPeakMb.toFixed(0)} MB (+${(figures.rssPeakMb - figures.rssBeforeMb).toFixed(0)} MB)`,
   );
 }
@@ -148,37 +184,66 @@ async function main() {
     if (values.reuse) {
       const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
-      ({ slug, user_id: authorId } = (await client.query(`SELECT p.slug, m.user_id FROM projects p JOIN memberships m ON m.project_id = p.id AND m.role = 'owner' LIMIT 1`)).rows[0]);
+      ({ slug, user_id: authorId } = (
+        await client.query(
+          `SELECT p.slug, m.user_id FROM projects p JOIN memberships m ON m.project_id = p.id AND m.role = 'owner' LIMIT 1`,
+        )
+      ).rows[0]);
       await client.end();
     } else {
       await applyMigrations(scratch.url);
-      const [author, second, reviewer] = [await createUser({ name: "Ana Ruiz" }), await createUser({ name: "Ben Ode" }), await createUser({ name: "Rita Review" })];
+      const [author, second, reviewer] = [
+        await createUser({ name: "Ana Ruiz" }),
+        await createUser({ name: "Ben Ode" }),
+        await createUser({ name: "Rita Review" }),
+      ];
       const project = await createProjectWith({ owner: [author], editor: [second], reviewer: [reviewer] });
       ({ slug } = project);
       authorId = author.id;
       const loadStarted = performance.now();
       await load(scratch.url, project.projectId, { author: author.id, second: second.id, reviewer: reviewer.id });
-      console.log(`loaded ${ARTICLES.toLocaleString("en")} articles (~8,000 characters) and ${(ARTICLES * TAGS).toLocaleString("en")} tags in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+      console.log(
+        `loaded ${ARTICLES.toLocaleString("en")} articles (~8,000 characters) and ${(ARTICLES * TAGS).toLocaleString("en")} tags in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
+      );
     }
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
     const formats = values.formats!.split(",");
     if (values["in-process"]) {
       const access = (await unsafeOperatorProjectAccess(slug, "project:read"))!;
       for (const entry of formats) {
         const [format] = entry.split("+");
-        const figures = await measure(entry, async () => {
-          const started = await startProjectExport(access, projectExportQuerySchema.parse({ format }));
-          return new Response(entry.endsWith("+gzip") ? started.stream.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>) : started.stream, { headers: { "x-margin-tag-count": String(started.counts.tags) } });
-        }, process.pid);
+        const figures = await measure(
+          entry,
+          async () => {
+            const started = await startProjectExport(access, projectExportQuerySchema.parse({ format }));
+            return new Response(
+              entry.endsWith("+gzip")
+                ? started.stream.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>)
+                : started.stream,
+              { headers: { "x-margin-tag-count": String(started.counts.tags) } },
+            );
+          },
+          process.pid,
+        );
         print(figures);
       }
       return;
     }
     const port = 3400 + Math.floor(Math.random() * 400);
-    server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, [...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []), ...(process.env.SERVER_FLAGS?.split(" ").filter(Boolean) ?? [])]);
+    server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, [
+      ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []),
+      ...(process.env.SERVER_FLAGS?.split(" ").filter(Boolean) ?? []),
+    ]);
     const pid = server.child.pid!;
     const { token } = await createApiToken(authorId, "bench");
-    const get = (query: string, gzip = false) => () => fetch(`http://127.0.0.1:${port}/api/projects/${slug}/export?${query}`, { headers: { authorization: `Bearer ${token}`, "accept-encoding": gzip ? "gzip" : "identity" } });
+    const get =
+      (query: string, gzip = false) =>
+      () =>
+        fetch(`http://127.0.0.1:${port}/api/projects/${slug}/export?${query}`, {
+          headers: { authorization: `Bearer ${token}`, "accept-encoding": gzip ? "gzip" : "identity" },
+        });
     // Warm up: the route's first call loads its modules.
     await (await get("format=jsonl&articles=bench000000")()).text();
     for (const entry of formats) {

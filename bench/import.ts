@@ -19,7 +19,11 @@ const chars = Number(values.chars);
 function cli(args: string[], env: Record<string, string>, timed = false) {
   const command = [process.execPath, "--import", "tsx", "scripts/margin.ts", ...args];
   const time = timed && fs.existsSync("/usr/bin/time");
-  const result = spawnSync(time ? "/usr/bin/time" : command[0]!, time ? ["-f", "TIME %e %M", ...command] : command.slice(1), { env: { ...process.env, ...env, TSX_TSCONFIG_PATH: "tsconfig.node.json" } as NodeJS.ProcessEnv, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(time ? "/usr/bin/time" : command[0]!, time ? ["-f", "TIME %e %M", ...command] : command.slice(1), {
+    env: { ...process.env, ...env, TSX_TSCONFIG_PATH: "tsconfig.node.json" } as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`margin ${args.join(" ")} failed:\n${result.stderr}`);
   return result;
 }
@@ -45,11 +49,17 @@ async function main() {
     const wall = (performance.now() - started) / 1000;
     const summary = result.stdout.trim().split("\n").pop();
     const timing = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
     console.log(`input: ${count} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(bytes / count)} bytes each)`);
     console.log(`result: ${summary}`);
-    console.log(`wall time: ${wall.toFixed(1)} s (CLI start included) → ${(count / wall).toFixed(0)} articles/s, ${(bytes / 1024 / 1024 / wall).toFixed(1)} MB/s`);
-    console.log(timing ? `CLI peak RSS: ${(Number(timing[2]) / 1024).toFixed(0)} MB` : "CLI peak RSS: not measured (/usr/bin/time not installed)");
+    console.log(
+      `wall time: ${wall.toFixed(1)} s (CLI start included) → ${(count / wall).toFixed(0)} articles/s, ${(bytes / 1024 / 1024 / wall).toFixed(1)} MB/s`,
+    );
+    console.log(
+      timing ? `CLI peak RSS: ${(Number(timing[2]) / 1024).toFixed(0)} MB` : "CLI peak RSS: not measured (/usr/bin/time not installed)",
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     await scratch.drop();

@@ -58,10 +58,24 @@ test("scripts import articles through the API and read their own writes, with cl
   const headers = { authorization: `Bearer ${await world.token(editor)}` };
   const endpoint = `/api/projects/${project.slug}/articles`;
 
-  const created = await request.post(endpoint, { headers, data: { title: "Budget passes", text: "The budget passed 31–12 — a “historic” margin. 🎉\r\n\r\nShare on Facebook", source: "Wire", publishedAt: "2026-11-20" } });
+  const created = await request.post(endpoint, {
+    headers,
+    data: {
+      title: "Budget passes",
+      text: "The budget passed 31–12 — a “historic” margin. 🎉\r\n\r\nShare on Facebook",
+      source: "Wire",
+      publishedAt: "2026-11-20",
+    },
+  });
   expect(created.status()).toBe(201);
   const { article } = await created.json();
-  expect(article).toMatchObject({ title: "Budget passes", text: "The budget passed 31–12 — a “historic” margin. 🎉", source: "Wire", publishedAt: "2026-11-20T00:00:00.000Z", wordCount: 7 });
+  expect(article).toMatchObject({
+    title: "Budget passes",
+    text: "The budget passed 31–12 — a “historic” margin. 🎉",
+    source: "Wire",
+    publishedAt: "2026-11-20T00:00:00.000Z",
+    wordCount: 7,
+  });
   expect(article.removedArtifacts).toEqual([{ index: 1, text: "Share on Facebook", reason: "share-buttons" }]);
   expect((await (await request.get(`/api/articles/${article.id}`, { headers })).json()).article.text).toBe(article.text);
 
@@ -88,11 +102,18 @@ test("scripts import articles through the API and read their own writes, with cl
   expect((await notJson.json()).error).toMatchObject({ field: "body", message: /application\/json/ });
   expect((await request.post(`/api/projects/no-such-project/articles`, { headers, data: { text: "x" } })).status()).toBe(404);
 
-  const preview = await request.post(`${endpoint}/preview`, { headers, data: { html: "<h1>Storm</h1><p>By Kai Lund</p><p>Winds reached 140 km/h.</p><p>Image</p>" } });
+  const preview = await request.post(`${endpoint}/preview`, {
+    headers,
+    data: { html: "<h1>Storm</h1><p>By Kai Lund</p><p>Winds reached 140 km/h.</p><p>Image</p>" },
+  });
   expect((await preview.json()).preview).toMatchObject({
     detected: { title: "Storm", byline: "By Kai Lund" },
     paragraphs: ["Storm", "By Kai Lund", "Winds reached 140 km/h.", "Image"],
-    artifacts: [{ index: 0, reason: "repeated-headline" }, { index: 1, reason: "byline" }, { index: 3, reason: "media-placeholder" }],
+    artifacts: [
+      { index: 0, reason: "repeated-headline" },
+      { index: 1, reason: "byline" },
+      { index: 3, reason: "media-placeholder" },
+    ],
     result: { ok: true, text: "Winds reached 140 km/h.", wordCount: 4 },
   });
 
@@ -101,5 +122,7 @@ test("scripts import articles through the API and read their own writes, with cl
     multipart: { file: { name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") } },
   });
   expect(upload.status()).toBe(200);
-  expect((await upload.json()).results).toEqual([{ label: "notes.pdf", status: "failed", error: expect.stringContaining('unsupported file type ".pdf"') }]);
+  expect((await upload.json()).results).toEqual([
+    { label: "notes.pdf", status: "failed", error: expect.stringContaining('unsupported file type ".pdf"') },
+  ]);
 });

@@ -1,7 +1,8 @@
 import { expect, test } from "./fixtures";
 import { SignInPage, signInAs } from "./pages/sign-in-page";
 
-const ARTICLE_TEXT = "“We counted 1,219 ballots,” said Ana Ruiz — the county clerk.\n\nMore than 200 volunteers waited outside 🗳️ until dawn.";
+const ARTICLE_TEXT =
+  "“We counted 1,219 ballots,” said Ana Ruiz — the county clerk.\n\nMore than 200 volunteers waited outside 🗳️ until dawn.";
 
 test("a member signs in, sees the project and reads its article, then signs out", async ({ page, world }) => {
   const editor = await world.user("Edna Editor");
@@ -63,7 +64,10 @@ test("pages fit a 390-pixel phone screen without sideways scrolling", async ({ p
   await page.setViewportSize({ width: 390, height: 844 });
   const owner = await world.user("A Rather Long Owner Name For A Small Screen");
   const project = await world.project({ owner: [owner] });
-  const article = await world.article(project.slug, { title: "A headline long enough to wrap over several lines on a phone screen", text: "Body text." });
+  const article = await world.article(project.slug, {
+    title: "A headline long enough to wrap over several lines on a phone screen",
+    text: "Body text.",
+  });
   await signInAs(page, owner);
   for (const path of ["/projects", `/projects/${project.slug}`, `/projects/${project.slug}/members`, article.url, "/settings/tokens"]) {
     await page.goto(path);

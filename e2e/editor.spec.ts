@@ -3,9 +3,13 @@ import { ArticlePage } from "./pages/article-page";
 import { signInAs } from "./pages/sign-in-page";
 
 // An emoji before the quote, in its paragraph: code-point and UTF-16 offsets of the quote differ.
-const TEXT = "The council voted 7–2 after midnight.\n\n🌊 At dawn, “We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei.\n\nMore than 200 residents watched.";
+const TEXT =
+  "The council voted 7–2 after midnight.\n\n🌊 At dawn, “We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei.\n\nMore than 200 residents watched.";
 
-test("two colleagues tag and correct one article live; everything survives a reload and the API has exact offsets", async ({ browser, world }) => {
+test("two colleagues tag and correct one article live; everything survives a reload and the API has exact offsets", async ({
+  browser,
+  world,
+}) => {
   const alice = await world.user("Alice Annotator");
   const bob = await world.user("Bob Editor");
   const project = await world.project({ editor: [alice, bob] });
@@ -63,10 +67,22 @@ test("two colleagues tag and correct one article live; everything survives a rel
       const response = await a.request.get(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` } });
       return (await response.json()).annotations;
     })
-    .toEqual([expect.objectContaining({ label: "quote", text: quote, start: [...before].length, end: [...before].length + [...quote].length, offsetUnit: "codepoint" })]);
+    .toEqual([
+      expect.objectContaining({
+        label: "quote",
+        text: quote,
+        start: [...before].length,
+        end: [...before].length + [...quote].length,
+        offsetUnit: "codepoint",
+      }),
+    ]);
   // And in UTF-16 units, as JavaScript counts them, with ?offsetUnit=utf16.
-  const utf16 = await a.request.get(`/api/articles/${article.id}/annotations?offsetUnit=utf16`, { headers: { authorization: `Bearer ${token}` } });
-  expect((await utf16.json()).annotations).toEqual([expect.objectContaining({ start: before.length, end: before.length + quote.length, offsetUnit: "utf16" })]);
+  const utf16 = await a.request.get(`/api/articles/${article.id}/annotations?offsetUnit=utf16`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect((await utf16.json()).annotations).toEqual([
+    expect.objectContaining({ start: before.length, end: before.length + quote.length, offsetUnit: "utf16" }),
+  ]);
   await contextA.close();
   await contextB.close();
 });
@@ -77,9 +93,15 @@ test("a viewer sees tags but cannot tag or edit", async ({ page, world }) => {
   const project = await world.project({ editor: [editor], viewer: [viewer] });
   const article = await world.article(project.slug, { title: "Storm", text: "Winds reached 140 km/h on the coast." });
   const token = await world.token(editor);
-  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "figure", start: 14, end: 22 } });
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { label: "figure", start: 14, end: 22 },
+  });
   expect(created.status()).toBe(201);
-  expect((await created.json()).annotation).toMatchObject({ text: "140 km/h", attributes: { value: 140, unit: "km/h", approximate: false } });
+  expect((await created.json()).annotation).toMatchObject({
+    text: "140 km/h",
+    attributes: { value: 140, unit: "km/h", approximate: false },
+  });
 
   await signInAs(page, viewer, article.url);
   const articlePage = new ArticlePage(page);
@@ -97,7 +119,10 @@ test("relabelling a tag in its details offers the new label's fields, and saving
   const project = await world.project({ editor: [editor] });
   const article = await world.article(project.slug, { title: "Storm", text: "The Coast Guard said winds reached 140 km/h." });
   const token = await world.token(editor);
-  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "figure", start: 4, end: 15 } });
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { label: "figure", start: 4, end: 15 },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()).annotation;
 
@@ -113,7 +138,10 @@ test("relabelling a tag in its details offers the new label's fields, and saving
   await details.getByRole("button", { name: "Save" }).click();
   await expect(details.getByRole("status")).toHaveText("Saved.");
   const saved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  expect((await saved.json()).annotation).toMatchObject({ label: "actor", attributes: { canonicalName: "US Coast Guard", kind: "government" } });
+  expect((await saved.json()).annotation).toMatchObject({
+    label: "actor",
+    attributes: { canonicalName: "US Coast Guard", kind: "government" },
+  });
 });
 
 test("a tag whose words were deleted is listed as orphaned, and its author attaches it to other words", async ({ page, world }) => {
@@ -123,7 +151,10 @@ test("a tag whose words were deleted is listed as orphaned, and its author attac
   const token = await world.token(editor);
   const words = "Imani Osei";
   const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
-  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label: "actor", start, end: start + words.length } });
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { label: "actor", start, end: start + words.length },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()).annotation;
 
@@ -152,8 +183,14 @@ test("a click on words two colleagues tagged offers both tags", async ({ page, w
   const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
   const words = "Imani Osei";
   const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
-  for (const [who, label] of [[alice, "actor"], [bob, "quote"]] as const) {
-    const created = await page.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${await world.token(who)}` }, data: { label, start, end: start + words.length } });
+  for (const [who, label] of [
+    [alice, "actor"],
+    [bob, "quote"],
+  ] as const) {
+    const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
+      headers: { authorization: `Bearer ${await world.token(who)}` },
+      data: { label, start, end: start + words.length },
+    });
     expect(created.status()).toBe(201);
   }
 
@@ -173,7 +210,10 @@ test("a click on words two colleagues tagged offers both tags", async ({ page, w
   await expect(here.getByRole("button", { pressed: true })).toContainText(otherLabel);
 });
 
-test("after the connection drops and comes back, the editor is the same one: its undo history and selection survive", async ({ page, world }) => {
+test("after the connection drops and comes back, the editor is the same one: its undo history and selection survive", async ({
+  page,
+  world,
+}) => {
   const editor = await world.user();
   const project = await world.project({ editor: [editor] });
   const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });

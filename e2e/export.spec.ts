@@ -28,7 +28,10 @@ async function taggedProject(world: World, request: APIRequestContext) {
   const article = await world.article(project.slug, { title: "The count", text: TEXT });
   const headers = { authorization: `Bearer ${await world.token(owner)}` };
   const tag = async (label: string, words: string, attributes?: object) => {
-    const response = await request.post(`/api/articles/${article.id}/annotations`, { headers, data: { label, ...codepoints(TEXT, words), attributes } });
+    const response = await request.post(`/api/articles/${article.id}/annotations`, {
+      headers,
+      data: { label, ...codepoints(TEXT, words), attributes },
+    });
     expect(response.status()).toBe(201);
     return (await response.json()).annotation.id as string;
   };
@@ -71,7 +74,10 @@ test("saves snapshots, downloads one again and compares two; a dataset imports i
   await expect(exportPage.snapshots()).toHaveCount(1);
 
   // One more tag, then a second snapshot: the comparison lists it as added.
-  const more = await request.post(`/api/articles/${article.id}/annotations`, { headers, data: { label: "actor", ...codepoints(TEXT, "the county clerk") } });
+  const more = await request.post(`/api/articles/${article.id}/annotations`, {
+    headers,
+    data: { label: "actor", ...codepoints(TEXT, "the county clerk") },
+  });
   expect(more.status()).toBe(201);
   await exportPage.saveSnapshot("Second draft");
   await expect(exportPage.snapshots()).toHaveCount(2);
@@ -95,11 +101,15 @@ test("saves snapshots, downloads one again and compares two; a dataset imports i
   const copy = await request.get(`/api/projects/${target.slug}/export?format=json`, { headers: { ...headers, "accept-encoding": "gzip" } });
   // Compressed on the way (by the server), readable on arrival; JSON Lines too, the format of whole archives.
   expect(copy.headers()["content-encoding"]).toBe("gzip");
-  const lines = await request.get(`/api/projects/${target.slug}/export?format=jsonl`, { headers: { ...headers, "accept-encoding": "gzip" } });
+  const lines = await request.get(`/api/projects/${target.slug}/export?format=jsonl`, {
+    headers: { ...headers, "accept-encoding": "gzip" },
+  });
   expect(lines.headers()["content-encoding"]).toBe("gzip");
   expect((JSON.parse((await lines.text()).trimEnd()) as ExportArticle).tags).toHaveLength(4);
   const copied = (await copy.json()) as Dataset;
-  expect(copied.articles[0]!.tags.map((tag) => [tag.label, tag.text])).toEqual((JSON.parse(dataset.toString("utf8")) as Dataset).articles[0]!.tags.map((tag) => [tag.label, tag.text]));
+  expect(copied.articles[0]!.tags.map((tag) => [tag.label, tag.text])).toEqual(
+    (JSON.parse(dataset.toString("utf8")) as Dataset).articles[0]!.tags.map((tag) => [tag.label, tag.text]),
+  );
 });
 
 test("exports one label as CSV from the Export page, and one article as spaCy from its page", async ({ page, world, request }) => {
@@ -123,7 +133,10 @@ test("exports one label as CSV from the Export page, and one article as spaCy fr
   const download = await saved;
   // The server's name for it: project, article, day; spaCy's lines are JSON Lines.
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${project.slug}-${article.id}-\\d{8}\\.jsonl$`));
-  const spacy = JSON.parse(fs.readFileSync(await download.path(), "utf8").trim()) as { text: string; spans: { start: number; end: number; label: string }[] };
+  const spacy = JSON.parse(fs.readFileSync(await download.path(), "utf8").trim()) as {
+    text: string;
+    spans: { start: number; end: number; label: string }[];
+  };
   expect(spacy.text).toBe(TEXT);
   // Offsets as Python counts them: code points, emoji included.
   expect(spacy.spans.map((span) => [span.label, [...TEXT].slice(span.start, span.end).join("")])).toEqual([

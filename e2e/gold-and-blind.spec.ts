@@ -45,14 +45,20 @@ test("with auto-accept on, two editors' identical tags become one accepted gold 
 
   // The API has one accepted tag made by both, accepted by Margin (no reviewer).
   await expect
-    .poll(async () => (await (await b.request.get(`/api/articles/${article.id}/annotations`, { headers: bearer(aliceToken) })).json()).annotations)
+    .poll(
+      async () =>
+        (await (await b.request.get(`/api/articles/${article.id}/annotations`, { headers: bearer(aliceToken) })).json()).annotations,
+    )
     .toEqual([
       expect.objectContaining({
         label: "actor",
         text: "Ana Ruiz",
         ...spanOf(TEXT, "Ana Ruiz"),
         status: "accepted",
-        annotators: [expect.objectContaining({ id: alice.id, name: "Alice Editor" }), expect.objectContaining({ id: bob.id, name: "Bob Editor" })],
+        annotators: [
+          expect.objectContaining({ id: alice.id, name: "Alice Editor" }),
+          expect.objectContaining({ id: bob.id, name: "Bob Editor" }),
+        ],
         review: expect.objectContaining({ decision: "accept", reviewer: null }),
       }),
     ]);
@@ -67,18 +73,28 @@ test("with auto-accept on, two editors' identical tags become one accepted gold 
   await bobContext.close();
 });
 
-test("with blind annotation on, an editor sees a colleague's tags only after marking their work done; a reviewer sees all", async ({ browser, request, world }) => {
+test("with blind annotation on, an editor sees a colleague's tags only after marking their work done; a reviewer sees all", async ({
+  browser,
+  request,
+  world,
+}) => {
   const olga = await world.user("Olga Owner");
   const alice = await world.user("Alice Editor");
   const bob = await world.user("Bob Editor");
   const rita = await world.user("Rita Reviewer");
   const project = await world.project({ owner: [olga], editor: [alice, bob], reviewer: [rita] });
   const article = await world.article(project.slug, { title: "Budget grows", text: TEXT });
-  const turnedOn = await request.patch(`/api/projects/${project.slug}`, { headers: bearer(await world.token(olga)), data: { blindAnnotation: true } });
+  const turnedOn = await request.patch(`/api/projects/${project.slug}`, {
+    headers: bearer(await world.token(olga)),
+    data: { blindAnnotation: true },
+  });
   expect(turnedOn.status()).toBe(200);
   const bobToken = await world.token(bob);
   /** The words of the tags the API shows Bob. */
-  const bobSees = async () => (await (await request.get(`/api/articles/${article.id}/annotations`, { headers: bearer(bobToken) })).json()).annotations.map((tag: { text: string }) => tag.text).sort();
+  const bobSees = async () =>
+    (await (await request.get(`/api/articles/${article.id}/annotations`, { headers: bearer(bobToken) })).json()).annotations
+      .map((tag: { text: string }) => tag.text)
+      .sort();
 
   const contexts = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
   const [a, b, r] = await Promise.all(contexts.map((context) => context.newPage()));

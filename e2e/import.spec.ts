@@ -2,21 +2,35 @@ import { expect, test } from "./fixtures";
 import { ProjectPage } from "./pages/project-page";
 import { signInAs } from "./pages/sign-in-page";
 
-test("an editor uploads three files, follows the progress to a summary, and finds one by a phrase from its body", async ({ page, world }) => {
+test("an editor uploads three files, follows the progress to a summary, and finds one by a phrase from its body", async ({
+  page,
+  world,
+}) => {
   const editor = await world.user();
   const project = await world.project({ editor: [editor] });
   await signInAs(page, editor);
   const projectPage = new ProjectPage(page, project.slug);
   await projectPage.goto();
   await projectPage.uploadFiles([
-    { name: "harbor.txt", content: "Harbor wall approved\n\nThe council voted 7–2 to build a 3.4-kilometre flood wall.\n\nShare on Facebook" },
-    { name: "turtles.html", content: "<html><head><meta property='og:site_name' content='Coastline Weekly'></head><body><article><h1>Turtle nests at record</h1><p>Volunteers counted more than 200 loggerhead nests 🐢 this season.</p></article></body></html>" },
+    {
+      name: "harbor.txt",
+      content: "Harbor wall approved\n\nThe council voted 7–2 to build a 3.4-kilometre flood wall.\n\nShare on Facebook",
+    },
+    {
+      name: "turtles.html",
+      content:
+        "<html><head><meta property='og:site_name' content='Coastline Weekly'></head><body><article><h1>Turtle nests at record</h1><p>Volunteers counted more than 200 loggerhead nests 🐢 this season.</p></article></body></html>",
+    },
     { name: "empty.md", content: "" },
   ]);
   await expect(page.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 2 imported, 0 duplicate, 1 failed");
   await expect(page.getByLabel("Import progress")).toHaveAttribute("value", "3");
   const results = page.getByRole("list", { name: "Import results" });
-  await expect(results.getByRole("listitem")).toHaveText([/imported\s*harbor\.txt\s*Harbor wall approved/, /imported\s*turtles\.html\s*Turtle nests at record/, /failed\s*empty\.md\s*file is empty/]);
+  await expect(results.getByRole("listitem")).toHaveText([
+    /imported\s*harbor\.txt\s*Harbor wall approved/,
+    /imported\s*turtles\.html\s*Turtle nests at record/,
+    /failed\s*empty\.md\s*file is empty/,
+  ]);
 
   await projectPage.search('"more than 200 loggerhead nests"');
   await expect(projectPage.articles()).toHaveCount(1);
@@ -34,8 +48,12 @@ test("pasting a web page shows the detected metadata and furniture, and imports 
   await signInAs(page, editor);
   const projectPage = new ProjectPage(page, project.slug);
   await projectPage.goto();
-  const html = "<h1>Mayor resigns</h1><p>By Lena Ortiz</p><p>The mayor of Brückenau resigned on Friday, citing “health reasons”.</p><p>Image</p><p>Her deputy takes over <em>today</em>.</p><p>What’s Your Reaction?</p><p>Like</p>";
-  await projectPage.pasteArticle(html, "Mayor resigns\nBy Lena Ortiz\nThe mayor of Brückenau resigned on Friday, citing “health reasons”.\nImage\nHer deputy takes over today.\nWhat’s Your Reaction?\nLike");
+  const html =
+    "<h1>Mayor resigns</h1><p>By Lena Ortiz</p><p>The mayor of Brückenau resigned on Friday, citing “health reasons”.</p><p>Image</p><p>Her deputy takes over <em>today</em>.</p><p>What’s Your Reaction?</p><p>Like</p>";
+  await projectPage.pasteArticle(
+    html,
+    "Mayor resigns\nBy Lena Ortiz\nThe mayor of Brückenau resigned on Friday, citing “health reasons”.\nImage\nHer deputy takes over today.\nWhat’s Your Reaction?\nLike",
+  );
   await expect(page.getByText("Formatted text pasted")).toBeVisible();
   await page.getByRole("button", { name: "Check before importing" }).click();
 
@@ -50,7 +68,9 @@ test("pasting a web page shows the detected metadata and furniture, and imports 
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mayor resigns");
   await expect(page.getByText("Valley Post")).toBeVisible();
-  await expect(page.getByTestId("article-text")).toHaveText(/^The mayor of Brückenau resigned on Friday, citing “health reasons”\.ImageHer deputy takes over today\.$/);
+  await expect(page.getByTestId("article-text")).toHaveText(
+    /^The mayor of Brückenau resigned on Friday, citing “health reasons”\.ImageHer deputy takes over today\.$/,
+  );
   await expect(page.getByTestId("article-text").locator("em")).toHaveText("today");
   await page.getByText("Removed on import (4)").click();
   await expect(page.getByRole("listitem").filter({ hasText: "What’s Your Reaction?" })).toContainText("reaction buttons");
@@ -61,7 +81,9 @@ test("pasting a web page shows the detected metadata and furniture, and imports 
   await page.getByRole("button", { name: "Check before importing" }).click();
   await furniture.getByRole("checkbox", { name: /^Image \(/ }).uncheck();
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "already has an article with the same text" })).toContainText("Open the existing article");
+  await expect(page.getByRole("alert").filter({ hasText: "already has an article with the same text" })).toContainText(
+    "Open the existing article",
+  );
 });
 
 test("editors correct metadata on the article page; viewers see no import and get 403 from the API", async ({ page, world, request }) => {
@@ -85,7 +107,10 @@ test("editors correct metadata on the article page; viewers see no import and ge
   await expect(page.getByText("20 Nov 2026")).toBeVisible();
 
   const token = await world.token(viewer);
-  const refused = await request.post(`/api/projects/${project.slug}/articles`, { headers: { authorization: `Bearer ${token}` }, data: { text: "A viewer's article" } });
+  const refused = await request.post(`/api/projects/${project.slug}/articles`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { text: "A viewer's article" },
+  });
   expect(refused.status()).toBe(403);
   await page.context().clearCookies();
   await signInAs(page, viewer);

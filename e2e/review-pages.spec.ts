@@ -4,7 +4,11 @@ import { signInAs } from "./pages/sign-in-page";
 
 const TEXT = "Mayor Ana Ruiz said the budget grew by 12 percent last year.";
 
-test("a reviewer reads the agreement of two editors, opens their disagreement, and finds the article in the review queue", async ({ page, request, world }) => {
+test("a reviewer reads the agreement of two editors, opens their disagreement, and finds the article in the review queue", async ({
+  page,
+  request,
+  world,
+}) => {
   const ana = await world.user("Ana Editor");
   const ben = await world.user("Ben Editor");
   const rita = await world.user("Rita Reviewer");
@@ -31,7 +35,12 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
   await expect(page.getByRole("link", { name: /^Figure, F1 exact 0\.00: disagreements of Ana Editor and Ben Editor/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Actor, F1 exact 1\.00/ })).toBeVisible();
   // Under the figures: the pair was compared on one article of 13 tokens.
-  await expect(page.getByRole("region", { name: "Reading the figures" }).getByRole("row", { name: /Ana Editor and Ben Editor/ }).getByRole("cell")).toHaveText(["1", "13"]);
+  await expect(
+    page
+      .getByRole("region", { name: "Reading the figures" })
+      .getByRole("row", { name: /Ana Editor and Ben Editor/ })
+      .getByRole("cell"),
+  ).toHaveText(["1", "13"]);
 
   await agreement.cell("Ana Editor", "Ben Editor").click();
   const list = agreement.disagreements();
@@ -39,8 +48,16 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
   await expect(list.getByRole("row")).toHaveCount(2);
   const row = list.getByRole("row").nth(1);
   // <q> draws its quotation marks with CSS: they are not in the text.
-  await expect(row.getByRole("cell")).toHaveText(["Budget grows", "different boundaries", "12 percent (Figure)", "12 percent last year (Figure)"]);
-  await expect(row.getByRole("link", { name: "Budget grows" })).toHaveAttribute("href", new RegExp(`/projects/${project.slug}/articles/${article.id}\\?tag=`));
+  await expect(row.getByRole("cell")).toHaveText([
+    "Budget grows",
+    "different boundaries",
+    "12 percent (Figure)",
+    "12 percent last year (Figure)",
+  ]);
+  await expect(row.getByRole("link", { name: "Budget grows" })).toHaveAttribute(
+    "href",
+    new RegExp(`/projects/${project.slug}/articles/${article.id}\\?tag=`),
+  );
   // A bar opens the same list for its label only: the actors agree.
   await page.getByRole("link", { name: /^Actor, F1 exact 1\.00: disagreements of Ana Editor and Ben Editor/ }).click();
   await expect(list.getByRole("heading")).toHaveText("Disagreements of Ana Editor and Ben Editor on Actor tags");
@@ -54,7 +71,14 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
   // Tagging an article moves it from New to In progress.
   await projectTabs(page).getByText("Review").click();
   const queued = page.getByRole("row", { name: /Budget grows/ });
-  await expect(queued.getByRole("cell")).toHaveText(["In progress", "2 pending", "—none", "2 pending", "—none", /Ana Editor.*Ben Editor|Ben Editor.*Ana Editor/]);
+  await expect(queued.getByRole("cell")).toHaveText([
+    "In progress",
+    "2 pending",
+    "—none",
+    "2 pending",
+    "—none",
+    /Ana Editor.*Ben Editor|Ben Editor.*Ana Editor/,
+  ]);
   await expect(queued.getByRole("link", { name: "Budget grows" })).toHaveAttribute("href", article.url);
   await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Done" }).click();
   await expect(page.getByText("No articles with this status.")).toBeVisible();
@@ -102,7 +126,10 @@ test("a comment naming a colleague shows on their Mentions page and in the heade
   const token = await world.token(ana);
   const tagId = await tagThroughApi(request, token, article.id, { label: "figure", ...spanOf(TEXT, "12 percent") });
   const body = `@${rita.email} is this 12 or 21?\nSee <b>page 3</b>.`;
-  const posted = await request.post(`/api/annotations/${tagId}/comments`, { headers: { authorization: `Bearer ${token}` }, data: { body } });
+  const posted = await request.post(`/api/annotations/${tagId}/comments`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { body },
+  });
   expect(posted.status()).toBe(201);
 
   await signInAs(page, rita);

@@ -2,7 +2,8 @@ import { expect, test } from "./fixtures";
 import { ArticlePage } from "./pages/article-page";
 import { signInAs } from "./pages/sign-in-page";
 
-const TEXT = "“We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei. 🌊\n\nMore than 200 residents watched.";
+const TEXT =
+  "“We cannot keep asking families on Wharf Street to bail out their kitchens,” said Councillor Imani Osei. 🌊\n\nMore than 200 residents watched.";
 const QUOTE = "“We cannot keep asking families on Wharf Street to bail out their kitchens,”";
 
 /** Code-point offsets of `words` in the text, as the API takes them. */
@@ -11,7 +12,10 @@ const at = (words: string) => {
   return { start, end: start + [...words].length };
 };
 
-test("a reviewer compares two annotators, decides their tags with the keyboard and buttons, and the annotator sees it live", async ({ browser, world }) => {
+test("a reviewer compares two annotators, decides their tags with the keyboard and buttons, and the annotator sees it live", async ({
+  browser,
+  world,
+}) => {
   const alice = await world.user("Alice Annotator");
   const bob = await world.user("Bob Annotator");
   const carol = await world.user("Carol Reviewer");
@@ -23,7 +27,10 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
   const a = await contextA.newPage();
   const c = await contextC.newPage();
   const tag = async (token: string, label: string, words: string) => {
-    const response = await a.request.post(`/api/articles/${article.id}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: { label, ...at(words) } });
+    const response = await a.request.post(`/api/articles/${article.id}/annotations`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { label, ...at(words) },
+    });
     expect(response.status()).toBe(201);
   };
   await tag(tokens.alice, "quote", QUOTE);
@@ -44,7 +51,10 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
   await compare.getByLabel("Annotator A").selectOption({ label: "Alice Annotator" });
   await compare.getByLabel("Annotator B").selectOption({ label: "Bob Annotator" });
   await expect(compare.getByRole("status")).toHaveText("2 disagreements · 1 agreed");
-  await expect(compare.getByRole("list", { name: "Disagreements" }).getByRole("listitem")).toHaveText([/only Alice Annotator.*Quote/, /only Bob Annotator.*Figure/]);
+  await expect(compare.getByRole("list", { name: "Disagreements" }).getByRole("listitem")).toHaveText([
+    /only Alice Annotator.*Quote/,
+    /only Bob Annotator.*Figure/,
+  ]);
 
   // The keyboard queue: j opens the first pending tag in reading order (the quote), a accepts it.
   await c.getByLabel("Review mode (keyboard queue)").check();
@@ -83,7 +93,10 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
 
   // She answers in the thread; Carol, showing rejected tags again, sees the answer without reloading.
   await c.getByRole("group", { name: "Show review statuses" }).getByRole("button", { name: "Rejected" }).click();
-  await pageC.panel().getByRole("button", { name: /More than 200 residents/ }).click();
+  await pageC
+    .panel()
+    .getByRole("button", { name: /More than 200 residents/ })
+    .click();
   await expect(details.getByTestId("tag-status")).toHaveText("✗ rejected");
   await detailsA.getByLabel("Write a comment").fill(`@${carol.email} fair, it is an estimate.`);
   await detailsA.getByRole("button", { name: "Comment", exact: true }).click();

@@ -18,7 +18,13 @@ export class AppError extends Error {
 }
 
 /** The result type of operations whose failures are part of normal use. */
-export type Result<T, Reason extends string = string> = { ok: true; value: T } | { ok: false; reason: Reason; message: string; field?: string };
+export type Result<T, Reason extends string = string> =
+  { ok: true; value: T } | { ok: false; reason: Reason; message: string; field?: string };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const fail = <Reason extends string>(reason: Reason, message: string, field?: string): Result<never, Reason> => ({ ok: false, reason, message, field });
+export const fail = <Reason extends string>(reason: Reason, message: string, field?: string): Result<never, Reason> => ({
+  ok: false,
+  reason,
+  message,
+  field,
+});

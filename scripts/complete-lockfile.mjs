@@ -10,7 +10,17 @@
 import fs from "node:fs";
 
 const OS = ["android", "darwin", "freebsd", "linux", "openharmony", "win32"];
-const CPU = { arm64: "arm64", arm: "arm", x64: "x64", ia32: "ia32", loong64: "loong64", ppc64: "ppc64", riscv64: "riscv64", s390x: "s390x", wasm32: "wasm32" };
+const CPU = {
+  arm64: "arm64",
+  arm: "arm",
+  x64: "x64",
+  ia32: "ia32",
+  loong64: "loong64",
+  ppc64: "ppc64",
+  riscv64: "riscv64",
+  s390x: "s390x",
+  wasm32: "wasm32",
+};
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
@@ -38,4 +48,8 @@ if (added.length) {
   lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
   fs.writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
 }
-console.log(added.length ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}` : "package-lock.json already lists every platform package");
+console.log(
+  added.length
+    ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}`
+    : "package-lock.json already lists every platform package",
+);

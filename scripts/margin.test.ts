@@ -22,14 +22,22 @@ describe("margin CLI", () => {
     expect(added.stdout.trim()).toBe((await prisma.user.findUniqueOrThrow({ where: { email: owner } })).id);
     expect((await margin("user", "add", "--email", editor.toUpperCase(), "--password", "editor password 1", "--name", "Eda")).code).toBe(0);
 
-    expect(await margin("project", "create", "--slug", slug, "--name", "CLI desk", "--owner", owner)).toMatchObject({ code: 0, stdout: `${slug}\n` });
-    expect(await margin("member", "add", "--project", slug, "--email", editor, "--role", "editor")).toMatchObject({ code: 0, stderr: `added ${editor} as editor of ${slug}\n` });
+    expect(await margin("project", "create", "--slug", slug, "--name", "CLI desk", "--owner", owner)).toMatchObject({
+      code: 0,
+      stdout: `${slug}\n`,
+    });
+    expect(await margin("member", "add", "--project", slug, "--email", editor, "--role", "editor")).toMatchObject({
+      code: 0,
+      stderr: `added ${editor} as editor of ${slug}\n`,
+    });
 
     const token = await margin("token", "create", "--email", editor, "--name", "ci");
     expect(token.code).toBe(0);
     // The token is alone on stdout, so `$(npm run -s margin -- token create ...)` captures exactly it.
     expect(token.stdout).toMatch(/^mgn_[\w-]{43}\n$/);
-    const actor = await authenticateRequest(new Request("http://margin.test/api/projects", { headers: { authorization: `Bearer ${token.stdout.trim()}` } }));
+    const actor = await authenticateRequest(
+      new Request("http://margin.test/api/projects", { headers: { authorization: `Bearer ${token.stdout.trim()}` } }),
+    );
     expect(actor.email).toBe(editor);
     expect(await authorizeProject(actor, slug, "articles:import")).toMatchObject({ ok: true, value: { role: "editor" } });
   });
@@ -41,17 +49,37 @@ describe("margin CLI", () => {
     expect(await margin("user", "add", "--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("--password <value>") });
 
     expect(await margin("frobnicate")).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command: frobnicate") });
-    expect(await margin("user", "add", "--email", "a@b.example", "--name", "A")).toMatchObject({ code: 2, stderr: expect.stringContaining("--password is required") });
-    expect(await margin("user", "add", "--email", "not-an-email", "--name", "A", "--password", "long enough pw")).toMatchObject({ code: 2, stderr: expect.stringContaining("--email: Enter a valid email address") });
-    expect(await margin("member", "add", "--project", "x", "--email", "a@b.example", "--role", "boss")).toMatchObject({ code: 2, stderr: expect.stringContaining("--role") });
-    expect(await margin("token", "create", "--email", "a@b.example", "--name", "x", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("bogus") });
+    expect(await margin("user", "add", "--email", "a@b.example", "--name", "A")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--password is required"),
+    });
+    expect(await margin("user", "add", "--email", "not-an-email", "--name", "A", "--password", "long enough pw")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--email: Enter a valid email address"),
+    });
+    expect(await margin("member", "add", "--project", "x", "--email", "a@b.example", "--role", "boss")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--role"),
+    });
+    expect(await margin("token", "create", "--email", "a@b.example", "--name", "x", "--bogus")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("bogus"),
+    });
   });
 
   it("exits 1 with a one-line reason when the command cannot be done", async () => {
     const email = `dup-${uniqueId()}@cli.example`;
     expect((await margin("user", "add", "--email", email, "--password", "long enough pw", "--name", "A")).code).toBe(0);
-    expect(await margin("user", "add", "--email", email, "--password", "long enough pw", "--name", "A")).toEqual({ code: 1, stdout: "", stderr: "user add: An account with this email already exists\n" });
-    expect(await margin("member", "add", "--project", "no-such-project", "--email", email, "--role", "viewer")).toEqual({ code: 1, stdout: "", stderr: "member add: no project with slug no-such-project\n" });
+    expect(await margin("user", "add", "--email", email, "--password", "long enough pw", "--name", "A")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "user add: An account with this email already exists\n",
+    });
+    expect(await margin("member", "add", "--project", "no-such-project", "--email", email, "--role", "viewer")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "member add: no project with slug no-such-project\n",
+    });
     expect(await margin("token", "create", "--email", `nobody-${uniqueId()}@cli.example`, "--name", "x")).toMatchObject({ code: 1 });
   });
 
@@ -65,7 +93,15 @@ describe("margin CLI", () => {
     write("page.html", "<article><h1>Dam inspection</h1><p>Engineers found “no cracks”…</p></article>");
     write("feed.jsonl", '{"title":"From a feed","text":"Feed body."}\n{oops\n');
     try {
-      const result = await margin("import", "--project", slug, path.join(dir, "*.txt"), path.join(dir, "page.html"), path.join(dir, "feed.jsonl"), path.join(dir, "missing.md"));
+      const result = await margin(
+        "import",
+        "--project",
+        slug,
+        path.join(dir, "*.txt"),
+        path.join(dir, "page.html"),
+        path.join(dir, "feed.jsonl"),
+        path.join(dir, "missing.md"),
+      );
       expect(result.code).toBe(1);
       const lines = result.stdout.trim().split("\n");
       const rel = (name: string) => path.join(dir, name);
@@ -79,7 +115,11 @@ describe("margin CLI", () => {
         `failed     ${rel("missing.md")}: no such file`,
         "6 files, 7 articles: 3 imported, 1 duplicate, 3 failed",
       ]);
-      const stored = await prisma.article.findMany({ where: { projectId }, orderBy: { title: "asc" }, select: { title: true, text: true, origin: true } });
+      const stored = await prisma.article.findMany({
+        where: { projectId },
+        orderBy: { title: "asc" },
+        select: { title: true, text: true, origin: true },
+      });
       expect(stored).toEqual([
         { title: "Bridge reopens", text: "The bridge reopened on Friday — two weeks early.", origin: `cli:${rel("a-good.txt")}` },
         { title: "Dam inspection", text: "Engineers found “no cracks”…", origin: `cli:${rel("page.html")}` },
@@ -88,7 +128,10 @@ describe("margin CLI", () => {
 
       const kept = await margin("import", "--project", slug, "--keep-artifacts", rel("a-good.txt"));
       expect(kept).toMatchObject({ code: 0, stdout: expect.stringContaining("1 file, 1 article: 1 imported, 0 duplicate, 0 failed") });
-      expect(await margin("import", "--project", slug)).toMatchObject({ code: 2, stderr: expect.stringContaining("give files or globs...") });
+      expect(await margin("import", "--project", slug)).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining("give files or globs..."),
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,10 @@ describe("boot", () => {
 
     const first = await boot({ dev: true });
     expect(first.seeded).toBe(true);
-    const demo = await prisma.project.findUniqueOrThrow({ where: { slug: DEMO_PROJECT.slug }, include: { articles: true, memberships: true } });
+    const demo = await prisma.project.findUniqueOrThrow({
+      where: { slug: DEMO_PROJECT.slug },
+      include: { articles: true, memberships: true },
+    });
     expect(demo.articles).toHaveLength(3);
     expect(demo.memberships.map((membership) => membership.role).sort()).toEqual(DEMO_USERS.map((user) => user.role).sort());
 

@@ -8,7 +8,10 @@ import { hasAnyUser } from "@/lib/users/data";
 import { databaseName, databaseProfile, ensureAuthSecret, loadEnvironment } from "./environment";
 
 /** `onDatabase` learns of the database as soon as it is open, so that a signal during boot can stop it. */
-export async function boot(options: { dev: boolean; onDatabase?: (database: Database) => void }): Promise<{ database: Database; seeded: boolean }> {
+export async function boot(options: {
+  dev: boolean;
+  onDatabase?: (database: Database) => void;
+}): Promise<{ database: Database; seeded: boolean }> {
   loadEnvironment(options.dev);
   ensureAuthSecret(options.dev);
   const database = await openDatabase({ profile: databaseProfile(), database: databaseName() });

@@ -54,7 +54,12 @@ function type(client: TestClient, word: string): void {
 }
 
 beforeAll(async () => {
-  const [owner, a, b, c] = await Promise.all([createUser({ name: "Owner" }), createUser({ name: "A" }), createUser({ name: "B" }), createUser({ name: "C" })]);
+  const [owner, a, b, c] = await Promise.all([
+    createUser({ name: "Owner" }),
+    createUser({ name: "A" }),
+    createUser({ name: "B" }),
+    createUser({ name: "C" }),
+  ]);
   const { slug } = await createProjectWith({ owner: [owner], editor: [a, b, c] });
   articleId = (await createArticle(slug, { title: "Count", text: TEXT })).id;
   tokens.a = (await createApiToken(a.id, "crash")).token;
@@ -94,7 +99,12 @@ describe("the server process dying", () => {
           const id = randomUUID();
           if (markSpan(client.content.document, id, { start, end: start + earlier.length })) {
             const label: Label = n % 2 ? "actor" : "quote";
-            answers.push(taggers.get(client)!.send({ op: "create", id, label }).then((answer) => ({ id, word: earlier, ...answer })));
+            answers.push(
+              taggers
+                .get(client)!
+                .send({ op: "create", id, label })
+                .then((answer) => ({ id, word: earlier, ...answer })),
+            );
           }
         }
         await sleep(20);
@@ -123,7 +133,13 @@ describe("the server process dying", () => {
     expect(answered.length).toBeGreaterThan(10);
 
     // Both editors converge on one text holding every word typed, once, and every tag on its word.
-    await eventually(() => JSON.stringify(a.content.document.getXmlFragment("content").toJSON()) === JSON.stringify(b.content.document.getXmlFragment("content").toJSON()), 10_000, "the editors to converge");
+    await eventually(
+      () =>
+        JSON.stringify(a.content.document.getXmlFragment("content").toJSON()) ===
+        JSON.stringify(b.content.document.getXmlFragment("content").toJSON()),
+      10_000,
+      "the editors to converge",
+    );
     const projection = projectContent(a.content.document);
     for (const word of typed) expect(projection.text.split(word).length - 1, word).toBe(1);
     const tags = readTags(a.tags.document);
@@ -134,7 +150,11 @@ describe("the server process dying", () => {
     }
 
     // PostgreSQL's projection catches up, with exact offsets (code points).
-    await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text === projection.text, 15_000, "the stored projection");
+    await eventually(
+      async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text === projection.text,
+      15_000,
+      "the stored projection",
+    );
     const rows = await prisma.annotation.findMany({ where: { articleId } });
     expect(rows.map((row) => row.id).sort()).toEqual(answered.map((answer) => answer.id).sort());
     for (const row of rows) expect([...projection.text].slice(row.start!, row.end!).join("")).toBe(row.text);

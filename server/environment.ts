@@ -31,7 +31,8 @@ export function ensureAuthSecret(dev: boolean): void {
 
 export function databaseProfile(): DatabaseProfile {
   const profile = process.env.MARGIN_DB_PROFILE ?? "app";
-  if (profile !== "app" && profile !== "test" && profile !== "e2e") throw new StartupError(`MARGIN_DB_PROFILE must be app, test or e2e (got "${profile}")`);
+  if (profile !== "app" && profile !== "test" && profile !== "e2e")
+    throw new StartupError(`MARGIN_DB_PROFILE must be app, test or e2e (got "${profile}")`);
   return profile;
 }
 

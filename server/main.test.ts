@@ -16,12 +16,18 @@ const port = 59000 + Math.floor(Math.random() * 1000);
 const children: ChildProcess[] = [];
 
 async function startServer(): Promise<ChildProcess> {
-  const { child } = await startServerProcess({ MARGIN_DATA_DIR: dataDir, MARGIN_PG_PORT: String(pgPort), PORT: String(port), DATABASE_URL: undefined });
+  const { child } = await startServerProcess({
+    MARGIN_DATA_DIR: dataDir,
+    MARGIN_PG_PORT: String(pgPort),
+    PORT: String(port),
+    DATABASE_URL: undefined,
+  });
   children.push(child);
   return child;
 }
 
-const embeddedUrl = () => `postgresql://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "app", "password"), "utf8").trim())}@127.0.0.1:${pgPort}/margin`;
+const embeddedUrl = () =>
+  `postgresql://postgres:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "app", "password"), "utf8").trim())}@127.0.0.1:${pgPort}/margin`;
 
 async function sql(query: string) {
   const client = new pg.Client({ connectionString: embeddedUrl() });
@@ -42,7 +48,9 @@ describe("server process", () => {
   it("exits with a one-line explanation when DATABASE_URL cannot be reached", async () => {
     const result = await runEntry("server/main.ts", [], { DATABASE_URL: "postgresql://margin:secret@127.0.0.1:1/margin" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("margin: cannot reach PostgreSQL at 127.0.0.1:1/margin (ECONNREFUSED); check DATABASE_URL or unset it to use the embedded database\n");
+    expect(result.stderr).toBe(
+      "margin: cannot reach PostgreSQL at 127.0.0.1:1/margin (ECONNREFUSED); check DATABASE_URL or unset it to use the embedded database\n",
+    );
     expect(result.stderr).not.toContain("secret");
   });
 

@@ -29,7 +29,9 @@ export function FileImport({ slug }: { slug: string }) {
       try {
         const response = await fetch(`/api/projects/${slug}/imports`, { method: "POST", body: form });
         const body = await response.json();
-        batch = response.ok ? body.results : [{ label: file.name, status: "failed", error: body.error?.message ?? `HTTP ${response.status}` }];
+        batch = response.ok
+          ? body.results
+          : [{ label: file.name, status: "failed", error: body.error?.message ?? `HTTP ${response.status}` }];
       } catch {
         batch = [{ label: file.name, status: "failed", error: "network error: the upload did not reach the server" }];
       }
@@ -57,7 +59,15 @@ export function FileImport({ slug }: { slug: string }) {
       >
         <span className="font-medium">Drop files here or choose them</span>
         <span className="text-stone-600">.txt, .md, .html, .docx, or .json / .jsonl with many articles (up to 5 MB each)</span>
-        <input type="file" multiple accept={ACCEPT} className="sr-only" aria-label="Files to import" disabled={running} onChange={(event) => void upload([...(event.target.files ?? [])])} />
+        <input
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="sr-only"
+          aria-label="Files to import"
+          disabled={running}
+          onChange={(event) => void upload([...(event.target.files ?? [])])}
+        />
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={keepArtifacts} onChange={(event) => setKeepArtifacts(event.target.checked)} />
@@ -67,13 +77,13 @@ export function FileImport({ slug }: { slug: string }) {
         <div className="flex flex-col gap-1">
           <progress value={progress.done} max={progress.total} className="h-2 w-full" aria-label="Import progress" />
           <p className="text-sm text-stone-600" role="status">
-            {running ? `Importing… ${progress.done} of ${progress.total} files` : `Done: ${count("imported")} imported, ${count("duplicate")} duplicate, ${count("failed")} failed`}
+            {running
+              ? `Importing… ${progress.done} of ${progress.total} files`
+              : `Done: ${count("imported")} imported, ${count("duplicate")} duplicate, ${count("failed")} failed`}
           </p>
         </div>
       )}
-      {results.length > 0 && (
-        <ImportResults slug={slug} results={results} label="Import results" />
-      )}
+      {results.length > 0 && <ImportResults slug={slug} results={results} label="Import results" />}
     </div>
   );
 }

@@ -23,7 +23,11 @@ export function ImportPanel({ slug }: { slug: string }) {
         {tab("paste", "Paste an article")}
         {tab("files", "Upload files")}
       </div>
-      {mode && <div className="mt-3 rounded-lg border border-stone-200 bg-white p-4">{mode === "paste" ? <PasteImport slug={slug} /> : <FileImport slug={slug} />}</div>}
+      {mode && (
+        <div className="mt-3 rounded-lg border border-stone-200 bg-white p-4">
+          {mode === "paste" ? <PasteImport slug={slug} /> : <FileImport slug={slug} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -27,7 +27,11 @@ export function PasteImport({ slug }: { slug: string }) {
   const source = (): Source => (html ? { html } : { text });
 
   async function post(path: string, body: object) {
-    const response = await fetch(`/api/projects/${slug}/articles${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(`/api/projects/${slug}/articles${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return { response, body: await response.json() };
   }
 
@@ -131,14 +135,16 @@ export function PasteImport({ slug }: { slug: string }) {
                     }}
                   />
                   <span>
-                    <q className="font-serif">{artifact.text}</q> <span className="text-stone-500">({ARTIFACT_LABELS[artifact.reason]})</span>
+                    <q className="font-serif">{artifact.text}</q>{" "}
+                    <span className="text-stone-500">({ARTIFACT_LABELS[artifact.reason]})</span>
                   </span>
                 </label>
               ))}
             </fieldset>
           )}
           <p className="text-sm text-stone-600">
-            {preview.paragraphs.length - strip.size} {preview.paragraphs.length - strip.size === 1 ? "paragraph" : "paragraphs"} · {preview.result.ok ? `${preview.result.wordCount.toLocaleString("en")} words` : preview.result.message}
+            {preview.paragraphs.length - strip.size} {preview.paragraphs.length - strip.size === 1 ? "paragraph" : "paragraphs"} ·{" "}
+            {preview.result.ok ? `${preview.result.wordCount.toLocaleString("en")} words` : preview.result.message}
           </p>
           <div className="flex gap-2">
             <Button type="button" onClick={() => void save()} disabled={busy}>

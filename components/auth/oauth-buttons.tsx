@@ -13,7 +13,10 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
             await signIn(entry.id, { redirectTo: callbackUrl });
           }}
         >
-          <button type="submit" className="min-h-10 w-full rounded-md border border-stone-300 bg-white text-sm font-medium hover:bg-stone-100">
+          <button
+            type="submit"
+            className="min-h-10 w-full rounded-md border border-stone-300 bg-white text-sm font-medium hover:bg-stone-100"
+          >
             Continue with {entry.name}
           </button>
         </form>

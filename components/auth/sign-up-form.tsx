@@ -12,8 +12,24 @@ export function SignUpForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={state.fieldErrors?.password} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
     </form>
   );

@@ -39,7 +39,12 @@ import { useTags } from "./use-tags";
 
 export type EditorPermissions = { canTag: boolean; canEditText: boolean; isOwner: boolean; canReview: boolean; canComment: boolean };
 /** The project's review policy as it applies to this reader, and where the article is in the workflow. */
-export type ReviewContext = { allowSelfReview: boolean; blind: boolean; done: boolean; status: "new" | "in_progress" | "in_review" | "done" };
+export type ReviewContext = {
+  allowSelfReview: boolean;
+  blind: boolean;
+  done: boolean;
+  status: "new" | "in_progress" | "in_review" | "done";
+};
 
 type Props = {
   articleId: string;
@@ -78,7 +83,18 @@ function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
   return [...new Set(marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string))];
 }
 
-function LiveEditor({ articleId, slug, user, permissions, review, members, language, initialTag, documents, connection }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
+function LiveEditor({
+  articleId,
+  slug,
+  user,
+  permissions,
+  review,
+  members,
+  language,
+  initialTag,
+  documents,
+  connection,
+}: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
   const tags = useTags(documents.tags);
   const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
   const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: assignColors([user.id]).get(user.id)! }), [user]);
@@ -103,7 +119,12 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
         TextGuard.configure({ canEditText: permissions.canEditText }),
       ],
       editorProps: {
-        attributes: { class: "margin-editor font-serif text-lg leading-loose outline-none", "aria-label": "Article text", "data-testid": "article-text", ...(language ? { lang: language } : {}) },
+        attributes: {
+          class: "margin-editor font-serif text-lg leading-loose outline-none",
+          "aria-label": "Article text",
+          "data-testid": "article-text",
+          ...(language ? { lang: language } : {}),
+        },
         handleClick: (view, pos) => {
           if (view.state.selection.empty) setSelected(tagIdsAt(view.state.doc, pos));
           return false;
@@ -119,7 +140,14 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     let timer: ReturnType<typeof setTimeout> | undefined;
     const recompute = () => {
       const projected = projectDocument(editor.state.doc);
-      setSpans(new Map([...projected.spans].map(([id, span]) => [id, { text: projected.text.slice(span.start, span.end), start: span.start, end: span.end }])));
+      setSpans(
+        new Map(
+          [...projected.spans].map(([id, span]) => [
+            id,
+            { text: projected.text.slice(span.start, span.end), start: span.start, end: span.end },
+          ]),
+        ),
+      );
     };
     const schedule = () => {
       clearTimeout(timer);
@@ -182,16 +210,13 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   }, [tag]);
 
   /** Scrolls to a tag and flashes it. */
-  const reveal = useCallback(
-    (id: string | undefined) => {
-      const element = id && frame.current?.querySelector(`.margin-editor [data-annotation-id="${CSS.escape(id)}"]`);
-      if (!element) return;
-      element.scrollIntoView({ block: "center", behavior: "smooth" });
-      element.classList.add("margin-flash");
-      setTimeout(() => element.classList.remove("margin-flash"), 1200);
-    },
-    [],
-  );
+  const reveal = useCallback((id: string | undefined) => {
+    const element = id && frame.current?.querySelector(`.margin-editor [data-annotation-id="${CSS.escape(id)}"]`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    element.classList.add("margin-flash");
+    setTimeout(() => element.classList.remove("margin-flash"), 1200);
+  }, []);
   const select = useCallback(
     (ids: string | string[]) => {
       const list = Array.isArray(ids) ? ids : [ids];
@@ -209,9 +234,21 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
   const visible = useCallback((record: TagRecord) => tagVisible(record, filters), [filters]);
   const annotators = useMemo(() => annotatorsIn(tags), [tags]);
-  const comparison = useMemo(() => (filters.compare ? compareLayers(tags, spans, filters.compare, filters.labels) : null), [tags, spans, filters]);
-  const disagreeing = useMemo(() => (comparison ? [...new Set(comparison.disagreements.flatMap((item) => [item.a?.id, item.b?.id]).filter((id): id is string => Boolean(id)))] : []), [comparison]);
-  const reviewRefusal = (record: TagRecord) => (review.allowSelfReview || !annotatorsOf(record).some((person) => person.id === user.id) ? null : "You made this tag; this project does not allow self-review.");
+  const comparison = useMemo(
+    () => (filters.compare ? compareLayers(tags, spans, filters.compare, filters.labels) : null),
+    [tags, spans, filters],
+  );
+  const disagreeing = useMemo(
+    () =>
+      comparison
+        ? [...new Set(comparison.disagreements.flatMap((item) => [item.a?.id, item.b?.id]).filter((id): id is string => Boolean(id)))]
+        : [],
+    [comparison],
+  );
+  const reviewRefusal = (record: TagRecord) =>
+    review.allowSelfReview || !annotatorsOf(record).some((person) => person.id === user.id)
+      ? null
+      : "You made this tag; this project does not allow self-review.";
   // Pending tags a reviewer may decide, in reading order (the review queue).
   const queue = useMemo(
     () =>
@@ -260,7 +297,9 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
     if (answer.ok) setSelected([id]);
   };
   const current = selected.find((id) => tags.has(id));
-  const actors = [...tags].filter(([id, record]) => record.label === "actor" && spans.has(id)).map(([id]) => ({ id, text: spans.get(id)!.text }));
+  const actors = [...tags]
+    .filter(([id, record]) => record.label === "actor" && spans.has(id))
+    .map(([id]) => ({ id, text: spans.get(id)!.text }));
 
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
@@ -275,7 +314,14 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
           {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
         </div>
         <div className="mb-3">
-          <WorkStatus articleId={articleId} done={review.done} status={review.status} mayMarkDone={permissions.canTag && (!permissions.canReview || annotators.some((person) => person.id === user.id))} canReview={permissions.canReview} blind={review.blind} />
+          <WorkStatus
+            articleId={articleId}
+            done={review.done}
+            status={review.status}
+            mayMarkDone={permissions.canTag && (!permissions.canReview || annotators.some((person) => person.id === user.id))}
+            canReview={permissions.canReview}
+            blind={review.blind}
+          />
         </div>
         {problem && (
           <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -293,7 +339,14 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
           </label>
         )}
         {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
-        {current && <TagsHere ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))} current={current} tags={tags} onChoose={(id) => setSelected((ids) => [id, ...ids.filter((other) => other !== id)])} />}
+        {current && (
+          <TagsHere
+            ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))}
+            current={current}
+            tags={tags}
+            onChoose={(id) => setSelected((ids) => [id, ...ids.filter((other) => other !== id)])}
+          />
+        )}
         {current && (
           <TagDetails
             // A new label (from anyone) starts a fresh form: the old label's fields would be refused on save.
@@ -308,14 +361,39 @@ function LiveEditor({ articleId, slug, user, permissions, review, members, langu
             onDelete={() => void send({ op: "delete", id: current }).then(() => setSelected([]))}
             onClose={() => setSelected([])}
           >
-            {(permissions.canReview || tags.get(current)!.review) && <TagReview id={current} tag={tags.get(current)!} refusal={permissions.canReview ? reviewRefusal(tags.get(current)!) : "Reviewers and owners accept or reject tags."} selection={selectionAsSpan} onDecided={() => advance(current)} />}
+            {(permissions.canReview || tags.get(current)!.review) && (
+              <TagReview
+                id={current}
+                tag={tags.get(current)!}
+                refusal={permissions.canReview ? reviewRefusal(tags.get(current)!) : "Reviewers and owners accept or reject tags."}
+                selection={selectionAsSpan}
+                onDecided={() => advance(current)}
+              />
+            )}
             <TagThread id={current} tag={tags.get(current)!} canComment={permissions.canComment} members={members} />
             <TagHistory id={current} version={`${tags.get(current)!.updatedAt}:${tags.get(current)!.thread?.comments ?? 0}`} />
           </TagDetails>
         )}
         <LayerFilters filters={filters} onFilters={setFilters} annotators={annotators} selfId={user.id} />
-        <ComparePanel filters={filters} onFilters={setFilters} annotators={annotators} result={comparison} spans={spans} onSelect={select} />
-        <TagPanel tags={tags} spans={spans} visible={visible} selected={selected} onSelect={select} canChange={canChange} onRestore={(id) => void send({ op: "restore", id })} onAttach={(id) => void attach(id)} onDelete={(id) => void send({ op: "delete", id })} />
+        <ComparePanel
+          filters={filters}
+          onFilters={setFilters}
+          annotators={annotators}
+          result={comparison}
+          spans={spans}
+          onSelect={select}
+        />
+        <TagPanel
+          tags={tags}
+          spans={spans}
+          visible={visible}
+          selected={selected}
+          onSelect={select}
+          canChange={canChange}
+          onRestore={(id) => void send({ op: "restore", id })}
+          onAttach={(id) => void attach(id)}
+          onDelete={(id) => void send({ op: "delete", id })}
+        />
       </div>
     </div>
   );

@@ -4,7 +4,9 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import type { PresenceUser } from "@/lib/editor/presence";
 
-const sameAvatars = (a: PresenceUser[], b: PresenceUser[]) => a.length === b.length && a.every((person, index) => person.id === b[index]!.id && person.name === b[index]!.name && person.color === b[index]!.color);
+const sameAvatars = (a: PresenceUser[], b: PresenceUser[]) =>
+  a.length === b.length &&
+  a.every((person, index) => person.id === b[index]!.id && person.name === b[index]!.name && person.color === b[index]!.color);
 
 /** Who else has the article open: an avatar per person (several tabs of one person count once). */
 export function PresenceBar({ provider, self }: { provider: HocuspocusProvider; self: PresenceUser }) {
@@ -30,7 +32,12 @@ export function PresenceBar({ provider, self }: { provider: HocuspocusProvider; 
   return (
     <ul className="flex items-center gap-1" aria-label="People on this article">
       {people.map((person) => (
-        <li key={person.id} title={person.id === self.id ? `${person.name} (you)` : person.name} className="flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white" style={{ backgroundColor: person.color }}>
+        <li
+          key={person.id}
+          title={person.id === self.id ? `${person.name} (you)` : person.name}
+          className="flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white"
+          style={{ backgroundColor: person.color }}
+        >
           {person.name
             .split(/\s+/)
             .map((part) => part[0])

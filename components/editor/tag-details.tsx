@@ -39,7 +39,12 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
   const actorSelect = (key: string, title: string) => (
     <label className="flex flex-col gap-1">
       <span>{title}</span>
-      <select className={field} disabled={!canChange} value={(attributes[key] as string | undefined) ?? ""} onChange={(event) => set(key, event.target.value)}>
+      <select
+        className={field}
+        disabled={!canChange}
+        value={(attributes[key] as string | undefined) ?? ""}
+        onChange={(event) => set(key, event.target.value)}
+      >
         <option value="">none</option>
         {actors.map((actor) => (
           <option key={actor.id} value={actor.id}>
@@ -52,7 +57,9 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
   return (
     <section aria-label="Tag details" className="flex flex-col gap-3 rounded-lg border border-stone-300 bg-white p-3 text-sm shadow-sm">
       <div className="flex items-start gap-2">
-        <p className="flex-1 font-serif text-base">{text ? <q>{text}</q> : <em className="text-stone-500">orphaned: its words were deleted</em>}</p>
+        <p className="flex-1 font-serif text-base">
+          {text ? <q>{text}</q> : <em className="text-stone-500">orphaned: its words were deleted</em>}
+        </p>
         <button type="button" onClick={onClose} aria-label="Close details" className="rounded px-2 hover:bg-stone-100">
           ×
         </button>
@@ -62,7 +69,12 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
       </p>
       <label className="flex flex-col gap-1">
         <span>Label</span>
-        <select className={field} disabled={!canChange} value={label} onChange={(event) => void onUpdate({ label: event.target.value as LabelName }).then(setMessage)}>
+        <select
+          className={field}
+          disabled={!canChange}
+          value={label}
+          onChange={(event) => void onUpdate({ label: event.target.value as LabelName }).then(setMessage)}
+        >
           {LABEL_ORDER.map((option) => (
             <option key={option} value={option}>
               {LABEL_STYLES[option].name}
@@ -74,7 +86,13 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
         <>
           <label className="flex flex-col gap-1">
             <span>Canonical name</span>
-            <input className={field} disabled={!canChange} list="margin-actor-names" value={(attributes.canonicalName as string | undefined) ?? ""} onChange={(event) => set("canonicalName", event.target.value)} />
+            <input
+              className={field}
+              disabled={!canChange}
+              list="margin-actor-names"
+              value={(attributes.canonicalName as string | undefined) ?? ""}
+              onChange={(event) => set("canonicalName", event.target.value)}
+            />
             <datalist id="margin-actor-names">
               {actorNames.map((name) => (
                 <option key={name} value={name} />
@@ -83,7 +101,12 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
           </label>
           <label className="flex flex-col gap-1">
             <span>Kind</span>
-            <select className={field} disabled={!canChange} value={(attributes.kind as string | undefined) ?? ""} onChange={(event) => set("kind", event.target.value)}>
+            <select
+              className={field}
+              disabled={!canChange}
+              value={(attributes.kind as string | undefined) ?? ""}
+              onChange={(event) => set("kind", event.target.value)}
+            >
               <option value="">unknown</option>
               {ACTOR_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
@@ -101,7 +124,13 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
             <legend className="sr-only">Quotation</legend>
             {[true, false].map((direct) => (
               <label key={String(direct)} className="flex items-center gap-1">
-                <input type="radio" name={`direct-${id}`} disabled={!canChange} checked={attributes.direct === direct} onChange={() => set("direct", direct)} />
+                <input
+                  type="radio"
+                  name={`direct-${id}`}
+                  disabled={!canChange}
+                  checked={attributes.direct === direct}
+                  onChange={() => set("direct", direct)}
+                />
                 {direct ? "direct" : "indirect"}
               </label>
             ))}
@@ -113,25 +142,53 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
         <div className="grid grid-cols-2 gap-2">
           <label className="flex flex-col gap-1">
             <span>Value</span>
-            <input className={field} disabled={!canChange} type="number" step="any" value={attributes.value === null || attributes.value === undefined ? "" : String(attributes.value)} onChange={(event) => set("value", event.target.value === "" ? null : Number(event.target.value))} />
+            <input
+              className={field}
+              disabled={!canChange}
+              type="number"
+              step="any"
+              value={attributes.value === null || attributes.value === undefined ? "" : String(attributes.value)}
+              onChange={(event) => set("value", event.target.value === "" ? null : Number(event.target.value))}
+            />
           </label>
           <label className="flex flex-col gap-1">
             <span>Unit or what is counted</span>
-            <input className={field} disabled={!canChange} value={(attributes.unit as string | null | undefined) ?? ""} onChange={(event) => set("unit", event.target.value || null)} />
+            <input
+              className={field}
+              disabled={!canChange}
+              value={(attributes.unit as string | null | undefined) ?? ""}
+              onChange={(event) => set("unit", event.target.value || null)}
+            />
           </label>
           <label className="col-span-2 flex items-center gap-2">
-            <input type="checkbox" disabled={!canChange} checked={attributes.approximate === true} onChange={(event) => set("approximate", event.target.checked)} />
+            <input
+              type="checkbox"
+              disabled={!canChange}
+              checked={attributes.approximate === true}
+              onChange={(event) => set("approximate", event.target.checked)}
+            />
             approximate
           </label>
         </div>
       )}
       <label className="flex flex-col gap-1">
         <span>Note</span>
-        <textarea className={`${field} py-1`} rows={2} disabled={!canChange} value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} />
+        <textarea
+          className={`${field} py-1`}
+          rows={2}
+          disabled={!canChange}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          maxLength={2000}
+        />
       </label>
       {canChange && (
         <div className="flex items-center gap-2">
-          <button type="button" onClick={() => void save()} className="min-h-9 rounded-md bg-accent px-3 font-medium text-white hover:bg-sky-900">
+          <button
+            type="button"
+            onClick={() => void save()}
+            className="min-h-9 rounded-md bg-accent px-3 font-medium text-white hover:bg-sky-900"
+          >
             Save
           </button>
           <button type="button" onClick={onDelete} className="min-h-9 rounded-md border border-red-300 px-3 text-red-800 hover:bg-red-50">

@@ -9,7 +9,11 @@ export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: L
   // Re-render as a selection moves (the editor itself does not re-render React on each transaction). A
   // caret selects nothing and so yields null: typing then commits no React render, which matters because
   // each commit makes React measure the selection across the whole editable article.
-  const range = useEditorState({ editor, selector: ({ editor: current }) => (current.state.selection.empty ? null : { from: current.state.selection.from, to: current.state.selection.to }) });
+  const range = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      current.state.selection.empty ? null : { from: current.state.selection.from, to: current.state.selection.to },
+  });
   if (!range) return null;
   const { from, to } = range;
   const start = editor.view.coordsAtPos(from);
@@ -19,11 +23,32 @@ export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: L
   const top = Math.min(start.top, end.top) - host.top - 44;
   const left = Math.max(0, Math.min(start.left - host.left, host.width - 300));
   return (
-    <div role="toolbar" aria-label="Tag the selection" className="absolute z-20 flex gap-1 rounded-lg border border-stone-300 bg-white p-1 shadow-md" style={{ top: Math.max(0, top), left }} onMouseDown={(event) => event.preventDefault()}>
+    <div
+      role="toolbar"
+      aria-label="Tag the selection"
+      className="absolute z-20 flex gap-1 rounded-lg border border-stone-300 bg-white p-1 shadow-md"
+      style={{ top: Math.max(0, top), left }}
+      onMouseDown={(event) => event.preventDefault()}
+    >
       {LABEL_ORDER.map((label) => (
-        <button key={label} type="button" onClick={() => onTag(label)} className="flex items-center gap-1 rounded px-2 py-1 text-sm hover:bg-stone-100" title={`${LABEL_STYLES[label].name}: ${LABEL_STYLES[label].description} (key ${LABEL_STYLES[label].key})`}>
+        <button
+          key={label}
+          type="button"
+          onClick={() => onTag(label)}
+          className="flex items-center gap-1 rounded px-2 py-1 text-sm hover:bg-stone-100"
+          title={`${LABEL_STYLES[label].name}: ${LABEL_STYLES[label].description} (key ${LABEL_STYLES[label].key})`}
+        >
           <kbd className="rounded border border-stone-300 px-1 font-mono text-xs text-stone-500">{LABEL_STYLES[label].key}</kbd>
-          <span style={{ textDecorationLine: "underline", textDecorationStyle: LABEL_STYLES[label].style, textDecorationColor: LABEL_STYLES[label].line, backgroundColor: LABEL_STYLES[label].tint }}>{LABEL_STYLES[label].name}</span>
+          <span
+            style={{
+              textDecorationLine: "underline",
+              textDecorationStyle: LABEL_STYLES[label].style,
+              textDecorationColor: LABEL_STYLES[label].line,
+              backgroundColor: LABEL_STYLES[label].tint,
+            }}
+          >
+            {LABEL_STYLES[label].name}
+          </span>
         </button>
       ))}
     </div>

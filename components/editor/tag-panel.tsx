@@ -40,7 +40,15 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
         return (
           <section key={label} aria-label={`${LABEL_STYLES[label].name} tags`}>
             <h3 className="mb-1 flex items-baseline gap-2 font-medium">
-              <span style={{ textDecorationLine: "underline", textDecorationStyle: LABEL_STYLES[label].style, textDecorationColor: LABEL_STYLES[label].line }}>{LABEL_STYLES[label].name}</span>
+              <span
+                style={{
+                  textDecorationLine: "underline",
+                  textDecorationStyle: LABEL_STYLES[label].style,
+                  textDecorationColor: LABEL_STYLES[label].line,
+                }}
+              >
+                {LABEL_STYLES[label].name}
+              </span>
               <span className="text-xs text-stone-500" data-testid={`count-${label}`}>
                 {items.length}
               </span>
@@ -48,7 +56,13 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
             <ul className="flex flex-col gap-0.5">
               {listed.map(([id, tag]) => (
                 <li key={id}>
-                  <button type="button" onClick={() => onSelect(id)} aria-current={selected.includes(id) ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`} title={`${spans.get(id)!.text} (${annotatorNames(tag)})`}>
+                  <button
+                    type="button"
+                    onClick={() => onSelect(id)}
+                    aria-current={selected.includes(id) ? "true" : undefined}
+                    className={`w-full truncate rounded px-2 py-1 text-left hover:bg-stone-100 ${selected.includes(id) ? "bg-sky-50" : ""}`}
+                    title={`${spans.get(id)!.text} (${annotatorNames(tag)})`}
+                  >
                     <span className={`font-serif ${statusOf(tag) === "rejected" ? "line-through" : ""}`}>{spans.get(id)!.text}</span>
                     <span className="ml-2 text-xs text-stone-500">{annotatorNames(tag)}</span>
                     {STATUS_MARK[statusOf(tag)] && <span className="ml-2 text-xs text-stone-700">{STATUS_MARK[statusOf(tag)]}</span>}
@@ -67,7 +81,10 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
       {orphans.length > 0 && (
         <section aria-label="Orphaned tags" className="rounded-md border border-amber-300 bg-amber-50 p-2">
           <h3 className="mb-1 font-medium">Orphaned ({orphans.length})</h3>
-          <p className="mb-2 text-xs text-stone-600">Every word these tags covered was deleted. They are kept until you restore them (when their words are back), attach them to words you select, or delete them.</p>
+          <p className="mb-2 text-xs text-stone-600">
+            Every word these tags covered was deleted. They are kept until you restore them (when their words are back), attach them to
+            words you select, or delete them.
+          </p>
           <ul className="flex flex-col gap-1">
             {orphans.map(([id, tag]) => (
               <li key={id} className="flex flex-wrap items-center gap-2">

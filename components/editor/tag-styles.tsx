@@ -7,7 +7,13 @@ import { tagClass } from "@/lib/editor/annotation-mark";
 
 const selector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(tagClass(id))}`).join(",");
 
-type Props = { tags: Map<string, TagRecord>; visible: (tag: TagRecord) => boolean; selected: string[]; pending: string[]; disagreeing?: string[] };
+type Props = {
+  tags: Map<string, TagRecord>;
+  visible: (tag: TagRecord) => boolean;
+  selected: string[];
+  pending: string[];
+  disagreeing?: string[];
+};
 
 /**
  * The tags' looks as one stylesheet: a rule per label listing its tags (marks carry only an id, the label

@@ -18,7 +18,13 @@ export function TagsHere({ ids, current, tags, onChoose }: Props) {
       {ids.map((id) => {
         const tag = tags.get(id)!;
         return (
-          <button key={id} type="button" aria-pressed={id === current} onClick={() => onChoose(id)} className={`rounded border px-1.5 py-0.5 ${id === current ? "border-accent bg-sky-50 font-medium" : "border-stone-300 hover:bg-stone-50"}`}>
+          <button
+            key={id}
+            type="button"
+            aria-pressed={id === current}
+            onClick={() => onChoose(id)}
+            className={`rounded border px-1.5 py-0.5 ${id === current ? "border-accent bg-sky-50 font-medium" : "border-stone-300 hover:bg-stone-50"}`}
+          >
             {LABEL_STYLES[tag.label as LabelName].name} · {annotatorNames(tag)}
           </button>
         );

@@ -19,7 +19,10 @@ export type ConnectionState = { status: "connecting" | "connected" | "disconnect
  * cookie authenticates it. The documents are handed out once both have synced. Reconnects by itself; the
  * documents keep local edits meanwhile. `tagsViewOf` (a blind annotator's id) reads their view of the tags.
  */
-export function useArticleDocuments(articleId: string, tagsViewOf: string | null = null): { documents: ArticleDocuments | null; connection: ConnectionState } {
+export function useArticleDocuments(
+  articleId: string,
+  tagsViewOf: string | null = null,
+): { documents: ArticleDocuments | null; connection: ConnectionState } {
   const [documents, setDocuments] = useState<ArticleDocuments | null>(null);
   const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", error: null });
 
@@ -52,7 +55,9 @@ export function useArticleDocuments(articleId: string, tagsViewOf: string | null
     };
     for (const provider of [contentProvider, tagsProvider]) {
       provider.on("synced", ready);
-      provider.on("authenticationFailed", () => setConnection((state) => ({ ...state, error: "You no longer have access to this article. Reload the page." })));
+      provider.on("authenticationFailed", () =>
+        setConnection((state) => ({ ...state, error: "You no longer have access to this article. Reload the page." })),
+      );
       provider.attach();
     }
     socket.on("status", ({ status }: { status: ConnectionState["status"] }) => setConnection((state) => ({ ...state, status })));

@@ -38,7 +38,12 @@ export function ArticleExport({ articleId }: { articleId: string }) {
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Offsets
-          <select className={`${inputClass} w-auto`} value={fixed ? "codepoint" : offsetUnit} disabled={fixed} onChange={(event) => setOffsetUnit(event.target.value)}>
+          <select
+            className={`${inputClass} w-auto`}
+            value={fixed ? "codepoint" : offsetUnit}
+            disabled={fixed}
+            onChange={(event) => setOffsetUnit(event.target.value)}
+          >
             <option value="codepoint">Code points (Python)</option>
             <option value="utf16">UTF-16 (JavaScript)</option>
           </select>

@@ -22,7 +22,11 @@ export function DatasetImport({ slug }: { slug: string }) {
     setResults(null);
     setError(null);
     try {
-      const response = await fetch(`/api/projects/${slug}/imports/dataset?${new URLSearchParams({ name: file.name })}`, { method: "POST", headers: { "content-type": "application/json" }, body: file });
+      const response = await fetch(`/api/projects/${slug}/imports/dataset?${new URLSearchParams({ name: file.name })}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: file,
+      });
       const body = await response.json();
       if (response.ok) setResults(body.results);
       else setError(body.error?.message ?? `The server answered ${response.status}`);
@@ -40,7 +44,14 @@ export function DatasetImport({ slug }: { slug: string }) {
       <label className="flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed border-stone-300 p-6 text-center text-sm">
         <span className="font-medium">{running ? "Importing…" : "Choose a Margin dataset (.json export)"}</span>
         <span className="text-stone-600">Articles, tags, attributes, relations and reviews; people are matched by email</span>
-        <input type="file" accept=".json,application/json" className="sr-only" aria-label="Dataset to import" disabled={running} onChange={(event) => void upload(event.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          aria-label="Dataset to import"
+          disabled={running}
+          onChange={(event) => void upload(event.target.files?.[0])}
+        />
       </label>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -50,7 +61,8 @@ export function DatasetImport({ slug }: { slug: string }) {
       {results && (
         <>
           <p role="status" className="text-sm text-stone-600">
-            Done: {count("imported")} imported ({results.reduce((sum, result) => sum + (result.tags ?? 0), 0)} tags), {count("duplicate")} duplicate, {count("failed")} failed
+            Done: {count("imported")} imported ({results.reduce((sum, result) => sum + (result.tags ?? 0), 0)} tags), {count("duplicate")}{" "}
+            duplicate, {count("failed")} failed
           </p>
           <ImportResults slug={slug} results={results} label="Dataset import results" />
         </>

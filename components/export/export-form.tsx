@@ -72,10 +72,17 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
     setSaving(true);
     setSnapshot(null);
     try {
-      const response = await fetch(`/api/projects/${slug}/snapshots`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: snapshotName, filters: { ...filters(), ...(offsetUnit !== "codepoint" ? { offsetUnit } : {}) } }) });
+      const response = await fetch(`/api/projects/${slug}/snapshots`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: snapshotName, filters: { ...filters(), ...(offsetUnit !== "codepoint" ? { offsetUnit } : {}) } }),
+      });
       const body = await response.json();
       if (response.ok) {
-        setSnapshot({ ok: true, message: `Saved "${body.snapshot.name}": ${body.snapshot.articleCount} articles, ${body.snapshot.tagCount} tags` });
+        setSnapshot({
+          ok: true,
+          message: `Saved "${body.snapshot.name}": ${body.snapshot.articleCount} articles, ${body.snapshot.tagCount} tags`,
+        });
         setSnapshotName("");
         router.refresh();
       } else setSnapshot({ ok: false, message: body.error?.message ?? `The server answered ${response.status}` });
@@ -102,7 +109,14 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
         <div className="grid gap-2 sm:grid-cols-2">
           {FORMATS.map((entry) => (
             <label key={entry.id} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="format" value={entry.id} checked={format === entry.id} onChange={() => setFormat(entry.id)} className="mt-1" />
+              <input
+                type="radio"
+                name="format"
+                value={entry.id}
+                checked={format === entry.id}
+                onChange={() => setFormat(entry.id)}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{entry.name}</span> <span className="text-stone-600">— {entry.hint}</span>
               </span>
@@ -114,20 +128,40 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
         <legend className={legend}>Offsets</legend>
         <div className="flex flex-wrap gap-4">
           <label className={checkbox}>
-            <input type="radio" name="offsetUnit" value="codepoint" checked={offsetUnit === "codepoint" || FIXED_UNIT.has(format)} onChange={() => setOffsetUnit("codepoint")} />
+            <input
+              type="radio"
+              name="offsetUnit"
+              value="codepoint"
+              checked={offsetUnit === "codepoint" || FIXED_UNIT.has(format)}
+              onChange={() => setOffsetUnit("codepoint")}
+            />
             Unicode code points (Python)
           </label>
           <label className={checkbox}>
-            <input type="radio" name="offsetUnit" value="utf16" checked={offsetUnit === "utf16" && !FIXED_UNIT.has(format)} onChange={() => setOffsetUnit("utf16")} />
+            <input
+              type="radio"
+              name="offsetUnit"
+              value="utf16"
+              checked={offsetUnit === "utf16" && !FIXED_UNIT.has(format)}
+              onChange={() => setOffsetUnit("utf16")}
+            />
             UTF-16 units (JavaScript)
           </label>
         </div>
-        {FIXED_UNIT.has(format) && <p className="mt-1 text-xs text-stone-500">This format counts code points (CoNLL has tokens, not offsets).</p>}
+        {FIXED_UNIT.has(format) && (
+          <p className="mt-1 text-xs text-stone-500">This format counts code points (CoNLL has tokens, not offsets).</p>
+        )}
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">
         <fieldset>
           <legend className={legend}>Tags</legend>
-          <select aria-label="Tag status" className={inputClass} value={status} disabled={goldOnly} onChange={(event) => setStatus(event.target.value)}>
+          <select
+            aria-label="Tag status"
+            className={inputClass}
+            value={status}
+            disabled={goldOnly}
+            onChange={(event) => setStatus(event.target.value)}
+          >
             {STATUSES.map(([value, name]) => (
               <option key={value} value={value}>
                 {name}
@@ -138,19 +172,29 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
           <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
             {labels.map((label) => (
               <label key={label.name} className={checkbox} title={label.description}>
-                <input type="checkbox" checked={chosenLabels.includes(label.name)} onChange={(event) => setLabels(toggle(chosenLabels, label.name, event.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={chosenLabels.includes(label.name)}
+                  onChange={(event) => setLabels(toggle(chosenLabels, label.name, event.target.checked))}
+                />
                 {label.name}
               </label>
             ))}
           </div>
-          <p className="mt-1 text-xs text-stone-500">No label ticked: every label. With a tag filter, articles without such tags are left out.</p>
+          <p className="mt-1 text-xs text-stone-500">
+            No label ticked: every label. With a tag filter, articles without such tags are left out.
+          </p>
         </fieldset>
         <fieldset>
           <legend className={legend}>Tagged by</legend>
           <div className="flex max-h-32 flex-col gap-1 overflow-y-auto">
             {people.map((person) => (
               <label key={person.id} className={checkbox}>
-                <input type="checkbox" checked={annotators.includes(person.id)} onChange={(event) => setAnnotators(toggle(annotators, person.id, event.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={annotators.includes(person.id)}
+                  onChange={(event) => setAnnotators(toggle(annotators, person.id, event.target.checked))}
+                />
                 {person.name ?? person.email}
               </label>
             ))}
@@ -162,7 +206,11 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {ARTICLE_STATUSES.map(([value, name]) => (
               <label key={value} className={checkbox}>
-                <input type="checkbox" checked={articleStatus.includes(value)} onChange={(event) => setArticleStatus(toggle(articleStatus, value, event.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={articleStatus.includes(value)}
+                  onChange={(event) => setArticleStatus(toggle(articleStatus, value, event.target.checked))}
+                />
                 {name}
               </label>
             ))}
@@ -174,7 +222,12 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
         </fieldset>
         <label className="flex flex-col gap-1 text-sm">
           <span className={legend}>Only these articles</span>
-          <input className={inputClass} value={articles} placeholder="article ids, comma-separated" onChange={(event) => setArticles(event.target.value)} />
+          <input
+            className={inputClass}
+            value={articles}
+            placeholder="article ids, comma-separated"
+            onChange={(event) => setArticles(event.target.value)}
+          />
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -184,7 +237,9 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
       </div>
       <DownloadStatus state={download.state} onCancel={download.cancel} />
       <div className="flex flex-col gap-2 border-t border-stone-200 pt-4">
-        <p className="text-sm text-stone-600">Or save these filters’ dataset as a named snapshot, to download it again later exactly as it is now.</p>
+        <p className="text-sm text-stone-600">
+          Or save these filters’ dataset as a named snapshot, to download it again later exactly as it is now.
+        </p>
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-sm">
             Snapshot name
@@ -195,7 +250,10 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
           </Button>
         </div>
         {snapshot && (
-          <p role={snapshot.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${snapshot.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
+          <p
+            role={snapshot.ok ? "status" : "alert"}
+            className={`rounded-md px-3 py-2 text-sm ${snapshot.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+          >
             {snapshot.message}
           </p>
         )}

@@ -22,8 +22,23 @@ export type SnapshotItem = {
   readable: boolean;
 };
 
-type Change = { type: "added" | "removed" | "changed"; articleId: string; tagId: string; fields?: string[]; tag?: { label: string; text: string }; before?: { label: string; text: string }; after?: { label: string; text: string } };
-type Diff = { summary: { tags: Record<"added" | "removed" | "changed" | "unchanged", number>; articles: Record<"added" | "removed" | "changed" | "unchanged", number> }; changes: Change[]; truncated: boolean };
+type Change = {
+  type: "added" | "removed" | "changed";
+  articleId: string;
+  tagId: string;
+  fields?: string[];
+  tag?: { label: string; text: string };
+  before?: { label: string; text: string };
+  after?: { label: string; text: string };
+};
+type Diff = {
+  summary: {
+    tags: Record<"added" | "removed" | "changed" | "unchanged", number>;
+    articles: Record<"added" | "removed" | "changed" | "unchanged", number>;
+  };
+  changes: Change[];
+  truncated: boolean;
+};
 
 function describeFilters(filters: SnapshotItem["filters"]): string {
   return Object.entries(filters)
@@ -39,16 +54,23 @@ function SnapshotRow({ slug, snapshot }: { slug: string; snapshot: SnapshotItem 
       <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:gap-4">
         <span className="font-medium sm:flex-1">{snapshot.name}</span>
         <span className="text-sm text-stone-600">
-          {snapshot.articleCount.toLocaleString("en")} articles · {snapshot.tagCount.toLocaleString("en")} tags · {formatBytes(snapshot.byteSize)}
+          {snapshot.articleCount.toLocaleString("en")} articles · {snapshot.tagCount.toLocaleString("en")} tags ·{" "}
+          {formatBytes(snapshot.byteSize)}
         </span>
       </div>
       <p className="text-xs text-stone-500">
-        {new Date(snapshot.createdAt).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC{snapshot.createdBy ? ` by ${snapshot.createdBy}` : ""} · {describeFilters(snapshot.filters)} · offsets:{" "}
-        {snapshot.offsetUnit} · version <code title={snapshot.contentHash}>{snapshot.contentHash.slice(0, 12)}</code>
+        {new Date(snapshot.createdAt).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC
+        {snapshot.createdBy ? ` by ${snapshot.createdBy}` : ""} · {describeFilters(snapshot.filters)} · offsets: {snapshot.offsetUnit} ·
+        version <code title={snapshot.contentHash}>{snapshot.contentHash.slice(0, 12)}</code>
       </p>
       {snapshot.readable ? (
         <div className="flex flex-wrap items-center gap-2">
-          <select aria-label={`Format for ${snapshot.name}`} className={`${inputClass} w-auto`} value={format} onChange={(event) => setFormat(event.target.value)}>
+          <select
+            aria-label={`Format for ${snapshot.name}`}
+            className={`${inputClass} w-auto`}
+            value={format}
+            onChange={(event) => setFormat(event.target.value)}
+          >
             {FORMATS.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.name}
@@ -56,7 +78,14 @@ function SnapshotRow({ slug, snapshot }: { slug: string; snapshot: SnapshotItem 
               </option>
             ))}
           </select>
-          <Button type="button" variant="secondary" disabled={download.running} onClick={() => void download.start(`/api/projects/${slug}/snapshots/${snapshot.id}?format=${format}`, `${slug}-${snapshot.name}.${format}`)}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={download.running}
+            onClick={() =>
+              void download.start(`/api/projects/${slug}/snapshots/${snapshot.id}?format=${format}`, `${slug}-${snapshot.name}.${format}`)
+            }
+          >
             Download
           </Button>
           {FIXED_UNIT.has(format) && <span className="text-xs text-stone-500">code-point offsets</span>}
@@ -75,8 +104,8 @@ function DiffView({ diff }: { diff: Diff }) {
   return (
     <div className="flex flex-col gap-2">
       <p role="status" className="text-sm">
-        Tags: <strong>{tags.added}</strong> added, <strong>{tags.removed}</strong> removed, <strong>{tags.changed}</strong> changed ({tags.unchanged} unchanged). Articles: {articles.added} added, {articles.removed} removed,{" "}
-        {articles.changed} changed.
+        Tags: <strong>{tags.added}</strong> added, <strong>{tags.removed}</strong> removed, <strong>{tags.changed}</strong> changed (
+        {tags.unchanged} unchanged). Articles: {articles.added} added, {articles.removed} removed, {articles.changed} changed.
       </p>
       {diff.changes.length > 0 && (
         <table className="w-full text-left text-sm" aria-label="Changes">

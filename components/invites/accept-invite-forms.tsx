@@ -23,7 +23,15 @@ export function CreateAccountFromInviteForm({ token, email }: { token: string; e
       <FormMessage message={state.message} />
       <TextField label="Email" value={email} readOnly disabled />
       <TextField label="Your name" name="name" autoComplete="name" required error={state.fieldErrors?.name} />
-      <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={state.fieldErrors?.password} />
+      <TextField
+        label="Choose a password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton pendingLabel="Creating account…">Create account and join</SubmitButton>
     </form>
   );

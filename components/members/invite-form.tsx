@@ -29,7 +29,15 @@ export function InviteForm({ slug }: { slug: string }) {
       </SubmitButton>
       <div className="flex flex-col gap-2 sm:col-span-3">
         <FormMessage message={state.message} ok={state.ok} />
-        {link && <input readOnly value={link} aria-label="Invite link" onFocus={(event) => event.target.select()} className={`${inputClass} font-mono text-xs`} />}
+        {link && (
+          <input
+            readOnly
+            value={link}
+            aria-label="Invite link"
+            onFocus={(event) => event.target.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
+        )}
       </div>
     </form>
   );

@@ -32,7 +32,12 @@ export function MemberRow({ slug, member, isSelf }: { slug: string; member: Memb
           <label className="sr-only" htmlFor={`role-${member.id}`}>
             Role of {member.user.email}
           </label>
-          <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm">
+          <select
+            id={`role-${member.id}`}
+            name="role"
+            defaultValue={member.role}
+            className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm"
+          >
             {PROJECT_ROLES.map((role) => (
               <option key={role} value={role}>
                 {role}

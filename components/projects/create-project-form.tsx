@@ -26,8 +26,23 @@ export function CreateProjectForm() {
       <div className="sm:col-span-3">
         <FormMessage message={state.message} />
       </div>
-      <TextField label="Project name" name="name" required value={name} onChange={(event) => setName(event.target.value)} error={state.fieldErrors?.name} />
-      <TextField label="Slug" name="slug" required value={slug ?? slugify(name)} onChange={(event) => setSlug(event.target.value)} hint="Used in URLs and the API." error={state.fieldErrors?.slug} />
+      <TextField
+        label="Project name"
+        name="name"
+        required
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Slug"
+        name="slug"
+        required
+        value={slug ?? slugify(name)}
+        onChange={(event) => setSlug(event.target.value)}
+        hint="Used in URLs and the API."
+        error={state.fieldErrors?.slug}
+      />
       <SubmitButton className="sm:mt-6" pendingLabel="Creating…">
         Create project
       </SubmitButton>

@@ -19,7 +19,8 @@ export function ProjectNav({ access, current }: { access: ProjectAccess; current
     { id: "members", label: "Members", path: "/members", shown: can(access.role, "members:manage") },
     { id: "settings", label: "Settings", path: "/settings", shown: can(access.role, "project:manage") },
   ];
-  const tab = (active: boolean) => `shrink-0 border-b-2 pb-2 ${active ? "border-accent font-medium" : "border-transparent text-stone-600 hover:text-ink"}`;
+  const tab = (active: boolean) =>
+    `shrink-0 border-b-2 pb-2 ${active ? "border-accent font-medium" : "border-transparent text-stone-600 hover:text-ink"}`;
   return (
     <div className="mb-6">
       <p className="text-sm text-stone-500">
@@ -34,7 +35,12 @@ export function ProjectNav({ access, current }: { access: ProjectAccess; current
         {tabs
           .filter((entry) => entry.shown)
           .map((entry) => (
-            <Link key={entry.id} href={`/projects/${access.slug}${entry.path}`} className={tab(current === entry.id)} aria-current={current === entry.id ? "page" : undefined}>
+            <Link
+              key={entry.id}
+              href={`/projects/${access.slug}${entry.path}`}
+              className={tab(current === entry.id)}
+              aria-current={current === entry.id ? "page" : undefined}
+            >
               {entry.label}
             </Link>
           ))}

@@ -12,7 +12,10 @@ export function AgreementLegend({ pairs, names }: { pairs: Pair[]; names: Map<st
         </h2>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1.5 text-stone-700">
           <dt className="font-medium">Kappa</dt>
-          <dd>How often two annotators give each word the same label, beyond what chance would give: 1 is perfect, 0 is chance, below 0 worse than chance.</dd>
+          <dd>
+            How often two annotators give each word the same label, beyond what chance would give: 1 is perfect, 0 is chance, below 0 worse
+            than chance.
+          </dd>
           <dt className="font-medium">Alpha</dt>
           <dd>Krippendorff&apos;s alpha: the same question, corrected for how often each label is used overall; read it like kappa.</dd>
           <dt className="font-medium">F1 exact</dt>

@@ -12,12 +12,28 @@ type Pair = AgreementReport["pairs"][number];
 export function figureTint(value: number | null): string | undefined {
   if (value === null) return undefined;
   const strength = Math.min(1, Math.abs(value));
-  return value >= 0 ? `rgba(15, 92, 140, ${(0.06 + 0.6 * strength).toFixed(3)})` : `rgba(185, 28, 28, ${(0.08 + 0.45 * strength).toFixed(3)})`;
+  return value >= 0
+    ? `rgba(15, 92, 140, ${(0.06 + 0.6 * strength).toFixed(3)})`
+    : `rgba(185, 28, 28, ${(0.08 + 0.45 * strength).toFixed(3)})`;
 }
 
 /** Annotators as rows and columns; each cell the pair's figure, linking to their disagreements. */
-export function AgreementMatrix({ slug, params, pairs, people, names }: { slug: string; params: AgreementParams; pairs: Pair[]; people: string[]; names: Map<string, string> }) {
-  const byPair = new Map(pairs.flatMap((pair) => [[`${pair.a.id} ${pair.b.id}`, pair] as const, [`${pair.b.id} ${pair.a.id}`, pair] as const]));
+export function AgreementMatrix({
+  slug,
+  params,
+  pairs,
+  people,
+  names,
+}: {
+  slug: string;
+  params: AgreementParams;
+  pairs: Pair[];
+  people: string[];
+  names: Map<string, string>;
+}) {
+  const byPair = new Map(
+    pairs.flatMap((pair) => [[`${pair.a.id} ${pair.b.id}`, pair] as const, [`${pair.b.id} ${pair.a.id}`, pair] as const]),
+  );
   const metricName = METRIC_NAMES[params.metric];
   return (
     <div className="w-fit max-w-full overflow-x-auto rounded-lg border border-stone-200 bg-white">
@@ -42,7 +58,8 @@ export function AgreementMatrix({ slug, params, pairs, people, names }: { slug: 
                 {names.get(row)}
               </th>
               {people.map((column) => {
-                if (row === column) return <td key={column} className="min-w-20 border border-stone-100 bg-stone-100" aria-label="same annotator" />;
+                if (row === column)
+                  return <td key={column} className="min-w-20 border border-stone-100 bg-stone-100" aria-label="same annotator" />;
                 const pair = byPair.get(`${row} ${column}`);
                 if (!pair) {
                   return (

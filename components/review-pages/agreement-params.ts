@@ -55,7 +55,11 @@ export function parseAgreementParams(raw: Raw): AgreementParams {
 }
 
 /** The page's URL with some parts changed (`pair: undefined` closes the disagreements). */
-export function agreementHref(slug: string, params: AgreementParams, changes: Partial<Pick<AgreementParams, "metric" | "pair">> = {}): string {
+export function agreementHref(
+  slug: string,
+  params: AgreementParams,
+  changes: Partial<Pick<AgreementParams, "metric" | "pair">> = {},
+): string {
   const next = { ...params, ...changes };
   const query = new URLSearchParams();
   if (next.article) query.set("article", next.article);
@@ -83,5 +87,10 @@ type Person = { id: string; name: string | null; email: string };
 export function personNames(people: Person[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const person of people) if (person.name) counts.set(person.name, (counts.get(person.name) ?? 0) + 1);
-  return new Map(people.map((person) => [person.id, !person.name ? person.email || person.id : counts.get(person.name)! > 1 ? `${person.name} (${person.email})` : person.name]));
+  return new Map(
+    people.map((person) => [
+      person.id,
+      !person.name ? person.email || person.id : counts.get(person.name)! > 1 ? `${person.name} (${person.email})` : person.name,
+    ]),
+  );
 }

@@ -6,7 +6,12 @@ import { agreementHref, labelName, type AgreementParams } from "./agreement-para
 type Found = Awaited<ReturnType<typeof listDisagreements>>;
 type Side = Found["items"][number]["a"];
 
-const KINDS = { only_a: (a: string) => `only ${a} has`, only_b: (_a: string, b: string) => `only ${b} has`, label: () => "different label", boundary: () => "different boundaries" } as const;
+const KINDS = {
+  only_a: (a: string) => `only ${a} has`,
+  only_b: (_a: string, b: string) => `only ${b} has`,
+  label: () => "different label",
+  boundary: () => "different boundaries",
+} as const;
 
 function SideCell({ side }: { side: Side }) {
   if (!side) {
@@ -25,8 +30,24 @@ function SideCell({ side }: { side: Side }) {
 }
 
 /** What a matrix cell or a bar counts: each place where the pair's tags differ, with their words. */
-export function DisagreementList({ slug, params, found, names, labels }: { slug: string; params: AgreementParams; found: Found; names: { a: string; b: string }; labels?: Label[] }) {
-  const scope = params.pair?.label ? ` on ${labelName(params.pair.label)} tags` : labels ? ` on ${labels.map(labelName).join(", ")} tags` : "";
+export function DisagreementList({
+  slug,
+  params,
+  found,
+  names,
+  labels,
+}: {
+  slug: string;
+  params: AgreementParams;
+  found: Found;
+  names: { a: string; b: string };
+  labels?: Label[];
+}) {
+  const scope = params.pair?.label
+    ? ` on ${labelName(params.pair.label)} tags`
+    : labels
+      ? ` on ${labels.map(labelName).join(", ")} tags`
+      : "";
   return (
     <section id="disagreements" aria-labelledby="disagreements-heading" className="rounded-lg border border-stone-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -35,7 +56,11 @@ export function DisagreementList({ slug, params, found, names, labels }: { slug:
           {scope}
         </h2>
         <p className="text-sm text-stone-600" role="status">
-          {found.total === 0 ? "None: they agree on every tag." : found.total > found.items.length ? `The first ${found.items.length} of ${found.total}` : `${found.total} ${found.total === 1 ? "disagreement" : "disagreements"}`}
+          {found.total === 0
+            ? "None: they agree on every tag."
+            : found.total > found.items.length
+              ? `The first ${found.items.length} of ${found.total}`
+              : `${found.total} ${found.total === 1 ? "disagreement" : "disagreements"}`}
         </p>
         <Link href={agreementHref(slug, params, { pair: undefined })} className="ml-auto text-sm text-accent underline">
           Close
@@ -67,7 +92,10 @@ export function DisagreementList({ slug, params, found, names, labels }: { slug:
                   <tr key={`${item.articleId} ${item.a?.id ?? ""} ${item.b?.id ?? ""}`} className="align-top">
                     <td className="px-3 py-2">
                       {/* ?tag= lets the editor open the tag in question. */}
-                      <Link href={`/projects/${slug}/articles/${item.articleId}${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`} className="hover:text-accent hover:underline">
+                      <Link
+                        href={`/projects/${slug}/articles/${item.articleId}${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`}
+                        className="hover:text-accent hover:underline"
+                      >
                         {item.articleTitle || "Untitled article"}
                       </Link>
                     </td>

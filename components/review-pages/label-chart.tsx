@@ -10,12 +10,26 @@ type Pair = AgreementReport["pairs"][number];
  * follows the value (red below zero), the value is printed beside it, and each bar opens the
  * disagreements of that label.
  */
-export function LabelChart({ slug, params, pairs, labels, names }: { slug: string; params: AgreementParams; pairs: Pair[]; labels: Label[]; names: Map<string, string> }) {
+export function LabelChart({
+  slug,
+  params,
+  pairs,
+  labels,
+  names,
+}: {
+  slug: string;
+  params: AgreementParams;
+  pairs: Pair[];
+  labels: Label[];
+  names: Map<string, string>;
+}) {
   const metric = perLabelMetric(params.metric);
   const metricName = METRIC_NAMES[metric];
   return (
     <div className="flex flex-col gap-4">
-      {params.metric === "alpha" && <p className="text-sm text-stone-600">Alpha is computed over all labels together; per label, the chart shows kappa.</p>}
+      {params.metric === "alpha" && (
+        <p className="text-sm text-stone-600">Alpha is computed over all labels together; per label, the chart shows kappa.</p>
+      )}
       <ul className="grid gap-4 sm:grid-cols-2" aria-label={`${metricName} per label, by pair`}>
         {pairs.map((pair) => {
           const [a, b] = [names.get(pair.a.id), names.get(pair.b.id)];

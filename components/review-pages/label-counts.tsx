@@ -6,7 +6,16 @@ type Counts = { pending: number; accepted: number; rejected: number };
 export function LabelName({ label }: { label: LabelName }) {
   const style = LABEL_STYLES[label];
   return (
-    <span className="rounded px-1" style={{ background: style.tint, textDecorationLine: "underline", textDecorationStyle: style.style, textDecorationColor: style.line, textUnderlineOffset: 3 }}>
+    <span
+      className="rounded px-1"
+      style={{
+        background: style.tint,
+        textDecorationLine: "underline",
+        textDecorationStyle: style.style,
+        textDecorationColor: style.line,
+        textUnderlineOffset: 3,
+      }}
+    >
       {style.name}
     </span>
   );
@@ -26,7 +35,10 @@ export function LabelCounts({ counts }: { counts: Counts | undefined }) {
   return (
     <ul className="flex flex-col text-xs leading-5">
       {parts.map((status) => (
-        <li key={status} className={status === "pending" ? "font-medium text-ink" : status === "rejected" ? "text-stone-500" : "text-stone-700"}>
+        <li
+          key={status}
+          className={status === "pending" ? "font-medium text-ink" : status === "rejected" ? "text-stone-500" : "text-stone-700"}
+        >
           {counts[status]} {status}
         </li>
       ))}

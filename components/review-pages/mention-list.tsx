@@ -29,7 +29,10 @@ export function MentionList({ mentions }: { mentions: Mention[] }) {
             <p className="text-sm break-words whitespace-pre-wrap">{mention.body}</p>
             <p className="text-sm text-stone-600">
               on{" "}
-              <Link href={`/projects/${article.project.slug}/articles/${article.id}?tag=${encodeURIComponent(mention.annotationId)}`} className="text-accent underline">
+              <Link
+                href={`/projects/${article.project.slug}/articles/${article.id}?tag=${encodeURIComponent(mention.annotationId)}`}
+                className="text-accent underline"
+              >
                 {article.title}
               </Link>{" "}
               in{" "}

@@ -10,9 +10,22 @@ import { FormMessage } from "@/components/ui/field";
 type Flag = "blindAnnotation" | "allowSelfReview" | "autoAcceptAgreement";
 
 const FLAGS: { name: Flag; label: string; description: string }[] = [
-  { name: "blindAnnotation", label: "Blind annotation", description: "Editors see only their own tags on an article until they mark their work on it done, and do not see agreement figures." },
-  { name: "allowSelfReview", label: "Allow self-review", description: "Reviewers and owners may accept or reject tags they made themselves." },
-  { name: "autoAcceptAgreement", label: "Auto-accept agreeing tags", description: "When two annotators make the same tag (same words, same label), it is accepted and kept as one; turning this on applies it to existing tags." },
+  {
+    name: "blindAnnotation",
+    label: "Blind annotation",
+    description: "Editors see only their own tags on an article until they mark their work on it done, and do not see agreement figures.",
+  },
+  {
+    name: "allowSelfReview",
+    label: "Allow self-review",
+    description: "Reviewers and owners may accept or reject tags they made themselves.",
+  },
+  {
+    name: "autoAcceptAgreement",
+    label: "Auto-accept agreeing tags",
+    description:
+      "When two annotators make the same tag (same words, same label), it is accepted and kept as one; turning this on applies it to existing tags.",
+  },
 ];
 
 const EXPORTS = [
@@ -28,7 +41,14 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Project
     <form action={action} className="flex flex-col gap-5">
       {FLAGS.map((flag) => (
         <div key={flag.name} className="flex items-start gap-3">
-          <input id={`setting-${flag.name}`} type="checkbox" name={flag.name} defaultChecked={settings[flag.name]} aria-describedby={`setting-${flag.name}-hint`} className="mt-1 size-4 accent-accent" />
+          <input
+            id={`setting-${flag.name}`}
+            type="checkbox"
+            name={flag.name}
+            defaultChecked={settings[flag.name]}
+            aria-describedby={`setting-${flag.name}-hint`}
+            className="mt-1 size-4 accent-accent"
+          />
           <div>
             <label htmlFor={`setting-${flag.name}`} className="font-medium">
               {flag.label}
@@ -44,7 +64,15 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Project
         <div className="mt-2 flex flex-col gap-2">
           {EXPORTS.map((option) => (
             <div key={option.value} className="flex items-start gap-3">
-              <input id={`viewer-export-${option.value}`} type="radio" name="viewerExport" value={option.value} defaultChecked={settings.viewerExport === option.value} aria-describedby={`viewer-export-${option.value}-hint`} className="mt-1 size-4 accent-accent" />
+              <input
+                id={`viewer-export-${option.value}`}
+                type="radio"
+                name="viewerExport"
+                value={option.value}
+                defaultChecked={settings.viewerExport === option.value}
+                aria-describedby={`viewer-export-${option.value}-hint`}
+                className="mt-1 size-4 accent-accent"
+              />
               <div>
                 <label htmlFor={`viewer-export-${option.value}`}>{option.label}</label>
                 <p id={`viewer-export-${option.value}-hint`} className="text-sm text-stone-600">

@@ -7,7 +7,12 @@ import type { TagFilters } from "@/lib/review/tag-filters";
 
 type Span = { text: string; start: number; end: number };
 
-const KINDS: Record<Disagreement["kind"], string> = { only_a: "only", only_b: "only", label: "different label", boundary: "different boundaries" };
+const KINDS: Record<Disagreement["kind"], string> = {
+  only_a: "only",
+  only_b: "only",
+  label: "different label",
+  boundary: "different boundaries",
+};
 
 type Props = {
   filters: TagFilters;
@@ -29,7 +34,13 @@ export function ComparePanel({ filters, onFilters, annotators, result, spans, on
     <section aria-label="Compare annotators" className="flex flex-col gap-2 text-sm">
       <div className="flex items-center gap-2">
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={Boolean(filters.compare)} onChange={(event) => onFilters({ ...filters, compare: event.target.checked ? { a: annotators[0]!.id, b: annotators[1]!.id } : null })} />
+          <input
+            type="checkbox"
+            checked={Boolean(filters.compare)}
+            onChange={(event) =>
+              onFilters({ ...filters, compare: event.target.checked ? { a: annotators[0]!.id, b: annotators[1]!.id } : null })
+            }
+          />
           Compare two annotators
         </label>
       </div>
@@ -39,7 +50,12 @@ export function ComparePanel({ filters, onFilters, annotators, result, spans, on
             {(["a", "b"] as const).map((side) => (
               <label key={side} className="flex flex-col gap-1">
                 <span className="text-xs text-stone-600">{side === "a" ? "A" : "B"}</span>
-                <select aria-label={`Annotator ${side.toUpperCase()}`} className="min-h-8 rounded border border-stone-300 bg-white px-1" value={filters.compare![side]} onChange={(event) => pick(side, event.target.value)}>
+                <select
+                  aria-label={`Annotator ${side.toUpperCase()}`}
+                  className="min-h-8 rounded border border-stone-300 bg-white px-1"
+                  value={filters.compare![side]}
+                  onChange={(event) => pick(side, event.target.value)}
+                >
                   {annotators.map((person) => (
                     <option key={person.id} value={person.id}>
                       {person.name}
@@ -52,7 +68,8 @@ export function ComparePanel({ filters, onFilters, annotators, result, spans, on
           {result && (
             <>
               <p role="status" className="text-stone-700">
-                {result.disagreements.length} {result.disagreements.length === 1 ? "disagreement" : "disagreements"} · {result.agreed} agreed
+                {result.disagreements.length} {result.disagreements.length === 1 ? "disagreement" : "disagreements"} · {result.agreed}{" "}
+                agreed
               </p>
               <ul className="flex flex-col gap-1" aria-label="Disagreements">
                 {result.disagreements.map((item, index) => {
@@ -60,9 +77,17 @@ export function ComparePanel({ filters, onFilters, annotators, result, spans, on
                   const words = (id?: string) => (id ? spans.get(id)?.text : undefined);
                   return (
                     <li key={index}>
-                      <button type="button" onClick={() => onSelect(ids)} className="w-full rounded border border-red-200 bg-red-50 px-2 py-1 text-left hover:bg-red-100">
+                      <button
+                        type="button"
+                        onClick={() => onSelect(ids)}
+                        className="w-full rounded border border-red-200 bg-red-50 px-2 py-1 text-left hover:bg-red-100"
+                      >
                         <span className="text-xs font-medium text-red-900">
-                          {item.kind === "only_a" ? `only ${name(filters.compare!.a)}` : item.kind === "only_b" ? `only ${name(filters.compare!.b)}` : KINDS[item.kind]}
+                          {item.kind === "only_a"
+                            ? `only ${name(filters.compare!.a)}`
+                            : item.kind === "only_b"
+                              ? `only ${name(filters.compare!.b)}`
+                              : KINDS[item.kind]}
                         </span>
                         {item.a && (
                           <span className="block truncate">

@@ -12,7 +12,8 @@ const STATUSES: { status: TagStatus; name: string }[] = [
   { status: "rejected", name: "Rejected" },
 ];
 
-const chip = (on: boolean) => `rounded-full border px-2 py-0.5 ${on ? "border-stone-400 bg-white" : "border-stone-200 bg-stone-100 text-stone-400 line-through"}`;
+const chip = (on: boolean) =>
+  `rounded-full border px-2 py-0.5 ${on ? "border-stone-400 bg-white" : "border-stone-200 bg-stone-100 text-stone-400 line-through"}`;
 
 function toggled<T>(set: Set<T>, value: T): Set<T> {
   const next = new Set(set);
@@ -36,14 +37,26 @@ export function LayerFilters({ filters, onFilters, annotators, selfId }: Props) 
     <div className="flex flex-col gap-3 text-sm">
       <div className="flex flex-wrap gap-1" role="group" aria-label="Show labels">
         {LABEL_ORDER.map((label: LabelName) => (
-          <button key={label} type="button" aria-pressed={filters.labels.has(label)} onClick={() => onFilters({ ...filters, labels: toggled(filters.labels, label) })} className={chip(filters.labels.has(label))}>
+          <button
+            key={label}
+            type="button"
+            aria-pressed={filters.labels.has(label)}
+            onClick={() => onFilters({ ...filters, labels: toggled(filters.labels, label) })}
+            className={chip(filters.labels.has(label))}
+          >
             {LABEL_STYLES[label].name}
           </button>
         ))}
       </div>
       <div className="flex flex-wrap gap-1" role="group" aria-label="Show review statuses">
         {STATUSES.map(({ status, name }) => (
-          <button key={status} type="button" aria-pressed={filters.statuses.has(status)} onClick={() => onFilters({ ...filters, statuses: toggled(filters.statuses, status) })} className={chip(filters.statuses.has(status))}>
+          <button
+            key={status}
+            type="button"
+            aria-pressed={filters.statuses.has(status)}
+            onClick={() => onFilters({ ...filters, statuses: toggled(filters.statuses, status) })}
+            className={chip(filters.statuses.has(status))}
+          >
             {name}
           </button>
         ))}
@@ -58,13 +71,22 @@ export function LayerFilters({ filters, onFilters, annotators, selfId }: Props) 
                 {person.name}
                 {person.id === selfId && <span className="text-xs text-stone-500">(you)</span>}
               </label>
-              <button type="button" className="text-xs text-accent underline" onClick={() => onFilters({ ...filters, annotators: new Set([person.id]) })} aria-label={`Show only ${person.name}'s tags`}>
+              <button
+                type="button"
+                className="text-xs text-accent underline"
+                onClick={() => onFilters({ ...filters, annotators: new Set([person.id]) })}
+                aria-label={`Show only ${person.name}'s tags`}
+              >
                 only
               </button>
             </div>
           ))}
           {filters.annotators && (
-            <button type="button" className="w-fit text-xs text-accent underline" onClick={() => onFilters({ ...filters, annotators: null })}>
+            <button
+              type="button"
+              className="w-fit text-xs text-accent underline"
+              onClick={() => onFilters({ ...filters, annotators: null })}
+            >
               Show everyone
             </button>
           )}

@@ -17,7 +17,11 @@ function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element) return false;
   const input = element.closest("input");
-  return Boolean(element.closest("textarea, select") || (input && !["checkbox", "radio", "button", "submit"].includes(input.type)) || element.isContentEditable);
+  return Boolean(
+    element.closest("textarea, select") ||
+    (input && !["checkbox", "radio", "button", "submit"].includes(input.type)) ||
+    element.isContentEditable,
+  );
 }
 
 /**
@@ -65,8 +69,14 @@ export function ReviewQueue({ queue, current, onSelect }: Props) {
       <ol className="flex max-h-64 flex-col gap-0.5 overflow-y-auto">
         {queue.map((item) => (
           <li key={item.id}>
-            <button type="button" onClick={() => onSelect(item.id)} aria-current={item.id === current ? "true" : undefined} className={`w-full truncate rounded px-2 py-1 text-left hover:bg-white ${item.id === current ? "bg-white ring-1 ring-emerald-400" : ""}`}>
-              <span className="text-xs text-stone-600">{LABEL_STYLES[item.tag.label as LabelName].name}</span> <span className="font-serif">{item.text}</span>
+            <button
+              type="button"
+              onClick={() => onSelect(item.id)}
+              aria-current={item.id === current ? "true" : undefined}
+              className={`w-full truncate rounded px-2 py-1 text-left hover:bg-white ${item.id === current ? "bg-white ring-1 ring-emerald-400" : ""}`}
+            >
+              <span className="text-xs text-stone-600">{LABEL_STYLES[item.tag.label as LabelName].name}</span>{" "}
+              <span className="font-serif">{item.text}</span>
             </button>
           </li>
         ))}

@@ -65,7 +65,10 @@ export function TagHistory({ id, version }: { id: string; version: string }) {
       <ol className="mt-2 flex flex-col gap-1 text-xs" aria-label="History">
         {(entries ?? []).map((entry) => (
           <li key={entry.id}>
-            <span className="text-stone-500">{new Date(entry.createdAt).toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}</span> {entry.actor ? (entry.actor.name ?? entry.actor.email) : "Margin"} {describe(entry)}
+            <span className="text-stone-500">
+              {new Date(entry.createdAt).toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}
+            </span>{" "}
+            {entry.actor ? (entry.actor.name ?? entry.actor.email) : "Margin"} {describe(entry)}
           </li>
         ))}
       </ol>

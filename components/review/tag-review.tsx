@@ -68,7 +68,10 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
     <section aria-label="Review" className="flex flex-col gap-2 border-t border-stone-200 pt-3">
       <p className="flex items-center gap-2">
         <span className="font-medium">Review:</span>
-        <span data-testid="tag-status" className={`rounded px-1.5 text-xs ${status === "accepted" ? "bg-emerald-100 text-emerald-900" : status === "rejected" ? "bg-red-100 text-red-900" : "bg-stone-100 text-stone-700"}`}>
+        <span
+          data-testid="tag-status"
+          className={`rounded px-1.5 text-xs ${status === "accepted" ? "bg-emerald-100 text-emerald-900" : status === "rejected" ? "bg-red-100 text-red-900" : "bg-stone-100 text-stone-700"}`}
+        >
           {status === "accepted" ? "✓ accepted" : status === "rejected" ? "✗ rejected" : "pending"}
         </span>
       </p>
@@ -87,7 +90,12 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
         <>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-stone-600">Accept as</span>
-            <select id="review-label" className="min-h-9 rounded border border-stone-300 bg-white px-2" value={label} onChange={(event) => setChosen(event.target.value as LabelName)}>
+            <select
+              id="review-label"
+              className="min-h-9 rounded border border-stone-300 bg-white px-2"
+              value={label}
+              onChange={(event) => setChosen(event.target.value as LabelName)}
+            >
               {LABEL_ORDER.map((option) => (
                 <option key={option} value={option}>
                   {LABEL_STYLES[option].name}
@@ -101,13 +109,30 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-stone-600">Reason (optional; starts the discussion)</span>
-            <textarea id="review-comment" className="rounded border border-stone-300 px-2 py-1" rows={2} maxLength={10_000} value={comment} onChange={(event) => setComment(event.target.value)} />
+            <textarea
+              id="review-comment"
+              className="rounded border border-stone-300 px-2 py-1"
+              rows={2}
+              maxLength={10_000}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+            />
           </label>
           <div className="flex gap-2">
-            <button type="button" disabled={busy} onClick={() => void decide("accept")} className="min-h-9 rounded-md bg-emerald-700 px-3 font-medium text-white hover:bg-emerald-800 disabled:bg-stone-400">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void decide("accept")}
+              className="min-h-9 rounded-md bg-emerald-700 px-3 font-medium text-white hover:bg-emerald-800 disabled:bg-stone-400"
+            >
               Accept <kbd className="ml-1 text-xs opacity-80">a</kbd>
             </button>
-            <button type="button" disabled={busy} onClick={() => void decide("reject")} className="min-h-9 rounded-md border border-red-300 bg-white px-3 text-red-800 hover:bg-red-50 disabled:text-stone-400">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void decide("reject")}
+              className="min-h-9 rounded-md border border-red-300 bg-white px-3 text-red-800 hover:bg-red-50 disabled:text-stone-400"
+            >
               Reject <kbd className="ml-1 text-xs opacity-80">r</kbd>
             </button>
           </div>
@@ -121,4 +146,3 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
     </section>
   );
 }
-

@@ -67,13 +67,33 @@ export function TagThread({ id, tag, canComment, members }: Props) {
         <>
           <label className="flex flex-col gap-1">
             <span className="sr-only">Write a comment</span>
-            <textarea id="thread-comment" className="rounded border border-stone-300 px-2 py-1" rows={2} maxLength={10_000} placeholder="Comment; @email mentions a colleague" value={draft} onChange={(event) => setDraft(event.target.value)} />
+            <textarea
+              id="thread-comment"
+              className="rounded border border-stone-300 px-2 py-1"
+              rows={2}
+              maxLength={10_000}
+              placeholder="Comment; @email mentions a colleague"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+            />
           </label>
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" disabled={!draft.trim()} onClick={() => void send()} className="min-h-8 rounded-md bg-accent px-3 text-white disabled:bg-stone-400">
+            <button
+              type="button"
+              disabled={!draft.trim()}
+              onClick={() => void send()}
+              className="min-h-8 rounded-md bg-accent px-3 text-white disabled:bg-stone-400"
+            >
               Comment
             </button>
-            <select aria-label="Mention a colleague" className="min-h-8 max-w-40 rounded border border-stone-300 bg-white px-1 text-xs" value="" onChange={(event) => setDraft((current) => `${current}${current && !current.endsWith(" ") ? " " : ""}@${event.target.value} `)}>
+            <select
+              aria-label="Mention a colleague"
+              className="min-h-8 max-w-40 rounded border border-stone-300 bg-white px-1 text-xs"
+              value=""
+              onChange={(event) =>
+                setDraft((current) => `${current}${current && !current.endsWith(" ") ? " " : ""}@${event.target.value} `)
+              }
+            >
               <option value="">@ mention…</option>
               {members.map((member) => (
                 <option key={member.email} value={member.email}>

@@ -39,7 +39,11 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
       {canReview ? (
         <label className="flex items-center gap-2">
           <span className="text-stone-600">Status</span>
-          <select className="min-h-8 rounded border border-stone-300 bg-white px-1" value={status} onChange={(event) => void move(event.target.value as Status)}>
+          <select
+            className="min-h-8 rounded border border-stone-300 bg-white px-1"
+            value={status}
+            onChange={(event) => void move(event.target.value as Status)}
+          >
             {Object.entries(ARTICLE_STATUS_LABELS).map(([value, name]) => (
               <option key={value} value={value}>
                 {name}
@@ -51,12 +55,18 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
         <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[status]}</span>
       )}
       {(mayMarkDone || done) && (
-        <button type="button" onClick={() => void toggleDone()} className={`min-h-8 rounded-md px-3 ${done ? "border border-stone-300 bg-white" : "bg-emerald-700 text-white hover:bg-emerald-800"}`}>
+        <button
+          type="button"
+          onClick={() => void toggleDone()}
+          className={`min-h-8 rounded-md px-3 ${done ? "border border-stone-300 bg-white" : "bg-emerald-700 text-white hover:bg-emerald-800"}`}
+        >
           {done ? "Reopen my work" : "Mark my work done"}
         </button>
       )}
       {done && <span className="text-emerald-800">Your work on this article is done.</span>}
-      {blind && !done && mayMarkDone && <span className="text-stone-600">Blind annotation: colleagues&apos; tags show once you mark your work done.</span>}
+      {blind && !done && mayMarkDone && (
+        <span className="text-stone-600">Blind annotation: colleagues&apos; tags show once you mark your work done.</span>
+      )}
       {message && (
         <span role="alert" className="text-red-800">
           {message}

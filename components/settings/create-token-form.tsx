@@ -17,7 +17,14 @@ export function CreateTokenForm() {
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormMessage message={state.message} ok={state.ok} />
         {state.data?.token && (
-          <input readOnly value={state.data.token} aria-label="New API token" data-testid="new-token" onFocus={(event) => event.target.select()} className={`${inputClass} font-mono text-xs`} />
+          <input
+            readOnly
+            value={state.data.token}
+            aria-label="New API token"
+            data-testid="new-token"
+            onFocus={(event) => event.target.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
         )}
       </div>
     </form>

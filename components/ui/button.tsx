@@ -11,7 +11,12 @@ const STYLES = {
 type Props = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof STYLES };
 
 export function Button({ variant = "primary", className = "", ...props }: Props) {
-  return <button className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 text-sm font-medium transition-colors ${STYLES[variant]} ${className}`} {...props} />;
+  return (
+    <button
+      className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 text-sm font-medium transition-colors ${STYLES[variant]} ${className}`}
+      {...props}
+    />
+  );
 }
 
 /** A submit button that shows the form is being sent and cannot be pressed twice. */

@@ -53,8 +53,16 @@ export class SettingsPage {
 }
 
 /** Tags a span through the API as `token`'s user; offsets in code points. Returns the tag's id. */
-export async function tagThroughApi(request: APIRequestContext, token: string, articleId: string, tag: { label: string; start: number; end: number }): Promise<string> {
-  const response = await request.post(`/api/articles/${articleId}/annotations`, { headers: { authorization: `Bearer ${token}` }, data: tag });
+export async function tagThroughApi(
+  request: APIRequestContext,
+  token: string,
+  articleId: string,
+  tag: { label: string; start: number; end: number },
+): Promise<string> {
+  const response = await request.post(`/api/articles/${articleId}/annotations`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: tag,
+  });
   if (response.status() !== 201) throw new Error(`tagging failed: ${response.status()} ${await response.text()}`);
   return (await response.json()).annotation.id;
 }

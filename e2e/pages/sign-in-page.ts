@@ -19,7 +19,9 @@ export class SignInPage {
    * fields) a moment later, which could empty a password typed for the next attempt.
    */
   async signInAndWait(email: string, password: string) {
-    const answered = this.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in");
+    const answered = this.page.waitForResponse(
+      (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/sign-in",
+    );
     await this.signIn(email, password);
     await answered;
     await expect(this.page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();

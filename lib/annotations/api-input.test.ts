@@ -23,9 +23,16 @@ let article: string;
 let elsewhere: string;
 let actorElsewhere: string;
 
-const post = (body: unknown, query: Record<string, string> = {}, who = editor, id = article) => call(tagsRoute.POST, { id }, { token: who.token, body, query });
-const tagsOf = async (id = article) => ((await (await call(tagsRoute.GET, { id }, { token: editor.token, query: { offsetUnit: "utf16" } })).json()) as { annotations: { id: string; start: number; end: number; text: string; label: string }[] }).annotations;
-const textOf = async (id = article) => ((await (await call(articleRoute.GET, { id }, { token: editor.token })).json()) as { article: { text: string } }).article.text;
+const post = (body: unknown, query: Record<string, string> = {}, who = editor, id = article) =>
+  call(tagsRoute.POST, { id }, { token: who.token, body, query });
+const tagsOf = async (id = article) =>
+  (
+    (await (await call(tagsRoute.GET, { id }, { token: editor.token, query: { offsetUnit: "utf16" } })).json()) as {
+      annotations: { id: string; start: number; end: number; text: string; label: string }[];
+    }
+  ).annotations;
+const textOf = async (id = article) =>
+  ((await (await call(articleRoute.GET, { id }, { token: editor.token })).json()) as { article: { text: string } }).article.text;
 
 beforeAll(async () => {
   server = await startCollabServer();
@@ -51,14 +58,34 @@ describe("the annotations API refuses bad input with a 400 that says what is wro
     ["start equal to end", { label: "actor", start: 5, end: 5 }, {}, /end must be greater than start/],
     ["a negative start", { label: "actor", start: -1, end: 5 }, {}, /start/],
     ["an end past the text (code points)", { label: "actor", start: 2, end: 500 }, {}, /outside the text/],
-    ["an end past the text (UTF-16)", { label: "actor", start: 2, end: 500 }, { offsetUnit: "utf16" }, /end: offset 500 is outside the text \(\d+ UTF-16 code units\)/],
+    [
+      "an end past the text (UTF-16)",
+      { label: "actor", start: 2, end: 500 },
+      { offsetUnit: "utf16" },
+      /end: offset 500 is outside the text \(\d+ UTF-16 code units\)/,
+    ],
     ["an end just past the text (UTF-16)", { label: "actor", start: 2, end: TEXT.length + 1 }, { offsetUnit: "utf16" }, /outside the text/],
-    ["a start past the text (UTF-16)", { label: "actor", start: 500, end: 501 }, { offsetUnit: "utf16" }, /start: offset 500 is outside the text/],
-    ["an offset between the halves of an emoji (UTF-16)", { label: "actor", start: 1, end: 6 }, { offsetUnit: "utf16" }, /start: offset 1 falls inside a character/],
+    [
+      "a start past the text (UTF-16)",
+      { label: "actor", start: 500, end: 501 },
+      { offsetUnit: "utf16" },
+      /start: offset 500 is outside the text/,
+    ],
+    [
+      "an offset between the halves of an emoji (UTF-16)",
+      { label: "actor", start: 1, end: 6 },
+      { offsetUnit: "utf16" },
+      /start: offset 1 falls inside a character/,
+    ],
     ["a span of spaces only", { label: "actor", ...utf16(" ") }, { offsetUnit: "utf16" }, /cover no words/],
     ["attributes of the wrong shape", { label: "figure", ...codePoints("1,219"), attributes: { value: "lots" } }, {}, /attributes\.value/],
     ["an attribute another label has", { label: "actor", ...codePoints("Ana Ruiz"), attributes: { speakerId: "x" } }, {}, /attributes/],
-    ["a speaker in another article", { label: "quote", ...codePoints("“We counted 1,219 ballots,”"), attributes: { speakerId: "ELSEWHERE" } }, {}, /attributes\.speakerId: no actor tag/],
+    [
+      "a speaker in another article",
+      { label: "quote", ...codePoints("“We counted 1,219 ballots,”"), attributes: { speakerId: "ELSEWHERE" } },
+      {},
+      /attributes\.speakerId: no actor tag/,
+    ],
   ];
 
   it.each(cases)("%s", async (_what, body, query, message) => {
@@ -79,14 +106,22 @@ describe("the annotations API refuses bad input with a 400 that says what is wro
       [{ start: 3, end: 5000 }, /end: offset 5000 is outside the text/],
       [{ start: 0, end: 1 }, /end: offset 1 falls inside a character/],
     ] as const) {
-      const response = await call(tagRoute.PATCH, { id }, { token: editor.token, method: "PATCH", body: span, query: { offsetUnit: "utf16" } });
+      const response = await call(
+        tagRoute.PATCH,
+        { id },
+        { token: editor.token, method: "PATCH", body: span, query: { offsetUnit: "utf16" } },
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
     }
     expect(await tagsOf()).toEqual([expect.objectContaining({ id, ...utf16("Ana Ruiz"), text: "Ana Ruiz" })]);
     expect(await textOf()).toBe(TEXT);
     // Good UTF-16 offsets still work, and come back exact.
-    const moved = await call(tagRoute.PATCH, { id }, { token: editor.token, method: "PATCH", body: utf16("Ana"), query: { offsetUnit: "utf16" } });
+    const moved = await call(
+      tagRoute.PATCH,
+      { id },
+      { token: editor.token, method: "PATCH", body: utf16("Ana"), query: { offsetUnit: "utf16" } },
+    );
     expect(moved.status).toBe(200);
     expect(await tagsOf()).toEqual([expect.objectContaining({ id, ...utf16("Ana"), text: "Ana" })]);
   });

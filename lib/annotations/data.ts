@@ -43,7 +43,10 @@ function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit, people: Map<stri
      * The decision in force; reviewer null when Margin auto-accepted it. None while pending, also when an
      * author's new label or words sent a decided tag back to pending (as the live document shows it).
      */
-    review: review && row.status !== "pending" ? { decision: review.decision, comment: review.comment, at: review.createdAt, reviewer: review.reviewer } : null,
+    review:
+      review && row.status !== "pending"
+        ? { decision: review.decision, comment: review.comment, at: review.createdAt, reviewer: review.reviewer }
+        : null,
   };
 }
 
@@ -53,8 +56,21 @@ export type AnnotationView = ReturnType<typeof view>;
 async function viewsOf(rows: Row[], text: string, unit: OffsetUnit): Promise<AnnotationView[]> {
   const ids = rows.map((row) => row.id);
   const [people, reviews] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...new Set(rows.flatMap((row) => row.annotatorIds))] } }, select: { id: true, name: true, email: true } }),
-    prisma.annotationReview.findMany({ where: { annotationId: { in: ids } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, decision: true, comment: true, createdAt: true, reviewer: { select: { id: true, name: true, email: true } } } }),
+    prisma.user.findMany({
+      where: { id: { in: [...new Set(rows.flatMap((row) => row.annotatorIds))] } },
+      select: { id: true, name: true, email: true },
+    }),
+    prisma.annotationReview.findMany({
+      where: { annotationId: { in: ids } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        annotationId: true,
+        decision: true,
+        comment: true,
+        createdAt: true,
+        reviewer: { select: { id: true, name: true, email: true } },
+      },
+    }),
   ]);
   const byId = new Map(people.map((person) => [person.id, person]));
   const last = new Map(reviews.map((review) => [review.annotationId, review]));
@@ -75,23 +91,37 @@ export type AnnotationFilters = {
 };
 
 /** The article's tags from the projection, in reading order (orphans last). */
-export async function listAnnotations(access: ArticleAccess, unit: OffsetUnit, filters: AnnotationFilters = { status: "visible" }): Promise<{ text: string; annotations: AnnotationView[] }> {
+export async function listAnnotations(
+  access: ArticleAccess,
+  unit: OffsetUnit,
+  filters: AnnotationFilters = { status: "visible" },
+): Promise<{ text: string; annotations: AnnotationView[] }> {
   const article = await prisma.article.findUniqueOrThrow({ where: { id: access.articleId }, select: { text: true } });
   const where: Prisma.AnnotationWhereInput[] = [{ articleId: access.articleId }, scopeWhere(await articleTagScope(access))];
   if (filters.status === "visible") where.push({ status: { not: "rejected" } });
   else if (filters.status !== "all") where.push({ status: filters.status });
   if (filters.annotator) {
-    const person = await prisma.user.findFirst({ where: { OR: [{ id: filters.annotator }, { email: filters.annotator.toLowerCase() }] }, select: { id: true } });
+    const person = await prisma.user.findFirst({
+      where: { OR: [{ id: filters.annotator }, { email: filters.annotator.toLowerCase() }] },
+      select: { id: true },
+    });
     if (!person) return { text: article.text, annotations: [] };
     where.push({ annotatorIds: { has: person.id } });
   }
-  const rows = await prisma.annotation.findMany({ where: { AND: where }, orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "asc" }, { id: "asc" }], select: SELECT });
+  const rows = await prisma.annotation.findMany({
+    where: { AND: where },
+    orderBy: [{ start: { sort: "asc", nulls: "last" } }, { end: "asc" }, { id: "asc" }],
+    select: SELECT,
+  });
   return { text: article.text, annotations: await viewsOf(rows, article.text, unit) };
 }
 
 /** One tag, or null when it does not exist or the caller's scope does not show it. */
 export async function getAnnotation(access: ArticleAccess, id: string, unit: OffsetUnit): Promise<AnnotationView | null> {
-  const row = await prisma.annotation.findFirst({ where: { AND: [{ id, articleId: access.articleId }, scopeWhere(await articleTagScope(access))] }, select: { ...SELECT, article: { select: { text: true } } } });
+  const row = await prisma.annotation.findFirst({
+    where: { AND: [{ id, articleId: access.articleId }, scopeWhere(await articleTagScope(access))] },
+    select: { ...SELECT, article: { select: { text: true } } },
+  });
   if (!row) return null;
   const { article, ...annotation } = row;
   return (await viewsOf([annotation], article.text, unit))[0]!;
@@ -107,7 +137,11 @@ export async function unsafeFindAnnotationArticle(id: string): Promise<{ article
  * row), so that its history can still be read by whoever could see the tag.
  */
 export async function unsafeFindRemovedAnnotationArticle(id: string): Promise<{ articleId: string; annotatorIds: string[] } | null> {
-  const created = await prisma.annotationEvent.findFirst({ where: { annotationId: id }, orderBy: { id: "asc" }, select: { articleId: true, actorId: true } });
+  const created = await prisma.annotationEvent.findFirst({
+    where: { annotationId: id },
+    orderBy: { id: "asc" },
+    select: { articleId: true, actorId: true },
+  });
   return created && { articleId: created.articleId, annotatorIds: created.actorId ? [created.actorId] : [] };
 }
 

@@ -5,7 +5,8 @@
  */
 export type ParsedFigure = { value: number | null; unit: string | null; approximate: boolean };
 
-const HEDGES = /^(?:more than|less than|fewer than|over|under|about|around|roughly|approximately|nearly|almost|some|at least|at most|up to|an estimated|estimated|close to|upwards of|~|>|<|≈)\s+/i;
+const HEDGES =
+  /^(?:more than|less than|fewer than|over|under|about|around|roughly|approximately|nearly|almost|some|at least|at most|up to|an estimated|estimated|close to|upwards of|~|>|<|≈)\s+/i;
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 };
 const CURRENCY: Record<string, string> = { "€": "EUR", $: "USD", "£": "GBP", "¥": "JPY", "₹": "INR" };
 
@@ -16,7 +17,10 @@ export function parseFigure(span: string): ParsedFigure {
     approximate = true;
     text = text.slice(match[0].length);
   }
-  const number = /^([€$£¥₹])?\s?(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|percent|per cent))?(?:[\s-]+(thousand|million|billion|trillion|bn|k|m)\b)?\.?\s*(.*)$/i.exec(text);
+  const number =
+    /^([€$£¥₹])?\s?(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|percent|per cent))?(?:[\s-]+(thousand|million|billion|trillion|bn|k|m)\b)?\.?\s*(.*)$/i.exec(
+      text,
+    );
   if (!number) return { value: null, unit: null, approximate };
   const [, currency, whole, fraction, percent, scale, rest] = number;
   let value = Number(`${whole!.replace(/[,\u00a0\u202f ]/g, "")}${fraction ? `.${fraction}` : ""}`);

@@ -9,13 +9,37 @@ import type { AnnotationEventKind, CommentKind, ReviewDecision } from "@/lib/db/
 
 export type JournalEntry =
   | { type: "event"; annotationId: string; actorId: string | null; kind: AnnotationEventKind; data: Record<string, unknown>; at: string }
-  | { type: "review"; id: string; annotationId: string; reviewerId: string | null; decision: ReviewDecision; comment: string | null; at: string }
-  | { type: "comment"; id: string; annotationId: string; authorId: string; kind: CommentKind; body: string | null; mentions: string[]; at: string }
+  | {
+      type: "review";
+      id: string;
+      annotationId: string;
+      reviewerId: string | null;
+      decision: ReviewDecision;
+      comment: string | null;
+      at: string;
+    }
+  | {
+      type: "comment";
+      id: string;
+      annotationId: string;
+      authorId: string;
+      kind: CommentKind;
+      body: string | null;
+      mentions: string[];
+      at: string;
+    }
   /** The comments of tags merged into another move to its thread (their history stays theirs). */
   | { type: "move-comments"; from: string[]; to: string };
 
 export type Journal = JournalEntry[];
 
-export function recordEvent(journal: Journal | undefined, annotationId: string, actorId: string | null, kind: AnnotationEventKind, at: string, data: Record<string, unknown> = {}): void {
+export function recordEvent(
+  journal: Journal | undefined,
+  annotationId: string,
+  actorId: string | null,
+  kind: AnnotationEventKind,
+  at: string,
+  data: Record<string, unknown> = {},
+): void {
   journal?.push({ type: "event", annotationId, actorId, kind, data, at });
 }

@@ -41,7 +41,11 @@ describe("links to an actor (a quote's speaker, a claim's source)", () => {
     expect(removeTag(docs, owner, "ana", NOW).ok).toBe(true);
     expect(linkOf(docs, "quote")).toEqual({ direct: true });
     expect(linkOf(docs, "claim")).toEqual({});
-    expect(docs.journal.filter((entry) => entry.type === "event" && entry.kind === "attributes_changed").map((entry) => entry.type === "event" && [entry.annotationId, entry.actorId])).toEqual([
+    expect(
+      docs.journal
+        .filter((entry) => entry.type === "event" && entry.kind === "attributes_changed")
+        .map((entry) => entry.type === "event" && [entry.annotationId, entry.actorId]),
+    ).toEqual([
       ["quote", "olga"],
       ["claim", "olga"],
     ]);

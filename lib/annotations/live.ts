@@ -16,7 +16,17 @@ import type { Collaboration } from "@/lib/collab/server";
 import { unsafeListDoneAnnotators } from "@/lib/review/data";
 import { unsafeGetUserById } from "@/lib/users/data";
 import type { Result } from "@/lib/errors";
-import { createTag, removeTag, restoreTag, updateTag, type ArticleDocs, type CreateInput, type TagActor, type TagRefusal, type UpdateInput } from "./operations";
+import {
+  createTag,
+  removeTag,
+  restoreTag,
+  updateTag,
+  type ArticleDocs,
+  type CreateInput,
+  type TagActor,
+  type TagRefusal,
+  type UpdateInput,
+} from "./operations";
 import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "./review-operations";
 
 export type { TagRefusal as LiveRefusal } from "./operations";

@@ -16,7 +16,8 @@ function isLowSurrogate(code: number): boolean {
 
 /** The code-point offset of a UTF-16 offset; throws when it would split a surrogate pair. */
 export function utf16ToCodePoint(text: string, utf16: number): number {
-  if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length) throw new RangeError(`offset ${utf16} is outside the text (${text.length} UTF-16 code units)`);
+  if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > text.length)
+    throw new RangeError(`offset ${utf16} is outside the text (${text.length} UTF-16 code units)`);
   if (utf16 > 0 && utf16 < text.length && isLowSurrogate(text.charCodeAt(utf16)) && isHighSurrogate(text.charCodeAt(utf16 - 1))) {
     throw new RangeError(`offset ${utf16} falls inside a character (it splits a character in two)`);
   }
@@ -75,7 +76,8 @@ export class OffsetIndex {
 
   /** The code-point offset of a UTF-16 offset; throws when it would split a surrogate pair. */
   toCodePoint(utf16: number): number {
-    if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.text.length) throw new RangeError(`offset ${utf16} is outside the text (${this.text.length} UTF-16 code units)`);
+    if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.text.length)
+      throw new RangeError(`offset ${utf16} is outside the text (${this.text.length} UTF-16 code units)`);
     const point = this.points[utf16]!;
     if (point < 0) throw new RangeError(`offset ${utf16} falls inside a character (it splits a character in two)`);
     return point;
@@ -84,7 +86,8 @@ export class OffsetIndex {
   /** The UTF-16 offset of a code-point offset. */
   toUtf16(codePoint: number): number {
     if (!Number.isInteger(codePoint) || codePoint < 0) throw new RangeError(`offset ${codePoint} is outside the text`);
-    if (codePoint > this.codePointLength) throw new RangeError(`offset ${codePoint} is outside the text (${this.codePointLength} code points)`);
+    if (codePoint > this.codePointLength)
+      throw new RangeError(`offset ${codePoint} is outside the text (${this.codePointLength} code points)`);
     return this.units[codePoint]!;
   }
 

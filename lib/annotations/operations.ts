@@ -7,7 +7,21 @@
 import type * as Y from "yjs";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { fail, ok, type Result } from "@/lib/errors";
-import { contentRoot, deletedTags, deleteTag, markedTagIds, markSpan, projectContent, readTags, statusOf, tagsMap, unmarkTag, unmarkTags, writeTag, type TagRecord } from "@/lib/collab/model";
+import {
+  contentRoot,
+  deletedTags,
+  deleteTag,
+  markedTagIds,
+  markSpan,
+  projectContent,
+  readTags,
+  statusOf,
+  tagsMap,
+  unmarkTag,
+  unmarkTags,
+  writeTag,
+  type TagRecord,
+} from "@/lib/collab/model";
 import { recordEvent, type Journal } from "./journal";
 import { parseFigure } from "./figure";
 import { trimBreaks } from "@/lib/collab/projection";
@@ -23,7 +37,9 @@ export type ArticleDocs = { content: Y.Doc; tags: Y.Doc; journal?: Journal };
 export type TagActor = { userId: string; name: string; role: ProjectRole };
 export type OffsetSpan = { start: number; end: number; unit: OffsetUnit };
 
-export type CreateInput = { label: Label; attributes?: Attributes; note?: string | null } & ({ span: OffsetSpan; id?: string } | { id: string; span?: undefined });
+export type CreateInput = { label: Label; attributes?: Attributes; note?: string | null } & (
+  { span: OffsetSpan; id?: string } | { id: string; span?: undefined }
+);
 export type UpdateInput = { label?: Label; attributes?: Attributes; note?: string | null; span?: OffsetSpan };
 
 /** Offsets in the caller's unit, as UTF-16 offsets of the live text, or why they do not fit it. */
@@ -98,7 +114,8 @@ function mayChange(actor: TagActor, tag: TagRecord): boolean {
 export function createTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: string, now: string): TagResult<{ id: string }> {
   const records = readTags(docs.tags);
   const existing = records.get(id);
-  if (existing) return existing.authorId === actor.userId && !input.span ? ok({ id }) : fail("bad_request", `a tag "${id}" already exists`, "id");
+  if (existing)
+    return existing.authorId === actor.userId && !input.span ? ok({ id }) : fail("bad_request", `a tag "${id}" already exists`, "id");
   if (deletedTags(docs.tags).has(id)) return fail("bad_request", `the tag "${id}" was deleted or refused`, "id");
   const created = recordTag(docs, actor, input, id, now, records);
   // The editor's mark for a refused tag must not linger: its id is retired, and the store removes the mark
@@ -107,7 +124,14 @@ export function createTag(docs: ArticleDocs, actor: TagActor, input: CreateInput
   return created;
 }
 
-function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: string, now: string, records: Map<string, TagRecord>): TagResult<{ id: string }> {
+function recordTag(
+  docs: ArticleDocs,
+  actor: TagActor,
+  input: CreateInput,
+  id: string,
+  now: string,
+  records: Map<string, TagRecord>,
+): TagResult<{ id: string }> {
   const projection = projectContent(docs.content);
   let words: { start: number; end: number } | null | undefined;
   if (input.span) {
@@ -121,12 +145,29 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
   }
   const given = input.attributes && Object.keys(input.attributes).length ? input.attributes : undefined;
   // A figure starts with what its words say ("more than 1,200" → 1200, approximate).
-  const attributes = checkAttributes(input.label, given ?? (input.label === "figure" ? parseFigure(projection.text.slice(words.start, words.end)) : {}), records);
+  const attributes = checkAttributes(
+    input.label,
+    given ?? (input.label === "figure" ? parseFigure(projection.text.slice(words.start, words.end)) : {}),
+    records,
+  );
   if (!attributes.ok) return attributes;
   // Marked only once everything is checked: a refused request writes nothing.
   if (input.span) markSpan(docs.content, id, words);
-  writeTag(docs.tags, id, { label: input.label, authorId: actor.userId, authorName: actor.name, createdAt: now, updatedAt: now, attributes: attributes.value, note: input.note ?? null, status: "pending" });
-  recordEvent(docs.journal, id, actor.userId, "created", now, { label: input.label, text: projection.text.slice(words.start, words.end), attributes: attributes.value });
+  writeTag(docs.tags, id, {
+    label: input.label,
+    authorId: actor.userId,
+    authorName: actor.name,
+    createdAt: now,
+    updatedAt: now,
+    attributes: attributes.value,
+    note: input.note ?? null,
+    status: "pending",
+  });
+  recordEvent(docs.journal, id, actor.userId, "created", now, {
+    label: input.label,
+    text: projection.text.slice(words.start, words.end),
+    attributes: attributes.value,
+  });
   return ok({ id });
 }
 
@@ -136,7 +177,15 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
  * Checks and applies a new label, attributes, note or span to a tag, recording each change in its history.
  * Shared by updateTag (the author's edits) and reviewTag (a reviewer's correction while accepting).
  */
-export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: TagRecord, input: UpdateInput, now: string, records = readTags(docs.tags)): TagResult<{ labelOrSpanChanged: boolean }> {
+export function changeTag(
+  docs: ArticleDocs,
+  actorId: string,
+  id: string,
+  tag: TagRecord,
+  input: UpdateInput,
+  now: string,
+  records = readTags(docs.tags),
+): TagResult<{ labelOrSpanChanged: boolean }> {
   const label = input.label ?? (tag.label as Label);
   // Relabelling keeps attributes that still apply and drops the others.
   const attributes = checkAttributes(label, input.attributes ?? (input.label && input.label !== tag.label ? {} : tag.attributes), records);
@@ -150,7 +199,8 @@ export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: T
     if (!words) return fail("bad_request", "start/end cover no words", "start");
     const before = projection.spans.get(id);
     const from = before ? projection.text.slice(before.start, before.end) : null;
-    if (!before || before.start !== words.start || before.end !== words.end) moved = { from, to: projection.text.slice(words.start, words.end) };
+    if (!before || before.start !== words.start || before.end !== words.end)
+      moved = { from, to: projection.text.slice(words.start, words.end) };
     unmarkTag(docs.content, id);
     markSpan(docs.content, id, words);
   }
@@ -158,8 +208,10 @@ export function changeTag(docs: ArticleDocs, actorId: string, id: string, tag: T
   writeTag(docs.tags, id, { label, attributes: attributes.value, note, updatedAt: now });
   if (label !== tag.label) recordEvent(docs.journal, id, actorId, "label_changed", now, { from: tag.label, to: label });
   if (tag.label === "actor" && label !== "actor") relinkActors(docs, new Map([[id, null]]), actorId, now);
-  if (!sameJson(attributes.value, tag.attributes)) recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes.value });
-  if ((note ?? null) !== (tag.note ?? null)) recordEvent(docs.journal, id, actorId, "note_changed", now, { from: tag.note ?? null, to: note ?? null });
+  if (!sameJson(attributes.value, tag.attributes))
+    recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes.value });
+  if ((note ?? null) !== (tag.note ?? null))
+    recordEvent(docs.journal, id, actorId, "note_changed", now, { from: tag.note ?? null, to: note ?? null });
   if (moved) recordEvent(docs.journal, id, actorId, "span_changed", now, moved);
   return ok({ labelOrSpanChanged: label !== tag.label || moved !== null });
 }
@@ -195,7 +247,13 @@ export function removeTag(docs: ArticleDocs, actor: TagActor, id: string, now: s
  * nearest to where they were, `last.start` in code points); otherwise the caller must choose new words
  * (updateTag with a span).
  */
-export function restoreTag(docs: ArticleDocs, actor: TagActor, id: string, last: { text: string; start: number | null }, now: string): TagResult<{ id: string }> {
+export function restoreTag(
+  docs: ArticleDocs,
+  actor: TagActor,
+  id: string,
+  last: { text: string; start: number | null },
+  now: string,
+): TagResult<{ id: string }> {
   const tag = readTags(docs.tags).get(id);
   if (!tag) return missingTag(docs, id);
   if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may restore it");
@@ -204,7 +262,8 @@ export function restoreTag(docs: ArticleDocs, actor: TagActor, id: string, last:
   const matches: number[] = [];
   for (let at = projection.text.indexOf(last.text); last.text && at >= 0; at = projection.text.indexOf(last.text, at + 1)) matches.push(at);
   if (!matches.length) return fail("bad_request", "Its words are no longer in the text: select new words to attach it to", "id");
-  const near = last.start === null ? 0 : convertOffset(projection.text, Math.min(last.start, [...projection.text].length), "codepoint", "utf16");
+  const near =
+    last.start === null ? 0 : convertOffset(projection.text, Math.min(last.start, [...projection.text].length), "codepoint", "utf16");
   const start = matches.reduce((best, at) => (Math.abs(at - near) < Math.abs(best - near) ? at : best));
   markSpan(docs.content, id, { start, end: start + last.text.length });
   writeTag(docs.tags, id, { updatedAt: now });
@@ -223,7 +282,13 @@ export const UNCLAIMED_MARK_GRACE_MS = 60_000;
  * Returns the unknown ids still within their grace. `root` is the content as ProseMirror reads it, when the
  * caller has built it already.
  */
-export function tidyMarks(docs: ArticleDocs, unknown: ReadonlyMap<string, number>, now: Date, graceMs = UNCLAIMED_MARK_GRACE_MS, root = contentRoot(docs.content)): Map<string, number> {
+export function tidyMarks(
+  docs: ArticleDocs,
+  unknown: ReadonlyMap<string, number>,
+  now: Date,
+  graceMs = UNCLAIMED_MARK_GRACE_MS,
+  root = contentRoot(docs.content),
+): Map<string, number> {
   const tags = tagsMap(docs.tags);
   const deleted = deletedTags(docs.tags);
   const remove = new Set<string>();

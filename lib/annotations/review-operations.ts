@@ -5,7 +5,19 @@
  * collaboration server writes with the change (lib/annotations/journal.ts).
  */
 import { randomUUID } from "node:crypto";
-import { annotatorsOf, AUTO_REVIEWER_NAME, deleteTag, projectContent, readTags, statusOf, unmarkTag, writeTag, type TagPerson, type TagRecord, type TagStatus } from "@/lib/collab/model";
+import {
+  annotatorsOf,
+  AUTO_REVIEWER_NAME,
+  deleteTag,
+  projectContent,
+  readTags,
+  statusOf,
+  unmarkTag,
+  writeTag,
+  type TagPerson,
+  type TagRecord,
+  type TagStatus,
+} from "@/lib/collab/model";
 import { fail, ok } from "@/lib/errors";
 import { recordEvent } from "./journal";
 import { changeTag, missingTag, relinkActors, type ArticleDocs, type OffsetSpan, type TagActor, type TagResult } from "./operations";
@@ -33,7 +45,14 @@ function decidedBy(tag: TagRecord): string {
   return tag.review ? ` by ${tag.review.reviewerName}` : "";
 }
 
-export function reviewTag(docs: ArticleDocs, actor: TagActor, id: string, input: ReviewInput, policy: ReviewPolicy, now: string): TagResult<{ id: string; status: TagStatus }> {
+export function reviewTag(
+  docs: ArticleDocs,
+  actor: TagActor,
+  id: string,
+  input: ReviewInput,
+  policy: ReviewPolicy,
+  now: string,
+): TagResult<{ id: string; status: TagStatus }> {
   const records = readTags(docs.tags);
   const tag = records.get(id);
   if (!tag) return missingTag(docs, id);
@@ -43,23 +62,45 @@ export function reviewTag(docs: ArticleDocs, actor: TagActor, id: string, input:
   }
   const status = statusOf(tag);
   const expected = input.expectedStatus ?? "pending";
-  if (status !== expected) return fail("conflict", `The tag is ${status}${decidedBy(tag)}, not ${expected}: reload to see the current state`);
-  if (input.decision === "reject" && (input.label || input.span)) return fail("bad_request", "Corrections (label, start, end) go with an acceptance, not a rejection", input.label ? "label" : "start");
+  if (status !== expected)
+    return fail("conflict", `The tag is ${status}${decidedBy(tag)}, not ${expected}: reload to see the current state`);
+  if (input.decision === "reject" && (input.label || input.span))
+    return fail("bad_request", "Corrections (label, start, end) go with an acceptance, not a rejection", input.label ? "label" : "start");
   if (input.label || input.span) {
     const changed = changeTag(docs, actor.userId, id, tag, { label: input.label, span: input.span }, now, records);
     if (!changed.ok) return changed;
   }
   const comment = input.comment?.trim() ? input.comment : null;
   const next = STATUS_OF_DECISION[input.decision];
-  writeTag(docs.tags, id, { status: next, review: { decision: input.decision, reviewerId: actor.userId, reviewerName: actor.name, at: now, comment }, updatedAt: now });
-  docs.journal?.push({ type: "review", id: randomUUID(), annotationId: id, reviewerId: actor.userId, decision: input.decision, comment, at: now });
+  writeTag(docs.tags, id, {
+    status: next,
+    review: { decision: input.decision, reviewerId: actor.userId, reviewerName: actor.name, at: now, comment },
+    updatedAt: now,
+  });
+  docs.journal?.push({
+    type: "review",
+    id: randomUUID(),
+    annotationId: id,
+    reviewerId: actor.userId,
+    decision: input.decision,
+    comment,
+    at: now,
+  });
   recordEvent(docs.journal, id, actor.userId, next, now, { from: status, comment });
   // A decision's reason opens (or continues) the tag's discussion, where the annotator can answer.
   if (comment) addComment(docs, actor.userId, id, readTags(docs.tags).get(id)!, comment, [], now);
   return ok({ id, status: next });
 }
 
-function addComment(docs: ArticleDocs, authorId: string, id: string, tag: TagRecord, body: string, mentions: string[], now: string): string {
+function addComment(
+  docs: ArticleDocs,
+  authorId: string,
+  id: string,
+  tag: TagRecord,
+  body: string,
+  mentions: string[],
+  now: string,
+): string {
   const commentId = randomUUID();
   const thread = tag.thread ?? { comments: 0, resolved: false };
   writeTag(docs.tags, id, { thread: { ...thread, comments: thread.comments + 1 } });
@@ -69,7 +110,14 @@ function addComment(docs: ArticleDocs, authorId: string, id: string, tag: TagRec
 }
 
 /** Adds a comment to a tag's thread; `mentions` are the ids of the project members it names. */
-export function commentOnTag(docs: ArticleDocs, actor: TagActor, id: string, body: string, mentions: string[], now: string): TagResult<{ commentId: string }> {
+export function commentOnTag(
+  docs: ArticleDocs,
+  actor: TagActor,
+  id: string,
+  body: string,
+  mentions: string[],
+  now: string,
+): TagResult<{ commentId: string }> {
   const tag = readTags(docs.tags).get(id);
   if (!tag) return missingTag(docs, id);
   if (actor.role === "viewer") return fail("forbidden", "Viewers read comments but do not write them");
@@ -77,14 +125,29 @@ export function commentOnTag(docs: ArticleDocs, actor: TagActor, id: string, bod
 }
 
 /** Resolves or reopens a tag's thread; asking for the state it is already in changes nothing. */
-export function resolveThread(docs: ArticleDocs, actor: TagActor, id: string, resolved: boolean, now: string): TagResult<{ resolved: boolean }> {
+export function resolveThread(
+  docs: ArticleDocs,
+  actor: TagActor,
+  id: string,
+  resolved: boolean,
+  now: string,
+): TagResult<{ resolved: boolean }> {
   const tag = readTags(docs.tags).get(id);
   if (!tag) return missingTag(docs, id);
   if (actor.role === "viewer") return fail("forbidden", "Viewers cannot resolve discussions");
   const thread = tag.thread ?? { comments: 0, resolved: false };
   if (thread.resolved === resolved) return ok({ resolved });
   writeTag(docs.tags, id, { thread: { ...thread, resolved } });
-  docs.journal?.push({ type: "comment", id: randomUUID(), annotationId: id, authorId: actor.userId, kind: resolved ? "resolve" : "reopen", body: null, mentions: [], at: now });
+  docs.journal?.push({
+    type: "comment",
+    id: randomUUID(),
+    annotationId: id,
+    authorId: actor.userId,
+    kind: resolved ? "resolve" : "reopen",
+    body: null,
+    mentions: [],
+    at: now,
+  });
   recordEvent(docs.journal, id, actor.userId, resolved ? "resolved" : "reopened", now);
   return ok({ resolved });
 }
@@ -97,7 +160,12 @@ export function resolveThread(docs: ArticleDocs, actor: TagActor, id: string, re
  * marked their work done, so that merging reveals nothing early), and never a rejected one. Looks at the
  * tags given in `ids`, or at every tag. Returns, for each tag merged away, the gold tag it went into.
  */
-export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) => boolean, now: string, ids?: Iterable<string>): Map<string, string> {
+export function mergeAgreeingTags(
+  docs: ArticleDocs,
+  mayMerge: (userId: string) => boolean,
+  now: string,
+  ids?: Iterable<string>,
+): Map<string, string> {
   const records = readTags(docs.tags);
   const { spans } = projectContent(docs.content);
   const groups = new Map<string, string[]>();
@@ -130,8 +198,17 @@ export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) 
     writeTag(docs.tags, keep, {
       annotators: [...annotators.values()],
       status: "accepted",
-      ...(commented.length ? { thread: { comments: threads.reduce((sum, thread) => sum + thread!.comments, 0), resolved: threads.every((thread) => thread!.resolved) } } : {}),
-      ...(status === "accepted" ? {} : { review: { decision: "accept" as const, reviewerId: null, reviewerName: AUTO_REVIEWER_NAME, at: now, comment: null } }),
+      ...(commented.length
+        ? {
+            thread: {
+              comments: threads.reduce((sum, thread) => sum + thread!.comments, 0),
+              resolved: threads.every((thread) => thread!.resolved),
+            },
+          }
+        : {}),
+      ...(status === "accepted"
+        ? {}
+        : { review: { decision: "accept" as const, reviewerId: null, reviewerName: AUTO_REVIEWER_NAME, at: now, comment: null } }),
       updatedAt: now,
     });
     for (const copy of copies) {
@@ -142,7 +219,15 @@ export function mergeAgreeingTags(docs: ArticleDocs, mayMerge: (userId: string) 
     }
     recordEvent(docs.journal, keep, null, "merged", now, { from: copies, annotators: [...annotators.keys()] });
     if (status !== "accepted") {
-      docs.journal?.push({ type: "review", id: randomUUID(), annotationId: keep, reviewerId: null, decision: "accept", comment: null, at: now });
+      docs.journal?.push({
+        type: "review",
+        id: randomUUID(),
+        annotationId: keep,
+        reviewerId: null,
+        decision: "accept",
+        comment: null,
+        at: now,
+      });
       recordEvent(docs.journal, keep, null, "accepted", now, { from: status, auto: true });
     }
   }

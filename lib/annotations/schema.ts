@@ -43,7 +43,11 @@ export const labelSchema = z.enum(LABELS, { error: `label must be one of ${LABEL
 export const noteSchema = z.string().max(2000, { error: "note must be at most 2,000 characters" }).nullable();
 export const offsetUnitSchema = z.enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" }).default("codepoint");
 
-const offset = (name: string) => z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(0, { error: `${name} must be 0 or more` });
+const offset = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(0, { error: `${name} must be 0 or more` });
 
 export const createAnnotationSchema = z
   .strictObject({
@@ -69,7 +73,14 @@ export const updateAnnotationSchema = z
 /** What the editor sends over the tags document (a WebSocket "stateless" message). */
 export const tagMessageSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("create"), requestId: z.string().max(64), id: tagId, label: labelSchema }),
-  z.strictObject({ op: z.literal("update"), requestId: z.string().max(64), id: tagId, label: labelSchema.optional(), attributes: z.record(z.string(), z.unknown()).optional(), note: noteSchema.optional() }),
+  z.strictObject({
+    op: z.literal("update"),
+    requestId: z.string().max(64),
+    id: tagId,
+    label: labelSchema.optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    note: noteSchema.optional(),
+  }),
   z.strictObject({ op: z.literal("delete"), requestId: z.string().max(64), id: tagId }),
   z.strictObject({ op: z.literal("restore"), requestId: z.string().max(64), id: tagId }),
 ]);

@@ -18,9 +18,13 @@ export const handleTagMessage: StatelessHandler = async ({ collaboration, contex
     return reply(JSON.stringify({ ok: false, error: "message is not JSON" }));
   }
   const parsed = tagMessageSchema.safeParse(message);
-  if (!parsed.success) return reply(JSON.stringify({ requestId: (message as { requestId?: unknown })?.requestId, ok: false, error: parsed.error.issues[0]!.message }));
+  if (!parsed.success)
+    return reply(
+      JSON.stringify({ requestId: (message as { requestId?: unknown })?.requestId, ok: false, error: parsed.error.issues[0]!.message }),
+    );
   const request = parsed.data;
-  const answer = (result: { ok: boolean; message?: string }) => reply(JSON.stringify({ requestId: request.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
+  const answer = (result: { ok: boolean; message?: string }) =>
+    reply(JSON.stringify({ requestId: request.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
   // Checked on every message: a membership removed a moment ago no longer tags.
   const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
   if (!access.ok) return answer({ ok: false, message: access.message });
@@ -30,7 +34,9 @@ export const handleTagMessage: StatelessHandler = async ({ collaboration, contex
       case "create":
         return answer(await live.create(access.value, { id: request.id, label: request.label }));
       case "update":
-        return answer(await live.update(access.value, request.id, { label: request.label, attributes: request.attributes, note: request.note }));
+        return answer(
+          await live.update(access.value, request.id, { label: request.label, attributes: request.attributes, note: request.note }),
+        );
       case "delete":
         return answer(await live.delete(access.value, request.id));
       case "restore": {

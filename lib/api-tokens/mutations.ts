@@ -7,19 +7,29 @@ import { fail, ok, type Result } from "@/lib/errors";
 import { announceAccessChange } from "@/lib/collab/access-changes";
 
 export const tokenNameSchema = z.object({
-  name: z.string({ error: "Name is required" }).trim().min(1, { error: "Name is required" }).max(100, { error: "Name must be at most 100 characters" }),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, { error: "Name is required" })
+    .max(100, { error: "Name must be at most 100 characters" }),
 });
 
 /** Creates a token and returns its secret: the only time it is ever visible. */
 export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
   const token = generateSecret(API_TOKEN_PREFIX);
-  const created = await prisma.apiToken.create({ data: { userId, name, tokenHash: hashSecret(token), prefix: displayPrefix(token) }, select: { id: true } });
+  const created = await prisma.apiToken.create({
+    data: { userId, name, tokenHash: hashSecret(token), prefix: displayPrefix(token) },
+    select: { id: true },
+  });
   return { id: created.id, token };
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Result<null, "not_found">> {
   // Scoped to the owner: someone else's token id behaves as if it did not exist.
-  const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await prisma.apiToken.updateMany({
+    where: { id: tokenId, userId: actor.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (!count) return fail("not_found", "No such active token");
   // Live connections made with a token reconnect, and one made with this token is refused.
   announceAccessChange({ userId: actor.userId, via: "token" });

@@ -12,7 +12,9 @@ export async function updateArticleMetadataAction(articleId: string, _previous: 
   const actor = await requireActor(`/projects`);
   const access = await authorizeArticle(actor, articleId, "articles:edit");
   if (!access.ok) return { message: access.message };
-  const parsed = articleMetadataSchema.safeParse(Object.fromEntries(["title", "byline", "source", "url", "publishedAt", "language"].map((name) => [name, form.get(name) ?? undefined])));
+  const parsed = articleMetadataSchema.safeParse(
+    Object.fromEntries(["title", "byline", "source", "url", "publishedAt", "language"].map((name) => [name, form.get(name) ?? undefined])),
+  );
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   await updateArticleMetadata(access.value, parsed.data);
   revalidatePath(`/projects/${access.value.slug}/articles/${articleId}`);

@@ -36,7 +36,12 @@ describe("detectArtifacts", () => {
   });
 
   it("leaves sentences that merely contain furniture words alone", () => {
-    const paragraphs = ["Share prices fell 3% on Monday.", "Like many towns, Port Selden floods.", "Image is everything, the mayor said.", "By Tuesday, the council had voted."];
+    const paragraphs = [
+      "Share prices fell 3% on Monday.",
+      "Like many towns, Port Selden floods.",
+      "Image is everything, the mayor said.",
+      "By Tuesday, the council had voted.",
+    ];
     expect(detectArtifacts(paragraphs, "Something else")).toEqual([]);
   });
 

@@ -30,13 +30,69 @@ export function comparable(text: string): string {
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "");
 }
 
-const MEDIA = /^(image|images|photo|photos|picture|video|watch|gallery|audio|listen|graphic|advertisement|advert|ad|sponsored|sponsored content|(image|photo|picture)( credit| source)?\s*:.{0,80})$/;
-const NAVIGATION = /^(read more|continue reading|read next|related|related articles|related stories|recommended|most read|more from .{1,40}|sign up for (our|the) newsletter|subscribe to (our|the) newsletter|skip to (main )?content)$/;
-const SHARE_WORDS = new Set(["share", "tweet", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "messenger", "email", "e-mail", "mail", "print", "copy", "link", "sms", "bluesky", "threads"]);
+const MEDIA =
+  /^(image|images|photo|photos|picture|video|watch|gallery|audio|listen|graphic|advertisement|advert|ad|sponsored|sponsored content|(image|photo|picture)( credit| source)?\s*:.{0,80})$/;
+const NAVIGATION =
+  /^(read more|continue reading|read next|related|related articles|related stories|recommended|most read|more from .{1,40}|sign up for (our|the) newsletter|subscribe to (our|the) newsletter|skip to (main )?content)$/;
+const SHARE_WORDS = new Set([
+  "share",
+  "tweet",
+  "facebook",
+  "twitter",
+  "x",
+  "linkedin",
+  "whatsapp",
+  "telegram",
+  "reddit",
+  "pinterest",
+  "messenger",
+  "email",
+  "e-mail",
+  "mail",
+  "print",
+  "copy",
+  "link",
+  "sms",
+  "bluesky",
+  "threads",
+]);
 const SHARE_FILLER = new Set(["on", "via", "this", "the", "article", "story", "post", "to", "by", "click", "and", "or", "url"]);
-const CORE_SHARE = new Set(["share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "email", "e-mail", "print", "copy"]);
+const CORE_SHARE = new Set([
+  "share",
+  "tweet",
+  "facebook",
+  "twitter",
+  "linkedin",
+  "whatsapp",
+  "pinterest",
+  "email",
+  "e-mail",
+  "print",
+  "copy",
+]);
 const REACTION_PROMPT = /^what's your reaction$/;
-const REACTION_WORDS = new Set(["like", "dislike", "love", "funny", "angry", "sad", "wow", "haha", "happy", "unhappy", "excited", "bored", "confused", "surprised", "shocked", "cry", "lol", "omg", "win", "fail"]);
+const REACTION_WORDS = new Set([
+  "like",
+  "dislike",
+  "love",
+  "funny",
+  "angry",
+  "sad",
+  "wow",
+  "haha",
+  "happy",
+  "unhappy",
+  "excited",
+  "bored",
+  "confused",
+  "surprised",
+  "shocked",
+  "cry",
+  "lol",
+  "omg",
+  "win",
+  "fail",
+]);
 
 function words(line: string): string[] {
   return line.split(/[\s|•·/,]+/).filter(Boolean);
@@ -44,7 +100,12 @@ function words(line: string): string[] {
 
 function isShareButtons(line: string): boolean {
   const tokens = words(line);
-  return tokens.length > 0 && tokens.length <= 12 && tokens.every((word) => SHARE_WORDS.has(word) || SHARE_FILLER.has(word)) && tokens.some((word) => CORE_SHARE.has(word));
+  return (
+    tokens.length > 0 &&
+    tokens.length <= 12 &&
+    tokens.every((word) => SHARE_WORDS.has(word) || SHARE_FILLER.has(word)) &&
+    tokens.some((word) => CORE_SHARE.has(word))
+  );
 }
 
 function isReactions(line: string): boolean {

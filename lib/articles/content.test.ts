@@ -10,7 +10,11 @@ describe("article content", () => {
     expect(doc.content).toHaveLength(2);
     expect(doc.content[0]).toEqual({
       type: "paragraph",
-      content: [{ type: "text", text: "“We counted 1,219 ballots,” said Ana Ruiz — the clerk." }, { type: "hardBreak" }, { type: "text", text: "She smiled…" }],
+      content: [
+        { type: "text", text: "“We counted 1,219 ballots,” said Ana Ruiz — the clerk." },
+        { type: "hardBreak" },
+        { type: "text", text: "She smiled…" },
+      ],
     });
     expect(docToText(doc)).toBe(article);
   });

@@ -16,7 +16,8 @@ export type ParagraphNode = { type: "paragraph"; content?: InlineNode[] };
 export type HeadingNode = { type: "heading"; attrs: { level: number }; content?: InlineNode[] };
 export type TextblockNode = ParagraphNode | HeadingNode;
 export type ListItemNode = { type: "listItem"; content: BlockNode[] };
-export type ListNode = { type: "bulletList"; content: ListItemNode[] } | { type: "orderedList"; attrs?: { start: number }; content: ListItemNode[] };
+export type ListNode =
+  { type: "bulletList"; content: ListItemNode[] } | { type: "orderedList"; attrs?: { start: number }; content: ListItemNode[] };
 export type BlockquoteNode = { type: "blockquote"; content: BlockNode[] };
 export type BlockNode = TextblockNode | ListNode | BlockquoteNode;
 export type ArticleDoc = { type: "doc"; content: BlockNode[] };
@@ -46,7 +47,11 @@ export function docToText(doc: ArticleDoc): string {
 
 /** A canonical paragraph as inline nodes: its lines as text, hard breaks between them. */
 export function paragraphInlines(paragraph: string): InlineNode[] {
-  return paragraph.split(LINE_BREAK).flatMap((line, index): InlineNode[] => (index ? [{ type: "hardBreak" }, { type: "text", text: line }] : [{ type: "text", text: line }]));
+  return paragraph
+    .split(LINE_BREAK)
+    .flatMap((line, index): InlineNode[] =>
+      index ? [{ type: "hardBreak" }, { type: "text", text: line }] : [{ type: "text", text: line }],
+    );
 }
 
 /** The plain document of a canonical text: one paragraph per paragraph, hard breaks for line breaks. */
@@ -58,7 +63,10 @@ export function textToDoc(text: string): ArticleDoc {
 export function blocksToDoc(blocks: FlatBlock[]): ArticleDoc {
   const content: BlockNode[] = [];
   for (const block of blocks) {
-    const textblock: TextblockNode = block.kind === "heading" ? { type: "heading", attrs: { level: block.level }, content: block.inlines } : { type: "paragraph", content: block.inlines };
+    const textblock: TextblockNode =
+      block.kind === "heading"
+        ? { type: "heading", attrs: { level: block.level }, content: block.inlines }
+        : { type: "paragraph", content: block.inlines };
     const last = content.at(-1);
     if (block.kind === "bullet" || block.kind === "ordered") {
       const type = block.kind === "bullet" ? "bulletList" : "orderedList";

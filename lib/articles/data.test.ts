@@ -19,17 +19,49 @@ describe("listArticles", () => {
     const { slug } = await createProjectWith({ editor: [annotator] });
     access = (await unsafeOperatorProjectAccess(slug, "project:read"))!;
     const articles = [
-      { key: "ferry", title: "Ferry strike ends", text: "The ferry workers’ union voted to end its strike — the longest in 30 years.", publishedAt: new Date("2026-01-05") },
-      { key: "flood", title: "Council approves flood wall", text: "According to the survey, 1,219 homes flooded at least once.\n\nOpponents say the ferry route is at risk.", publishedAt: new Date("2026-03-12") },
-      { key: "turtles", title: "Turtle nests at record", text: "Volunteers counted more than 200 nests 🐢 on northern beaches.", publishedAt: null },
+      {
+        key: "ferry",
+        title: "Ferry strike ends",
+        text: "The ferry workers’ union voted to end its strike — the longest in 30 years.",
+        publishedAt: new Date("2026-01-05"),
+      },
+      {
+        key: "flood",
+        title: "Council approves flood wall",
+        text: "According to the survey, 1,219 homes flooded at least once.\n\nOpponents say the ferry route is at risk.",
+        publishedAt: new Date("2026-03-12"),
+      },
+      {
+        key: "turtles",
+        title: "Turtle nests at record",
+        text: "Volunteers counted more than 200 nests 🐢 on northern beaches.",
+        publishedAt: null,
+      },
     ];
-    for (const { key, ...article } of articles) ids[key] = (await createArticle(slug, { ...article, publishedAt: article.publishedAt ?? undefined })).id;
+    for (const { key, ...article } of articles)
+      ids[key] = (await createArticle(slug, { ...article, publishedAt: article.publishedAt ?? undefined })).id;
     await prisma.article.update({ where: { id: ids.flood }, data: { status: "in_review" } });
     await prisma.annotation.createMany({
       data: [
         { articleId: ids.flood!, label: "figure", start: 25, end: 30, text: "1,219", authorId: annotator.id, annotatorIds: [annotator.id] },
-        { articleId: ids.flood!, label: "figure", start: 0, end: 9, text: "According", authorId: annotator.id, annotatorIds: [annotator.id] },
-        { articleId: ids.turtles!, label: "actor", start: 0, end: 10, text: "Volunteers", authorId: annotator.id, annotatorIds: [annotator.id] },
+        {
+          articleId: ids.flood!,
+          label: "figure",
+          start: 0,
+          end: 9,
+          text: "According",
+          authorId: annotator.id,
+          annotatorIds: [annotator.id],
+        },
+        {
+          articleId: ids.turtles!,
+          label: "actor",
+          start: 0,
+          end: 10,
+          text: "Volunteers",
+          authorId: annotator.id,
+          annotatorIds: [annotator.id],
+        },
       ],
     });
   });
@@ -38,7 +70,13 @@ describe("listArticles", () => {
     const { items, total } = await listArticles(access, query());
     expect(total).toBe(3);
     expect(items.map((item) => item.id)).toEqual([ids.turtles, ids.flood, ids.ferry]);
-    expect(items[1]).toMatchObject({ title: "Council approves flood wall", status: "in_review", annotationCount: 2, labelCounts: { figure: 2 }, wordCount: 18 });
+    expect(items[1]).toMatchObject({
+      title: "Council approves flood wall",
+      status: "in_review",
+      annotationCount: 2,
+      labelCounts: { figure: 2 },
+      wordCount: 18,
+    });
   });
 
   it("finds an article by a phrase from its body, with the match marked in a snippet", async () => {
@@ -63,12 +101,22 @@ describe("listArticles", () => {
     expect((await listArticles(access, query({ status: "in_review" }))).items.map((item) => item.id)).toEqual([ids.flood]);
     expect((await listArticles(access, query({ label: "actor" }))).items.map((item) => item.id)).toEqual([ids.turtles]);
     expect((await listArticles(access, query({ annotator: annotator.email.toUpperCase() }))).total).toBe(2);
-    expect((await listArticles(access, query({ annotator: annotator.id, label: "figure", q: "ferry" }))).items.map((item) => item.id)).toEqual([ids.flood]);
+    expect(
+      (await listArticles(access, query({ annotator: annotator.id, label: "figure", q: "ferry" }))).items.map((item) => item.id),
+    ).toEqual([ids.flood]);
   });
 
   it("sorts and paginates", async () => {
-    expect((await listArticles(access, query({ sort: "title" }))).items.map((item) => item.title)).toEqual(["Council approves flood wall", "Ferry strike ends", "Turtle nests at record"]);
-    expect((await listArticles(access, query({ sort: "published" }))).items.map((item) => item.id)).toEqual([ids.flood, ids.ferry, ids.turtles]);
+    expect((await listArticles(access, query({ sort: "title" }))).items.map((item) => item.title)).toEqual([
+      "Council approves flood wall",
+      "Ferry strike ends",
+      "Turtle nests at record",
+    ]);
+    expect((await listArticles(access, query({ sort: "published" }))).items.map((item) => item.id)).toEqual([
+      ids.flood,
+      ids.ferry,
+      ids.turtles,
+    ]);
     const second = await listArticles(access, query({ sort: "oldest", pageSize: 2, page: 2 }));
     expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(second.items.map((item) => item.id)).toEqual([ids.turtles]);

@@ -9,8 +9,6 @@ import { tagScopeSql } from "@/lib/review/data";
 import { tagScope } from "@/lib/review/scope";
 import { MATCH_END, MATCH_START } from "./search-marks";
 
-
-
 /**
  * "Best match" puts articles whose title matches the search first, then the newest. A full-text rank
  * (ts_rank) reads every match's whole vector: 60-80 ms on 10,000 articles of 8,000 characters, against a
@@ -62,12 +60,20 @@ export async function listArticles(access: ProjectAccess, query: ListArticlesQue
   // Semi-joins rather than a subquery per article: PostgreSQL hashes the tagged articles once.
   // Counts and tag filters see only the tags the reader may (a blind project's annotator: their own).
   const visible = tagScopeSql(tagScope(access));
-  if (query.label) conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel" AND ${visible})`);
+  if (query.label)
+    conditions.push(
+      Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel" AND ${visible})`,
+    );
   if (query.annotator) {
     // Resolved first, so that the planner sees a constant author and uses its statistics for the plan.
-    const annotator = await prisma.user.findFirst({ where: { OR: [{ id: query.annotator }, { email: query.annotator.toLowerCase() }] }, select: { id: true } });
+    const annotator = await prisma.user.findFirst({
+      where: { OR: [{ id: query.annotator }, { email: query.annotator.toLowerCase() }] },
+      select: { id: true },
+    });
     if (!annotator) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    conditions.push(Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE ${annotator.id} = ANY(n.annotator_ids) AND ${visible})`);
+    conditions.push(
+      Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE ${annotator.id} = ANY(n.annotator_ids) AND ${visible})`,
+    );
   }
   const sort = query.sort ?? (search ? "relevance" : "newest");
   // The page is chosen on narrow columns first; texts are read only for its rows (for the snippets).
@@ -127,5 +133,11 @@ export async function getArticle(access: ArticleAccess) {
       _count: { select: { annotations: true } },
     },
   });
-  return { ...article, content: content as ArticleDoc, removedArtifacts: removedArtifacts as Artifact[], project: { slug: access.slug, name: access.name }, annotationCount: _count.annotations };
+  return {
+    ...article,
+    content: content as ArticleDoc,
+    removedArtifacts: removedArtifacts as Artifact[],
+    project: { slug: access.slug, name: access.name },
+    annotationCount: _count.annotations,
+  };
 }

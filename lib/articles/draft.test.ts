@@ -21,10 +21,19 @@ function nodesOf(doc: ArticleDoc): string {
 
 async function docx(paragraphs: string[]): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
   const body = paragraphs.map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`).join("");
-  zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
@@ -34,7 +43,13 @@ describe("plain text drafts", () => {
     expect(draft.detected).toEqual({ title: "Ferry strike ends after 11 days", byline: "By Jonas Berg" });
     const article = finalize(draft);
     expect(article.text).toBe(fixture("wire-crlf.expected.txt"));
-    expect(article.removedArtifacts.map((artifact) => artifact.reason)).toEqual(["repeated-headline", "byline", "media-placeholder", "repeated-headline", "share-buttons"]);
+    expect(article.removedArtifacts.map((artifact) => artifact.reason)).toEqual([
+      "repeated-headline",
+      "byline",
+      "media-placeholder",
+      "repeated-headline",
+      "share-buttons",
+    ]);
     expect(article.wordCount).toBe(41);
     expect(docToText(article.content)).toBe(article.text);
   });
@@ -58,7 +73,11 @@ describe("plain text drafts", () => {
 
   it("take a title from a first paragraph that is a sentence, without removing that sentence", async () => {
     const article = finalize(await draftFromSource("text", "The council met on Tuesday.\n\nIt voted."));
-    expect(article).toMatchObject({ title: "The council met on Tuesday.", text: "The council met on Tuesday.\n\nIt voted.", removedArtifacts: [] });
+    expect(article).toMatchObject({
+      title: "The council met on Tuesday.",
+      text: "The council met on Tuesday.\n\nIt voted.",
+      removedArtifacts: [],
+    });
   });
 
   it("never strip a lone paragraph as its own headline", async () => {
@@ -117,7 +136,19 @@ describe("HTML drafts", () => {
     expect(json).toContain('{"type":"link","attrs":{"href":"https://example.org/cyclists"}}');
     expect(json).toContain('"type":"heading","attrs":{"level":2}');
     expect(json).toContain('"type":"bulletList"');
-    for (const banned of ["tracking", "injected", "alert", "steal", "iframe", "ads.example.com", "lanes.jpg", "A cyclist", "javascript", "color: red", "Home"]) {
+    for (const banned of [
+      "tracking",
+      "injected",
+      "alert",
+      "steal",
+      "iframe",
+      "ads.example.com",
+      "lanes.jpg",
+      "A cyclist",
+      "javascript",
+      "color: red",
+      "Home",
+    ]) {
       expect(json).not.toContain(banned);
     }
   });
@@ -134,14 +165,23 @@ describe("Markdown and .docx drafts", () => {
     const draft = await draftFromSource("markdown", fixture("feature.md"));
     expect(draft.detected).toMatchObject({ title: "Night trains return to the valley", byline: "By Ana Sousa" });
     const article = finalize(draft);
-    expect(article.text).toBe("After a decade-long pause, the Valley Sleeper will run again from 2027 — three nights a week.\n\nTickets go on sale in March.\n\nFares start at €49…");
+    expect(article.text).toBe(
+      "After a decade-long pause, the Valley Sleeper will run again from 2027 — three nights a week.\n\nTickets go on sale in March.\n\nFares start at €49…",
+    );
     expect(JSON.stringify(article.content)).not.toContain("alert");
   });
 
   it("read a Word document's paragraphs", async () => {
-    const draft = await draftFromSource("docx", await docx(["Mayor resigns", "By Lena Ortiz", "The mayor of Brückenau resigned on Friday — citing “health reasons”."]));
+    const draft = await draftFromSource(
+      "docx",
+      await docx(["Mayor resigns", "By Lena Ortiz", "The mayor of Brückenau resigned on Friday — citing “health reasons”."]),
+    );
     const article = finalize(draft);
-    expect(article).toMatchObject({ title: "Mayor resigns", byline: "By Lena Ortiz", text: "The mayor of Brückenau resigned on Friday — citing “health reasons”." });
+    expect(article).toMatchObject({
+      title: "Mayor resigns",
+      byline: "By Lena Ortiz",
+      text: "The mayor of Brückenau resigned on Friday — citing “health reasons”.",
+    });
   });
 
   it("reject a file that is not really a .docx", async () => {
@@ -151,7 +191,12 @@ describe("Markdown and .docx drafts", () => {
 
 describe("HTML edge cases", () => {
   it("keeps structure and links when the page has stray invisible characters or empty formatting", async () => {
-    const article = finalize(await draftFromSource("html", '<h1>Head</h1><p>Some <a href="https://example.com">link</a> text\uFEFF.</p><p>foo <b> </b></p><p><b> </b> hello</p><ul><li>x\u0007</li></ul>'));
+    const article = finalize(
+      await draftFromSource(
+        "html",
+        '<h1>Head</h1><p>Some <a href="https://example.com">link</a> text\uFEFF.</p><p>foo <b> </b></p><p><b> </b> hello</p><ul><li>x\u0007</li></ul>',
+      ),
+    );
     expect(article.text).toBe("Some link text.\n\nfoo\n\nhello\n\nx");
     const json = JSON.stringify(article.content);
     expect(json).toContain('"type":"link","attrs":{"href":"https://example.com/"}');

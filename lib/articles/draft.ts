@@ -78,7 +78,10 @@ function withTextMetadata(draft: Draft): Draft {
     titleIsFirstSentence = !isHeadlineLike(firstParagraph) || draft.blocks.length === 1;
   }
   if (!detected.byline) {
-    const byline = draft.blocks.slice(0, 3).map((block) => inlineText(block.inlines)).find(isByline);
+    const byline = draft.blocks
+      .slice(0, 3)
+      .map((block) => inlineText(block.inlines))
+      .find(isByline);
     if (byline) detected.byline = byline;
   }
   return { ...draft, detected, titleIsFirstSentence };
@@ -118,12 +121,19 @@ function cleanMetadata(metadata: ArticleMetadata): ArticleMetadata {
 }
 
 export function finalizeDraft(draft: Draft, options: FinalizeOptions = {}): { ok: true; value: PreparedArticle } | FinalizeFailure {
-  const metadata = cleanMetadata({ ...draft.detected, ...Object.fromEntries(Object.entries(options.metadata ?? {}).filter(([, value]) => value !== undefined)) });
+  const metadata = cleanMetadata({
+    ...draft.detected,
+    ...Object.fromEntries(Object.entries(options.metadata ?? {}).filter(([, value]) => value !== undefined)),
+  });
   const paragraphs = draftParagraphs(draft);
   const detected = draftArtifacts(draft, metadata.title);
   const stripIndexes = options.keepArtifacts ? [] : (options.strip ?? detected.map((artifact) => artifact.index));
   const strip = new Set(stripIndexes.filter((index) => Number.isInteger(index) && index >= 0 && index < paragraphs.length));
-  const removed = [...strip].sort((a, b) => a - b).map((index) => detected.find((artifact) => artifact.index === index) ?? { index, text: paragraphs[index]!, reason: "manual" as const });
+  const removed = [...strip]
+    .sort((a, b) => a - b)
+    .map(
+      (index) => detected.find((artifact) => artifact.index === index) ?? { index, text: paragraphs[index]!, reason: "manual" as const },
+    );
   const kept = draft.blocks.filter((_, index) => !strip.has(index));
   let content = blocksToDoc(kept);
   let text = docToText(content);
@@ -155,7 +165,13 @@ export function previewDraft(draft: Draft, options: FinalizeOptions = {}): Previ
     paragraphs: draftParagraphs(draft),
     artifacts: draftArtifacts(draft, options.metadata?.title),
     result: prepared.ok
-      ? { ok: true, title: prepared.value.title, text: prepared.value.text, wordCount: prepared.value.wordCount, removed: prepared.value.removedArtifacts.length }
+      ? {
+          ok: true,
+          title: prepared.value.title,
+          text: prepared.value.text,
+          wordCount: prepared.value.wordCount,
+          removed: prepared.value.removedArtifacts.length,
+        }
       : { ok: false, message: prepared.message },
   };
 }

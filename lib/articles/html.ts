@@ -17,18 +17,71 @@ const BLOCK_CONTAINERS = ["article", "main", "section", "div", "header", "body",
 const BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd", "figcaption"];
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [...BLOCK_CONTAINERS, ...BLOCKS, "ul", "ol", "blockquote", "a", "strong", "b", "em", "i", "br", "span", "td", "th", "sub", "sup", "small", "mark", "time", "abbr", "cite", "q", "u", "s"],
+  allowedTags: [
+    ...BLOCK_CONTAINERS,
+    ...BLOCKS,
+    "ul",
+    "ol",
+    "blockquote",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "br",
+    "span",
+    "td",
+    "th",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "time",
+    "abbr",
+    "cite",
+    "q",
+    "u",
+    "s",
+  ],
   allowedAttributes: { a: ["href"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Elements whose text is never article text: dropped with everything inside them.
-  nonTextTags: ["head", "title", "script", "style", "noscript", "template", "textarea", "option", "select", "button", "nav", "aside", "footer", "form", "figure", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "picture"],
+  nonTextTags: [
+    "head",
+    "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "textarea",
+    "option",
+    "select",
+    "button",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "figure",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+  ],
 };
 
 function meta(document: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const element = DomUtils.findOne((node) => node.name === "meta" && (node.attribs.property === key || node.attribs.name === key || node.attribs.itemprop === key), document.children);
+    const element = DomUtils.findOne(
+      (node) => node.name === "meta" && (node.attribs.property === key || node.attribs.name === key || node.attribs.itemprop === key),
+      document.children,
+    );
     const content = element?.attribs.content?.trim();
     if (content) return content;
   }
@@ -60,11 +113,21 @@ export function extractHtmlMetadata(html: string): HtmlMetadata {
   const find = (test: (element: Element) => boolean) => DomUtils.findOne(test, document.children);
   const language = find((element) => element.name === "html")?.attribs.lang?.trim();
   return {
-    title: meta(document, "og:title", "twitter:title", "headline") ?? text(find((element) => element.name === "h1")) ?? text(find((element) => element.name === "title")),
-    byline: meta(document, "author", "article:author", "byl") ?? text(find((element) => element.attribs.rel === "author" || /\bbyline\b/.test(element.attribs.class ?? ""))),
+    title:
+      meta(document, "og:title", "twitter:title", "headline") ??
+      text(find((element) => element.name === "h1")) ??
+      text(find((element) => element.name === "title")),
+    byline:
+      meta(document, "author", "article:author", "byl") ??
+      text(find((element) => element.attribs.rel === "author" || /\bbyline\b/.test(element.attribs.class ?? ""))),
     source: meta(document, "og:site_name", "application-name", "publisher"),
-    url: absoluteUrl(find((element) => element.name === "link" && element.attribs.rel === "canonical")?.attribs.href ?? meta(document, "og:url")),
-    publishedAt: date(meta(document, "article:published_time", "datePublished", "date", "pubdate") ?? find((element) => element.name === "time" && Boolean(element.attribs.datetime))?.attribs.datetime),
+    url: absoluteUrl(
+      find((element) => element.name === "link" && element.attribs.rel === "canonical")?.attribs.href ?? meta(document, "og:url"),
+    ),
+    publishedAt: date(
+      meta(document, "article:published_time", "datePublished", "date", "pubdate") ??
+        find((element) => element.name === "time" && Boolean(element.attribs.datetime))?.attribs.datetime,
+    ),
     language: language && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language) ? language : undefined,
   };
 }
@@ -114,7 +177,11 @@ class BlockBuilder {
     let paragraph: InlineNode[][] = [];
     const emit = () => {
       const kept = paragraph.map(trimLine).filter((nodes) => nodes.length);
-      if (kept.length) this.blocks.push({ ...block, inlines: kept.flatMap((nodes, index) => (index ? [{ type: "hardBreak" } as InlineNode, ...nodes] : nodes)) });
+      if (kept.length)
+        this.blocks.push({
+          ...block,
+          inlines: kept.flatMap((nodes, index) => (index ? [{ type: "hardBreak" } as InlineNode, ...nodes] : nodes)),
+        });
       paragraph = [];
     };
     for (const current of lines) {
@@ -138,7 +205,8 @@ function trimLine(nodes: InlineNode[]): InlineNode[] {
   }
   // Between nodes, collapsing left at most one space on each side: keep one.
   for (let index = 1; index < merged.length; index++) {
-    if (/[^\S\n]$/.test(merged[index - 1]!.text) && /^[^\S\n]/.test(merged[index]!.text)) merged[index]!.text = merged[index]!.text.replace(/^[^\S\n]+/, "");
+    if (/[^\S\n]$/.test(merged[index - 1]!.text) && /^[^\S\n]/.test(merged[index]!.text))
+      merged[index]!.text = merged[index]!.text.replace(/^[^\S\n]+/, "");
   }
   // Trim the line's edges, dropping nodes that were only spaces, until a node with text is reached.
   while (merged.length && !(merged[0]!.text = merged[0]!.text.replace(/^[^\S\n]+/, ""))) merged.shift();
@@ -188,7 +256,10 @@ function walk(nodes: ChildNode[], builder: BlockBuilder, context: Context) {
 /** The article's blocks: the content of its <article> (or <main>, or the whole body), sanitized. */
 export function htmlToBlocks(html: string): FlatBlock[] {
   const document = parseDocument(sanitizeHtml(html, SANITIZE));
-  const root = DomUtils.findOne((element) => element.name === "article", document.children) ?? DomUtils.findOne((element) => element.name === "main", document.children) ?? document;
+  const root =
+    DomUtils.findOne((element) => element.name === "article", document.children) ??
+    DomUtils.findOne((element) => element.name === "main", document.children) ??
+    document;
   const builder = new BlockBuilder();
   walk(root.children, builder, { kind: "paragraph", marks: [], pre: false });
   builder.flush();

@@ -24,7 +24,14 @@ describe("itemsFromFile", () => {
   });
 
   it("expands JSONL line by line, reporting a malformed line by its number while keeping the others", () => {
-    const content = ['{"title":"One","text":"First body"}', "", "{not json", '{"html":"<p>Third</p>","source":"Wire"}', '{"title":"No body"}', '{"text":"x","url":"ftp://nope"}'].join("\n");
+    const content = [
+      '{"title":"One","text":"First body"}',
+      "",
+      "{not json",
+      '{"html":"<p>Third</p>","source":"Wire"}',
+      '{"title":"No body"}',
+      '{"text":"x","url":"ftp://nope"}',
+    ].join("\n");
     const items = itemsFromFile("batch.jsonl", bytes(content));
     expect(items).toEqual([
       { label: "batch.jsonl line 1", kind: "text", source: "First body", input: { title: "One" } },
@@ -40,7 +47,9 @@ describe("itemsFromFile", () => {
       { label: "a.json #1", kind: "text", source: "A", input: {} },
       { label: "a.json #2", kind: "text", source: "B", input: { publishedAt: new Date("2026-03-12T00:00:00Z") } },
     ]);
-    expect(itemsFromFile("one.json", bytes('{"text":"A","language":"pt-BR"}'))).toEqual([{ label: "one.json", kind: "text", source: "A", input: { language: "pt-BR" } }]);
+    expect(itemsFromFile("one.json", bytes('{"text":"A","language":"pt-BR"}'))).toEqual([
+      { label: "one.json", kind: "text", source: "A", input: { language: "pt-BR" } },
+    ]);
     expect(itemsFromFile("bad.json", bytes("[1,"))[0]).toMatchObject({ error: expect.stringMatching(/^invalid JSON/) });
   });
 });

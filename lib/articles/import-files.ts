@@ -68,9 +68,13 @@ function itemFromJson(label: string, value: unknown): ImportItem | ItemFailure {
 /** `name` labels the file's items in summaries (a path on the command line, a file name when uploaded). */
 export function itemsFromFile(name: string, bytes: Buffer, maxBytes = maxFileBytes()): (ImportItem | ItemFailure)[] {
   const kind = EXTENSIONS[path.extname(name).toLowerCase()];
-  if (!kind) return [{ label: name, error: `unsupported file type "${path.extname(name) || "(none)"}"; supported: ${SUPPORTED_EXTENSIONS.join(", ")}` }];
+  if (!kind)
+    return [
+      { label: name, error: `unsupported file type "${path.extname(name) || "(none)"}"; supported: ${SUPPORTED_EXTENSIONS.join(", ")}` },
+    ];
   if (bytes.length === 0) return [{ label: name, error: "file is empty" }];
-  if (bytes.length > maxBytes) return [{ label: name, error: `file is ${describeBytes(bytes.length)}, over the ${describeBytes(maxBytes)} limit` }];
+  if (bytes.length > maxBytes)
+    return [{ label: name, error: `file is ${describeBytes(bytes.length)}, over the ${describeBytes(maxBytes)} limit` }];
   if (kind === "docx") {
     // A .docx is a ZIP archive: anything else under that name is not one.
     if (bytes.subarray(0, 4).toString("latin1") !== "PK\x03\x04") return [{ label: name, error: "not a .docx file (not a ZIP archive)" }];

@@ -14,4 +14,3 @@ export function metadataFromDetected(value: Partial<Record<keyof MetadataValues,
     language: text("language"),
   };
 }
-

@@ -20,7 +20,12 @@ export function hashText(text: string): string {
  * Stores one prepared article. A single INSERT, so a failure writes nothing; the unique (project, text hash)
  * index makes a concurrent duplicate fail cleanly too.
  */
-async function storeArticle(access: ProjectAccess<"articles:import">, label: string, article: PreparedArticle, origin: string): Promise<ImportResult> {
+async function storeArticle(
+  access: ProjectAccess<"articles:import">,
+  label: string,
+  article: PreparedArticle,
+  origin: string,
+): Promise<ImportResult> {
   const textHash = hashText(article.text);
   const where = { projectId_textHash: { projectId: access.projectId, textHash } };
   const existing = await prisma.article.findUnique({ where, select: { id: true, title: true } });
@@ -72,7 +77,10 @@ export async function importArticle(access: ProjectAccess<"articles:import">, it
 }
 
 /** The metadata form on the article page; the text is not touched (offsets depend on it). */
-export async function updateArticleMetadata(access: ArticleAccess<"articles:edit">, metadata: MetadataInput & { title: string }): Promise<void> {
+export async function updateArticleMetadata(
+  access: ArticleAccess<"articles:edit">,
+  metadata: MetadataInput & { title: string },
+): Promise<void> {
   await prisma.article.update({
     where: { id: access.articleId },
     data: {
@@ -90,11 +98,22 @@ export async function updateArticleMetadata(access: ArticleAccess<"articles:edit
  * Imports every article in one file (a JSON/JSONL file holds many). Each item succeeds or fails alone;
  * `keepArtifacts` applies to items that do not say otherwise.
  */
-export async function importFile(access: ProjectAccess<"articles:import">, file: { name: string; bytes: Buffer }, options: { origin: string; keepArtifacts?: boolean }): Promise<ImportResult[]> {
+export async function importFile(
+  access: ProjectAccess<"articles:import">,
+  file: { name: string; bytes: Buffer },
+  options: { origin: string; keepArtifacts?: boolean },
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const item of itemsFromFile(file.name, file.bytes)) {
     if (isFailure(item)) results.push({ label: item.label, status: "failed", error: item.error });
-    else results.push(await importArticle(access, { ...item, input: { keepArtifacts: options.keepArtifacts, ...item.input } }, `${options.origin}:${file.name}`));
+    else
+      results.push(
+        await importArticle(
+          access,
+          { ...item, input: { keepArtifacts: options.keepArtifacts, ...item.input } },
+          `${options.origin}:${file.name}`,
+        ),
+      );
   }
   return results;
 }

@@ -12,14 +12,29 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 export const listArticlesQuerySchema = z.object({
   // websearch syntax: words, "a phrase", -excluded, or.
   q: z.preprocess(blankToUndefined, z.string().trim().max(500, { error: "q must be at most 500 characters" }).optional()),
-  status: z.preprocess(blankToUndefined, z.enum(ARTICLE_STATUSES, { error: `status must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional()),
-  label: z.preprocess(blankToUndefined, z.enum(ANNOTATION_LABELS, { error: `label must be one of ${ANNOTATION_LABELS.join(", ")}` }).optional()),
+  status: z.preprocess(
+    blankToUndefined,
+    z.enum(ARTICLE_STATUSES, { error: `status must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional(),
+  ),
+  label: z.preprocess(
+    blankToUndefined,
+    z.enum(ANNOTATION_LABELS, { error: `label must be one of ${ANNOTATION_LABELS.join(", ")}` }).optional(),
+  ),
   // A user id or email: articles with at least one tag by them.
   annotator: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(", ")}` }).optional()),
-  page: z.coerce.number({ error: "page must be a number" }).int({ error: "page must be a whole number" }).min(1, { error: "page must be 1 or more" }).default(1),
+  page: z.coerce
+    .number({ error: "page must be a number" })
+    .int({ error: "page must be a whole number" })
+    .min(1, { error: "page must be 1 or more" })
+    .default(1),
   // 25 keeps a page of search snippets (ts_headline parses each whole text) within the 50 ms budget.
-  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int().min(1, { error: "pageSize must be 1 or more" }).max(200, { error: "pageSize must be at most 200" }).default(25),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int()
+    .min(1, { error: "pageSize must be 1 or more" })
+    .max(200, { error: "pageSize must be at most 200" })
+    .default(25),
 });
 
 export type ListArticlesQuery = z.infer<typeof listArticlesQuerySchema>;

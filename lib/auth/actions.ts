@@ -31,7 +31,8 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   const created = await signUp(parsed.data, clientIp(await headers()));
-  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { message: created.message, values };
+  if (!created.ok)
+    return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { message: created.message, values };
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
   return {};
 }

@@ -42,10 +42,26 @@ function adapter(): Adapter {
     ...base,
     async createUser(user: AdapterUser) {
       const created = await prisma.$transaction((tx) =>
-        insertUser(tx, { email: user.email.toLowerCase(), name: user.name ?? null, image: user.image ?? null, emailVerified: user.emailVerified, passwordHash: null }, { allowWhenClosed: true }),
+        insertUser(
+          tx,
+          {
+            email: user.email.toLowerCase(),
+            name: user.name ?? null,
+            image: user.image ?? null,
+            emailVerified: user.emailVerified,
+            passwordHash: null,
+          },
+          { allowWhenClosed: true },
+        ),
       );
       if (!created.ok) throw new Error(created.message);
-      return { id: created.value.id, email: created.value.email, name: created.value.name, emailVerified: user.emailVerified, image: user.image ?? null };
+      return {
+        id: created.value.id,
+        email: created.value.email,
+        name: created.value.name,
+        emailVerified: user.emailVerified,
+        image: user.image ?? null,
+      };
     },
   };
 }
@@ -81,7 +97,10 @@ const config: NextAuthConfig = {
     async signIn({ account, user }) {
       if (!account || account.type === "credentials") return true;
       // An OAuth identity already linked to a user may always sign in.
-      const linked = await prisma.account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } }, select: { userId: true } });
+      const linked = await prisma.account.findUnique({
+        where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+        select: { userId: true },
+      });
       if (linked) return true;
       // Otherwise this signs someone up: allowed on an empty instance, when sign-up is open, or with an invite.
       if (!(await hasAnyUser()) || (await getInstanceSettings()).signupOpen) return true;

@@ -16,25 +16,41 @@ export type Actor = Readonly<{ userId: string; email: string; name: string | nul
 };
 
 /** A project's review and export policy, read with the membership so that every check has it at hand. */
-export type ProjectSettings = Readonly<{ blindAnnotation: boolean; allowSelfReview: boolean; autoAcceptAgreement: boolean; viewerExport: ViewerExport }>;
+export type ProjectSettings = Readonly<{
+  blindAnnotation: boolean;
+  allowSelfReview: boolean;
+  autoAcceptAgreement: boolean;
+  viewerExport: ViewerExport;
+}>;
 
 /**
  * A project the actor may use for capability C (checked when minted), with the role that decided it.
  * A write function asks for its capability, e.g. `ProjectAccess<"articles:import">`; a read function takes
  * any. `userId` is null for the operator's CLI.
  */
-export type ProjectAccess<C extends Capability = Capability> = Readonly<{ projectId: string; slug: string; name: string; role: ProjectRole; userId: string | null; settings: ProjectSettings }> & {
+export type ProjectAccess<C extends Capability = Capability> = Readonly<{
+  projectId: string;
+  slug: string;
+  name: string;
+  role: ProjectRole;
+  userId: string | null;
+  settings: ProjectSettings;
+}> & {
   readonly [PROJECT_ACCESS]: C;
 };
 
 /** An article inside a project the actor may use for capability C. */
-export type ArticleAccess<C extends Capability = Capability> = ProjectAccess<C> & Readonly<{ articleId: string }> & { readonly [ARTICLE_ACCESS]: C };
+export type ArticleAccess<C extends Capability = Capability> = ProjectAccess<C> &
+  Readonly<{ articleId: string }> & { readonly [ARTICLE_ACCESS]: C };
 
 export function mintActor(fields: Omit<Actor, typeof ACTOR>): Actor {
   return fields as Actor;
 }
 
-export function mintProjectAccess<C extends Capability>(fields: Omit<ProjectAccess, typeof PROJECT_ACCESS>, _capability: C): ProjectAccess<C> {
+export function mintProjectAccess<C extends Capability>(
+  fields: Omit<ProjectAccess, typeof PROJECT_ACCESS>,
+  _capability: C,
+): ProjectAccess<C> {
   return fields as ProjectAccess<C>;
 }
 

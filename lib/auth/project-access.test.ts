@@ -5,17 +5,35 @@ import { prisma } from "@/lib/db/prisma";
 import { PROJECT_ROLES, can, type Capability } from "./permissions";
 import { authorizeArticle, authorizeProject } from "./project-access";
 
-const CAPABILITIES: Capability[] = ["project:read", "project:manage", "members:manage", "articles:import", "articles:edit", "annotations:create", "annotations:review"];
+const CAPABILITIES: Capability[] = [
+  "project:read",
+  "project:manage",
+  "members:manage",
+  "articles:import",
+  "articles:edit",
+  "annotations:create",
+  "annotations:review",
+];
 
 describe("project access", () => {
   it("follows the role table for every role and capability", async () => {
     const users = Object.fromEntries(await Promise.all(PROJECT_ROLES.map(async (role) => [role, await createUser()] as const)));
-    const { slug } = await createProjectWith({ owner: [users.owner!], editor: [users.editor!], reviewer: [users.reviewer!], viewer: [users.viewer!] });
+    const { slug } = await createProjectWith({
+      owner: [users.owner!],
+      editor: [users.editor!],
+      reviewer: [users.reviewer!],
+      viewer: [users.viewer!],
+    });
     for (const role of PROJECT_ROLES) {
       const actor = await actorFor(users[role]!);
       for (const capability of CAPABILITIES) {
         const result = await authorizeProject(actor, slug, capability);
-        expect({ role, capability, ok: result.ok, reason: result.ok ? null : result.reason }).toEqual({ role, capability, ok: can(role, capability), reason: can(role, capability) ? null : "forbidden" });
+        expect({ role, capability, ok: result.ok, reason: result.ok ? null : result.reason }).toEqual({
+          role,
+          capability,
+          ok: can(role, capability),
+          reason: can(role, capability) ? null : "forbidden",
+        });
       }
     }
     // Spot-check the table itself, so that a wrong edit to it fails here too.

@@ -11,14 +11,38 @@ import { can, type Capability } from "./permissions";
 
 export type AccessRefusal = "not_found" | "forbidden";
 
-const PROJECT = { id: true, slug: true, name: true, blindAnnotation: true, allowSelfReview: true, autoAcceptAgreement: true, viewerExport: true } as const;
+const PROJECT = {
+  id: true,
+  slug: true,
+  name: true,
+  blindAnnotation: true,
+  allowSelfReview: true,
+  autoAcceptAgreement: true,
+  viewerExport: true,
+} as const;
 
-function fields(project: { id: string; slug: string; name: string; blindAnnotation: boolean; allowSelfReview: boolean; autoAcceptAgreement: boolean; viewerExport: ProjectSettings["viewerExport"] }, role: ProjectRole, userId: string | null) {
+function fields(
+  project: {
+    id: string;
+    slug: string;
+    name: string;
+    blindAnnotation: boolean;
+    allowSelfReview: boolean;
+    autoAcceptAgreement: boolean;
+    viewerExport: ProjectSettings["viewerExport"];
+  },
+  role: ProjectRole,
+  userId: string | null,
+) {
   const { id, slug, name, ...settings } = project;
   return { projectId: id, slug, name, role, userId, settings };
 }
 
-export async function authorizeProject<C extends Capability>(actor: Actor, slug: string, capability: C): Promise<Result<ProjectAccess<C>, AccessRefusal>> {
+export async function authorizeProject<C extends Capability>(
+  actor: Actor,
+  slug: string,
+  capability: C,
+): Promise<Result<ProjectAccess<C>, AccessRefusal>> {
   const membership = await prisma.membership.findFirst({
     where: { userId: actor.userId, project: { slug } },
     select: { role: true, project: { select: PROJECT } },
@@ -29,7 +53,11 @@ export async function authorizeProject<C extends Capability>(actor: Actor, slug:
   return ok(mintProjectAccess(fields(project, membership.role, actor.userId), capability));
 }
 
-export async function authorizeArticle<C extends Capability>(actor: Actor, articleId: string, capability: C): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
+export async function authorizeArticle<C extends Capability>(
+  actor: Actor,
+  articleId: string,
+  capability: C,
+): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
   const article = await prisma.article.findUnique({
     where: { id: articleId },
     select: { project: { select: { ...PROJECT, memberships: { where: { userId: actor.userId }, select: { role: true } } } } },

@@ -6,10 +6,14 @@ import { actorFor } from "@/lib/testing/actors";
 import { createUser } from "@/lib/testing/factories";
 import { authenticateRequest } from "./session-gate";
 
-const request = (authorization?: string) => new Request("http://margin.test/api/projects", { headers: authorization ? { authorization } : {} });
+const request = (authorization?: string) =>
+  new Request("http://margin.test/api/projects", { headers: authorization ? { authorization } : {} });
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

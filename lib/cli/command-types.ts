@@ -9,7 +9,12 @@ export type OptionSpec = Record<string, { type: "string" | "boolean"; descriptio
  * What a command reports: lines for stdout (the result, machine-readable) and stderr (for people); or,
  * for output too large to hold (an export), a byte stream for stdout and a summary line once it ended.
  */
-export type CommandOutput = { stdout?: string[]; stderr?: string[]; exitCode?: number; stream?: { body: ReadableStream<Uint8Array>; summary: Promise<string> } };
+export type CommandOutput = {
+  stdout?: string[];
+  stderr?: string[];
+  exitCode?: number;
+  stream?: { body: ReadableStream<Uint8Array>; summary: Promise<string> };
+};
 
 export class CommandFailure extends Error {}
 

@@ -117,17 +117,35 @@ export const COMMANDS: Command[] = [
     options: {
       project: { type: "string", description: "project slug", required: true },
       "keep-artifacts": { type: "boolean", description: "keep page furniture (share buttons, repeated headline, …) in the text" },
-      format: { type: "string", description: "articles (default), or margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews" },
-      as: { type: "string", description: "margin-json: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)" },
-      "offset-unit": { type: "string", description: "margin-json .jsonl files: the unit they were exported in, codepoint (default) or utf16" },
+      format: {
+        type: "string",
+        description:
+          "articles (default), or margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews",
+      },
+      as: {
+        type: "string",
+        description:
+          "margin-json: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)",
+      },
+      "offset-unit": {
+        type: "string",
+        description: "margin-json .jsonl files: the unit they were exported in, codepoint (default) or utf16",
+      },
     },
-    positionals: { name: "files or globs...", description: 'files to import; quote globs such as "exports/*.html" to let Margin expand them' },
+    positionals: {
+      name: "files or globs...",
+      description: 'files to import; quote globs such as "exports/*.html" to let Margin expand them',
+    },
     async run(values, positionals) {
       const slug = parse(slugSchema, values.project);
       const access = await unsafeOperatorProjectAccess(slug, "articles:import");
       if (!access) throw new CommandFailure(`no project with slug ${slug}`);
       const format = values.format ?? "articles";
-      if (format === "margin-json") return importDatasetFiles(access, positionals, { as: values.as as string | undefined, offsetUnit: values["offset-unit"] as string | undefined });
+      if (format === "margin-json")
+        return importDatasetFiles(access, positionals, {
+          as: values.as as string | undefined,
+          offsetUnit: values["offset-unit"] as string | undefined,
+        });
       if (format !== "articles") throw new UsageError("--format: must be articles or margin-json");
       return importFiles(access, positionals, values["keep-artifacts"] === true);
     },

@@ -40,7 +40,8 @@ function optionError(error: AppError): UsageError {
 /** The options as the API's query, validated by the API's schema. */
 function queryOf(values: Record<string, string | boolean | undefined>, article: boolean) {
   const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) if (typeof value === "string" && name !== "project" && name !== "article") query[CAMEL[name] ?? name] = value;
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === "string" && name !== "project" && name !== "article") query[CAMEL[name] ?? name] = value;
   const parsed = (article ? articleExportQuerySchema : projectExportQuerySchema).safeParse(query);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -56,12 +57,16 @@ export async function runExport(values: Record<string, string | boolean | undefi
   const query = queryOf(values, articleId !== undefined);
   try {
     const started = articleId ? await startArticleExport(access, articleId, query) : await startProjectExport(access, query);
-    const summary = started.done.then((result) => `exported ${result.articles} articles, ${result.tags} tags (${result.bytes} bytes, ${started.writer.format}); dataset version ${result.datasetVersion}`);
+    const summary = started.done.then(
+      (result) =>
+        `exported ${result.articles} articles, ${result.tags} tags (${result.bytes} bytes, ${started.writer.format}); dataset version ${result.datasetVersion}`,
+    );
     // Read by the entry point once the stream ended; a cancelled export's rejection must not go unhandled.
     summary.catch(() => {});
     return { stream: { body: started.stream, summary } };
   } catch (error) {
-    if (error instanceof AppError && error.code === "bad_request") throw articleId && error.field === "articles" ? new CommandFailure(`no article ${articleId} in project ${slug}`) : optionError(error);
+    if (error instanceof AppError && error.code === "bad_request")
+      throw articleId && error.field === "articles" ? new CommandFailure(`no article ${articleId} in project ${slug}`) : optionError(error);
     throw error;
   }
 }
@@ -85,9 +90,18 @@ async function* jsonlLines(file: string): AsyncGenerator<unknown> {
  * `import --format margin-json <files>`: `.json` files are json exports (read whole); `.jsonl` files are
  * jsonl exports, streamed line by line, whose unit `--offset-unit` gives (they carry none).
  */
-export async function importDatasetFiles(access: ProjectAccess<"articles:import">, files: string[], options: { as?: string; offsetUnit?: string }): Promise<CommandOutput> {
+export async function importDatasetFiles(
+  access: ProjectAccess<"articles:import">,
+  files: string[],
+  options: { as?: string; offsetUnit?: string },
+): Promise<CommandOutput> {
   const fallback = options.as ? (await unsafeUserIdsByEmail([options.as])).get(options.as.toLowerCase()) : await unsafeFirstOwnerId(access);
-  if (!fallback) throw new CommandFailure(options.as ? `no user with email ${options.as}` : `project ${access.slug} has no owner to stand in for unknown authors; give --as <email>`);
+  if (!fallback)
+    throw new CommandFailure(
+      options.as
+        ? `no user with email ${options.as}`
+        : `project ${access.slug} has no owner to stand in for unknown authors; give --as <email>`,
+    );
   const unit = options.offsetUnit ?? "codepoint";
   if (!(OFFSET_UNITS as readonly string[]).includes(unit)) throw new UsageError(`--offset-unit: must be one of ${OFFSET_UNITS.join(", ")}`);
   const results: DatasetImportResult[] = [];
@@ -98,7 +112,9 @@ export async function importDatasetFiles(access: ProjectAccess<"articles:import"
     }
     try {
       if (file.toLowerCase().endsWith(".jsonl")) {
-        results.push(...(await importDataset(access, { name: file, offsetUnit: unit as "codepoint" | "utf16", articles: jsonlLines(file) }, fallback)));
+        results.push(
+          ...(await importDataset(access, { name: file, offsetUnit: unit as "codepoint" | "utf16", articles: jsonlLines(file) }, fallback)),
+        );
       } else {
         let value: unknown;
         try {
@@ -116,5 +132,11 @@ export async function importDatasetFiles(access: ProjectAccess<"articles:import"
   const count = (status: string) => results.filter((result) => result.status === status).length;
   const tags = results.reduce((sum, result) => sum + (result.tags ?? 0), 0);
   const lines = results.map((result) => `${describeResult(result)}${result.tags !== undefined ? ` with ${result.tags} tags` : ""}`);
-  return { stdout: [...lines, `${files.length} ${files.length === 1 ? "file" : "files"}, ${results.length} articles: ${count("imported")} imported (${tags} tags), ${count("duplicate")} duplicate, ${count("failed")} failed`], exitCode: count("failed") ? 1 : 0 };
+  return {
+    stdout: [
+      ...lines,
+      `${files.length} ${files.length === 1 ? "file" : "files"}, ${results.length} articles: ${count("imported")} imported (${tags} tags), ${count("duplicate")} duplicate, ${count("failed")} failed`,
+    ],
+    exitCode: count("failed") ? 1 : 0,
+  };
 }

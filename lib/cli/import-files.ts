@@ -20,12 +20,17 @@ async function expand(patterns: string[]): Promise<string[]> {
 }
 
 export function describeResult(result: ImportResult): string {
-  if (result.status === "imported") return `imported   ${result.label} → ${result.id} "${result.title}"${result.removedArtifacts ? ` (${result.removedArtifacts} furniture paragraphs removed)` : ""}`;
+  if (result.status === "imported")
+    return `imported   ${result.label} → ${result.id} "${result.title}"${result.removedArtifacts ? ` (${result.removedArtifacts} furniture paragraphs removed)` : ""}`;
   if (result.status === "duplicate") return `duplicate  ${result.label} = ${result.id} "${result.title}"`;
   return `failed     ${result.label}: ${result.error}`;
 }
 
-export async function importFiles(access: ProjectAccess<"articles:import">, patterns: string[], keepArtifacts: boolean): Promise<CommandOutput> {
+export async function importFiles(
+  access: ProjectAccess<"articles:import">,
+  patterns: string[],
+  keepArtifacts: boolean,
+): Promise<CommandOutput> {
   const files = await expand(patterns);
   const lines: string[] = [];
   const counts = { imported: 0, duplicate: 0, failed: 0 };

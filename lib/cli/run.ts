@@ -21,7 +21,10 @@ function usage(): string {
 }
 
 function commandHelp(command: Command): string {
-  const options = Object.entries(command.options).map(([name, spec]) => `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}\n      ${spec.description}`);
+  const options = Object.entries(command.options).map(
+    ([name, spec]) =>
+      `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}\n      ${spec.description}`,
+  );
   const positionals = command.positionals ? [`  <${command.positionals.name}>`, `      ${command.positionals.description}`] : [];
   return [
     `usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}${command.positionals ? ` <${command.positionals.name}>` : ""}`,
@@ -43,7 +46,8 @@ export function findCommand(argv: string[]): { command: Command; rest: string[] 
 export type Resolved = { command: Command; values: Record<string, string | boolean | undefined>; positionals: string[] };
 
 export function resolve(argv: string[]): CliResult | Resolved {
-  if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h") return { stdout: [usage()], exitCode: argv.length ? 0 : 2 };
+  if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h")
+    return { stdout: [usage()], exitCode: argv.length ? 0 : 2 };
   const found = findCommand(argv);
   if (!found) return { stderr: [`unknown command: ${argv.join(" ")}`, "", usage()], exitCode: 2 };
   const { command, rest } = found;
@@ -51,7 +55,9 @@ export function resolve(argv: string[]): CliResult | Resolved {
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]));
     const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: Boolean(command.positionals) });
-    const missing = Object.entries(command.options).find(([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""));
+    const missing = Object.entries(command.options).find(
+      ([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""),
+    );
     if (missing) throw new UsageError(`--${missing[0]} is required`);
     if (command.positionals && positionals.length === 0) throw new UsageError(`give ${command.positionals.name}`);
     return { command, values, positionals };

@@ -36,7 +36,10 @@ async function connectedEditor() {
   // A project refuses the same text twice.
   const articleId = (await createArticle(slug, { title: "Count", text: `${TEXT} (${++articles})` })).id;
   const client = await connectClient(server.url, articleId, token);
-  const membership = await prisma.membership.findFirstOrThrow({ where: { projectId: access.projectId, userId: user.id }, select: { id: true } });
+  const membership = await prisma.membership.findFirstOrThrow({
+    where: { projectId: access.projectId, userId: user.id },
+    select: { id: true },
+  });
   return { user, tokenId, articleId, client, membershipId: membership.id };
 }
 
@@ -46,7 +49,8 @@ async function managerAccess() {
   return access.value;
 }
 
-const serverText = (articleId: string) => projectContent(server.collaboration.hocuspocus.documents.get(documentName(articleId, "content"))!).text;
+const serverText = (articleId: string) =>
+  projectContent(server.collaboration.hocuspocus.documents.get(documentName(articleId, "content"))!).text;
 const type = (client: TestClient, words: string) => editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text(words)));
 const refused = (client: TestClient) => new Promise<void>((resolve) => client.content.on("authenticationFailed", () => resolve()));
 
@@ -77,7 +81,9 @@ describe("live connections follow access changes", () => {
       type(client, "Removed ");
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(serverText(articleId)).toBe(`${TEXT} (2)`);
-      const theirs = [...server.collaboration.hocuspocus.documents.values()].flatMap((document) => document.getConnections()).filter((connection) => (connection.context as { actor?: { userId: string } }).actor?.userId === user.id);
+      const theirs = [...server.collaboration.hocuspocus.documents.values()]
+        .flatMap((document) => document.getConnections())
+        .filter((connection) => (connection.context as { actor?: { userId: string } }).actor?.userId === user.id);
       expect(theirs).toEqual([]);
     } finally {
       client.destroy();

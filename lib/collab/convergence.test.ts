@@ -35,7 +35,13 @@ const CONTENT: ArticleDoc = {
     paragraph("“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk."),
     paragraph("More than 200 volunteers waited outside; the café on Main Street stayed open."),
     { type: "blockquote", content: [paragraph("“It’s not over,” she said.")] },
-    { type: "bulletList", content: [{ type: "listItem", content: [paragraph("67,160 mail ballots")] }, { type: "listItem", content: [paragraph("Turnout: 48%")] }] },
+    {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [paragraph("67,160 mail ballots")] },
+        { type: "listItem", content: [paragraph("Turnout: 48%")] },
+      ],
+    },
   ],
 };
 
@@ -55,7 +61,9 @@ beforeAll(async () => {
 
 let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0 };
 afterAll(() => {
-  console.info(`[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions`);
+  console.info(
+    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions`,
+  );
 });
 
 /** An oracle independent of the projection's own walk: which text offsets carry each tag's mark. */
@@ -75,7 +83,11 @@ function checkSpans(projection: Projection, root: ReturnType<typeof contentRoot>
   expect([...projection.spans.keys()].sort()).toEqual([...seen.keys()].sort());
   for (const [id, span] of projection.spans) {
     const extent = seen.get(id)!;
-    expect({ id, start: span.start, end: span.end }).toEqual({ id, start: extent.first, end: extent.last + (projection.text.codePointAt(extent.last)! > 0xffff ? 2 : 1) });
+    expect({ id, start: span.start, end: span.end }).toEqual({
+      id,
+      start: extent.first,
+      end: extent.last + (projection.text.codePointAt(extent.last)! > 0xffff ? 2 : 1),
+    });
     // Never half a character: both ends convert to code points.
     expect(() => [utf16ToCodePoint(projection.text, span.start), utf16ToCodePoint(projection.text, span.end)]).not.toThrow();
   }
@@ -88,7 +100,9 @@ describe("randomized convergence", () => {
     const sim = new Simulation({ seed, content: CONTENT, actors: [...actors], withReviewer: true });
     try {
       await sim.addClients();
-      onTestFailed(() => console.error(`[convergence] seed ${seed}, last actions:\n${sim.trace.slice(-Number(process.env.MARGIN_TRACE ?? 25)).join("\n")}`));
+      onTestFailed(() =>
+        console.error(`[convergence] seed ${seed}, last actions:\n${sim.trace.slice(-Number(process.env.MARGIN_TRACE ?? 25)).join("\n")}`),
+      );
       const paranoid = { checkEachStep: Boolean(process.env.MARGIN_CONVERGENCE_PARANOID) };
       await sim.run(STEPS, paranoid);
       await sim.settle(paranoid);
@@ -123,7 +137,8 @@ describe("randomized convergence", () => {
             expect(projection.spans.has(row.id)).toBe(false);
             continue;
           }
-          const slice = unit === "codepoint" ? [...stored.text].slice(row.start!, row.end!).join("") : stored.text.slice(row.start!, row.end!);
+          const slice =
+            unit === "codepoint" ? [...stored.text].slice(row.start!, row.end!).join("") : stored.text.slice(row.start!, row.end!);
           expect(slice).toBe(row.text);
           expect(row.label).toBe(tags.get(row.id)!.label);
         }

@@ -43,7 +43,15 @@ describe("article documents", () => {
   it("seed marks as ProseMirror's own steps would, across headings, lists, line breaks and overlaps", () => {
     const content = blocksToDoc([
       { kind: "heading", level: 2, inlines: [{ type: "text", text: "Flood “waters” rise 🌊" }] },
-      { kind: "paragraph", inlines: [{ type: "text", text: "Imani Osei, " }, { type: "text", text: "the mayor", marks: [{ type: "italic" }] }, { type: "hardBreak" }, { type: "text", text: "said 1,219 homes — “all of them” — flooded." }] },
+      {
+        kind: "paragraph",
+        inlines: [
+          { type: "text", text: "Imani Osei, " },
+          { type: "text", text: "the mayor", marks: [{ type: "italic" }] },
+          { type: "hardBreak" },
+          { type: "text", text: "said 1,219 homes — “all of them” — flooded." },
+        ],
+      },
       { kind: "bullet", inlines: [{ type: "text", text: "First item of a list" }] },
       { kind: "bullet", inlines: [{ type: "text", text: "Second item" }] },
     ]);
@@ -62,7 +70,10 @@ describe("article documents", () => {
     // The reference: a Transform step per tag.
     const projection = projectDocument(root);
     const tr = new Transform(root);
-    for (const { id, span: { start, end } } of spans) {
+    for (const {
+      id,
+      span: { start, end },
+    } of spans) {
       const range = rangeOf(projection, start, end);
       if (range) tr.addMark(range.from, range.to, articleSchema.marks[ANNOTATION_MARK]!.create({ id }));
     }
@@ -119,7 +130,15 @@ describe("article documents", () => {
   it("orphan a tag whose words are all deleted; the tag's record stays", () => {
     const doc = seeded();
     const tagsDoc = new Y.Doc();
-    writeTag(tagsDoc, "actor", { label: "actor", authorId: "u1", authorName: "Ana", createdAt: "2026-11-22T00:00:00Z", updatedAt: "2026-11-22T00:00:00Z", attributes: {}, note: null });
+    writeTag(tagsDoc, "actor", {
+      label: "actor",
+      authorId: "u1",
+      authorName: "Ana",
+      createdAt: "2026-11-22T00:00:00Z",
+      updatedAt: "2026-11-22T00:00:00Z",
+      attributes: {},
+      note: null,
+    });
     editContent(doc, (tr, projection) => {
       const start = text.indexOf(" said Imani Osei");
       tr.delete(projection.positions[start]!, projection.positions[start + " said Imani Osei".length]!);

@@ -31,7 +31,13 @@ export type TagPerson = { id: string; name: string };
  * The last accept or reject of a tag, shown live to everyone on the article (every decision is in
  * PostgreSQL). `reviewerId` is null when Margin decided: auto-accept of tags on which annotators agree.
  */
-export type TagReview = { decision: "accept" | "reject"; reviewerId: string | null; reviewerName: string; at: string; comment: string | null };
+export type TagReview = {
+  decision: "accept" | "reject";
+  reviewerId: string | null;
+  reviewerName: string;
+  at: string;
+  comment: string | null;
+};
 
 export const AUTO_REVIEWER_NAME = "Margin (annotators agree)";
 
@@ -133,12 +139,17 @@ function withMarks(root: PMNode, ranges: MarkedRange[]): PMNode {
       if (!node.isTextblock) return void children.push(visit(child, at + 1));
       if (!child.isText) return void children.push(child);
       // Cut the text wherever a range begins or ends; each piece takes the marks of the ranges over it.
-      for (let from = 0; from < child.nodeSize; ) {
+      for (let from = 0; from < child.nodeSize;) {
         while (next < ranges.length && ranges[next]!.from <= at + from) active.push(ranges[next++]!);
         active = active.filter((range) => range.to > at + from);
         let to = Math.min(child.nodeSize, next < ranges.length ? ranges[next]!.from - at : Infinity);
         for (const range of active) to = Math.min(to, range.to - at);
-        children.push(articleSchema.text(child.text!.slice(from, to), active.reduce((marks, range) => range.mark.addToSet(marks), child.marks)));
+        children.push(
+          articleSchema.text(
+            child.text!.slice(from, to),
+            active.reduce((marks, range) => range.mark.addToSet(marks), child.marks),
+          ),
+        );
         from = to;
       }
     });
@@ -187,7 +198,8 @@ export function markSpan(doc: Y.Doc, id: string, span: Span): boolean {
 export function unmarkTags(doc: Y.Doc, ids: ReadonlySet<string>): void {
   editContent(doc, (tr) => {
     tr.doc.descendants((node, pos) => {
-      for (const mark of node.marks) if (mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string)) tr.removeMark(pos, pos + node.nodeSize, mark);
+      for (const mark of node.marks)
+        if (mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string)) tr.removeMark(pos, pos + node.nodeSize, mark);
     });
   });
 }

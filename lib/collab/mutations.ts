@@ -15,7 +15,10 @@ import type { DocumentKind } from "./names";
 import type { Projection } from "./projection";
 
 export async function appendUpdate(articleId: string, kind: DocumentKind, update: Uint8Array): Promise<bigint> {
-  const row = await prisma.articleDocumentUpdate.create({ data: { articleId, name: kind, data: update as Uint8Array<ArrayBuffer> }, select: { id: true } });
+  const row = await prisma.articleDocumentUpdate.create({
+    data: { articleId, name: kind, data: update as Uint8Array<ArrayBuffer> },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -28,32 +31,82 @@ export async function appendTagsUpdate(articleId: string, update: Uint8Array | n
   const records: Prisma.PrismaPromise<unknown>[] = journal.map((entry) => {
     switch (entry.type) {
       case "event":
-        return prisma.annotationEvent.create({ data: { annotationId: entry.annotationId, articleId, actorId: entry.actorId, kind: entry.kind, data: entry.data as Prisma.InputJsonObject, createdAt: at(entry) }, select: { id: true } });
+        return prisma.annotationEvent.create({
+          data: {
+            annotationId: entry.annotationId,
+            articleId,
+            actorId: entry.actorId,
+            kind: entry.kind,
+            data: entry.data as Prisma.InputJsonObject,
+            createdAt: at(entry),
+          },
+          select: { id: true },
+        });
       case "review":
-        return prisma.annotationReview.create({ data: { id: entry.id, annotationId: entry.annotationId, articleId, reviewerId: entry.reviewerId, decision: entry.decision, comment: entry.comment, createdAt: at(entry) }, select: { id: true } });
+        return prisma.annotationReview.create({
+          data: {
+            id: entry.id,
+            annotationId: entry.annotationId,
+            articleId,
+            reviewerId: entry.reviewerId,
+            decision: entry.decision,
+            comment: entry.comment,
+            createdAt: at(entry),
+          },
+          select: { id: true },
+        });
       case "comment":
         return prisma.annotationComment.create({
-          data: { id: entry.id, annotationId: entry.annotationId, articleId, authorId: entry.authorId, kind: entry.kind, body: entry.body, createdAt: at(entry), mentions: { create: entry.mentions.map((userId) => ({ userId })) } },
+          data: {
+            id: entry.id,
+            annotationId: entry.annotationId,
+            articleId,
+            authorId: entry.authorId,
+            kind: entry.kind,
+            body: entry.body,
+            createdAt: at(entry),
+            mentions: { create: entry.mentions.map((userId) => ({ userId })) },
+          },
           select: { id: true },
         });
       case "move-comments":
-        return prisma.annotationComment.updateMany({ where: { articleId, annotationId: { in: entry.from } }, data: { annotationId: entry.to } });
+        return prisma.annotationComment.updateMany({
+          where: { articleId, annotationId: { in: entry.from } },
+          data: { annotationId: entry.to },
+        });
     }
   });
   if (!update) {
     await prisma.$transaction(records);
     return null;
   }
-  const [row] = await prisma.$transaction([prisma.articleDocumentUpdate.create({ data: { articleId, name: "tags", data: update as Uint8Array<ArrayBuffer> }, select: { id: true } }), ...records]);
+  const [row] = await prisma.$transaction([
+    prisma.articleDocumentUpdate.create({
+      data: { articleId, name: "tags", data: update as Uint8Array<ArrayBuffer> },
+      select: { id: true },
+    }),
+    ...records,
+  ]);
   return row.id;
 }
 
 /** Writes a snapshot and deletes the appended updates it already contains. */
-export async function saveSnapshot(articleId: string, kind: DocumentKind, snapshot: Uint8Array, containsUpTo: bigint | null): Promise<void> {
+export async function saveSnapshot(
+  articleId: string,
+  kind: DocumentKind,
+  snapshot: Uint8Array,
+  containsUpTo: bigint | null,
+): Promise<void> {
   const state = snapshot as Uint8Array<ArrayBuffer>;
   await prisma.$transaction([
-    prisma.articleDocument.upsert({ where: { articleId_name: { articleId, name: kind } }, create: { articleId, name: kind, state }, update: { state } }),
-    ...(containsUpTo !== null ? [prisma.articleDocumentUpdate.deleteMany({ where: { articleId, name: kind, id: { lte: containsUpTo } } })] : []),
+    prisma.articleDocument.upsert({
+      where: { articleId_name: { articleId, name: kind } },
+      create: { articleId, name: kind, state },
+      update: { state },
+    }),
+    ...(containsUpTo !== null
+      ? [prisma.articleDocumentUpdate.deleteMany({ where: { articleId, name: kind, id: { lte: containsUpTo } } })]
+      : []),
   ]);
 }
 
@@ -71,14 +124,43 @@ export async function seedDocuments(articleId: string): Promise<Record<DocumentK
       select: {
         text: true,
         content: true,
-        annotations: { select: { id: true, label: true, start: true, end: true, authorId: true, attributes: true, note: true, status: true, annotatorIds: true, createdAt: true, updatedAt: true, author: { select: { name: true, email: true } } } },
+        annotations: {
+          select: {
+            id: true,
+            label: true,
+            start: true,
+            end: true,
+            authorId: true,
+            attributes: true,
+            note: true,
+            status: true,
+            annotatorIds: true,
+            createdAt: true,
+            updatedAt: true,
+            author: { select: { name: true, email: true } },
+          },
+        },
         // The last decision on each tag (an imported dataset arrives with its review).
-        reviews: { orderBy: { createdAt: "asc" }, select: { annotationId: true, decision: true, comment: true, createdAt: true, reviewer: { select: { id: true, name: true, email: true } } } },
+        reviews: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            annotationId: true,
+            decision: true,
+            comment: true,
+            createdAt: true,
+            reviewer: { select: { id: true, name: true, email: true } },
+          },
+        },
       },
     });
     const lastReview = new Map(article.reviews.map((review) => [review.annotationId, review]));
     const people = new Map(
-      (await tx.user.findMany({ where: { id: { in: [...new Set(article.annotations.flatMap((row) => row.annotatorIds))] } }, select: { id: true, name: true, email: true } })).map((user) => [user.id, user.name ?? user.email]),
+      (
+        await tx.user.findMany({
+          where: { id: { in: [...new Set(article.annotations.flatMap((row) => row.annotatorIds))] } },
+          select: { id: true, name: true, email: true },
+        })
+      ).map((user) => [user.id, user.name ?? user.email]),
     );
     const content = new Y.Doc();
     const tags = new Y.Doc();
@@ -102,7 +184,17 @@ export async function seedDocuments(articleId: string): Promise<Record<DocumentK
           attributes: (row.attributes ?? {}) as Record<string, unknown>,
           note: row.note,
           status: row.status,
-          ...(review ? { review: { decision: review.decision, reviewerId: review.reviewer?.id ?? null, reviewerName: review.reviewer ? (review.reviewer.name ?? review.reviewer.email) : AUTO_REVIEWER_NAME, at: review.createdAt.toISOString(), comment: review.comment } } : {}),
+          ...(review
+            ? {
+                review: {
+                  decision: review.decision,
+                  reviewerId: review.reviewer?.id ?? null,
+                  reviewerName: review.reviewer ? (review.reviewer.name ?? review.reviewer.email) : AUTO_REVIEWER_NAME,
+                  at: review.createdAt.toISOString(),
+                  comment: review.comment,
+                },
+              }
+            : {}),
           ...(row.annotatorIds.length > 1 ? { annotators: row.annotatorIds.map((id) => ({ id, name: people.get(id) ?? id })) } : {}),
         });
       }
@@ -139,7 +231,9 @@ export async function writeProjection(articleId: string, projection: Projection,
       note: tag.note ?? null,
       status: statusOf(tag),
       // A Postgres array literal per row, since unnest cannot take an array of arrays of different lengths.
-      annotatorIds: `{${annotatorsOf(tag).map((person) => `"${person.id}"`).join(",")}}`,
+      annotatorIds: `{${annotatorsOf(tag)
+        .map((person) => `"${person.id}"`)
+        .join(",")}}`,
       createdAt: new Date(tag.createdAt),
     };
   });

@@ -5,7 +5,8 @@
  */
 export type DocumentKind = "content" | "tags";
 
-export type ParsedName = { articleId: string; kind: DocumentKind; viewOf?: undefined } | { articleId: string; kind: "view"; viewOf: string };
+export type ParsedName =
+  { articleId: string; kind: DocumentKind; viewOf?: undefined } | { articleId: string; kind: "view"; viewOf: string };
 
 export function documentName(articleId: string, kind: DocumentKind | "view", viewOf?: string): string {
   if (kind === "view") return `article:${articleId}:tags:${viewOf}`;

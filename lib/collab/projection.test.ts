@@ -54,7 +54,15 @@ describe("projectDocument", () => {
       content: [
         { type: "paragraph", content: [{ type: "text", text: "  Café\u0301 déja\u0300 vu  " }] },
         { type: "paragraph" },
-        { type: "paragraph", content: [{ type: "text", text: "Line one \u0007" }, { type: "hardBreak" }, { type: "hardBreak" }, { type: "text", text: " line\u0007 two", marks: [{ type: "annotation", attrs: { id: "t" } }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Line one \u0007" },
+            { type: "hardBreak" },
+            { type: "hardBreak" },
+            { type: "text", text: " line\u0007 two", marks: [{ type: "annotation", attrs: { id: "t" } }] },
+          ],
+        },
       ],
     });
     const projection = projectDocument(root);
@@ -85,7 +93,12 @@ describe("projectDocument", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Next" }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One", marks: [{ type: "bold" }] }] }] }] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One", marks: [{ type: "bold" }] }] }] },
+          ],
+        },
         { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "Quoted" }] }] },
       ],
     });
@@ -167,23 +180,61 @@ describe("projectDocument on random documents", () => {
   // What an editor's document may hold: words, edge spaces and tabs, decomposed accents and stray combining
   // marks, emoji (with variation selectors), controls, byte-order marks, newlines inside text, broken
   // surrogates, characters NFC changes on their own (the Ångström sign), typographic punctuation.
-  const PIECES = ["word", "Ana", " ", "  ", "\t", "é", "e\u0301", "\u0301", "🚢", "🗳️", "\u0007", "\uFEFF", "\n", "“", "”", "—", "\uD83D", "\u212B", "1,219", "\u00A0"];
-  const MARKS = [tag("a"), tag("b"), tag("c"), schema.marks.bold!.create(), schema.marks.italic!.create(), schema.marks.link!.create({ href: "https://example.com" })];
+  const PIECES = [
+    "word",
+    "Ana",
+    " ",
+    "  ",
+    "\t",
+    "é",
+    "e\u0301",
+    "\u0301",
+    "🚢",
+    "🗳️",
+    "\u0007",
+    "\uFEFF",
+    "\n",
+    "“",
+    "”",
+    "—",
+    "\uD83D",
+    "\u212B",
+    "1,219",
+    "\u00A0",
+  ];
+  const MARKS = [
+    tag("a"),
+    tag("b"),
+    tag("c"),
+    schema.marks.bold!.create(),
+    schema.marks.italic!.create(),
+    schema.marks.link!.create({ href: "https://example.com" }),
+  ];
 
   function randomDoc(random: () => number): PMNode {
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const inlines = () => {
       const nodes: PMNode[] = [];
       for (let index = Math.floor(random() * 6); index > 0; index--) {
         if (random() < 0.15) nodes.push(schema.nodes.hardBreak!.create());
-        else nodes.push(schema.text(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(PIECES)).join(""), MARKS.filter(() => random() < 0.3)));
+        else
+          nodes.push(
+            schema.text(
+              Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(PIECES)).join(""),
+              MARKS.filter(() => random() < 0.3),
+            ),
+          );
       }
       return nodes;
     };
-    const textblock = () => (random() < 0.2 ? schema.nodes.heading!.create({ level: 2 }, inlines()) : schema.nodes.paragraph!.create(null, inlines()));
+    const textblock = () =>
+      random() < 0.2 ? schema.nodes.heading!.create({ level: 2 }, inlines()) : schema.nodes.paragraph!.create(null, inlines());
     const blocks = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
       const roll = random();
-      if (roll < 0.15) return schema.nodes.bulletList!.create(null, [schema.nodes.listItem!.create(null, [schema.nodes.paragraph!.create(null, inlines())])]);
+      if (roll < 0.15)
+        return schema.nodes.bulletList!.create(null, [
+          schema.nodes.listItem!.create(null, [schema.nodes.paragraph!.create(null, inlines())]),
+        ]);
       if (roll < 0.25) return schema.nodes.blockquote!.create(null, [textblock()]);
       return textblock();
     });

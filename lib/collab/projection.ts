@@ -86,7 +86,8 @@ function contentMarks(marks: readonly PMMark[]): Mark[] | undefined {
   const kept: Mark[] = [];
   for (const mark of marks) {
     if (mark.type.name === "bold" || mark.type.name === "italic") kept.push({ type: mark.type.name });
-    else if (mark.type.name === "link" && typeof mark.attrs.href === "string") kept.push({ type: "link", attrs: { href: mark.attrs.href } });
+    else if (mark.type.name === "link" && typeof mark.attrs.href === "string")
+      kept.push({ type: "link", attrs: { href: mark.attrs.href } });
   }
   return kept.length ? kept : undefined;
 }
@@ -146,7 +147,9 @@ export function projectDocument(root: PMNode): Projection {
         }
       });
       const inlines = inlinesOf(lines);
-      blocks.push(node.type.name === "heading" ? { kind: "heading", level: Number(node.attrs.level), inlines } : { kind: kindOf(parents), inlines });
+      blocks.push(
+        node.type.name === "heading" ? { kind: "heading", level: Number(node.attrs.level), inlines } : { kind: kindOf(parents), inlines },
+      );
       return;
     }
     node.forEach((child, offset) => visit(child, pos + 1 + offset, [...parents, node]));

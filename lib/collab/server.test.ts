@@ -23,7 +23,12 @@ beforeAll(async () => {
     const user = await createUser({ name: role });
     people[role] = { ...user, token: (await createApiToken(user.id, "collab")).token };
   }
-  ({ slug } = await createProjectWith({ owner: [people.owner], editor: [people.editor], reviewer: [people.reviewer], viewer: [people.viewer] }));
+  ({ slug } = await createProjectWith({
+    owner: [people.owner],
+    editor: [people.editor],
+    reviewer: [people.reviewer],
+    viewer: [people.viewer],
+  }));
   articleId = (await createArticle(slug, { title: "Count", text: TEXT })).id;
 });
 
@@ -42,7 +47,10 @@ describe("collaboration server", () => {
     const client = await connectClient(server.url, articleId, people.editor.token);
     try {
       expect(projectContent(client.content.document).text).toBe(TEXT);
-      const created = await server.live.create(await editorAccess("owner"), { label: "actor", span: { start: 33, end: 41, unit: "codepoint" } });
+      const created = await server.live.create(await editorAccess("owner"), {
+        label: "actor",
+        span: { start: 33, end: 41, unit: "codepoint" },
+      });
       if (!created.ok) throw new Error(created.message);
       // In PostgreSQL before createAnnotation returned, with offsets in code points (Python's).
       const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
@@ -58,17 +66,32 @@ describe("collaboration server", () => {
   });
 
   it("stores a client's text correction, moving tags with their words", async () => {
-    const created = await server.live.create(await editorAccess("editor"), { label: "figure", span: { start: TEXT.indexOf("More than 200"), end: TEXT.indexOf("More than 200") + 13, unit: "utf16" } });
+    const created = await server.live.create(await editorAccess("editor"), {
+      label: "figure",
+      span: { start: TEXT.indexOf("More than 200"), end: TEXT.indexOf("More than 200") + 13, unit: "utf16" },
+    });
     if (!created.ok) throw new Error(created.message);
-    expect((await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).attributes).toEqual({ value: 200, unit: null, approximate: true });
+    expect((await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).attributes).toEqual({
+      value: 200,
+      unit: null,
+      approximate: true,
+    });
     const client = await connectClient(server.url, articleId, people.editor.token);
     try {
       editContent(client.content.document, (tr, projection) => {
         tr.insert(projection.positions[0]!, articleSchema.text("Volunteers' count: "));
       });
       // Appended to PostgreSQL as it arrives, before any store.
-      await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })) > 0, 2000, "an appended update");
-      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Volunteers' count: “We"), 3000, "the projection");
+      await eventually(
+        async () => (await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })) > 0,
+        2000,
+        "an appended update",
+      );
+      await eventually(
+        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Volunteers' count: “We"),
+        3000,
+        "the projection",
+      );
       const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
       const text = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
       expect([...text].slice(row.start!, row.end!).join("")).toBe("More than 200");
@@ -98,9 +121,17 @@ describe("collaboration server", () => {
       try {
         editContent(fresh.content.document, (tr, projection) => {
           const at = projection.text.indexOf("volunteers");
-          tr.addMark(projection.positions[at]!, projection.positions[at + 10 - 1]! + 1, tr.doc.type.schema.marks.annotation!.create({ id: "reviewer-mark" }));
+          tr.addMark(
+            projection.positions[at]!,
+            projection.positions[at + 10 - 1]! + 1,
+            tr.doc.type.schema.marks.annotation!.create({ id: "reviewer-mark" }),
+          );
         });
-        await eventually(() => projectContent(editor.content.document).spans.has("reviewer-mark"), 2000, "the reviewer's mark at the editor");
+        await eventually(
+          () => projectContent(editor.content.document).spans.has("reviewer-mark"),
+          2000,
+          "the reviewer's mark at the editor",
+        );
       } finally {
         fresh.destroy();
       }
@@ -128,7 +159,11 @@ describe("collaboration server", () => {
         expect(await closed).toBeGreaterThanOrEqual(1000);
       }
       editContent(bystander.content.document, (tr) => tr.insert(1, articleSchema.text("Still working. ")));
-      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Still working."), 3000, "the bystander's edit");
+      await eventually(
+        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Still working."),
+        3000,
+        "the bystander's edit",
+      );
     } finally {
       bystander.destroy();
     }
@@ -137,7 +172,10 @@ describe("collaboration server", () => {
   it("orphans a tag whose words are all deleted, keeps it, and restores it when the words come back", async () => {
     // Offsets count in the article's current text, which earlier tests corrected.
     const current = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
-    const created = await server.live.create(await editorAccess("editor"), { label: "quote", span: { start: current.indexOf("waited outside"), end: current.indexOf("waited outside") + 14, unit: "utf16" } });
+    const created = await server.live.create(await editorAccess("editor"), {
+      label: "quote",
+      span: { start: current.indexOf("waited outside"), end: current.indexOf("waited outside") + 14, unit: "utf16" },
+    });
     if (!created.ok) throw new Error(created.message);
     const client = await connectClient(server.url, articleId, people.editor.token);
     try {
@@ -145,13 +183,21 @@ describe("collaboration server", () => {
         const at = projection.text.indexOf(" waited outside");
         tr.delete(projection.positions[at]!, projection.positions[at + 15 - 1]! + 1);
       });
-      await eventually(async () => (await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).orphanedAt !== null, 3000, "the orphan");
+      await eventually(
+        async () => (await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).orphanedAt !== null,
+        3000,
+        "the orphan",
+      );
       const orphan = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
       expect(orphan).toMatchObject({ start: null, end: null, text: "waited outside" });
       editContent(client.content.document, (tr, projection) => {
         tr.insert(projection.positions[projection.text.indexOf("volunteers") + 10]!, articleSchema.text(" waited outside"));
       });
-      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.includes("waited outside"), 3000, "the words back");
+      await eventually(
+        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.includes("waited outside"),
+        3000,
+        "the words back",
+      );
       const restored = await server.live.restore(await editorAccess("editor"), created.value.id, { text: orphan.text, start: null });
       expect(restored.ok).toBe(true);
       const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
@@ -164,7 +210,13 @@ describe("collaboration server", () => {
   it("keeps everything across a restart of the server", async () => {
     const client = await connectClient(server.url, articleId, people.editor.token);
     editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("Before restart. ")));
-    await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0 || (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Before restart."), 2000, "the update stored");
+    await eventually(
+      async () =>
+        (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0 ||
+        (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Before restart."),
+      2000,
+      "the update stored",
+    );
     client.destroy();
     await server.close();
     server = await startCollabServer();
@@ -187,7 +239,11 @@ describe("collaboration server", () => {
       await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0, 2000, "the update appended");
       first.destroy();
       // Stored as the reader leaves, though still loaded.
-      await eventually(async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Kept. "), 2000, "the store");
+      await eventually(
+        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Kept. "),
+        2000,
+        "the store",
+      );
       expect(loaded()).toBe(2);
       // A reader coming back meanwhile finds it loaded, and restarts the wait when leaving.
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -38,7 +38,12 @@ export const COLLAB_PATH = "/collab";
 /** `kind` "view": a blind annotator's derived view of the tags document (lib/collab/names.ts). */
 export type CollabContext = { actor: Actor; role: ProjectRole; projectId: string; articleId: string; kind: DocumentKind | "view" };
 
-export type StatelessHandler = (input: { collaboration: Collaboration; context: CollabContext; payload: string; reply: (message: string) => void }) => Promise<void>;
+export type StatelessHandler = (input: {
+  collaboration: Collaboration;
+  context: CollabContext;
+  payload: string;
+  reply: (message: string) => void;
+}) => Promise<void>;
 
 export type CollaborationOptions = {
   /** Store debounce in ms (Hocuspocus' default 2000), and the longest a store may wait (10000). */
@@ -62,7 +67,13 @@ class KeepLoaded extends Error {}
 function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
   return fragment
     .toArray()
-    .map((child) => (child instanceof Y.XmlText ? (child.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("") : child instanceof Y.XmlElement ? `<${child.nodeName}>${plainText(child)}` : ""))
+    .map((child) =>
+      child instanceof Y.XmlText
+        ? (child.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("")
+        : child instanceof Y.XmlElement
+          ? `<${child.nodeName}>${plainText(child)}`
+          : "",
+    )
     .join("");
 }
 
@@ -125,11 +136,18 @@ export class Collaboration {
         const access = await authorizeArticle(actor, parsed.articleId, "project:read");
         if (!access.ok) throw new Error("not found");
         // A blind annotator reads their own view of the tags, never the whole document; a view is its owner's.
-        if (parsed.kind === "tags" && (await articleTagScope(access.value)).kind === "own") throw new Error("blind annotation: connect to your own view of the tags");
+        if (parsed.kind === "tags" && (await articleTagScope(access.value)).kind === "own")
+          throw new Error("blind annotation: connect to your own view of the tags");
         if (parsed.kind === "view" && parsed.viewOf !== actor.userId) throw new Error("not found");
         // Tags are written by the server only; text and marks by those whose role allows tagging.
         connectionConfig.readOnly = parsed.kind !== "content" || !can(access.value.role, "annotations:create");
-        return { actor, role: access.value.role, projectId: access.value.projectId, articleId: parsed.articleId, kind: parsed.kind } satisfies CollabContext;
+        return {
+          actor,
+          role: access.value.role,
+          projectId: access.value.projectId,
+          articleId: parsed.articleId,
+          kind: parsed.kind,
+        } satisfies CollabContext;
       },
       onLoadDocument: async ({ documentName: name, document }) => {
         const parsed = parseDocumentName(name);
@@ -286,7 +304,10 @@ export class Collaboration {
       }
       return result;
     });
-    this.tagWrites.set(articleId, next.catch(() => {}));
+    this.tagWrites.set(
+      articleId,
+      next.catch(() => {}),
+    );
     return next;
   }
 
@@ -303,9 +324,11 @@ export class Collaboration {
     const run = () => {
       const running = this.storeNow(articleId);
       current.running = running;
-      void running.catch((error: unknown) => console.error(`[collab] store of article ${articleId} failed`, error)).finally(() => {
-        if (current.running === running) current.running = null;
-      });
+      void running
+        .catch((error: unknown) => console.error(`[collab] store of article ${articleId} failed`, error))
+        .finally(() => {
+          if (current.running === running) current.running = null;
+        });
       return running;
     };
     if (!current.running) return run();
@@ -328,10 +351,18 @@ export class Collaboration {
       // creation never arrived (lib/annotations/operations.ts).
       const unclaimed = this.unclaimed.get(articleId) ?? new Map<string, number>();
       const before = Y.encodeStateVector(content.doc);
-      this.unclaimed.set(articleId, await this.publishTags(articleId, tags.doc, (shadow) => tidyMarks({ content: content.doc, tags: shadow }, unclaimed, new Date(), UNCLAIMED_MARK_GRACE_MS, root)));
+      this.unclaimed.set(
+        articleId,
+        await this.publishTags(articleId, tags.doc, (shadow) =>
+          tidyMarks({ content: content.doc, tags: shadow }, unclaimed, new Date(), UNCLAIMED_MARK_GRACE_MS, root),
+        ),
+      );
       if (!Buffer.from(before).equals(Y.encodeStateVector(content.doc))) root = contentRoot(content.doc);
     }
-    for (const [kind, entry] of [["content", content], ["tags", tags]] as const) {
+    for (const [kind, entry] of [
+      ["content", content],
+      ["tags", tags],
+    ] as const) {
       if (!entry.loaded) continue;
       const name = documentName(articleId, kind);
       // Read the last appended id before encoding: the snapshot then holds every update up to it.
@@ -347,9 +378,14 @@ export class Collaboration {
    * holds it before this resolves.
    */
   async edit<T>(articleId: string, edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal }) => T | Promise<T>): Promise<T> {
-    const [content, tags] = await Promise.all([this.hocuspocus.openDirectConnection(documentName(articleId, "content")), this.hocuspocus.openDirectConnection(documentName(articleId, "tags"))]);
+    const [content, tags] = await Promise.all([
+      this.hocuspocus.openDirectConnection(documentName(articleId, "content")),
+      this.hocuspocus.openDirectConnection(documentName(articleId, "tags")),
+    ]);
     try {
-      const result = await this.publishTags(articleId, tags.document!, (shadow, journal) => edit({ content: content.document!, tags: shadow, journal }));
+      const result = await this.publishTags(articleId, tags.document!, (shadow, journal) =>
+        edit({ content: content.document!, tags: shadow, journal }),
+      );
       await this.store(articleId);
       return result;
     } finally {
@@ -369,8 +405,12 @@ export class Collaboration {
     }
     this.wss.handleUpgrade(request, socket, head, (websocket) => {
       const headers = new Headers();
-      for (const [key, value] of Object.entries(request.headers)) if (value) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-      const connection = this.hocuspocus.handleConnection(websocket, new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { headers }));
+      for (const [key, value] of Object.entries(request.headers))
+        if (value) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      const connection = this.hocuspocus.handleConnection(
+        websocket,
+        new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { headers }),
+      );
       websocket.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
       websocket.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
       websocket.on("error", () => websocket.terminate());
@@ -388,7 +428,9 @@ export class Collaboration {
         }),
       );
     for (;;) {
-      const pending = [...this.stores.values()].flatMap((state) => [state.running, state.next]).filter((store): store is Promise<void> => store !== null);
+      const pending = [...this.stores.values()]
+        .flatMap((state) => [state.running, state.next])
+        .filter((store): store is Promise<void> => store !== null);
       if (!pending.length && !hookPending()) return;
       await Promise.allSettled(pending);
       // Hocuspocus' store hooks reach store() a few ticks after they start; look again shortly.
@@ -420,13 +462,18 @@ export class Collaboration {
     const sources = [...this.viewSources.values()];
     this.viewSources.clear();
     await Promise.all(sources.map((source) => source.disconnect({ unloadImmediately: false }).catch(() => {})));
-    const articles = new Set([...this.hocuspocus.documents.keys()].map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)));
+    const articles = new Set(
+      [...this.hocuspocus.documents.keys()].map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)),
+    );
     // A few at a time: all at once, a busy server's stores queue for the database pool until the
     // oldest transactions time out (and what they held would be lost).
     const queue = [...articles];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        for (let articleId = queue.shift(); articleId; articleId = queue.shift()) await this.store(articleId).catch((error: unknown) => console.error(`[collab] store of article ${articleId} on shutdown failed`, error));
+        for (let articleId = queue.shift(); articleId; articleId = queue.shift())
+          await this.store(articleId).catch((error: unknown) =>
+            console.error(`[collab] store of article ${articleId} on shutdown failed`, error),
+          );
       }),
     );
     this.hocuspocus.closeConnections();

@@ -49,7 +49,12 @@ export async function assertReachable(url: string): Promise<void> {
  * The database for this process. `url` wins over `DATABASE_URL`, which wins over the embedded server.
  * With `migrate` (the default) pending migrations are applied before it is returned.
  */
-export async function openDatabase(options: { profile: DatabaseProfile; url?: string; migrate?: boolean; database?: string }): Promise<Database> {
+export async function openDatabase(options: {
+  profile: DatabaseProfile;
+  url?: string;
+  migrate?: boolean;
+  database?: string;
+}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
   let database: Database;
   if (url) {
@@ -58,7 +63,11 @@ export async function openDatabase(options: { profile: DatabaseProfile; url?: st
   } else {
     const profile = PROFILES[options.profile];
     const port = Number(process.env.MARGIN_PG_PORT ?? profile.port);
-    const running = await startEmbeddedPostgres({ dataDir: path.join(DATA_ROOT, profile.dir), port, database: options.database ?? "margin" });
+    const running = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_ROOT, profile.dir),
+      port,
+      database: options.database ?? "margin",
+    });
     database = { ...running, embedded: true };
   }
   if (options.migrate ?? true) {

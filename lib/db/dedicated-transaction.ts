@@ -20,7 +20,10 @@ const TIMESTAMP = 1114;
 
 /** `timestamp` columns hold UTC instants (Prisma writes them so): read them as such, not as local time. */
 const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
 export async function inDedicatedTransaction<T>(options: { readOnly: boolean }, work: (session: SqlSession) => Promise<T>): Promise<T> {

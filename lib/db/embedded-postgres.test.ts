@@ -67,7 +67,10 @@ describe("embedded PostgreSQL", () => {
     process.kill(pid, "SIGKILL");
     // Its backends notice that the postmaster is gone and exit; wait until nothing answers.
     for (let tries = 0; tries < 100; tries++) {
-      const answered = await query(running.url, "SELECT 1").then(() => true, () => false);
+      const answered = await query(running.url, "SELECT 1").then(
+        () => true,
+        () => false,
+      );
       if (!answered) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

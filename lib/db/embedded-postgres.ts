@@ -41,7 +41,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new StartupError(`embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name}); set DATABASE_URL to use another server`);
+    throw new StartupError(
+      `embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name}); set DATABASE_URL to use another server`,
+    );
   }
 }
 
@@ -71,7 +73,9 @@ function assertTraversable(dir: string, ids: { uid?: number }) {
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
     const mode = fs.statSync(current).mode;
     if ((mode & 0o001) === 0) {
-      throw new StartupError(`embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} (mode ${(mode & 0o777).toString(8)}); move the project or set MARGIN_DATA_DIR to a folder it can reach`);
+      throw new StartupError(
+        `embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} (mode ${(mode & 0o777).toString(8)}); move the project or set MARGIN_DATA_DIR to a folder it can reach`,
+      );
     }
     if (current === path.dirname(current)) return;
   }
@@ -91,7 +95,9 @@ function run(command: string, args: string[], ids: { uid?: number; gid?: number 
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new StartupError(`${path.basename(command)} failed: ${stderr.trim().split("\n").pop() ?? code}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new StartupError(`${path.basename(command)} failed: ${stderr.trim().split("\n").pop() ?? code}`)),
+    );
   });
 }
 
@@ -107,7 +113,21 @@ async function initialise(bin: Binaries, cluster: string, password: string, ids:
       fs.chownSync(pwfile, ids.uid, ids.gid!);
     }
     // The builtin C.UTF-8 locale needs no OS locales and sorts the same on every machine.
-    await run(bin.initdb, [`--pgdata=${cluster}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--lc-messages=C", "--no-sync"], ids);
+    await run(
+      bin.initdb,
+      [
+        `--pgdata=${cluster}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        "--encoding=UTF8",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+        "--lc-messages=C",
+        "--no-sync",
+      ],
+      ids,
+    );
   } finally {
     fs.rmSync(pwfile, { force: true });
   }
@@ -177,7 +197,9 @@ async function otherClients(adminUrl: string): Promise<number> {
   client.on("error", () => {});
   try {
     await client.connect();
-    const { rows } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    const { rows } = await client.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
     return rows[0]!.count;
   } catch {
     return 0;
@@ -275,13 +297,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const logFile = path.join(dataDir, "postgres.log");
   const logFd = fs.openSync(logFile, "a");
   if (ids.uid !== undefined) fs.fchownSync(logFd, ids.uid, ids.gid!);
-  const child = spawn(bin.postgres, ["-D", cluster, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"], {
-    ...ids,
-    // Its own process group: a Ctrl-C in the terminal reaches us, and we stop the database after the app.
-    detached: true,
-    stdio: ["ignore", logFd, logFd],
-    env: { ...process.env, LC_ALL: "C" },
-  });
+  const child = spawn(
+    bin.postgres,
+    [
+      "-D",
+      cluster,
+      "-p",
+      String(options.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ],
+    {
+      ...ids,
+      // Its own process group: a Ctrl-C in the terminal reaches us, and we stop the database after the app.
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+      env: { ...process.env, LC_ALL: "C" },
+    },
+  );
   fs.closeSync(logFd);
   let exited = false;
   child.on("exit", () => (exited = true));

@@ -28,7 +28,12 @@ describe("migrations", () => {
     await client.connect();
     try {
       const { rows } = await client.query("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name");
-      const expected = readMigrations().map((migration) => ({ migration_name: migration.name, checksum: createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS_DIR, migration.name, "migration.sql"))).digest("hex") }));
+      const expected = readMigrations().map((migration) => ({
+        migration_name: migration.name,
+        checksum: createHash("sha256")
+          .update(fs.readFileSync(path.join(MIGRATIONS_DIR, migration.name, "migration.sql")))
+          .digest("hex"),
+      }));
       expect(rows.map(({ migration_name, checksum }) => ({ migration_name, checksum }))).toEqual(expected);
       expect(rows.every((row) => row.finished_at !== null)).toBe(true);
     } finally {
@@ -55,7 +60,9 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query("SELECT to_regclass('probe_b') AS table, (SELECT count(*) FROM _prisma_migrations WHERE migration_name LIKE '2099%')::int AS recorded");
+      const { rows } = await client.query(
+        "SELECT to_regclass('probe_b') AS table, (SELECT count(*) FROM _prisma_migrations WHERE migration_name LIKE '2099%')::int AS recorded",
+      );
       expect(rows[0]).toEqual({ table: null, recorded: 1 });
     } finally {
       await client.end();

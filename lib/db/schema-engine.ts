@@ -16,7 +16,15 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { MIGRATIONS_DIR, readMigrations } from "./migrations";
@@ -78,7 +86,14 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   const parsed = new URL(url);
   const config = (database: string) =>
     // A config object (not a connection string) so that `database` can point the shadow pool elsewhere.
-    new PrismaPg({ host: parsed.hostname, port: Number(parsed.port || 5432), user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password), database, Client: CatalogClient } as pg.PoolConfig);
+    new PrismaPg({
+      host: parsed.hostname,
+      port: Number(parsed.port || 5432),
+      user: decodeURIComponent(parsed.username),
+      password: decodeURIComponent(parsed.password),
+      database,
+      Client: CatalogClient,
+    } as pg.PoolConfig);
   const main = config(decodeURIComponent(parsed.pathname.slice(1)));
   return {
     provider: main.provider,
@@ -104,11 +119,19 @@ function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
 async function loadEngine(url: string, schema: string): Promise<SchemaEngine> {
   // The package imports its .wasm as an ES module, which Node only allows behind a flag; instantiate by hand.
   const dir = path.dirname(createRequire(SCHEMA_FILE).resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as typeof import("@prisma/schema-engine-wasm") & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")), { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
+  const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as typeof import("@prisma/schema-engine-wasm") & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")), {
+    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+  });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
-  return bindings.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory(url)));
+  return bindings.SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(adapterFactory(url)),
+  );
 }
 
 function migrationList(dir: string): MigrationList {

@@ -34,7 +34,9 @@ export async function seedDemo(): Promise<void> {
   const ids = new Map<string, string>();
   for (const user of DEMO_USERS) {
     // The demo owner administers the instance, so that sign-up can be opened from the UI.
-    const created = unwrap(await unsafeCreateUser({ email: user.email, name: user.name, password: DEMO_PASSWORD, admin: user.role === "owner" }));
+    const created = unwrap(
+      await unsafeCreateUser({ email: user.email, name: user.name, password: DEMO_PASSWORD, admin: user.role === "owner" }),
+    );
     ids.set(user.email, created.id);
   }
   const owner = DEMO_USERS[0]!;
@@ -43,7 +45,11 @@ export async function seedDemo(): Promise<void> {
   for (const user of DEMO_USERS.slice(1)) unwrap(await unsafeSetMember(access, { email: user.email, role: user.role }));
   const importer = (await unsafeOperatorProjectAccess(DEMO_PROJECT.slug, "articles:import"))!;
   for (const { text, ...metadata } of DEMO_ARTICLES) {
-    const result = await importArticle(importer, { label: metadata.title, kind: "text", source: text, input: { ...metadata, keepArtifacts: true } }, "seed");
+    const result = await importArticle(
+      importer,
+      { label: metadata.title, kind: "text", source: text, input: { ...metadata, keepArtifacts: true } },
+      "seed",
+    );
     if (result.status !== "imported") throw new Error(`demo seed: ${metadata.title}: ${result.status}`);
   }
 }

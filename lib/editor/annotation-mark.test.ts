@@ -15,7 +15,10 @@ function open(text: string) {
   return editor;
 }
 
-const tagsOf = (doc: PMNode) => [...projectDocument(doc).spans].map(([id, span]) => [id, projectDocument(doc).text.slice(span.start, span.end)]).sort((a, b) => a[0]!.localeCompare(b[0]!));
+const tagsOf = (doc: PMNode) =>
+  [...projectDocument(doc).spans]
+    .map(([id, span]) => [id, projectDocument(doc).text.slice(span.start, span.end)])
+    .sort((a, b) => a[0]!.localeCompare(b[0]!));
 
 describe("the annotation mark", () => {
   it("lets tags overlap and nest, each keeping its own words", () => {
@@ -34,7 +37,13 @@ describe("the annotation mark", () => {
 
   it("renders each tag as the element its HTML describes: the tag's class and id", () => {
     const edited = open("Ana Ruiz said so.");
-    edited.chain().setTextSelection({ from: 1, to: 9 }).setAnnotation("ana").setTextSelection({ from: 5, to: 9 }).setAnnotation("ruiz").run();
+    edited
+      .chain()
+      .setTextSelection({ from: 1, to: 9 })
+      .setAnnotation("ana")
+      .setTextSelection({ from: 5, to: 9 })
+      .setAnnotation("ruiz")
+      .run();
     const spans = [...edited.view.dom.querySelectorAll("span[data-annotation-id]")];
     expect(spans.map((span) => [span.getAttribute("data-annotation-id"), span.className, span.textContent])).toEqual([
       ["ana", "margin-tag tag-ana", "Ana Ruiz"],
@@ -54,7 +63,11 @@ describe("the annotation mark", () => {
   it("keeps marks off line breaks, which the shared document cannot hold", () => {
     const edited = open("First line\nsecond line");
     const breakAt = 1 + "First line".length;
-    edited.chain().setTextSelection({ from: 1, to: breakAt + 5 }).setAnnotation("both-lines").run();
+    edited
+      .chain()
+      .setTextSelection({ from: 1, to: breakAt + 5 })
+      .setAnnotation("both-lines")
+      .run();
     const lineBreak = edited.state.doc.nodeAt(breakAt)!;
     expect(lineBreak.type.name).toBe("hardBreak");
     expect(lineBreak.marks.some((mark) => mark.type.name === ANNOTATION_MARK)).toBe(false);

@@ -124,7 +124,11 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
           // marks of tags still in the document. Cut and paste moves words, and their tags go with them.
           transformPasted(slice, view) {
             const present = tagIdsIn(view.state.doc, type);
-            return new Slice(withoutTags(slice.content, type, (id) => present.has(id)), slice.openStart, slice.openEnd);
+            return new Slice(
+              withoutTags(slice.content, type, (id) => present.has(id)),
+              slice.openStart,
+              slice.openEnd,
+            );
           },
         },
       }),

@@ -47,7 +47,11 @@ describe("the editor's binding to the content document", () => {
     // The binding still follows the colleague, and the colleague still follows this editor.
     paragraphText(theirs, 0).insert(0, "Late: ");
     expect(editor.state.doc.child(0).textContent).toBe(`Late: ${PARAGRAPHS[0]}`);
-    editor.chain().setTextSelection(editor.state.doc.child(0).nodeSize + 1).insertContent("Mine ").run();
+    editor
+      .chain()
+      .setTextSelection(editor.state.doc.child(0).nodeSize + 1)
+      .insertContent("Mine ")
+      .run();
     expect(paragraphText(theirs, 1).toString()).toBe(`Mine ${PARAGRAPHS[1]}`);
   });
 });

@@ -14,7 +14,11 @@ const alt = (type: "keydown" | "keyup", held: boolean) => window.dispatchEvent(n
 
 describe("a selection made with Alt held", () => {
   it("stays exact after Alt is let go, through colleagues' edits, until this user selects again without it", () => {
-    editor = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), WordSnap], content: textToDoc("The city’s mayor said 1,219 homes flooded.") });
+    editor = new Editor({
+      element: document.createElement("div"),
+      extensions: [...articleExtensions(), WordSnap],
+      content: textToDoc("The city’s mayor said 1,219 homes flooded."),
+    });
     alt("keydown", true);
     editor.commands.setTextSelection({ from: 6, to: 9 });
     alt("keyup", false);

@@ -112,7 +112,9 @@ export const Presence = Extension.create<PresenceOptions, { stop: (() => void) |
     const { awareness, user } = this.options;
     if (!awareness || !user) return;
     const publish = () => {
-      const present = [...awareness.getStates().values()].map((state) => (state as { user?: PresenceUser }).user?.id).filter((id): id is string => Boolean(id));
+      const present = [...awareness.getStates().values()]
+        .map((state) => (state as { user?: PresenceUser }).user?.id)
+        .filter((id): id is string => Boolean(id));
       const color = assignColors([...present, user.id]).get(user.id)!;
       const published = (awareness.getLocalState() as { user?: PresenceUser } | null)?.user;
       if (published?.color !== color) awareness.setLocalStateField("user", { ...user, color });

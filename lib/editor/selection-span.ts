@@ -5,7 +5,11 @@
  */
 import type { Projection } from "@/lib/collab/projection";
 
-export function selectionSpan(projection: Pick<Projection, "positions" | "text">, from: number, to: number): { start: number; end: number } | null {
+export function selectionSpan(
+  projection: Pick<Projection, "positions" | "text">,
+  from: number,
+  to: number,
+): { start: number; end: number } | null {
   const { positions, text } = projection;
   // First character at or after `from`, and one past the last character before `to`.
   const firstAt = (pos: number) => {

@@ -46,7 +46,10 @@ export const TagKeys = Extension.create<TagKeysOptions>({
         if (opened.length) starts.push({ pos, ids: opened });
         previous = ids;
       });
-      const target = direction === 1 ? starts.find((start) => start.pos > selection.from) : [...starts].reverse().find((start) => start.pos < selection.from);
+      const target =
+        direction === 1
+          ? starts.find((start) => start.pos > selection.from)
+          : [...starts].reverse().find((start) => start.pos < selection.from);
       if (!target) return false;
       this.editor.commands.setTextSelection(target.pos);
       this.editor.commands.scrollIntoView();

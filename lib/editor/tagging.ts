@@ -20,7 +20,13 @@ export type TagSelectionOptions = {
   onMarked?: (id: string) => void;
 };
 
-export async function tagSelection(editor: Editor, client: TagClient, tags: Y.Doc, label: Label, options: TagSelectionOptions = {}): Promise<{ id: string } & TagAnswer> {
+export async function tagSelection(
+  editor: Editor,
+  client: TagClient,
+  tags: Y.Doc,
+  label: Label,
+  options: TagSelectionOptions = {},
+): Promise<{ id: string } & TagAnswer> {
   const { from, to, empty } = editor.state.selection;
   if (empty) return { id: "", ok: false, error: "Select some words first." };
   const range = options.exact ? { from, to } : snapToWords(editor.state.doc, from, to);

@@ -11,7 +11,11 @@ let editor: Editor | undefined;
 afterEach(() => editor?.destroy());
 
 function open(canEditText: boolean) {
-  editor = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), TextGuard.configure({ canEditText })], content: textToDoc(TEXT) });
+  editor = new Editor({
+    element: document.createElement("div"),
+    extensions: [...articleExtensions(), TextGuard.configure({ canEditText })],
+    content: textToDoc(TEXT),
+  });
   return editor;
 }
 
@@ -41,7 +45,9 @@ describe("the text guard", () => {
 
   it("composes typed text to NFC", () => {
     const edited = open(true);
-    edited.view.someProp("handleTextInput", (handle) => handle(edited.view, 1, 1, "e\u0301", () => edited.view.state.tr.insertText("e\u0301", 1, 1)));
+    edited.view.someProp("handleTextInput", (handle) =>
+      handle(edited.view, 1, 1, "e\u0301", () => edited.view.state.tr.insertText("e\u0301", 1, 1)),
+    );
     expect(edited.state.doc.textContent.startsWith("é")).toBe(true);
     expect(edited.state.doc.textContent.startsWith("e\u0301")).toBe(false);
   });

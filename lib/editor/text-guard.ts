@@ -57,7 +57,9 @@ export const TextGuard = Extension.create<TextGuardOptions>({
           if (canEditText() || !tr.docChanged) return true;
           // Remote changes arrive through y-prosemirror, which marks its transactions; let them through.
           if (tr.getMeta(ySyncPluginKey)) return true;
-          return tr.steps.every((step) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === ANNOTATION_MARK);
+          return tr.steps.every(
+            (step) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === ANNOTATION_MARK,
+          );
         },
         appendTransaction(transactions, _oldState, state) {
           // A cut character's other half sits just outside the touched range.

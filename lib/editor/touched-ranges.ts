@@ -14,13 +14,15 @@ export function touchedRanges(transactions: readonly Transaction[], size: number
   transactions.forEach((tr, index) => {
     if (!tr.docChanged || tr.getMeta(ySyncPluginKey)) return;
     const later = transactions.slice(index + 1);
-    const toFinal = (pos: number, bias: -1 | 1, step: number) => later.reduce((at, next) => next.mapping.map(at, bias), tr.mapping.slice(step + 1).map(pos, bias));
+    const toFinal = (pos: number, bias: -1 | 1, step: number) =>
+      later.reduce((at, next) => next.mapping.map(at, bias), tr.mapping.slice(step + 1).map(pos, bias));
     tr.steps.forEach((step, at) => {
       const local: Range[] = [];
       // Mark steps move nothing, so their map is empty: their own range is what they touched.
       if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) local.push({ from: step.from, to: step.to });
       else tr.mapping.maps[at]!.forEach((_oldStart, _oldEnd, newStart, newEnd) => local.push({ from: newStart, to: newEnd }));
-      for (const range of local) ranges.push({ from: Math.max(0, toFinal(range.from, -1, at)), to: Math.min(size, toFinal(range.to, 1, at)) });
+      for (const range of local)
+        ranges.push({ from: Math.max(0, toFinal(range.from, -1, at)), to: Math.min(size, toFinal(range.to, 1, at)) });
     });
   });
   return ranges;

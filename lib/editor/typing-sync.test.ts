@@ -47,14 +47,23 @@ function openPair() {
   seedContent(fast, textToDoc(TEXT), TAGS);
   const reference = new Y.Doc();
   Y.applyUpdate(reference, Y.encodeStateAsUpdate(fast));
-  const mine = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), ...collaborationExtensions(fast)] });
-  const theirs = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), Collaboration.configure({ document: reference, field: CONTENT_FIELD })] });
+  const mine = new Editor({
+    element: document.createElement("div"),
+    extensions: [...articleExtensions(), ...collaborationExtensions(fast)],
+  });
+  const theirs = new Editor({
+    element: document.createElement("div"),
+    extensions: [...articleExtensions(), Collaboration.configure({ document: reference, field: CONTENT_FIELD })],
+  });
   editors.push(mine, theirs);
   return { mine, theirs, fast, reference };
 }
 
 /** Every paragraph's Yjs text with its formatting, as Yjs reads it back. */
-const deltas = (doc: Y.Doc) => contentFragment(doc).toArray().map((block) => (block as Y.XmlElement).toArray().map((child) => (child instanceof Y.XmlText ? child.toDelta() : child.toString())));
+const deltas = (doc: Y.Doc) =>
+  contentFragment(doc)
+    .toArray()
+    .map((block) => (block as Y.XmlElement).toArray().map((child) => (child instanceof Y.XmlText ? child.toDelta() : child.toString())));
 
 /** Text positions in the document that are not inside a surrogate pair, and the edges of text nodes (tags' edges). */
 function positionsIn(editor: Editor): { all: number[]; edges: number[] } {
@@ -109,7 +118,10 @@ describe("typing written to the content document as the edit it is", () => {
         expect(deltas(pair.fast)).toEqual(deltas(pair.reference));
       }
       // A third editor reading the fast path's document sees the same article.
-      const reader = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), Collaboration.configure({ document: pair.fast, field: CONTENT_FIELD })] });
+      const reader = new Editor({
+        element: document.createElement("div"),
+        extensions: [...articleExtensions(), Collaboration.configure({ document: pair.fast, field: CONTENT_FIELD })],
+      });
       editors.push(reader);
       expect(canonicalJSON(reader.state.doc)).toBe(canonicalJSON(pair.theirs.state.doc));
     }
@@ -135,9 +147,16 @@ describe("typing written to the content document as the edit it is", () => {
       return found;
     })();
     mine.chain().setTextSelection(end).insertContent("x").run();
-    mine.chain().setTextSelection(end - 5).insertContent("é").run();
+    mine
+      .chain()
+      .setTextSelection(end - 5)
+      .insertContent("é")
+      .run();
     expect(tagText()).toBe("Anaé Ruiz");
-    const reread = new Editor({ element: document.createElement("div"), extensions: [...articleExtensions(), Collaboration.configure({ document: fast, field: CONTENT_FIELD })] });
+    const reread = new Editor({
+      element: document.createElement("div"),
+      extensions: [...articleExtensions(), Collaboration.configure({ document: fast, field: CONTENT_FIELD })],
+    });
     editors.push(reread);
     expect(canonicalJSON(reread.state.doc)).toBe(canonicalJSON(mine.state.doc));
   });

@@ -39,7 +39,7 @@ function stepsOf(nodes: readonly PMNode[]): Step[] {
 function sameMarks(a: Step[], aFrom: number, b: Step[], bFrom: number, length: number): boolean {
   let i = 0;
   let j = 0;
-  for (let done = 0; done < length; ) {
+  for (let done = 0; done < length;) {
     while (a[i]!.end <= aFrom + done) i++;
     while (b[j]!.end <= bFrom + done) j++;
     if (!Mark.sameSet(a[i]!.marks as Mark[], b[j]!.marks as Mark[])) return false;
@@ -92,7 +92,8 @@ export function syncTextEdit(binding: SyncedBinding, doc: PMNode): boolean {
   const inserted = edit.insert.length;
   // Untouched text keeps its marks, before and after the edit.
   if (!sameMarks(oldSteps, 0, newSteps, 0, edit.index)) return false;
-  if (!sameMarks(oldSteps, edit.index + edit.remove, newSteps, edit.index + inserted, oldText.length - edit.index - edit.remove)) return false;
+  if (!sameMarks(oldSteps, edit.index + edit.remove, newSteps, edit.index + inserted, oldText.length - edit.index - edit.remove))
+    return false;
   if (inserted) {
     // The inserted text has one set of marks, the one Yjs will give it: the previous character's.
     const marks = newSteps.find((step) => step.end > edit.index)!.marks;

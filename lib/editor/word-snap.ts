@@ -94,7 +94,8 @@ export const WordSnap = Extension.create({
                 const { from, to, empty } = view.state.selection;
                 if (empty) return;
                 const snapped = snapToWords(view.state.doc, from, to);
-                if (snapped.from !== from || snapped.to !== to) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, snapped.from, snapped.to)));
+                if (snapped.from !== from || snapped.to !== to)
+                  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, snapped.from, snapped.to)));
               });
               return false;
             },

@@ -48,7 +48,11 @@ describe("downloading an export in the browser", () => {
   it("saves exactly the bytes served, under the server's file name, counting articles as they arrive", async () => {
     const saved: { blob: Blob; name: string }[] = [];
     const progress: Progress[] = [];
-    const result = await downloadExport(`${base}/export`, { fallbackName: "export.jsonl", onProgress: (step) => progress.push(step), save: (blob, name) => saved.push({ blob, name }) });
+    const result = await downloadExport(`${base}/export`, {
+      fallbackName: "export.jsonl",
+      onProgress: (step) => progress.push(step),
+      save: (blob, name) => saved.push({ blob, name }),
+    });
     expect(result).toEqual({ ok: true, fileName: "courier—dataset.jsonl", bytes: BODY.length });
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toBe("courier—dataset.jsonl");
@@ -63,15 +67,26 @@ describe("downloading an export in the browser", () => {
   it("reports the server's message for a refused export, and saves nothing from one that broke off", async () => {
     const saved: Blob[] = [];
     const save = (blob: Blob) => saved.push(blob);
-    expect(await downloadExport(`${base}/refused`, { fallbackName: "export.json", save })).toEqual({ ok: false, message: "unknown format: xml (valid: json, jsonl)" });
-    expect(await downloadExport(`${base}/broken`, { fallbackName: "export.jsonl", save })).toEqual({ ok: false, message: "The export broke off before its end; nothing was saved" });
+    expect(await downloadExport(`${base}/refused`, { fallbackName: "export.json", save })).toEqual({
+      ok: false,
+      message: "unknown format: xml (valid: json, jsonl)",
+    });
+    expect(await downloadExport(`${base}/broken`, { fallbackName: "export.jsonl", save })).toEqual({
+      ok: false,
+      message: "The export broke off before its end; nothing was saved",
+    });
     expect(saved).toEqual([]);
   });
 
   it("stops when cancelled", async () => {
     const controller = new AbortController();
     const saved: Blob[] = [];
-    const result = await downloadExport(`${base}/export`, { fallbackName: "export.jsonl", signal: controller.signal, onProgress: (step) => step.bytes > 1_000_000 && controller.abort(), save: (blob) => saved.push(blob) });
+    const result = await downloadExport(`${base}/export`, {
+      fallbackName: "export.jsonl",
+      signal: controller.signal,
+      onProgress: (step) => step.bytes > 1_000_000 && controller.abort(),
+      save: (blob) => saved.push(blob),
+    });
     expect(result).toEqual({ ok: false, message: "Cancelled" });
     expect(saved).toEqual([]);
   });

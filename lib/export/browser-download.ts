@@ -41,7 +41,15 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function downloadExport(url: string, options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void; fallbackName: string; save?: (blob: Blob, fileName: string) => void }): Promise<DownloadResult> {
+export async function downloadExport(
+  url: string,
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: Progress) => void;
+    fallbackName: string;
+    save?: (blob: Blob, fileName: string) => void;
+  },
+): Promise<DownloadResult> {
   let response: Response;
   try {
     response = await fetch(url, { signal: options.signal });
@@ -77,7 +85,10 @@ export async function downloadExport(url: string, options: { signal?: AbortSigna
     return { ok: false, message: "The export broke off before its end; nothing was saved" };
   }
   const fileName = fileNameOf(response, options.fallbackName);
-  (options.save ?? saveBlob)(new Blob([...spilled, ...parts], { type: response.headers.get("content-type") ?? "application/octet-stream" }), fileName);
+  (options.save ?? saveBlob)(
+    new Blob([...spilled, ...parts], { type: response.headers.get("content-type") ?? "application/octet-stream" }),
+    fileName,
+  );
   return { ok: true, fileName, bytes: progress.bytes };
 }
 

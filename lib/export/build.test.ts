@@ -1,19 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { AUTO_REVIEWER_NAME } from "@/lib/collab/model";
-import { buildArticle, CodePoints, exportAttributes, MARGIN_REVIEWER, relationsOf, UNKNOWN_EMAIL, type ArticleRow, type TagRow } from "./build";
+import {
+  buildArticle,
+  CodePoints,
+  exportAttributes,
+  MARGIN_REVIEWER,
+  relationsOf,
+  UNKNOWN_EMAIL,
+  type ArticleRow,
+  type TagRow,
+} from "./build";
 import { contentDisposition } from "./http";
 import { isoOf, parseReviews, parseTags } from "./rows";
 import { changedFields } from "./snapshot-diff";
 import { sliceIn } from "./test-support";
 
 const TEXT = "😀 “Quote,” said Zoë — 1,219 voters 🗳️ agreed 👩🏽‍🤝‍👩🏻. 𝒳 marks the spot.";
-const ARTICLE: ArticleRow = { id: "a1", title: "T", byline: null, source: null, url: null, publishedAt: null, language: "en", status: "new", text: TEXT };
+const ARTICLE: ArticleRow = {
+  id: "a1",
+  title: "T",
+  byline: null,
+  source: null,
+  url: null,
+  publishedAt: null,
+  language: "en",
+  status: "new",
+  text: TEXT,
+};
 const ana = { id: "u1", email: "ana@example.com", name: "Ana" };
 const people = new Map([[ana.id, ana]]);
 
 function row(id: string, label: TagRow["label"], words: string, fields: Partial<TagRow> = {}): TagRow {
   const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
-  return { id, label, start, end: start + [...words].length, status: "pending", attributes: {}, note: null, annotatorIds: [ana.id], authorId: ana.id, createdAt: "2026-03-01T09:00:00.000Z", updatedAt: "2026-03-01T09:00:00.000Z", ...fields };
+  return {
+    id,
+    label,
+    start,
+    end: start + [...words].length,
+    status: "pending",
+    attributes: {},
+    note: null,
+    annotatorIds: [ana.id],
+    authorId: ana.id,
+    createdAt: "2026-03-01T09:00:00.000Z",
+    updatedAt: "2026-03-01T09:00:00.000Z",
+    ...fields,
+  };
 }
 
 describe("buildArticle", () => {
@@ -41,8 +73,22 @@ describe("buildArticle", () => {
     const tag = row("t1", "actor", "Zoë", { annotatorIds: [ana.id, "gone"], status: "accepted" });
     const reviews = [
       { id: "r2", annotationId: "t1", reviewerId: null, decision: "accept" as const, comment: null, createdAt: "2026-03-02T00:00:00.000Z" },
-      { id: "r1", annotationId: "t1", reviewerId: ana.id, decision: "reject" as const, comment: "no", createdAt: "2026-03-01T00:00:00.000Z" },
-      { id: "r9", annotationId: "other", reviewerId: ana.id, decision: "accept" as const, comment: null, createdAt: "2026-03-01T00:00:00.000Z" },
+      {
+        id: "r1",
+        annotationId: "t1",
+        reviewerId: ana.id,
+        decision: "reject" as const,
+        comment: "no",
+        createdAt: "2026-03-01T00:00:00.000Z",
+      },
+      {
+        id: "r9",
+        annotationId: "other",
+        reviewerId: ana.id,
+        decision: "accept" as const,
+        comment: null,
+        createdAt: "2026-03-01T00:00:00.000Z",
+      },
     ];
     const [built] = buildArticle(ARTICLE, [tag], reviews, people).tags;
     expect(built!.authors).toEqual([ana, { id: "gone", email: UNKNOWN_EMAIL, name: null }]);
@@ -55,11 +101,18 @@ describe("buildArticle", () => {
 
   it("keeps each label's attributes only, and links that point inside the export as relations", () => {
     expect(exportAttributes("actor", { canonicalName: "Zoë", kind: "person" })).toEqual({ canonicalName: "Zoë", kind: "person" });
-    expect(exportAttributes("quote", { speakerId: "a", direct: true, canonicalName: "left over", value: 3 })).toEqual({ speakerId: "a", direct: true });
+    expect(exportAttributes("quote", { speakerId: "a", direct: true, canonicalName: "left over", value: 3 })).toEqual({
+      speakerId: "a",
+      direct: true,
+    });
     expect(exportAttributes("figure", { value: null, unit: null, approximate: "yes" })).toEqual({ value: null, unit: null });
     const article = buildArticle(
       ARTICLE,
-      [row("actor", "actor", "Zoë"), row("quote", "quote", "“Quote,”", { attributes: { speakerId: "actor" } }), row("claim", "claim", "agreed", { attributes: { sourceId: "filtered-out" } })],
+      [
+        row("actor", "actor", "Zoë"),
+        row("quote", "quote", "“Quote,”", { attributes: { speakerId: "actor" } }),
+        row("claim", "claim", "agreed", { attributes: { sourceId: "filtered-out" } }),
+      ],
       [],
       people,
     );
@@ -88,9 +141,27 @@ describe("rows from PostgreSQL", () => {
 
   it("parses packed tags and decisions, free texts as JSON", () => {
     const note = 'a "note"\nwith \u001e control characters';
-    const [tag] = parseTags(JSON.stringify([["t1", "quote", 3, 9, "accepted", { speakerId: "t0" }, note, ["u1", "u2"], "u1", "2026-03-12 06:30:00.5", "2026-03-12 06:31:00"]]));
-    expect(tag).toEqual({ id: "t1", label: "quote", start: 3, end: 9, status: "accepted", attributes: { speakerId: "t0" }, note, annotatorIds: ["u1", "u2"], authorId: "u1", createdAt: "2026-03-12T06:30:00.500Z", updatedAt: "2026-03-12T06:31:00.000Z" });
-    expect(parseReviews(JSON.stringify([["r1", "t1", null, "accept", "2026-03-12 06:30:00", null]]))).toEqual([{ id: "r1", annotationId: "t1", reviewerId: null, decision: "accept", createdAt: "2026-03-12T06:30:00.000Z", comment: null }]);
+    const [tag] = parseTags(
+      JSON.stringify([
+        ["t1", "quote", 3, 9, "accepted", { speakerId: "t0" }, note, ["u1", "u2"], "u1", "2026-03-12 06:30:00.5", "2026-03-12 06:31:00"],
+      ]),
+    );
+    expect(tag).toEqual({
+      id: "t1",
+      label: "quote",
+      start: 3,
+      end: 9,
+      status: "accepted",
+      attributes: { speakerId: "t0" },
+      note,
+      annotatorIds: ["u1", "u2"],
+      authorId: "u1",
+      createdAt: "2026-03-12T06:30:00.500Z",
+      updatedAt: "2026-03-12T06:31:00.000Z",
+    });
+    expect(parseReviews(JSON.stringify([["r1", "t1", null, "accept", "2026-03-12 06:30:00", null]]))).toEqual([
+      { id: "r1", annotationId: "t1", reviewerId: null, decision: "accept", createdAt: "2026-03-12T06:30:00.000Z", comment: null },
+    ]);
     expect(parseTags(null)).toEqual([]);
   });
 });
@@ -98,14 +169,27 @@ describe("rows from PostgreSQL", () => {
 describe("export responses", () => {
   it("names the file, exactly for clients that read filename*", () => {
     expect(contentDisposition("demo-20260312", "jsonl")).toBe('attachment; filename="demo-20260312.jsonl"');
-    expect(contentDisposition("demo-Élection 2026", "json")).toBe(`attachment; filename="demo-_lection_2026.json"; filename*=UTF-8''demo-%C3%89lection%202026.json`);
+    expect(contentDisposition("demo-Élection 2026", "json")).toBe(
+      `attachment; filename="demo-_lection_2026.json"; filename*=UTF-8''demo-%C3%89lection%202026.json`,
+    );
   });
 });
 
 describe("snapshot diff", () => {
   it("names what changed in a tag", () => {
-    const [before] = buildArticle(ARTICLE, [row("t1", "actor", "Zoë", { attributes: { kind: "person", canonicalName: "Zoë" } })], [], people).tags;
-    const after = { ...before!, label: "quote" as const, start: before!.start + 1, attributes: { canonicalName: "Zoë", kind: "person" as const }, status: "accepted" as const };
+    const [before] = buildArticle(
+      ARTICLE,
+      [row("t1", "actor", "Zoë", { attributes: { kind: "person", canonicalName: "Zoë" } })],
+      [],
+      people,
+    ).tags;
+    const after = {
+      ...before!,
+      label: "quote" as const,
+      start: before!.start + 1,
+      attributes: { canonicalName: "Zoë", kind: "person" as const },
+      status: "accepted" as const,
+    };
     expect(changedFields(before!, after)).toEqual(["label", "span", "status"]);
     expect(changedFields(before!, { ...before!, attributes: { canonicalName: "Zoe" } })).toEqual(["attributes"]);
   });

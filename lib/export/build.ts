@@ -10,7 +10,17 @@
  * - a decision Margin took itself (reviewer null) names the reviewer MARGIN_REVIEWER, whose address is
  *   `margin@margin.invalid` (the schema wants an address; `.invalid` is nobody's, RFC 2606).
  */
-import { CONTEXT_LENGTH, type ExportArticle, type ExportAttributes, type ExportLabel, type ExportPerson, type ExportRelation, type ExportReview, type ExportTag, type ExportTagStatus } from "./shape";
+import {
+  CONTEXT_LENGTH,
+  type ExportArticle,
+  type ExportAttributes,
+  type ExportLabel,
+  type ExportPerson,
+  type ExportRelation,
+  type ExportReview,
+  type ExportTag,
+  type ExportTagStatus,
+} from "./shape";
 
 /** The reviewer of auto-accepted tags; the name is lib/collab/model.ts's AUTO_REVIEWER_NAME (a test checks). */
 export const MARGIN_REVIEWER: ExportPerson = { id: "margin", email: "margin@margin.invalid", name: "Margin (annotators agree)" };
@@ -33,7 +43,14 @@ export type TagRow = {
   updatedAt: string;
 };
 
-export type ReviewRow = { id: string; annotationId: string; reviewerId: string | null; decision: "accept" | "reject"; comment: string | null; createdAt: string };
+export type ReviewRow = {
+  id: string;
+  annotationId: string;
+  reviewerId: string | null;
+  decision: "accept" | "reject";
+  comment: string | null;
+  createdAt: string;
+};
 
 export type People = ReadonlyMap<string, ExportPerson>;
 
@@ -127,8 +144,11 @@ const LINKS: Partial<Record<ExportLabel, { key: "speakerId" | "sourceId"; type: 
 /** The ids of the people rows name (annotators, reviewers) that `known` lacks: usually none. */
 export function unknownPeople(tags: TagRow[], reviews: ReviewRow[], known: People): string[] {
   const missing: string[] = [];
-  for (const tag of tags) for (const id of tag.annotatorIds.length ? tag.annotatorIds : [tag.authorId]) if (!known.has(id) && !missing.includes(id)) missing.push(id);
-  for (const review of reviews) if (review.reviewerId && !known.has(review.reviewerId) && !missing.includes(review.reviewerId)) missing.push(review.reviewerId);
+  for (const tag of tags)
+    for (const id of tag.annotatorIds.length ? tag.annotatorIds : [tag.authorId])
+      if (!known.has(id) && !missing.includes(id)) missing.push(id);
+  for (const review of reviews)
+    if (review.reviewerId && !known.has(review.reviewerId) && !missing.includes(review.reviewerId)) missing.push(review.reviewerId);
   return missing;
 }
 
@@ -146,7 +166,8 @@ export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: Revie
     if (list) list.push(review);
     else decisions.set(review.annotationId, [review]);
   }
-  const fits = (tag: TagRow) => Number.isInteger(tag.start) && Number.isInteger(tag.end) && tag.start >= 0 && tag.start < tag.end && tag.end <= index.length;
+  const fits = (tag: TagRow) =>
+    Number.isInteger(tag.start) && Number.isInteger(tag.end) && tag.start >= 0 && tag.start < tag.end && tag.end <= index.length;
   const exported: ExportTag[] = tags
     .filter(fits)
     .sort(compareTags)
@@ -164,7 +185,12 @@ export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: Revie
         suffix: text.slice(to, index.toUtf16(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
         authors: (tag.annotatorIds.length ? tag.annotatorIds : [tag.authorId]).map((id) => personOf(id, people)),
         status: tag.status,
-        reviews: own.map((review): ExportReview => ({ reviewer: review.reviewerId ? personOf(review.reviewerId, people) : MARGIN_REVIEWER, decision: review.decision, at: review.createdAt, comment: review.comment })),
+        reviews: own.map((review): ExportReview => ({
+          reviewer: review.reviewerId ? personOf(review.reviewerId, people) : MARGIN_REVIEWER,
+          decision: review.decision,
+          at: review.createdAt,
+          comment: review.comment,
+        })),
         attributes: exportAttributes(tag.label, tag.attributes),
         note: tag.note,
         createdAt: tag.createdAt,

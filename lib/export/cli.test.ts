@@ -30,7 +30,11 @@ beforeAll(async () => {
   const actor = await tag(server, owner, articleId, TEXT, "actor", "Ana Ruiz", { canonicalName: "Ana Ruiz", kind: "person" });
   await tag(server, owner, articleId, TEXT, "quote", "“Turnout hit 71%,”", { speakerId: actor, direct: true });
   await review(server, reviewer, articleId, actor, "accept");
-  for (let index = 0; index < 40; index++) await createArticle(slug, { title: `Filler ${index}`, text: Array.from({ length: 200 }, (_, p) => `Filler ${index}, paragraph ${p}: nothing to tag here.`).join("\n\n") });
+  for (let index = 0; index < 40; index++)
+    await createArticle(slug, {
+      title: `Filler ${index}`,
+      text: Array.from({ length: 200 }, (_, p) => `Filler ${index}, paragraph ${p}: nothing to tag here.`).join("\n\n"),
+    });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "margin-export-"));
 });
 
@@ -43,9 +47,26 @@ const api = async (query: Record<string, string>) => bodyText(await call(project
 
 describe("margin export", () => {
   it("writes the same bytes as the API to stdout, and a summary to stderr", async () => {
-    const everyFilter = ["--format", "json", "--annotators", owner.email, "--articles", articleId, "--updated-since", "2000-01-01", "--article-status", "in_progress,in_review"];
+    const everyFilter = [
+      "--format",
+      "json",
+      "--annotators",
+      owner.email,
+      "--articles",
+      articleId,
+      "--updated-since",
+      "2000-01-01",
+      "--article-status",
+      "in_progress,in_review",
+    ];
     const formats = ["w3c", "conll", "spacy", "labelstudio"].map((format) => ["--format", format]);
-    for (const args of [["--format", "jsonl"], ["--format", "csv", "--labels", "quote,actor", "--offset-unit", "utf16"], ["--status", "gold"], everyFilter, ...formats]) {
+    for (const args of [
+      ["--format", "jsonl"],
+      ["--format", "csv", "--labels", "quote,actor", "--offset-unit", "utf16"],
+      ["--status", "gold"],
+      everyFilter,
+      ...formats,
+    ]) {
       const result = await margin("export", "--project", slug, ...args);
       expect(result.code, result.stderr).toBe(0);
       const query: Record<string, string> = {};
@@ -54,7 +75,15 @@ describe("margin export", () => {
       expect(result.stderr).toMatch(/^exported \d+ articles, \d+ tags \(\d+ bytes, \w+\); dataset version [0-9a-f]{64}\n$/);
     }
     // The filters kept the one tagged article, in the published shape.
-    const filtered = JSON.parse(await api({ format: "json", annotators: owner.email, articles: articleId, updatedSince: "2000-01-01", articleStatus: "in_progress,in_review" })) as { articles: { id: string }[] };
+    const filtered = JSON.parse(
+      await api({
+        format: "json",
+        annotators: owner.email,
+        articles: articleId,
+        updatedSince: "2000-01-01",
+        articleStatus: "in_progress,in_review",
+      }),
+    ) as { articles: { id: string }[] };
     assertValid(filtered);
     expect(filtered.articles.map((article) => article.id)).toEqual([articleId]);
     const one = await margin("export", "--project", slug, "--article", articleId, "--format", "jsonl");
@@ -62,16 +91,38 @@ describe("margin export", () => {
   }, 120_000);
 
   it("refuses bad options with exit 2 naming the option, and unknown projects with exit 1", async () => {
-    expect(await margin("export", "--project", slug, "--format", "xml")).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("--format: format must be one of json, jsonl") });
-    expect(await margin("export", "--project", slug, "--updated-since", "last week")).toMatchObject({ code: 2, stderr: expect.stringContaining("--updated-since: updatedSince must be an ISO 8601 date") });
-    expect(await margin("export", "--project", slug, "--annotators", "nobody@test.example")).toMatchObject({ code: 2, stderr: expect.stringContaining('--annotators: unknown annotators "nobody@test.example"') });
-    expect(await margin("export", "--project", slug, "--article", articleId, "--articles", articleId)).toMatchObject({ code: 2, stderr: expect.stringContaining("--articles: unknown parameter") });
-    expect(await margin("export", "--project", "no-such-project")).toMatchObject({ code: 1, stderr: "export: no project with slug no-such-project\n" });
-    expect(await margin("export", "--project", slug, "--article", "nope")).toMatchObject({ code: 1, stderr: `export: no article nope in project ${slug}\n` });
+    expect(await margin("export", "--project", slug, "--format", "xml")).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringContaining("--format: format must be one of json, jsonl"),
+    });
+    expect(await margin("export", "--project", slug, "--updated-since", "last week")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--updated-since: updatedSince must be an ISO 8601 date"),
+    });
+    expect(await margin("export", "--project", slug, "--annotators", "nobody@test.example")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--annotators: unknown annotators "nobody@test.example"'),
+    });
+    expect(await margin("export", "--project", slug, "--article", articleId, "--articles", articleId)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--articles: unknown parameter"),
+    });
+    expect(await margin("export", "--project", "no-such-project")).toMatchObject({
+      code: 1,
+      stderr: "export: no project with slug no-such-project\n",
+    });
+    expect(await margin("export", "--project", slug, "--article", "nope")).toMatchObject({
+      code: 1,
+      stderr: `export: no article nope in project ${slug}\n`,
+    });
   }, 120_000);
 
   it("stops the export and its transaction when stdout closes early", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/margin.ts", "export", "--project", slug, "--format", "jsonl"], { env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/margin.ts", "export", "--project", slug, "--format", "jsonl"], {
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise((resolve) => child.stdout.once("data", resolve));
@@ -79,10 +130,16 @@ describe("margin export", () => {
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(code).toBe(1);
     expect(stderr).toContain("export: stdout was closed before the output ended");
-    await eventually(async () => {
-      const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`;
-      return row!.count === 0;
-    }, 3000, "no open transaction");
+    await eventually(
+      async () => {
+        const [row] = await prisma.$queryRaw<
+          { count: number }[]
+        >`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`;
+        return row!.count === 0;
+      },
+      3000,
+      "no open transaction",
+    );
   }, 120_000);
 });
 
@@ -95,8 +152,15 @@ describe("margin import --format margin-json", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim().split("\n").at(-1)).toBe("1 file, 41 articles: 41 imported (2 tags), 0 duplicate, 0 failed");
     expect(result.stdout).toMatch(new RegExp(`imported   ${json.replace(/[.]/g, "\\.")}#\\d+ → \\w+ "Turnout" with 2 tags`));
-    const copy = await prisma.annotation.findMany({ where: { article: { projectId: target.projectId } }, orderBy: { start: "asc" }, select: { label: true, text: true, status: true, attributes: true, id: true } });
-    expect(copy.map((row) => [row.label, row.text, row.status])).toEqual([["quote", "“Turnout hit 71%,”", "pending"], ["actor", "Ana Ruiz", "accepted"]]);
+    const copy = await prisma.annotation.findMany({
+      where: { article: { projectId: target.projectId } },
+      orderBy: { start: "asc" },
+      select: { label: true, text: true, status: true, attributes: true, id: true },
+    });
+    expect(copy.map((row) => [row.label, row.text, row.status])).toEqual([
+      ["quote", "“Turnout hit 71%,”", "pending"],
+      ["actor", "Ana Ruiz", "accepted"],
+    ]);
     expect(copy[0]!.attributes).toEqual({ speakerId: copy[1]!.id, direct: true });
 
     const jsonl = path.join(dir, "dataset.jsonl");
@@ -104,7 +168,10 @@ describe("margin import --format margin-json", () => {
     const second = await createProjectWith({ owner: [owner] });
     const fromLines = await margin("import", "--project", second.slug, "--format", "margin-json", jsonl, path.join(dir, "missing.json"));
     expect(fromLines.code).toBe(1);
-    expect(fromLines.stdout.trim().split("\n").slice(-2)).toEqual([`failed     ${path.join(dir, "missing.json")}: no such file`, "2 files, 2 articles: 1 imported (1 tags), 0 duplicate, 1 failed"]);
+    expect(fromLines.stdout.trim().split("\n").slice(-2)).toEqual([
+      `failed     ${path.join(dir, "missing.json")}: no such file`,
+      "2 files, 2 articles: 1 imported (1 tags), 0 duplicate, 1 failed",
+    ]);
     expect(await prisma.annotation.count({ where: { article: { projectId: second.projectId } } })).toBe(1);
   }, 120_000);
 
@@ -112,8 +179,14 @@ describe("margin import --format margin-json", () => {
     const target = await createProjectWith({ owner: [owner] });
     const bad = path.join(dir, "not-a-dataset.json");
     fs.writeFileSync(bad, JSON.stringify([{ title: "An article list", text: "Not a dataset." }]));
-    expect(await margin("import", "--project", target.slug, "--format", "margin-json", bad)).toMatchObject({ code: 1, stdout: expect.stringContaining(`failed     ${bad}: not a Margin dataset`) });
-    expect(await margin("import", "--project", target.slug, "--format", "yaml", bad)).toMatchObject({ code: 2, stderr: expect.stringContaining("--format: must be articles or margin-json") });
+    expect(await margin("import", "--project", target.slug, "--format", "margin-json", bad)).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(`failed     ${bad}: not a Margin dataset`),
+    });
+    expect(await margin("import", "--project", target.slug, "--format", "yaml", bad)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--format: must be articles or margin-json"),
+    });
     expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
   }, 120_000);
 });

@@ -72,18 +72,36 @@ export async function resolvePlan(tx: Tx, plan: ExportPlan): Promise<ExportPlan>
       WHERE (u.id = ANY(${plan.annotators}::text[]) OR u.email = ANY(${lowered}::text[]))
         AND (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.project_id = ${plan.projectId})
           OR EXISTS (SELECT 1 FROM annotations n JOIN articles a ON a.id = n.article_id WHERE a.project_id = ${plan.projectId} AND n.annotator_ids @> ARRAY[u.id]))`);
-    const unknown = plan.annotators.filter((value) => !people.some((person) => person.id === value || person.email === value.toLowerCase()));
+    const unknown = plan.annotators.filter(
+      (value) => !people.some((person) => person.id === value || person.email === value.toLowerCase()),
+    );
     if (unknown.length) {
-      const members = await tx.query<{ email: string }>(Prisma.sql`SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${plan.projectId} ORDER BY u.email LIMIT 20`);
-      throw new AppError("bad_request", `unknown annotators ${unknown.map((value) => `"${value}"`).join(", ")}; give user ids or emails of the project's members, e.g. ${members.map((member) => member.email).join(", ")}`, "annotators");
+      const members = await tx.query<{ email: string }>(
+        Prisma.sql`SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${plan.projectId} ORDER BY u.email LIMIT 20`,
+      );
+      throw new AppError(
+        "bad_request",
+        `unknown annotators ${unknown.map((value) => `"${value}"`).join(", ")}; give user ids or emails of the project's members, e.g. ${members.map((member) => member.email).join(", ")}`,
+        "annotators",
+      );
     }
     annotators = [...new Set(people.map((person) => person.id))].sort();
   }
   if (plan.articles) {
-    const found = await tx.query<{ id: string }>(Prisma.sql`SELECT id FROM articles WHERE project_id = ${plan.projectId} AND id = ANY(${plan.articles}::text[])`);
+    const found = await tx.query<{ id: string }>(
+      Prisma.sql`SELECT id FROM articles WHERE project_id = ${plan.projectId} AND id = ANY(${plan.articles}::text[])`,
+    );
     const known = new Set(found.map((row) => row.id));
     const unknown = plan.articles.filter((id) => !known.has(id));
-    if (unknown.length) throw new AppError("bad_request", `unknown articles ${unknown.slice(0, 20).map((id) => `"${id}"`).join(", ")}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ""}: not articles of this project`, "articles");
+    if (unknown.length)
+      throw new AppError(
+        "bad_request",
+        `unknown articles ${unknown
+          .slice(0, 20)
+          .map((id) => `"${id}"`)
+          .join(", ")}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ""}: not articles of this project`,
+        "articles",
+      );
   }
   return { ...plan, annotators };
 }
@@ -176,7 +194,9 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
 
 /** The project's members: most people an export names, known before the first batch. */
 async function projectPeople(tx: Tx, projectId: string): Promise<Map<string, ExportPerson>> {
-  const rows = await tx.query<ExportPerson>(Prisma.sql`SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${projectId}`);
+  const rows = await tx.query<ExportPerson>(
+    Prisma.sql`SELECT u.id, u.email, u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.project_id = ${projectId}`,
+  );
   return new Map(rows.map((row) => [row.id, { id: row.id, email: row.email, name: row.name }]));
 }
 
@@ -204,14 +224,23 @@ const SNAPSHOT = {
 type SnapshotRow = Prisma.ExportSnapshotGetPayload<{ select: typeof SNAPSHOT }>;
 
 function snapshotView(row: SnapshotRow) {
-  return { ...row, filters: row.filters as Record<string, string | string[]>, offsetUnit: row.offsetUnit as "codepoint" | "utf16", byteSize: Number(row.byteSize) };
+  return {
+    ...row,
+    filters: row.filters as Record<string, string | string[]>,
+    offsetUnit: row.offsetUnit as "codepoint" | "utf16",
+    byteSize: Number(row.byteSize),
+  };
 }
 
 export type SnapshotView = ReturnType<typeof snapshotView>;
 
 /** The project's snapshots, newest first. */
 export async function listSnapshots(access: ProjectAccess): Promise<SnapshotView[]> {
-  const rows = await prisma.exportSnapshot.findMany({ where: { projectId: access.projectId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SNAPSHOT });
+  const rows = await prisma.exportSnapshot.findMany({
+    where: { projectId: access.projectId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: SNAPSHOT,
+  });
   return rows.map(snapshotView);
 }
 
@@ -232,7 +261,12 @@ export async function* readSnapshotChunks(snapshotId: string, signal?: AbortSign
   let after = -1;
   for (;;) {
     signal?.throwIfAborted();
-    const rows = await prisma.exportSnapshotChunk.findMany({ where: { snapshotId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: 4, select: { seq: true, data: true } });
+    const rows = await prisma.exportSnapshotChunk.findMany({
+      where: { snapshotId, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: 4,
+      select: { seq: true, data: true },
+    });
     for (const row of rows) yield row.data;
     if (rows.length < 4) return;
     after = rows[rows.length - 1]!.seq;
@@ -252,6 +286,10 @@ export async function unsafeUserIdsByEmail(emails: string[]): Promise<Map<string
 
 /** Who an import by the operator's CLI acts as when a dataset's person has no account: the project's first owner. */
 export async function unsafeFirstOwnerId(access: ProjectAccess): Promise<string | null> {
-  const owner = await prisma.membership.findFirst({ where: { projectId: access.projectId, role: "owner" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true } });
+  const owner = await prisma.membership.findFirst({
+    where: { projectId: access.projectId, role: "owner" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { userId: true },
+  });
   return owner?.userId ?? null;
 }

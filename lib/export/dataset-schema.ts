@@ -48,9 +48,14 @@ export type DatasetArticle = z.infer<typeof datasetArticleSchema>;
 export type DatasetTag = z.infer<typeof datasetTagSchema>;
 
 /** The `json` document around the articles; articles are checked one by one (see above). */
-export const datasetHeaderSchema = z.object({
-  format: z.literal(DATASET_FORMAT, { error: `not a Margin dataset: format must be "${DATASET_FORMAT}" (export it with format=json)` }),
-  formatVersion: z.literal(DATASET_FORMAT_VERSION, { error: `formatVersion must be "${DATASET_FORMAT_VERSION}", the version this Margin reads` }),
-  offsetUnit: z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` }),
-  articles: z.array(z.unknown(), { error: "articles must be a list" }),
-}, { error: "not a Margin dataset: expected the object of a json export (format=json)" });
+export const datasetHeaderSchema = z.object(
+  {
+    format: z.literal(DATASET_FORMAT, { error: `not a Margin dataset: format must be "${DATASET_FORMAT}" (export it with format=json)` }),
+    formatVersion: z.literal(DATASET_FORMAT_VERSION, {
+      error: `formatVersion must be "${DATASET_FORMAT_VERSION}", the version this Margin reads`,
+    }),
+    offsetUnit: z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` }),
+    articles: z.array(z.unknown(), { error: "articles must be a list" }),
+  },
+  { error: "not a Margin dataset: expected the object of a json export (format=json)" },
+);

@@ -22,13 +22,32 @@ const ids = {} as Record<"a" | "b" | "c" | "actor" | "quote" | "figure" | "claim
 
 beforeAll(async () => {
   server = await startCollabServer();
-  for (const role of Object.keys({ owner: 0, editor: 0, second: 0, reviewer: 0, viewer: 0, outsider: 0 }) as (keyof typeof people)[]) people[role] = await person(role);
-  ({ slug, projectId } = await createProjectWith({ owner: [people.owner], editor: [people.editor, people.second], reviewer: [people.reviewer], viewer: [people.viewer] }));
-  ids.a = (await createArticle(slug, { title: "The count", text: TEXT_A, byline: "By Ana Ruiz", source: "The Courier", url: "https://courier.example/count", publishedAt: new Date("2026-03-12T06:30:00Z"), language: "en" })).id;
+  for (const role of Object.keys({ owner: 0, editor: 0, second: 0, reviewer: 0, viewer: 0, outsider: 0 }) as (keyof typeof people)[])
+    people[role] = await person(role);
+  ({ slug, projectId } = await createProjectWith({
+    owner: [people.owner],
+    editor: [people.editor, people.second],
+    reviewer: [people.reviewer],
+    viewer: [people.viewer],
+  }));
+  ids.a = (
+    await createArticle(slug, {
+      title: "The count",
+      text: TEXT_A,
+      byline: "By Ana Ruiz",
+      source: "The Courier",
+      url: "https://courier.example/count",
+      publishedAt: new Date("2026-03-12T06:30:00Z"),
+      language: "en",
+    })
+  ).id;
   ids.b = (await createArticle(slug, { title: "Emoji first", text: TEXT_B })).id;
   ids.c = (await createArticle(slug, { title: "Untagged", text: TEXT_C })).id;
   ids.actor = await tag(server, people.editor, ids.a, TEXT_A, "actor", "Ana Ruiz", { canonicalName: "Ana Ruiz", kind: "person" });
-  ids.quote = await tag(server, people.editor, ids.a, TEXT_A, "quote", "“We counted 1,219 ballots,”", { speakerId: ids.actor, direct: true });
+  ids.quote = await tag(server, people.editor, ids.a, TEXT_A, "quote", "“We counted 1,219 ballots,”", {
+    speakerId: ids.actor,
+    direct: true,
+  });
   ids.figure = await tag(server, people.second, ids.a, TEXT_A, "figure", "1,219");
   ids.claim = await tag(server, people.second, ids.b, TEXT_B, "claim", "40% of 𝒳 voters 👩🏽‍🤝‍👩🏻 agreed");
   ids.emoji = await tag(server, people.editor, ids.b, TEXT_B, "actor", "the mayor’s office");
@@ -40,7 +59,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const exportProject = (who: Person, query: Record<string, string> = {}, headers: Record<string, string> = {}) => call(projectExport.GET, { slug }, { token: who.token, query, headers });
+const exportProject = (who: Person, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  call(projectExport.GET, { slug }, { token: who.token, query, headers });
 
 async function exportJson(who: Person, query: Record<string, string> = {}) {
   const response = await exportProject(who, { format: "json", ...query });
@@ -48,10 +68,18 @@ async function exportJson(who: Person, query: Record<string, string> = {}) {
   const document: unknown = JSON.parse(await bodyText(response));
   // Every export these tests read is checked against the published schema.
   assertValid(document);
-  return document as { articles: ExportArticle[]; datasetVersion: string; articleCount: number; tagCount: number; filters: Record<string, unknown>; offsetUnit: string };
+  return document as {
+    articles: ExportArticle[];
+    datasetVersion: string;
+    articleCount: number;
+    tagCount: number;
+    filters: Record<string, unknown>;
+    offsetUnit: string;
+  };
 }
 
-const tagIds = (document: { articles: ExportArticle[] }) => document.articles.flatMap((article) => article.tags.map((item) => item.id)).sort();
+const tagIds = (document: { articles: ExportArticle[] }) =>
+  document.articles.flatMap((article) => article.tags.map((item) => item.id)).sort();
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe("project export: the dataset", () => {
@@ -61,12 +89,37 @@ describe("project export: the dataset", () => {
     expect(document.offsetUnit).toBe(unit);
     expect(assertSlices(document.articles, unit)).toBe(5);
     const a = document.articles.find((article) => article.id === ids.a)!;
-    expect(a).toMatchObject({ title: "The count", byline: "By Ana Ruiz", source: "The Courier", url: "https://courier.example/count", publishedAt: "2026-03-12T06:30:00.000Z", language: "en", text: TEXT_A, status: "in_progress" });
+    expect(a).toMatchObject({
+      title: "The count",
+      byline: "By Ana Ruiz",
+      source: "The Courier",
+      url: "https://courier.example/count",
+      publishedAt: "2026-03-12T06:30:00.000Z",
+      language: "en",
+      text: TEXT_A,
+      status: "in_progress",
+    });
     expect(a.relations).toEqual([{ from: ids.quote, to: ids.actor, type: "speaker" }]);
     const actor = a.tags.find((item) => item.id === ids.actor)!;
-    expect(actor).toMatchObject({ label: "actor", text: "Ana Ruiz", status: "accepted", attributes: { canonicalName: "Ana Ruiz", kind: "person" }, authors: [{ id: people.editor.id, email: people.editor.email, name: "editor" }] });
-    expect(actor.reviews).toEqual([{ reviewer: { id: people.reviewer.id, email: people.reviewer.email, name: "reviewer" }, decision: "accept", at: expect.any(String), comment: "Named in the text" }]);
-    expect(a.tags.find((item) => item.id === ids.figure)).toMatchObject({ status: "rejected", reviews: [{ decision: "reject", comment: "Not a count of people" }] });
+    expect(actor).toMatchObject({
+      label: "actor",
+      text: "Ana Ruiz",
+      status: "accepted",
+      attributes: { canonicalName: "Ana Ruiz", kind: "person" },
+      authors: [{ id: people.editor.id, email: people.editor.email, name: "editor" }],
+    });
+    expect(actor.reviews).toEqual([
+      {
+        reviewer: { id: people.reviewer.id, email: people.reviewer.email, name: "reviewer" },
+        decision: "accept",
+        at: expect.any(String),
+        comment: "Named in the text",
+      },
+    ]);
+    expect(a.tags.find((item) => item.id === ids.figure)).toMatchObject({
+      status: "rejected",
+      reviews: [{ decision: "reject", comment: "Not a count of people" }],
+    });
     // The astral characters before the claim count once in code points and twice in UTF-16.
     const claim = document.articles.find((article) => article.id === ids.b)!.tags.find((item) => item.id === ids.claim)!;
     expect(claim.start).toBe(unit === "codepoint" ? [...TEXT_B.slice(0, TEXT_B.indexOf("40%"))].length : TEXT_B.indexOf("40%"));
@@ -103,7 +156,13 @@ describe("project export: the dataset", () => {
     expect(plain.headers.get("content-type")).toMatch(/^application\/jsonl; charset=utf-8/);
     // The route does not compress: the server does (server/main.ts), and Next.js would drop the header anyway.
     expect(plain.headers.get("content-encoding")).toBeNull();
-    expect(Object.fromEntries(["x-margin-format", "x-margin-format-version", "x-margin-offset-unit", "x-margin-article-count", "x-margin-tag-count"].map((name) => [name, plain.headers.get(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ["x-margin-format", "x-margin-format-version", "x-margin-offset-unit", "x-margin-article-count", "x-margin-tag-count"].map(
+          (name) => [name, plain.headers.get(name)],
+        ),
+      ),
+    ).toEqual({
       "x-margin-format": "jsonl",
       "x-margin-format-version": "1.0",
       "x-margin-offset-unit": "codepoint",
@@ -114,7 +173,11 @@ describe("project export: the dataset", () => {
     expect((await exportProject(people.owner, { format: "conll" })).headers.get("x-margin-offset-unit")).toBe("none");
     // The dataset-level fields json has in its body; a jsonl export's lines are all articles.
     const filtered = await exportProject(people.owner, { format: "jsonl", labels: "quote,actor", status: "pending" });
-    expect(Object.fromEntries(["x-margin-project", "x-margin-labels", "x-margin-filters", "link"].map((name) => [name, filtered.headers.get(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ["x-margin-project", "x-margin-labels", "x-margin-filters", "link"].map((name) => [name, filtered.headers.get(name)]),
+      ),
+    ).toEqual({
       "x-margin-project": slug,
       "x-margin-labels": "actor,quote",
       "x-margin-filters": "status=pending&labels=actor%2Cquote",
@@ -124,7 +187,15 @@ describe("project export: the dataset", () => {
   });
 
   it("streams every format with its own type and extension", async () => {
-    const expected = { json: "application/json", jsonl: "application/jsonl", csv: "text/csv", w3c: "application/ld+json", conll: "text/plain", spacy: "application/jsonl", labelstudio: "application/json" };
+    const expected = {
+      json: "application/json",
+      jsonl: "application/jsonl",
+      csv: "text/csv",
+      w3c: "application/ld+json",
+      conll: "text/plain",
+      spacy: "application/jsonl",
+      labelstudio: "application/json",
+    };
     for (const [format, type] of Object.entries(expected)) {
       const response = await exportProject(people.owner, { format });
       expect(response.status).toBe(200);
@@ -134,7 +205,13 @@ describe("project export: the dataset", () => {
       expect(body.length).toBeGreaterThan(0);
       if (format === "csv") expect(body.trimEnd().split("\r\n")).toHaveLength(1 + 5);
       if (format === "conll") expect(body.match(/-DOCSTART-/g)).toHaveLength(3);
-      if (format === "spacy") expect(body.trimEnd().split("\n").map((line) => JSON.parse(line).text)).toEqual([ids.a, ids.b, ids.c].sort(byId).map((id) => ({ [ids.a]: TEXT_A, [ids.b]: TEXT_B, [ids.c]: TEXT_C })[id]));
+      if (format === "spacy")
+        expect(
+          body
+            .trimEnd()
+            .split("\n")
+            .map((line) => JSON.parse(line).text),
+        ).toEqual([ids.a, ids.b, ids.c].sort(byId).map((id) => ({ [ids.a]: TEXT_A, [ids.b]: TEXT_B, [ids.c]: TEXT_C })[id]));
     }
   });
 
@@ -158,9 +235,13 @@ describe("project export: filters", () => {
     const bySecond = await exportJson(people.owner, { annotators: people.second.email.toUpperCase() });
     expect(tagIds(bySecond)).toEqual([ids.figure, ids.claim].sort());
     expect(bySecond.filters.annotators).toEqual([people.second.id]);
-    expect(tagIds(await exportJson(people.owner, { annotators: `${people.second.id},${people.editor.email}` }))).toEqual([ids.figure, ids.claim, ids.actor, ids.quote, ids.emoji].sort());
+    expect(tagIds(await exportJson(people.owner, { annotators: `${people.second.id},${people.editor.email}` }))).toEqual(
+      [ids.figure, ids.claim, ids.actor, ids.quote, ids.emoji].sort(),
+    );
 
-    expect((await exportJson(people.owner, { articles: `${ids.c},${ids.b}` })).articles.map((article) => article.id)).toEqual([ids.b, ids.c].sort(byId));
+    expect((await exportJson(people.owner, { articles: `${ids.c},${ids.b}` })).articles.map((article) => article.id)).toEqual(
+      [ids.b, ids.c].sort(byId),
+    );
     await prisma.article.update({ where: { id: ids.b }, data: { status: "done" } });
     try {
       expect((await exportJson(people.owner, { articleStatus: "done,in_review" })).articles.map((article) => article.id)).toEqual([ids.b]);
@@ -190,7 +271,9 @@ describe("project export: filters", () => {
     expect(changed.articles.map((article) => article.id)).toEqual([ids.b]);
     expect(changed.filters.updatedSince).toBe(since.toISOString());
     await prisma.article.update({ where: { id: ids.c }, data: { title: "Untagged, retitled" } });
-    expect((await exportJson(people.owner, { updatedSince: since.toISOString().replace("Z", "+00:00") })).articles.map((article) => article.id)).toEqual([ids.b, ids.c].sort(byId));
+    expect(
+      (await exportJson(people.owner, { updatedSince: since.toISOString().replace("Z", "+00:00") })).articles.map((article) => article.id),
+    ).toEqual([ids.b, ids.c].sort(byId));
   });
 
   it("updatedSince means the same instant whatever the server's time zone", async () => {
@@ -200,7 +283,9 @@ describe("project export: filters", () => {
       const since = new Date(Date.now() + 1);
       await new Promise((resolve) => setTimeout(resolve, 5));
       await prisma.article.update({ where: { id: ids.a }, data: { title: "Retitled in another zone" } });
-      expect((await exportJson(people.owner, { updatedSince: since.toISOString() })).articles.map((article) => article.id)).toEqual([ids.a]);
+      expect((await exportJson(people.owner, { updatedSince: since.toISOString() })).articles.map((article) => article.id)).toEqual([
+        ids.a,
+      ]);
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
@@ -209,7 +294,11 @@ describe("project export: filters", () => {
 
   it.each([
     [{ format: "xml" }, "format", /json, jsonl, csv, w3c, conll, spacy, labelstudio/],
-    [{ colour: "red" }, "colour", /valid parameters: format, offsetUnit, status, labels, annotators, articles, updatedSince, articleStatus/],
+    [
+      { colour: "red" },
+      "colour",
+      /valid parameters: format, offsetUnit, status, labels, annotators, articles, updatedSince, articleStatus/,
+    ],
     [{ updatedSince: "yesterday" }, "updatedSince", /ISO 8601/],
     [{ updatedSince: "2026-13-45" }, "updatedSince", /ISO 8601/],
     [{ updatedSince: "2026-03-12T06:30:00" }, "updatedSince", /time zone/],
@@ -267,7 +356,11 @@ describe("project export: who may export what", () => {
 
 describe("article export", () => {
   it("exports one article, named after it, with the tag filters", async () => {
-    const response = await call(articleExport.GET, { id: ids.a }, { token: people.viewer.token, query: { format: "jsonl", offsetUnit: "utf16" } });
+    const response = await call(
+      articleExport.GET,
+      { id: ids.a },
+      { token: people.viewer.token, query: { format: "jsonl", offsetUnit: "utf16" } },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(new RegExp(`filename="${slug}-${ids.a}-\\d{8}\\.jsonl"`));
     const [article, ...rest] = jsonlArticles(await bodyText(response));
@@ -275,14 +368,21 @@ describe("article export", () => {
     expect(article!.tags.map((item) => item.id)).toEqual([ids.actor]);
     assertSlices([article!], "utf16");
     // An article export always holds its article, even when no tag passes the filters.
-    const none = jsonlArticles(await bodyText(await call(articleExport.GET, { id: ids.c }, { token: people.owner.token, query: { format: "jsonl", labels: "quote" } })));
+    const none = jsonlArticles(
+      await bodyText(
+        await call(articleExport.GET, { id: ids.c }, { token: people.owner.token, query: { format: "jsonl", labels: "quote" } }),
+      ),
+    );
     expect(none.map((item) => [item.id, item.tags.length])).toEqual([[ids.c, 0]]);
   });
 
   it("refuses project filters, outsiders and unknown articles", async () => {
     const response = await call(articleExport.GET, { id: ids.a }, { token: people.owner.token, query: { articles: ids.b } });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ field: "articles", message: expect.stringMatching(/valid parameters: format, offsetUnit, status, labels, annotators$/) });
+    expect((await response.json()).error).toMatchObject({
+      field: "articles",
+      message: expect.stringMatching(/valid parameters: format, offsetUnit, status, labels, annotators$/),
+    });
     expect((await call(articleExport.GET, { id: ids.a }, { token: people.outsider.token })).status).toBe(404);
     expect((await call(articleExport.GET, { id: "nope" }, { token: people.owner.token })).status).toBe(404);
   });

@@ -30,7 +30,11 @@ export type StartedExport = {
 function checkUnit(writer: FormatWriter, query: ExportQuery) {
   if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
   const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";
-  throw new AppError("bad_request", `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to json, jsonl and csv`, "offsetUnit");
+  throw new AppError(
+    "bad_request",
+    `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to json, jsonl and csv`,
+    "offsetUnit",
+  );
 }
 
 function today(): string {

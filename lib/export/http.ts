@@ -14,7 +14,9 @@ import { DATASET_FORMAT_VERSION, type ExportHeader } from "./shape";
 export function contentDisposition(baseName: string, extension: string): string {
   const name = `${baseName}.${extension}`;
   const ascii = name.replace(/[^A-Za-z0-9._-]+/g, "_");
-  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return ascii === name
+    ? `attachment; filename="${name}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export type ExportResponseInput = {
@@ -44,7 +46,12 @@ export function exportResponse(input: ExportResponseInput): Response {
   }
   headers.set("x-margin-project", input.header.project.slug);
   headers.set("x-margin-labels", input.header.labels.map((label) => label.name).join(","));
-  headers.set("x-margin-filters", new URLSearchParams(Object.entries(input.header.filters).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value])).toString());
+  headers.set(
+    "x-margin-filters",
+    new URLSearchParams(
+      Object.entries(input.header.filters).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
+    ).toString(),
+  );
   headers.set("link", '</api/export/schema>; rel="describedby"');
   if (input.datasetVersion) headers.set("x-margin-dataset-version", input.datasetVersion);
   return new Response(input.stream, { headers });

@@ -26,7 +26,16 @@ beforeAll(async () => {
   source = created.slug;
   // Agreeing annotators' tags are merged into one accepted by Margin itself.
   await prisma.project.update({ where: { id: created.projectId }, data: { autoAcceptAgreement: true } });
-  const a = (await createArticle(source, { title: "The count", text: TEXT_A, byline: "By Ana Ruiz", url: "https://courier.example/count", publishedAt: new Date("2026-03-12T06:30:00Z"), language: "en" })).id;
+  const a = (
+    await createArticle(source, {
+      title: "The count",
+      text: TEXT_A,
+      byline: "By Ana Ruiz",
+      url: "https://courier.example/count",
+      publishedAt: new Date("2026-03-12T06:30:00Z"),
+      language: "en",
+    })
+  ).id;
   const b = (await createArticle(source, { title: "Council", text: TEXT_B })).id;
   await createArticle(source, { title: "Untagged", text: TEXT_C });
   const actor = await tag(server, people.editor, a, TEXT_A, "actor", "Ana Ruiz", { canonicalName: "Ana Ruiz", kind: "person" });
@@ -52,7 +61,8 @@ async function exportOf(slug: string, offsetUnit = "codepoint"): Promise<Dataset
   return JSON.parse(await bodyText(response));
 }
 
-const importInto = (slug: string, who: Person, body: unknown, name = "source.json") => call(datasetImport.POST, { slug }, { token: who.token, body, query: { name } });
+const importInto = (slug: string, who: Person, body: unknown, name = "source.json") =>
+  call(datasetImport.POST, { slug }, { token: who.token, body, query: { name } });
 
 /** The dataset without what an import renumbers: article and tag ids (links become the linked tag's span). */
 function comparable(dataset: Dataset) {
@@ -62,7 +72,14 @@ function comparable(dataset: Dataset) {
       const { id: _id, tags, relations, ...rest } = article;
       return {
         ...rest,
-        tags: tags.map(({ id: _tagId, attributes, ...fields }) => ({ ...fields, attributes: { ...attributes, ...(attributes.speakerId ? { speakerId: where.get(attributes.speakerId) } : {}), ...(attributes.sourceId ? { sourceId: where.get(attributes.sourceId) } : {}) } })),
+        tags: tags.map(({ id: _tagId, attributes, ...fields }) => ({
+          ...fields,
+          attributes: {
+            ...attributes,
+            ...(attributes.speakerId ? { speakerId: where.get(attributes.speakerId) } : {}),
+            ...(attributes.sourceId ? { sourceId: where.get(attributes.sourceId) } : {}),
+          },
+        })),
         relations: relations.map((relation) => ({ from: where.get(relation.from), to: where.get(relation.to), type: relation.type })),
       };
     })
@@ -100,9 +117,17 @@ describe("margin-json import", () => {
     await importInto(target.slug, people.importer, exported);
     const imported = await exportOf(target.slug);
     const article = imported.articles.find((item) => item.text === TEXT_A)!;
-    const stored = await prisma.articleDocument.findMany({ where: { article: { projectId: target.projectId } }, select: { articleId: true, name: true } });
+    const stored = await prisma.articleDocument.findMany({
+      where: { article: { projectId: target.projectId } },
+      select: { articleId: true, name: true },
+    });
     const untagged = imported.articles.find((item) => item.text === TEXT_C)!;
-    expect(stored.filter((row) => row.articleId === article.id).map((row) => row.name).sort()).toEqual(["content", "tags"]);
+    expect(
+      stored
+        .filter((row) => row.articleId === article.id)
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual(["content", "tags"]);
     // An untagged article has nothing to build from rows: its documents come from its content when opened.
     expect(stored.some((row) => row.articleId === untagged.id)).toBe(false);
     const quote = article.tags.find((item) => item.label === "quote")!;
@@ -110,7 +135,9 @@ describe("margin-json import", () => {
     if (!access.ok) throw new Error(access.message);
     expect((await server.live.update(access.value, quote.id, { note: "Checked against the tape" })).ok).toBe(true);
     const after = (await exportOf(target.slug)).articles.find((item) => item.id === article.id)!;
-    expect(after.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest)).toEqual(article.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest));
+    expect(after.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest)).toEqual(
+      article.tags.map(({ note: _note, updatedAt: _updated, ...rest }) => rest),
+    );
     expect(after.tags.find((item) => item.id === quote.id)!.note).toBe("Checked against the tape");
   });
 
@@ -134,10 +161,18 @@ describe("margin-json import", () => {
     const wrongWords = structuredClone(withTags[0]!);
     wrongWords.text = `${wrongWords.text}\n\nA line of its own.`;
     wrongWords.tags[0]!.text = "something else";
-    const notCanonical = { ...structuredClone(exported.articles.find((article) => article.tags.length === 0)!), text: "Two  spaces\r\nand a CR line " };
+    const notCanonical = {
+      ...structuredClone(exported.articles.find((article) => article.tags.length === 0)!),
+      text: "Two  spaces\r\nand a CR line ",
+    };
     const badLabel = structuredClone(withTags[1]!);
     (badLabel.tags[0] as { label: string }).label = "person";
-    const response = await importInto(target.slug, people.importer, { ...exported, articles: [exported.articles[0], wrongWords, notCanonical, badLabel] }, "mixed.json");
+    const response = await importInto(
+      target.slug,
+      people.importer,
+      { ...exported, articles: [exported.articles[0], wrongWords, notCanonical, badLabel] },
+      "mixed.json",
+    );
     const { results } = await response.json();
     expect(results).toEqual([
       { label: expect.stringMatching(/^mixed.json#1/), status: "duplicate", id: expect.any(String), title: exported.articles[0]!.title },
@@ -151,7 +186,11 @@ describe("margin-json import", () => {
 
   it("refuses what is not a dataset (400) and members who may not import (403)", async () => {
     const target = await createProjectWith({ owner: [people.importer], reviewer: [people.reviewer], viewer: [people.viewer] });
-    for (const body of [{ articles: [] }, { format: "margin-dataset", formatVersion: "9.0", offsetUnit: "codepoint", articles: [] }, "not json at all"]) {
+    for (const body of [
+      { articles: [] },
+      { format: "margin-dataset", formatVersion: "9.0", offsetUnit: "codepoint", articles: [] },
+      "not json at all",
+    ]) {
       const response = await importInto(target.slug, people.importer, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.field).toBe("file");

@@ -56,9 +56,11 @@ function checkArticle(raw: unknown, unit: OffsetUnit): { ok: true; value: Checke
     } catch (error) {
       return { ok: false, error: `tag ${tag.id}: ${(error as Error).message}` };
     }
-    if (start >= end || end > index.codePointLength) return { ok: false, error: `tag ${tag.id}: ${tag.start}-${tag.end} is not a span of the text` };
+    if (start >= end || end > index.codePointLength)
+      return { ok: false, error: `tag ${tag.id}: ${tag.start}-${tag.end} is not a span of the text` };
     const covered = article.text.slice(index.toUtf16(start), index.toUtf16(end));
-    if (covered !== tag.text) return { ok: false, error: `tag ${tag.id}: the text at ${tag.start}-${tag.end} (${unit}) is "${covered}", not "${tag.text}"` };
+    if (covered !== tag.text)
+      return { ok: false, error: `tag ${tag.id}: the text at ${tag.start}-${tag.end} (${unit}) is "${covered}", not "${tag.text}"` };
     const attributes = ATTRIBUTE_SCHEMAS[tag.label].safeParse(tag.attributes);
     if (!attributes.success) return { ok: false, error: `tag ${tag.id}: attributes: ${describeIssue(attributes.error)}` };
     spans.push({ start, end });
@@ -68,12 +70,26 @@ function checkArticle(raw: unknown, unit: OffsetUnit): { ok: true; value: Checke
 
 /** The dry run of the ordinary import: refuses an article whose text the import would change. */
 async function prepare(label: string, article: DatasetArticle) {
-  const metadata = metadataSchema.safeParse({ title: article.title, byline: article.byline, source: article.source, url: article.url, publishedAt: article.publishedAt, language: article.language });
+  const metadata = metadataSchema.safeParse({
+    title: article.title,
+    byline: article.byline,
+    source: article.source,
+    url: article.url,
+    publishedAt: article.publishedAt,
+    language: article.language,
+  });
   if (!metadata.success) return { ok: false as const, error: describeIssue(metadata.error) };
   const prepared = finalizeDraft(await draftFromSource("text", article.text), { metadata: metadata.data, keepArtifacts: true });
   if (!prepared.ok) return { ok: false as const, error: prepared.message };
-  if (prepared.value.text !== article.text) return { ok: false as const, error: "its text is not in Margin's canonical form (the import would change it, and every offset with it)" };
-  return { ok: true as const, item: { label, kind: "text" as const, source: article.text, input: { ...metadata.data, keepArtifacts: true } } };
+  if (prepared.value.text !== article.text)
+    return {
+      ok: false as const,
+      error: "its text is not in Margin's canonical form (the import would change it, and every offset with it)",
+    };
+  return {
+    ok: true as const,
+    item: { label, kind: "text" as const, source: article.text, input: { ...metadata.data, keepArtifacts: true } },
+  };
 }
 
 class People {
@@ -81,7 +97,9 @@ class People {
   constructor(private readonly fallbackUserId: string) {}
 
   async load(article: DatasetArticle): Promise<void> {
-    const emails = article.tags.flatMap((tag) => [...tag.authors, ...tag.reviews.map((review) => review.reviewer)].map((person) => person.email.toLowerCase())).filter((email) => !this.ids.has(email));
+    const emails = article.tags
+      .flatMap((tag) => [...tag.authors, ...tag.reviews.map((review) => review.reviewer)].map((person) => person.email.toLowerCase()))
+      .filter((email) => !this.ids.has(email));
     if (!emails.length) return;
     const found = await unsafeUserIdsByEmail(emails);
     for (const email of emails) this.ids.set(email, found.get(email) ?? null);
@@ -125,7 +143,14 @@ function rowsOf(articleId: string, { article, spans }: Checked, people: People):
     };
   });
   const reviews = article.tags.flatMap((tag) =>
-    tag.reviews.map((review): ImportedReviewRow => ({ annotationId: newIds.get(tag.id)!, articleId, reviewerId: people.reviewer(review.reviewer), decision: review.decision, comment: review.comment, createdAt: new Date(review.at) })),
+    tag.reviews.map((review): ImportedReviewRow => ({
+      annotationId: newIds.get(tag.id)!,
+      articleId,
+      reviewerId: people.reviewer(review.reviewer),
+      decision: review.decision,
+      comment: review.comment,
+      createdAt: new Date(review.at),
+    })),
   );
   return { tags, reviews };
 }
@@ -134,7 +159,11 @@ function rowsOf(articleId: string, { article, spans }: Checked, people: People):
  * Imports `articles` (in `unit`) one by one. `fallbackUserId` stands for people without an account: the
  * importing user, or for the operator's CLI the project's first owner.
  */
-export async function importDataset(access: ProjectAccess<"articles:import">, source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> }, fallbackUserId: string): Promise<DatasetImportResult[]> {
+export async function importDataset(
+  access: ProjectAccess<"articles:import">,
+  source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> },
+  fallbackUserId: string,
+): Promise<DatasetImportResult[]> {
   const people = new People(fallbackUserId);
   const results: DatasetImportResult[] = [];
   let position = 0;
@@ -166,7 +195,8 @@ export async function importDataset(access: ProjectAccess<"articles:import">, so
       continue;
     }
     // Not a failure of the import when it fails: the first opening builds the documents from the same rows.
-    if (rows.tags.length) await seedDocuments(imported.id).catch((error: unknown) => console.error(`[import] ${label}: live documents not built now`, error));
+    if (rows.tags.length)
+      await seedDocuments(imported.id).catch((error: unknown) => console.error(`[import] ${label}: live documents not built now`, error));
     results.push({ ...imported, tags: rows.tags.length });
   }
   return results;

@@ -10,7 +10,11 @@ import { Prisma as PrismaSql, prisma } from "@/lib/db/prisma";
 import type { Tx } from "./data";
 import type { ExportResult } from "./pipeline";
 
-export async function insertSnapshot(tx: Tx, access: ProjectAccess, fields: { name: string; filters: Record<string, string | string[]>; offsetUnit: string }): Promise<{ id: string }> {
+export async function insertSnapshot(
+  tx: Tx,
+  access: ProjectAccess,
+  fields: { name: string; filters: Record<string, string | string[]>; offsetUnit: string },
+): Promise<{ id: string }> {
   // Counts and hash are known at the end; the row is invisible to others until the transaction commits.
   const id = randomUUID();
   await tx.execute(PrismaSql.sql`
@@ -20,7 +24,9 @@ export async function insertSnapshot(tx: Tx, access: ProjectAccess, fields: { na
 }
 
 export async function insertSnapshotChunk(tx: Tx, snapshotId: string, seq: number, data: Uint8Array): Promise<void> {
-  await tx.execute(PrismaSql.sql`INSERT INTO export_snapshot_chunks (snapshot_id, seq, data) VALUES (${snapshotId}, ${seq}, ${Buffer.from(data.buffer, data.byteOffset, data.byteLength)})`);
+  await tx.execute(
+    PrismaSql.sql`INSERT INTO export_snapshot_chunks (snapshot_id, seq, data) VALUES (${snapshotId}, ${seq}, ${Buffer.from(data.buffer, data.byteOffset, data.byteLength)})`,
+  );
 }
 
 export async function finishSnapshot(tx: Tx, snapshotId: string, result: ExportResult): Promise<void> {
@@ -45,13 +51,25 @@ export type ImportedTagRow = {
   updatedAt: Date;
 };
 
-export type ImportedReviewRow = { annotationId: string; articleId: string; reviewerId: string | null; decision: "accept" | "reject"; comment: string | null; createdAt: Date };
+export type ImportedReviewRow = {
+  annotationId: string;
+  articleId: string;
+  reviewerId: string | null;
+  decision: "accept" | "reject";
+  comment: string | null;
+  createdAt: Date;
+};
 
 /**
  * An imported article's tags, decisions and status, in one transaction, before any live document of the
  * article exists (they are built from these rows next). A failure writes none of them.
  */
-export async function insertImportedTags(articleId: string, status: "new" | "in_progress" | "in_review" | "done", tags: ImportedTagRow[], reviews: ImportedReviewRow[]): Promise<void> {
+export async function insertImportedTags(
+  articleId: string,
+  status: "new" | "in_progress" | "in_review" | "done",
+  tags: ImportedTagRow[],
+  reviews: ImportedReviewRow[],
+): Promise<void> {
   await prisma.$transaction([
     prisma.annotation.createMany({ data: tags.map((tag) => ({ ...tag, attributes: tag.attributes as Prisma.InputJsonObject })) }),
     prisma.annotationReview.createMany({ data: reviews }),

@@ -62,7 +62,12 @@ class ChunkWriter {
 }
 
 /** Streams `articles` through `writer` into `sink`; resolves with the summary once everything is handed on. */
-export async function writeDataset(writer: FormatWriter, header: ExportHeader, articles: AsyncIterable<ExportArticle>, sink: ChunkSink): Promise<ExportResult> {
+export async function writeDataset(
+  writer: FormatWriter,
+  header: ExportHeader,
+  articles: AsyncIterable<ExportArticle>,
+  sink: ChunkSink,
+): Promise<ExportResult> {
   const hash = createHash("sha256");
   // jsonl's body is the hashed lines themselves: hash its bytes instead of serializing every article twice.
   const bodyIsCanonical = writer.format === "jsonl" && writer.offsetUnit === header.offsetUnit;

@@ -31,7 +31,8 @@ export type ExportPlan = {
   requireTags: boolean;
 };
 
-const FORBIDDEN_STATUS = "Viewers of this project may export the gold layer only (status=accepted); its owner can allow viewers to export everything";
+const FORBIDDEN_STATUS =
+  "Viewers of this project may export the gold layer only (status=accepted); its owner can allow viewers to export everything";
 
 /**
  * The tag statuses an export may hold. Viewers of a project whose viewer export is "gold" get accepted tags
@@ -76,12 +77,19 @@ export function normalizedFilters(plan: ExportPlan): Record<string, string | str
  * The header of an export made with these (normalized) filters: a snapshot rebuilds its header from the
  * filters it recorded, so that replaying it gives the bytes the live export gave.
  */
-export function exportHeader(project: { slug: string; name: string }, filters: Record<string, string | string[]>, offsetUnit: ExportHeader["offsetUnit"]): ExportHeader {
+export function exportHeader(
+  project: { slug: string; name: string },
+  filters: Record<string, string | string[]>,
+  offsetUnit: ExportHeader["offsetUnit"],
+): ExportHeader {
   const labels = Array.isArray(filters.labels) ? filters.labels : null;
   return {
     project: { slug: project.slug, name: project.name },
     // The labels this export may hold: all four, or those the labels filter kept.
-    labels: LABEL_ORDER.filter((name) => !labels || labels.includes(name)).map((name) => ({ name, description: LABEL_STYLES[name].description })),
+    labels: LABEL_ORDER.filter((name) => !labels || labels.includes(name)).map((name) => ({
+      name,
+      description: LABEL_STYLES[name].description,
+    })),
     offsetUnit,
     filters,
   };

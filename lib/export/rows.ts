@@ -9,7 +9,19 @@
  */
 import type { ReviewRow, TagRow } from "./build";
 
-type TagTuple = [string, TagRow["label"], number, number, TagRow["status"], Record<string, unknown>, string | null, string[], string, string, string];
+type TagTuple = [
+  string,
+  TagRow["label"],
+  number,
+  number,
+  TagRow["status"],
+  Record<string, unknown>,
+  string | null,
+  string[],
+  string,
+  string,
+  string,
+];
 type ReviewTuple = [string, string, string | null, ReviewRow["decision"], string, string | null];
 
 /**
@@ -23,22 +35,31 @@ export function isoOf(timestamp: string): string {
 
 export function parseTags(json: string | null): TagRow[] {
   if (!json) return [];
-  return (JSON.parse(json) as TagTuple[]).map(([id, label, start, end, status, attributes, note, annotatorIds, authorId, createdAt, updatedAt]) => ({
-    id,
-    label,
-    start,
-    end,
-    status,
-    attributes,
-    note,
-    annotatorIds,
-    authorId,
-    createdAt: isoOf(createdAt),
-    updatedAt: isoOf(updatedAt),
-  }));
+  return (JSON.parse(json) as TagTuple[]).map(
+    ([id, label, start, end, status, attributes, note, annotatorIds, authorId, createdAt, updatedAt]) => ({
+      id,
+      label,
+      start,
+      end,
+      status,
+      attributes,
+      note,
+      annotatorIds,
+      authorId,
+      createdAt: isoOf(createdAt),
+      updatedAt: isoOf(updatedAt),
+    }),
+  );
 }
 
 export function parseReviews(json: string | null): ReviewRow[] {
   if (!json) return [];
-  return (JSON.parse(json) as ReviewTuple[]).map(([id, annotationId, reviewerId, decision, createdAt, comment]) => ({ id, annotationId, reviewerId, decision, createdAt: isoOf(createdAt), comment }));
+  return (JSON.parse(json) as ReviewTuple[]).map(([id, annotationId, reviewerId, decision, createdAt, comment]) => ({
+    id,
+    annotationId,
+    reviewerId,
+    decision,
+    createdAt: isoOf(createdAt),
+    comment,
+  }));
 }

@@ -21,7 +21,14 @@ const MAX_LIST = 5_000;
 /** A comma-separated list: trimmed, without empties or repeats, each item checked against `valid` when given. */
 function commaList<T extends string>(name: string, valid?: readonly T[]) {
   return z.string().transform((value, ctx): T[] => {
-    const items = [...new Set(value.split(",").map((item) => item.trim()).filter(Boolean))];
+    const items = [
+      ...new Set(
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+    ];
     const validText = valid ? `: ${valid.join(", ")}` : "";
     if (items.length === 0) {
       ctx.issues.push({ code: "custom", input: value, message: `${name} must list at least one value${validText}` });
@@ -33,7 +40,11 @@ function commaList<T extends string>(name: string, valid?: readonly T[]) {
     }
     const unknown = valid ? items.filter((item) => !(valid as readonly string[]).includes(item)) : [];
     if (unknown.length) {
-      ctx.issues.push({ code: "custom", input: value, message: `unknown ${name} ${unknown.map((item) => `"${item}"`).join(", ")}; valid values${validText}` });
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `unknown ${name} ${unknown.map((item) => `"${item}"`).join(", ")}; valid values${validText}`,
+      });
       return z.NEVER;
     }
     // Valid lists come out in their canonical order, so that equal filters normalize to equal values.
@@ -48,7 +59,9 @@ const date = z
   // A bare date is midnight UTC of that day.
   .transform((value) => new Date(value));
 
-const status = z.enum(TAG_STATUS_FILTERS, { error: `status must be one of ${TAG_STATUS_FILTERS.join(", ")}` }).transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
+const status = z
+  .enum(TAG_STATUS_FILTERS, { error: `status must be one of ${TAG_STATUS_FILTERS.join(", ")}` })
+  .transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
 const unit = z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` });
 const format = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
 
@@ -72,15 +85,25 @@ function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
   return z.preprocess((input, ctx) => {
     if (input && typeof input === "object") {
       for (const key of Object.keys(input)) {
-        if (!names.includes(key)) ctx.issues.push({ code: "custom", input, path: [key], message: `unknown parameter; valid parameters: ${names.join(", ")}` });
+        if (!names.includes(key))
+          ctx.issues.push({ code: "custom", input, path: [key], message: `unknown parameter; valid parameters: ${names.join(", ")}` });
       }
     }
     return input;
   }, z.object(shape));
 }
 
-export const projectExportQuerySchema = parameters({ format: format.default("json"), offsetUnit: unit.default("codepoint"), ...tagFilters, ...articleFilters });
-export const articleExportQuerySchema = parameters({ format: format.default("json"), offsetUnit: unit.default("codepoint"), ...tagFilters });
+export const projectExportQuerySchema = parameters({
+  format: format.default("json"),
+  offsetUnit: unit.default("codepoint"),
+  ...tagFilters,
+  ...articleFilters,
+});
+export const articleExportQuerySchema = parameters({
+  format: format.default("json"),
+  offsetUnit: unit.default("codepoint"),
+  ...tagFilters,
+});
 
 export type ExportQuery = {
   format: ExportFormat;
@@ -111,8 +134,15 @@ export const snapshotDownloadQuerySchema = parameters({ format: format.default("
 export const snapshotDiffQuerySchema = parameters({
   from: z.string({ error: "from (a snapshot id or name) is required" }).min(1, { error: "from (a snapshot id or name) is required" }),
   to: z.string({ error: "to (a snapshot id or name) is required" }).min(1, { error: "to (a snapshot id or name) is required" }),
-  limit: z.coerce.number({ error: "limit must be a number" }).int({ error: "limit must be a whole number" }).min(0, { error: "limit must be 0 or more" }).max(10_000, { error: "limit must be at most 10,000" }).default(1_000),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int({ error: "limit must be a whole number" })
+    .min(0, { error: "limit must be 0 or more" })
+    .max(10_000, { error: "limit must be at most 10,000" })
+    .default(1_000),
 });
 
 /** `POST …/imports/dataset?name=<file name>`: the name labels the per-article results. */
-export const datasetImportQuerySchema = parameters({ name: z.string().trim().max(200, { error: "name must be at most 200 characters" }).default("dataset.json") });
+export const datasetImportQuerySchema = parameters({
+  name: z.string().trim().max(200, { error: "name must be at most 200 characters" }).default("dataset.json"),
+});

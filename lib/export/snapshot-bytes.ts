@@ -64,11 +64,18 @@ export async function* inflate(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
 export function toCodePoints(article: ExportArticle, unit: OffsetUnit): ExportArticle {
   if (unit === "codepoint") return article;
   const index = new OffsetIndex(article.text);
-  return { ...article, tags: article.tags.map((tag) => ({ ...tag, start: index.toCodePoint(tag.start), end: index.toCodePoint(tag.end) })) };
+  return {
+    ...article,
+    tags: article.tags.map((tag) => ({ ...tag, start: index.toCodePoint(tag.start), end: index.toCodePoint(tag.end) })),
+  };
 }
 
 /** The stored articles, in their stored order, a decompressed chunk's worth of lines per batch. */
-export async function* snapshotArticles(chunks: AsyncIterable<Uint8Array>, unit: OffsetUnit, signal?: AbortSignal): AsyncGenerator<ExportArticle[]> {
+export async function* snapshotArticles(
+  chunks: AsyncIterable<Uint8Array>,
+  unit: OffsetUnit,
+  signal?: AbortSignal,
+): AsyncGenerator<ExportArticle[]> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
   for await (const piece of inflate(chunks)) {

@@ -17,7 +17,15 @@ export type DiffSummary = {
   articles: { added: number; removed: number; changed: number; unchanged: number };
 };
 
-const summaryOf = (tag: ExportTag): TagSummary => ({ label: tag.label, start: tag.start, end: tag.end, text: tag.text, status: tag.status, attributes: tag.attributes, note: tag.note });
+const summaryOf = (tag: ExportTag): TagSummary => ({
+  label: tag.label,
+  start: tag.start,
+  end: tag.end,
+  text: tag.text,
+  status: tag.status,
+  attributes: tag.attributes,
+  note: tag.note,
+});
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -28,17 +36,33 @@ export function changedFields(before: ExportTag, after: ExportTag): string[] {
   if (before.start !== after.start || before.end !== after.end) fields.push("span");
   if (before.text !== after.text) fields.push("text");
   if (before.status !== after.status) fields.push("status");
-  const sorted = (attributes: ExportTag["attributes"]) => Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => compareStrings(a, b)));
+  const sorted = (attributes: ExportTag["attributes"]) =>
+    Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => compareStrings(a, b)));
   if (!same(sorted(before.attributes), sorted(after.attributes))) fields.push("attributes");
   if (before.note !== after.note) fields.push("note");
-  if (!same(before.authors.map((person) => person.id), after.authors.map((person) => person.id))) fields.push("authors");
-  if (!same(before.reviews.map((review) => [review.reviewer.id, review.decision, review.at]), after.reviews.map((review) => [review.reviewer.id, review.decision, review.at]))) fields.push("reviews");
+  if (
+    !same(
+      before.authors.map((person) => person.id),
+      after.authors.map((person) => person.id),
+    )
+  )
+    fields.push("authors");
+  if (
+    !same(
+      before.reviews.map((review) => [review.reviewer.id, review.decision, review.at]),
+      after.reviews.map((review) => [review.reviewer.id, review.decision, review.at]),
+    )
+  )
+    fields.push("reviews");
   return fields;
 }
 
 /** Compares two snapshots' articles; keeps the first `limit` changes, counts all of them. */
 export async function diffArticles(from: AsyncIterator<ExportArticle>, to: AsyncIterator<ExportArticle>, limit: number) {
-  const summary: DiffSummary = { tags: { added: 0, removed: 0, changed: 0, unchanged: 0 }, articles: { added: 0, removed: 0, changed: 0, unchanged: 0 } };
+  const summary: DiffSummary = {
+    tags: { added: 0, removed: 0, changed: 0, unchanged: 0 },
+    articles: { added: 0, removed: 0, changed: 0, unchanged: 0 },
+  };
   const changes: TagChange[] = [];
   const record = (change: TagChange) => {
     summary.tags[change.type]++;

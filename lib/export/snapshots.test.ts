@@ -25,7 +25,12 @@ const ids = {} as Record<"article" | "other" | "actor" | "quote" | "figure" | "v
 beforeAll(async () => {
   server = await startCollabServer();
   for (const role of ["owner", "editor", "reviewer", "viewer", "outsider"] as const) people[role] = await person(role);
-  ({ slug, projectId } = await createProjectWith({ owner: [people.owner], editor: [people.editor], reviewer: [people.reviewer], viewer: [people.viewer] }));
+  ({ slug, projectId } = await createProjectWith({
+    owner: [people.owner],
+    editor: [people.editor],
+    reviewer: [people.reviewer],
+    viewer: [people.viewer],
+  }));
   ids.article = (await createArticle(slug, { title: "Turnout", text: TEXT })).id;
   ids.other = (await createArticle(slug, { title: "Council", text: OTHER })).id;
   ids.actor = await tag(server, people.editor, ids.article, TEXT, "actor", "Ana Ruiz", { canonicalName: "Ana Ruiz", kind: "person" });
@@ -40,8 +45,10 @@ afterAll(async () => {
 });
 
 const save = (who: Person, body: unknown) => call(snapshotsRoute.POST, { slug }, { token: who.token, body });
-const download = (who: Person, id: string, query: Record<string, string> = {}) => call(snapshotRoute.GET, { slug, id }, { token: who.token, query });
-const live = async (query: Record<string, string>) => bodyText(await call(projectExport.GET, { slug }, { token: people.owner.token, query }));
+const download = (who: Person, id: string, query: Record<string, string> = {}) =>
+  call(snapshotRoute.GET, { slug, id }, { token: who.token, query });
+const live = async (query: Record<string, string>) =>
+  bodyText(await call(projectExport.GET, { slug }, { token: people.owner.token, query }));
 const editorAccess = async () => {
   const access = await authorizeArticle(await actorFor(people.editor), ids.article, "annotations:create");
   if (!access.ok) throw new Error(access.message);
@@ -87,9 +94,12 @@ describe("snapshots", () => {
 
     const stored = await download(people.owner, first.id);
     expect(stored.headers.get("x-margin-dataset-version")).toBe(first.contentHash);
-    expect(stored.headers.get("content-disposition")).toBe(`attachment; filename="${slug}-Before_the_recount.jsonl"; filename*=UTF-8''${encodeURIComponent(`${slug}-Before the recount.jsonl`)}`);
+    expect(stored.headers.get("content-disposition")).toBe(
+      `attachment; filename="${slug}-Before_the_recount.jsonl"; filename*=UTF-8''${encodeURIComponent(`${slug}-Before the recount.jsonl`)}`,
+    );
     expect(await bodyText(stored)).toBe(before.jsonl);
-    for (const format of ["json", "csv", "w3c", "conll", "spacy", "labelstudio"]) expect(await bodyText(await download(people.owner, first.id, { format })), format).toBe(before[format]);
+    for (const format of ["json", "csv", "w3c", "conll", "spacy", "labelstudio"])
+      expect(await bodyText(await download(people.owner, first.id, { format })), format).toBe(before[format]);
     expect(await bodyText(await download(people.owner, "Before the recount", { offsetUnit: "utf16" }))).toBe(before.utf16);
   });
 
@@ -100,14 +110,32 @@ describe("snapshots", () => {
     const diff = await response.json();
     expect(diff.from.id).toBe(first.id);
     expect(diff.to.id).toBe(second.id);
-    expect(diff.summary).toEqual({ tags: { added: 1, removed: 1, changed: 2, unchanged: 1 }, articles: { added: 0, removed: 0, changed: 2, unchanged: 0 } });
+    expect(diff.summary).toEqual({
+      tags: { added: 1, removed: 1, changed: 2, unchanged: 1 },
+      articles: { added: 0, removed: 0, changed: 2, unchanged: 0 },
+    });
     const byTag = Object.fromEntries(diff.changes.map((change: { tagId: string }) => [change.tagId, change]));
-    expect(byTag[ids.figure]).toMatchObject({ type: "changed", fields: ["label", "attributes"], before: { label: "figure", attributes: { value: 71, unit: "percent" } }, after: { label: "claim", attributes: {} } });
-    expect(byTag[ids.quote]).toMatchObject({ type: "changed", fields: ["status", "reviews"], before: { status: "pending" }, after: { status: "rejected" } });
+    expect(byTag[ids.figure]).toMatchObject({
+      type: "changed",
+      fields: ["label", "attributes"],
+      before: { label: "figure", attributes: { value: 71, unit: "percent" } },
+      after: { label: "claim", attributes: {} },
+    });
+    expect(byTag[ids.quote]).toMatchObject({
+      type: "changed",
+      fields: ["status", "reviews"],
+      before: { status: "pending" },
+      after: { status: "rejected" },
+    });
     expect(byTag[ids.volunteers]).toMatchObject({ type: "added", articleId: ids.other, tag: { label: "actor", text: "its chair" } });
-    expect(diff.changes.find((change: { type: string }) => change.type === "removed")).toMatchObject({ articleId: ids.article, tag: { text: "More than 200 volunteers" } });
+    expect(diff.changes.find((change: { type: string }) => change.type === "removed")).toMatchObject({
+      articleId: ids.article,
+      tag: { text: "More than 200 volunteers" },
+    });
     expect(diff.truncated).toBe(false);
-    const short = await (await call(diffRoute.GET, { slug }, { token: people.owner.token, query: { from: first.id, to: second.id, limit: "1" } })).json();
+    const short = await (
+      await call(diffRoute.GET, { slug }, { token: people.owner.token, query: { from: first.id, to: second.id, limit: "1" } })
+    ).json();
     expect(short).toMatchObject({ truncated: true, summary: diff.summary });
     expect(short.changes).toHaveLength(1);
   });
@@ -117,7 +145,13 @@ describe("snapshots", () => {
     expect(taken.status).toBe(409);
     expect((await taken.json()).error).toMatchObject({ code: "conflict", field: "name" });
     expect(await prisma.exportSnapshot.count({ where: { projectId } })).toBe(2);
-    for (const [body, field] of [[{}, "name"], [{ name: "  " }, "name"], [{ name: "x", filters: { labels: "person" } }, "filters.labels"], [{ name: "x", filters: { colour: "red" } }, "filters.colour"], [{ name: "x", extra: 1 }, "extra"]] as const) {
+    for (const [body, field] of [
+      [{}, "name"],
+      [{ name: "  " }, "name"],
+      [{ name: "x", filters: { labels: "person" } }, "filters.labels"],
+      [{ name: "x", filters: { colour: "red" } }, "filters.colour"],
+      [{ name: "x", extra: 1 }, "extra"],
+    ] as const) {
       const response = await save(people.owner, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.field).toBe(field);
@@ -134,9 +168,13 @@ describe("snapshots", () => {
     expect(gold.status).toBe(201);
     const snapshot = (await gold.json()).snapshot;
     expect(snapshot).toMatchObject({ filters: { status: "accepted", labels: ["actor"] }, tagCount: 1 });
-    expect(jsonlArticles(await bodyText(await download(people.viewer, snapshot.id))).flatMap((article) => article.tags.map((item) => item.id))).toEqual([ids.actor]);
+    expect(
+      jsonlArticles(await bodyText(await download(people.viewer, snapshot.id))).flatMap((article) => article.tags.map((item) => item.id)),
+    ).toEqual([ids.actor]);
     expect((await download(people.viewer, first.id)).status).toBe(403);
-    expect((await call(diffRoute.GET, { slug }, { token: people.viewer.token, query: { from: first.id, to: snapshot.id } })).status).toBe(403);
+    expect((await call(diffRoute.GET, { slug }, { token: people.viewer.token, query: { from: first.id, to: snapshot.id } })).status).toBe(
+      403,
+    );
     expect((await download(people.outsider, snapshot.id)).status).toBe(404);
     expect((await call(snapshotsRoute.GET, { slug }, { token: people.outsider.token })).status).toBe(404);
     await prisma.project.update({ where: { id: projectId }, data: { blindAnnotation: true } });
@@ -156,7 +194,10 @@ describe("snapshot chunks", () => {
   it("cuts the gzip stream into pieces of exactly the chunk size, which join back into it", async () => {
     const stored: Uint8Array[] = [];
     const chunks = gzipChunks(async (chunk) => void stored.push(Buffer.from(chunk)), 1000);
-    const text = Array.from({ length: 2000 }, (_, index) => `line ${index} ${createHash("md5").update(String(index)).digest("hex")} 🗳️\n`).join("");
+    const text = Array.from(
+      { length: 2000 },
+      (_, index) => `line ${index} ${createHash("md5").update(String(index)).digest("hex")} 🗳️\n`,
+    ).join("");
     const bytes = Buffer.from(text);
     for (let at = 0; at < bytes.length; at += 7000) await chunks.write(bytes.subarray(at, at + 7000));
     const total = await chunks.end();

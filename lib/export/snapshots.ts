@@ -14,7 +14,16 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { findSnapshot, inExportTransaction, listSnapshots, readExportArticles, readSnapshotChunks, resolvePlan, snapshotNameTaken, type SnapshotView } from "./data";
+import {
+  findSnapshot,
+  inExportTransaction,
+  listSnapshots,
+  readExportArticles,
+  readSnapshotChunks,
+  resolvePlan,
+  snapshotNameTaken,
+  type SnapshotView,
+} from "./data";
 import { createWriter } from "./formats";
 import { finishSnapshot, insertSnapshot, insertSnapshotChunk } from "./mutations";
 import { exportHeader, mayReadSnapshot, mayUseSnapshots, normalizedFilters, planExport, type ExportFilters } from "./plan";
@@ -26,13 +35,17 @@ import type { ExportFormat } from "./formats";
 import type { OffsetUnit } from "@/lib/annotations/offsets";
 
 function assertMayUseSnapshots(access: ProjectAccess): void {
-  if (!mayUseSnapshots(access)) throw new AppError("forbidden", "In a blind project, editors cannot save or read snapshots: a snapshot holds every annotator's tags");
+  if (!mayUseSnapshots(access))
+    throw new AppError("forbidden", "In a blind project, editors cannot save or read snapshots: a snapshot holds every annotator's tags");
 }
 
 function assertMayRead(access: ProjectAccess, snapshot: SnapshotView): void {
   assertMayUseSnapshots(access);
   if (!mayReadSnapshot(access, snapshot.filters)) {
-    throw new AppError("forbidden", `Viewers of this project may read gold snapshots only (status=accepted); "${snapshot.name}" holds status=${snapshot.filters.status}`);
+    throw new AppError(
+      "forbidden",
+      `Viewers of this project may read gold snapshots only (status=accepted); "${snapshot.name}" holds status=${snapshot.filters.status}`,
+    );
   }
 }
 
@@ -49,7 +62,10 @@ export async function listProjectSnapshots(access: ProjectAccess): Promise<Snaps
   return listSnapshots(access);
 }
 
-export async function createSnapshot(access: ProjectAccess, input: { name: string; filters: ExportFilters & { offsetUnit: OffsetUnit } }): Promise<SnapshotView> {
+export async function createSnapshot(
+  access: ProjectAccess,
+  input: { name: string; filters: ExportFilters & { offsetUnit: OffsetUnit } },
+): Promise<SnapshotView> {
   assertMayUseSnapshots(access);
   const { offsetUnit, ...filters } = input.filters;
   const plan = planExport(access, filters);
@@ -57,18 +73,23 @@ export async function createSnapshot(access: ProjectAccess, input: { name: strin
   if (await snapshotNameTaken(access, input.name)) throw duplicate();
   let id: string;
   try {
-    id = await inExportTransaction(async (tx) => {
-      const resolved = await resolvePlan(tx, plan);
-      const normalized = normalizedFilters(resolved);
-      const header = exportHeader(access, normalized, offsetUnit);
-      const { id } = await insertSnapshot(tx, access, { name: input.name, filters: normalized, offsetUnit });
-      let seq = 0;
-      const chunks = gzipChunks((chunk) => insertSnapshotChunk(tx, id, seq++, chunk));
-      const result = await writeDataset(createWriter("jsonl", header), header, readExportArticles(tx, resolved), (bytes) => chunks.write(bytes));
-      await chunks.end();
-      await finishSnapshot(tx, id, result);
-      return id;
-    }, { readOnly: false });
+    id = await inExportTransaction(
+      async (tx) => {
+        const resolved = await resolvePlan(tx, plan);
+        const normalized = normalizedFilters(resolved);
+        const header = exportHeader(access, normalized, offsetUnit);
+        const { id } = await insertSnapshot(tx, access, { name: input.name, filters: normalized, offsetUnit });
+        let seq = 0;
+        const chunks = gzipChunks((chunk) => insertSnapshotChunk(tx, id, seq++, chunk));
+        const result = await writeDataset(createWriter("jsonl", header), header, readExportArticles(tx, resolved), (bytes) =>
+          chunks.write(bytes),
+        );
+        await chunks.end();
+        await finishSnapshot(tx, id, result);
+        return id;
+      },
+      { readOnly: false },
+    );
   } catch (error) {
     // Two saves of one name at once: the unique index decides, the loser rolls back whole.
     if (isUniqueViolation(error)) throw duplicate();
@@ -78,13 +99,28 @@ export async function createSnapshot(access: ProjectAccess, input: { name: strin
 }
 
 /** What a download sends: see exportResponse. */
-export async function openSnapshot(access: ProjectAccess, id: string, query: { format: ExportFormat; offsetUnit?: OffsetUnit }): Promise<ExportResponseInput> {
+export async function openSnapshot(
+  access: ProjectAccess,
+  id: string,
+  query: { format: ExportFormat; offsetUnit?: OffsetUnit },
+): Promise<ExportResponseInput> {
   const snapshot = await findReadable(access, id, "id");
   const unit = query.offsetUnit ?? snapshot.offsetUnit;
   const header = exportHeader(access, snapshot.filters, unit);
   const writer = createWriter(query.format, header);
-  if (query.offsetUnit === "utf16" && writer.offsetUnit !== "utf16") throw new AppError("bad_request", `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to json, jsonl and csv`, "offsetUnit");
-  const base = { writer, header, baseName: `${access.slug}-${snapshot.name}`, counts: { articles: snapshot.articleCount, tags: snapshot.tagCount }, datasetVersion: unit === snapshot.offsetUnit ? snapshot.contentHash : undefined };
+  if (query.offsetUnit === "utf16" && writer.offsetUnit !== "utf16")
+    throw new AppError(
+      "bad_request",
+      `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to json, jsonl and csv`,
+      "offsetUnit",
+    );
+  const base = {
+    writer,
+    header,
+    baseName: `${access.slug}-${snapshot.name}`,
+    counts: { articles: snapshot.articleCount, tags: snapshot.tagCount },
+    datasetVersion: unit === snapshot.offsetUnit ? snapshot.contentHash : undefined,
+  };
   const output = pushStream();
   if (query.format === "jsonl" && unit === snapshot.offsetUnit) {
     // The stored bytes, inflated: exactly the jsonl body saved.
@@ -108,7 +144,8 @@ export async function diffSnapshots(access: ProjectAccess, query: { from: string
   const to = await findReadable(access, query.to, "to");
   const abort = new AbortController();
   try {
-    const articles = (snapshot: SnapshotView) => oneByOne(snapshotArticles(readSnapshotChunks(snapshot.id, abort.signal), snapshot.offsetUnit, abort.signal));
+    const articles = (snapshot: SnapshotView) =>
+      oneByOne(snapshotArticles(readSnapshotChunks(snapshot.id, abort.signal), snapshot.offsetUnit, abort.signal));
     const diff = await diffArticles(articles(from), articles(to), query.limit);
     return { from, to, ...diff };
   } finally {

@@ -16,7 +16,11 @@ const ARTICLES = 60;
 
 /** A long article of its own: distinct words per paragraph, so no two texts are duplicates. */
 function longText(index: number, paragraphs: number): string {
-  return Array.from({ length: paragraphs }, (_, p) => `Report ${index}, part ${p}: the council met on day ${p} and counted ${index * 1000 + p} ballots before the “recount” — again.`).join("\n\n");
+  return Array.from(
+    { length: paragraphs },
+    (_, p) =>
+      `Report ${index}, part ${p}: the council met on day ${p} and counted ${index * 1000 + p} ballots before the “recount” — again.`,
+  ).join("\n\n");
 }
 
 beforeAll(async () => {
@@ -39,21 +43,31 @@ describe("export streaming", () => {
   it("reads one consistent snapshot: changes committed after it began are not in later batches", async () => {
     const access = (await unsafeOperatorProjectAccess(slug, "project:read"))!;
     const plan = planExport(access, query());
-    const last = (await prisma.article.findMany({ where: { projectId: access.projectId }, orderBy: { id: "desc" }, take: 1, select: { id: true, title: true } }))[0]!;
-    const seen = await inExportTransaction(async (tx) => {
-      const ids: string[] = [];
-      for await (const article of readExportArticles(tx, plan)) {
-        if (ids.length === 0) {
-          // Outside the export's transaction, as a colleague would: a new article and a retitled one, both
-          // due in a later batch than the first.
-          await createArticle(slug, { title: "Late story", text: longText(999, 2) });
-          await prisma.article.update({ where: { id: last.id }, data: { title: "Retitled meanwhile" } });
+    const last = (
+      await prisma.article.findMany({
+        where: { projectId: access.projectId },
+        orderBy: { id: "desc" },
+        take: 1,
+        select: { id: true, title: true },
+      })
+    )[0]!;
+    const seen = await inExportTransaction(
+      async (tx) => {
+        const ids: string[] = [];
+        for await (const article of readExportArticles(tx, plan)) {
+          if (ids.length === 0) {
+            // Outside the export's transaction, as a colleague would: a new article and a retitled one, both
+            // due in a later batch than the first.
+            await createArticle(slug, { title: "Late story", text: longText(999, 2) });
+            await prisma.article.update({ where: { id: last.id }, data: { title: "Retitled meanwhile" } });
+          }
+          ids.push(article.id);
+          if (article.id === last.id) expect(article.title).toBe(last.title);
         }
-        ids.push(article.id);
-        if (article.id === last.id) expect(article.title).toBe(last.title);
-      }
-      return ids;
-    }, { readOnly: true });
+        return ids;
+      },
+      { readOnly: true },
+    );
     expect(seen).toHaveLength(ARTICLES);
     expect(await prisma.article.count({ where: { projectId: access.projectId } })).toBe(ARTICLES + 1);
     await prisma.article.deleteMany({ where: { projectId: access.projectId, title: "Late story" } });

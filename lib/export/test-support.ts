@@ -33,7 +33,16 @@ export function span(text: string, words: string, occurrence = 1) {
   return { start, end: start + [...words].length, unit: "codepoint" as const };
 }
 
-export async function tag(server: Server, who: { id: string }, articleId: string, text: string, label: ExportLabel, words: string, attributes?: Record<string, unknown>, occurrence = 1): Promise<string> {
+export async function tag(
+  server: Server,
+  who: { id: string },
+  articleId: string,
+  text: string,
+  label: ExportLabel,
+  words: string,
+  attributes?: Record<string, unknown>,
+  occurrence = 1,
+): Promise<string> {
   const access = await authorizeArticle(await actorFor(who), articleId, "annotations:create");
   if (!access.ok) throw new Error(access.message);
   const created = await server.live.create(access.value, { label, attributes, span: span(text, words, occurrence) });
@@ -41,7 +50,15 @@ export async function tag(server: Server, who: { id: string }, articleId: string
   return created.value.id;
 }
 
-export async function review(server: Server, who: { id: string }, articleId: string, id: string, decision: "accept" | "reject", comment?: string, expectedStatus?: "pending" | "accepted" | "rejected") {
+export async function review(
+  server: Server,
+  who: { id: string },
+  articleId: string,
+  id: string,
+  decision: "accept" | "reject",
+  comment?: string,
+  expectedStatus?: "pending" | "accepted" | "rejected",
+) {
   const access = await authorizeArticle(await actorFor(who), articleId, "annotations:review");
   if (!access.ok) throw new Error(access.message);
   const result = await server.live.review(access.value, id, { decision, comment, expectedStatus });
@@ -51,14 +68,20 @@ export async function review(server: Server, who: { id: string }, articleId: str
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 /** Calls a route handler as Next.js would; the response is returned as is (its body may be anything). */
-export function call<P>(handler: Handler<P>, params: P, options: { token?: string; query?: Record<string, string>; headers?: Record<string, string>; method?: string; body?: unknown } = {}) {
+export function call<P>(
+  handler: Handler<P>,
+  params: P,
+  options: { token?: string; query?: Record<string, string>; headers?: Record<string, string>; method?: string; body?: unknown } = {},
+) {
   const url = new URL("http://margin.test/api/route");
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  return handler(new Request(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body }), { params: Promise.resolve(params) });
+  return handler(new Request(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body }), {
+    params: Promise.resolve(params),
+  });
 }
 
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
@@ -82,7 +105,8 @@ export function assertSlices(articles: ExportArticle[], unit: OffsetUnit): numbe
   for (const article of articles) {
     for (const tag of article.tags) {
       const actual = sliceIn(article.text, tag.start, tag.end, unit);
-      if (actual !== tag.text) throw new Error(`tag ${tag.id}: text at ${tag.start}-${tag.end} (${unit}) is "${actual}", not "${tag.text}"`);
+      if (actual !== tag.text)
+        throw new Error(`tag ${tag.id}: text at ${tag.start}-${tag.end} (${unit}) is "${actual}", not "${tag.text}"`);
       const points = [...article.text];
       const start = unit === "codepoint" ? tag.start : [...article.text.slice(0, tag.start)].length;
       const end = unit === "codepoint" ? tag.end : [...article.text.slice(0, tag.end)].length;

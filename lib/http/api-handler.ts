@@ -52,9 +52,14 @@ const MAX_JSON_BYTES = 6 * 1024 * 1024;
  * The request's body as a stream that fails once more than `maxBytes` went through, so that an oversized
  * body is refused while arriving, whatever its Content-Length claims (chunked uploads have none).
  */
-export function limitedBody(request: Request, maxBytes: number, field: string): { stream: ReadableStream<Uint8Array>; tooLarge(): AppError | null } {
+export function limitedBody(
+  request: Request,
+  maxBytes: number,
+  field: string,
+): { stream: ReadableStream<Uint8Array>; tooLarge(): AppError | null } {
   let seen = 0;
-  const tooLarge = () => (seen > maxBytes ? new AppError("bad_request", `Body must be at most ${Math.floor(maxBytes / 1024 / 1024)} MB`, field) : null);
+  const tooLarge = () =>
+    seen > maxBytes ? new AppError("bad_request", `Body must be at most ${Math.floor(maxBytes / 1024 / 1024)} MB`, field) : null;
   const limit = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       seen += chunk.byteLength;

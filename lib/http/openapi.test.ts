@@ -12,14 +12,26 @@ function routePaths(dir = path.join(process.cwd(), "app", "api"), prefix = "/api
     const segment = entry.name.replace(/^\[(.+)\]$/, "{$1}");
     const folder = path.join(dir, entry.name);
     const route = path.join(folder, "route.ts");
-    const own = fs.existsSync(route) ? [{ path: `${prefix}/${segment}`, methods: [...fs.readFileSync(route, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!.toLowerCase()) }] : [];
+    const own = fs.existsSync(route)
+      ? [
+          {
+            path: `${prefix}/${segment}`,
+            methods: [
+              ...fs.readFileSync(route, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+            ].map((match) => match[1]!.toLowerCase()),
+          },
+        ]
+      : [];
     return [...own, ...routePaths(folder, `${prefix}/${segment}`)];
   });
 }
 
 describe("OpenAPI document", () => {
   it("describes every API route and method, and nothing that does not exist", () => {
-    const documented = Object.entries(openApiDocument.paths).map(([route, operations]) => ({ path: route, methods: Object.keys(operations).sort() }));
+    const documented = Object.entries(openApiDocument.paths).map(([route, operations]) => ({
+      path: route,
+      methods: Object.keys(operations).sort(),
+    }));
     const implemented = routePaths().map((route) => ({ ...route, methods: route.methods.sort() }));
     expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual(implemented.sort((a, b) => a.path.localeCompare(b.path)));
   });

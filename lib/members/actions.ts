@@ -20,7 +20,11 @@ async function ownerAccess(slug: string) {
 
 export type InviteResult = { email: string; role: string; token?: string };
 
-export async function inviteMemberAction(slug: string, _previous: FormState<InviteResult>, form: FormData): Promise<FormState<InviteResult>> {
+export async function inviteMemberAction(
+  slug: string,
+  _previous: FormState<InviteResult>,
+  form: FormData,
+): Promise<FormState<InviteResult>> {
   const access = await ownerAccess(slug);
   const parsed = inviteMemberSchema.safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
@@ -30,7 +34,11 @@ export async function inviteMemberAction(slug: string, _previous: FormState<Invi
   const result = outcome.value;
   return result.kind === "added"
     ? { ok: true, message: `${result.email} joined as ${result.role}.`, data: { email: result.email, role: result.role } }
-    : { ok: true, message: `No account uses ${result.email} yet. Send them this invite link (valid for 7 days):`, data: { email: result.email, role: result.role, token: result.token } };
+    : {
+        ok: true,
+        message: `No account uses ${result.email} yet. Send them this invite link (valid for 7 days):`,
+        data: { email: result.email, role: result.role, token: result.token },
+      };
 }
 
 export async function changeRoleAction(slug: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -67,6 +75,10 @@ export async function acceptInviteWithNewAccountAction(token: string, _previous:
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const accepted = await acceptInviteWithNewAccount(parsed.data);
   if (!accepted.ok) return { message: accepted.message };
-  await signIn("credentials", { email: accepted.value.email, password: parsed.data.password, redirectTo: `/projects/${accepted.value.slug}` });
+  await signIn("credentials", {
+    email: accepted.value.email,
+    password: parsed.data.password,
+    redirectTo: `/projects/${accepted.value.slug}`,
+  });
   return {};
 }

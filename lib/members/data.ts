@@ -21,7 +21,10 @@ export function listPendingInvites(access: ProjectAccess<"members:manage">) {
 
 /** Whether an email has an open invite: lets an invitee sign up with OAuth while sign-up is closed. */
 export async function unsafeHasPendingInvite(email: string): Promise<boolean> {
-  const invite = await prisma.invite.findFirst({ where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true } });
+  const invite = await prisma.invite.findFirst({
+    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true },
+  });
   return invite !== null;
 }
 
@@ -29,7 +32,14 @@ export async function unsafeHasPendingInvite(email: string): Promise<boolean> {
 export function unsafeGetOpenInvite(token: string) {
   return prisma.invite.findFirst({
     where: { tokenHash: hashSecret(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, email: true, role: true, projectId: true, project: { select: { slug: true, name: true } }, invitedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      projectId: true,
+      project: { select: { slug: true, name: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
   });
 }
 

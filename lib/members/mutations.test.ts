@@ -37,7 +37,10 @@ describe("members", () => {
     expect(joined).toEqual({ ok: true, value: { slug, email } });
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect((await authorizeProject(await actorFor(user), slug, "articles:import")).ok).toBe(true);
-    expect(await acceptInviteWithNewAccount({ token, name: "Again", password: "another long password" })).toMatchObject({ ok: false, reason: "invalid_invite" });
+    expect(await acceptInviteWithNewAccount({ token, name: "Again", password: "another long password" })).toMatchObject({
+      ok: false,
+      reason: "invalid_invite",
+    });
     expect(await listPendingInvites(access)).toHaveLength(0);
   });
 

@@ -14,7 +14,11 @@ import { applyProjectSettings } from "./settings";
 
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireActor("/projects");
-  const parsed = createProjectSchema.safeParse({ slug: form.get("slug"), name: form.get("name"), description: form.get("description") ?? undefined });
+  const parsed = createProjectSchema.safeParse({
+    slug: form.get("slug"),
+    name: form.get("name"),
+    description: form.get("description") ?? undefined,
+  });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const created = await createProject(actor.userId, parsed.data);
   if (!created.ok) return { fieldErrors: { [created.field ?? "slug"]: created.message } };
@@ -25,7 +29,11 @@ export async function createProjectAction(_previous: FormState, form: FormData):
  * The settings form: an unticked checkbox is absent from the form, so every flag is sent as a boolean
  * (the form always holds all four settings). Returns what was stored, for the form to show.
  */
-export async function saveProjectSettingsAction(slug: string, _previous: FormState<ProjectSettings>, form: FormData): Promise<FormState<ProjectSettings>> {
+export async function saveProjectSettingsAction(
+  slug: string,
+  _previous: FormState<ProjectSettings>,
+  form: FormData,
+): Promise<FormState<ProjectSettings>> {
   const actor = await requireActor(`/projects/${slug}/settings`);
   const access = await authorizeProject(actor, slug, "project:manage");
   if (!access.ok) throw new AppError(access.reason, access.message);

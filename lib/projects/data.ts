@@ -9,7 +9,9 @@ export async function listProjectsForActor(actor: Actor) {
     orderBy: { project: { name: "asc" } },
     select: {
       role: true,
-      project: { select: { slug: true, name: true, description: true, createdAt: true, _count: { select: { articles: true, memberships: true } } } },
+      project: {
+        select: { slug: true, name: true, description: true, createdAt: true, _count: { select: { articles: true, memberships: true } } },
+      },
     },
   });
   return memberships.map(({ role, project }) => ({

@@ -11,7 +11,12 @@ export const SETTINGS = { blindAnnotation: true, allowSelfReview: true, autoAcce
 export async function createProject(ownerId: string, input: CreateProjectInput): Promise<Result<{ slug: string }, "slug_taken">> {
   try {
     const project = await prisma.project.create({
-      data: { slug: input.slug, name: input.name, description: input.description || null, memberships: { create: { userId: ownerId, role: "owner" } } },
+      data: {
+        slug: input.slug,
+        name: input.name,
+        description: input.description || null,
+        memberships: { create: { userId: ownerId, role: "owner" } },
+      },
       select: { slug: true },
     });
     return ok(project);

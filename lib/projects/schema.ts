@@ -5,11 +5,17 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   // Slugs appear in URLs and CLI arguments: lower-case letters, digits and inner hyphens only.
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: "Slug must be 1-64 lower-case letters, digits or hyphens, not starting or ending with a hyphen" });
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    error: "Slug must be 1-64 lower-case letters, digits or hyphens, not starting or ending with a hyphen",
+  });
 
 export const createProjectSchema = z.object({
   slug: slugSchema,
-  name: z.string({ error: "Name is required" }).trim().min(1, { error: "Name is required" }).max(120, { error: "Name must be at most 120 characters" }),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, { error: "Name is required" })
+    .max(120, { error: "Name must be at most 120 characters" }),
   description: z.string().trim().max(2000, { error: "Description must be at most 2,000 characters" }).optional(),
 });
 

@@ -56,9 +56,14 @@ export function randomArticle(random: () => number, users: string[], words: numb
     if (copy < 0.3) list.push({ id: `r${++lastId}`, label: list.at(-1)!.label, start, end, annotators: [pick(users)] });
     else if (copy < 0.5) {
       const shifted = Math.max(0, start + shift());
-      list.push({ id: `r${++lastId}`, label: list.at(-1)!.label, start: shifted, end: Math.max(shifted + 1, end + shift()), annotators: [pick(users)] });
-    }
-    else if (copy < 0.6) list.push({ id: `r${++lastId}`, label: pick(LABELS), start, end, annotators: [pick(users)] });
+      list.push({
+        id: `r${++lastId}`,
+        label: list.at(-1)!.label,
+        start: shifted,
+        end: Math.max(shifted + 1, end + shift()),
+        annotators: [pick(users)],
+      });
+    } else if (copy < 0.6) list.push({ id: `r${++lastId}`, label: pick(LABELS), start, end, annotators: [pick(users)] });
   }
   return { id: `random-${++lastId}`, text, annotators, tags: list };
 }

@@ -6,8 +6,17 @@ import { LABELS, type Label } from "@/lib/annotations/schema";
 
 const labelList = z
   .string()
-  .transform((value) => value.split(",").map((label) => label.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(LABELS, { error: `labels must be a comma-separated list of ${LABELS.join(", ")}` })).min(1, { error: "labels must name at least one label" }))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((label) => label.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.enum(LABELS, { error: `labels must be a comma-separated list of ${LABELS.join(", ")}` }))
+      .min(1, { error: "labels must name at least one label" }),
+  )
   .transform((labels) => labels as Label[]);
 
 export const agreementQuerySchema = z.strictObject({ article: z.string().max(64).optional(), labels: labelList.optional() });

@@ -49,7 +49,19 @@ function greedyMatches(a: AgreementTag[], b: AgreementTag[]): { exact: number; o
   a.forEach((x, i) =>
     b.forEach((y, j) => {
       if (x.label !== y.label || overlapLength(x, y) <= 0) return;
-      candidates.push({ i, j, key: [-overlapLength(x, y), Math.min(x.start, y.start), Math.max(x.start, y.start), Math.min(x.end, y.end), Math.max(x.end, y.end), i, j] });
+      candidates.push({
+        i,
+        j,
+        key: [
+          -overlapLength(x, y),
+          Math.min(x.start, y.start),
+          Math.max(x.start, y.start),
+          Math.min(x.end, y.end),
+          Math.max(x.end, y.end),
+          i,
+          j,
+        ],
+      });
     }),
   );
   const byKey = (p: { key: number[] }, q: { key: number[] }) => {
@@ -68,7 +80,9 @@ function greedyMatches(a: AgreementTag[], b: AgreementTag[]): { exact: number; o
 function reference(articles: AgreementArticle[], a: string, b: string, labels: readonly Label[]) {
   const overall: [string, string][] = [];
   const perLabel = new Map<Label, [string, string][]>(labels.map((label) => [label, []]));
-  const spans = new Map<Label, { exact: number; overlap: number; sizes: number }>(labels.map((label) => [label, { exact: 0, overlap: 0, sizes: 0 }]));
+  const spans = new Map<Label, { exact: number; overlap: number; sizes: number }>(
+    labels.map((label) => [label, { exact: 0, overlap: 0, sizes: 0 }]),
+  );
   for (const article of articles) {
     if (!article.annotators.includes(a) || !article.annotators.includes(b)) continue;
     const tagsOf = (user: string) => article.tags.filter((tag) => labels.includes(tag.label) && tag.annotators.includes(user));
@@ -78,7 +92,8 @@ function reference(articles: AgreementArticle[], a: string, b: string, labels: r
       covering.sort((x, y) => x.end - x.start - (y.end - y.start) || LABEL_ORDER.indexOf(x.label) - LABEL_ORDER.indexOf(y.label));
       return covering[0]?.label ?? "none";
     };
-    const covered = (tags: AgreementTag[], label: Label, token: { start: number; end: number }) => (tags.some((tag) => tag.label === label && token.start < tag.end && token.end > tag.start) ? "yes" : "no");
+    const covered = (tags: AgreementTag[], label: Label, token: { start: number; end: number }) =>
+      tags.some((tag) => tag.label === label && token.start < tag.end && token.end > tag.start) ? "yes" : "no";
     for (const token of tokenize(article.text)) {
       overall.push([category(tagsA, token), category(tagsB, token)]);
       for (const label of labels) perLabel.get(label)!.push([covered(tagsA, label, token), covered(tagsB, label, token)]);
@@ -100,7 +115,16 @@ function reference(articles: AgreementArticle[], a: string, b: string, labels: r
     alpha: alpha(overall),
     f1Exact: f1(sum("exact"), sum("sizes")),
     f1Overlap: f1(sum("overlap"), sum("sizes")),
-    perLabel: Object.fromEntries(labels.map((label) => [label, { kappa: kappa(perLabel.get(label)!), f1Exact: f1(spans.get(label)!.exact, spans.get(label)!.sizes), f1Overlap: f1(spans.get(label)!.overlap, spans.get(label)!.sizes) }])),
+    perLabel: Object.fromEntries(
+      labels.map((label) => [
+        label,
+        {
+          kappa: kappa(perLabel.get(label)!),
+          f1Exact: f1(spans.get(label)!.exact, spans.get(label)!.sizes),
+          f1Overlap: f1(spans.get(label)!.overlap, spans.get(label)!.sizes),
+        },
+      ]),
+    ),
   };
 }
 
@@ -116,25 +140,40 @@ function run(articles: AgreementArticle[], labels?: Label[]): PairAgreement[] {
 }
 
 describe("AgreementAccumulator on random articles", () => {
-  for (const [seed, labels] of [[1, LABEL_ORDER], [2, LABEL_ORDER], [3, ["claim", "quote"]], [4, ["figure"]]] as const) {
+  for (const [seed, labels] of [
+    [1, LABEL_ORDER],
+    [2, LABEL_ORDER],
+    [3, ["claim", "quote"]],
+    [4, ["figure"]],
+  ] as const) {
     it(`matches the definitions computed directly (seed ${seed}, labels ${labels.join(", ")})`, () => {
       const random = seededRandom(seed);
-      const articles = Array.from({ length: 25 }, () => randomArticle(random, USERS, 20 + Math.floor(random() * 60), Math.floor(random() * 12)));
+      const articles = Array.from({ length: 25 }, () =>
+        randomArticle(random, USERS, 20 + Math.floor(random() * 60), Math.floor(random() * 12)),
+      );
       for (const result of run(articles, [...labels])) {
         const expected = reference(articles, result.a, result.b, labels);
         expect(result.tokens).toBe(expected.tokens);
         for (const key of ["kappa", "alpha", "f1Exact", "f1Overlap"] as const) expectClose(result[key], expected[key]);
-        for (const label of labels) for (const key of ["kappa", "f1Exact", "f1Overlap"] as const) expectClose(result.perLabel[label]![key], expected.perLabel[label]![key]);
+        for (const label of labels)
+          for (const key of ["kappa", "f1Exact", "f1Overlap"] as const)
+            expectClose(result.perLabel[label]![key], expected.perLabel[label]![key]);
       }
     });
   }
 
   it("keeps kappa in [−1, 1] and F1 in [0, 1], and is symmetric in a and b", () => {
     const random = seededRandom(99);
-    const articles = Array.from({ length: 200 }, () => randomArticle(random, USERS, 30 + Math.floor(random() * 200), Math.floor(random() * 30)));
+    const articles = Array.from({ length: 200 }, () =>
+      randomArticle(random, USERS, 30 + Math.floor(random() * 200), Math.floor(random() * 30)),
+    );
     // Reversing the ids reverses every pair's order, so each a becomes b.
     const rename = (user: string) => USERS[USERS.length - 1 - USERS.indexOf(user)]!;
-    const swapped = articles.map((article) => ({ ...article, annotators: article.annotators.map(rename), tags: article.tags.map((tag) => ({ ...tag, annotators: tag.annotators.map(rename) })) }));
+    const swapped = articles.map((article) => ({
+      ...article,
+      annotators: article.annotators.map(rename),
+      tags: article.tags.map((tag) => ({ ...tag, annotators: tag.annotators.map(rename) })),
+    }));
     const mirrored = new Map(run(swapped).map((result) => [`${result.b}-${result.a}`, result]));
     const results = run(articles);
     expect(results.length).toBe(6);
@@ -150,7 +189,9 @@ describe("AgreementAccumulator on random articles", () => {
       const other = mirrored.get(`${rename(result.a)}-${rename(result.b)}`)!;
       expect(other).toMatchObject({ articles: result.articles, tokens: result.tokens });
       for (const key of ["kappa", "alpha", "f1Exact", "f1Overlap"] as const) expectClose(other[key], result[key]);
-      for (const label of LABEL_ORDER) for (const key of ["kappa", "f1Exact", "f1Overlap"] as const) expectClose(other.perLabel[label]![key], result.perLabel[label]![key]);
+      for (const label of LABEL_ORDER)
+        for (const key of ["kappa", "f1Exact", "f1Overlap"] as const)
+          expectClose(other.perLabel[label]![key], result.perLabel[label]![key]);
     }
   });
 });

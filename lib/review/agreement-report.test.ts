@@ -44,7 +44,9 @@ beforeAll(async () => {
   await tag(articles.tax, people.a, "figure", 9, 11);
   await tag(articles.tax, people.c, "figure", 9, 11);
   // C found nothing to tag here and said so: compared with nobody else, it adds no pair.
-  expect((await callRoute(workRoute.PUT, { params: { id: articles.empty }, token: people.c.token, body: { done: true }, method: "PUT" })).status).toBe(200);
+  expect(
+    (await callRoute(workRoute.PUT, { params: { id: articles.empty }, token: people.c.token, body: { done: true }, method: "PUT" })).status,
+  ).toBe(200);
 });
 
 afterAll(async () => {
@@ -52,7 +54,8 @@ afterAll(async () => {
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const pairOf = (pairs: any[], x: Person, y: Person) => pairs.find((pair) => [pair.a.id, pair.b.id].sort().join() === [x.id, y.id].sort().join());
+const pairOf = (pairs: any[], x: Person, y: Person) =>
+  pairs.find((pair) => [pair.a.id, pair.b.id].sort().join() === [x.id, y.id].sort().join());
 
 describe("agreement API", () => {
   it("gives hand-computed figures per pair, only for annotators who shared an article", async () => {
@@ -65,7 +68,12 @@ describe("agreement API", () => {
     // Coincidences: o(actor,actor) = 4, o(none,none) = 4, o(actor,none) = o(none,actor) = 2; n = 12, n_actor = n_none = 6:
     // alpha = 1 − 11 · 4 / (6·6·2) = 1 − 44/72 = 0.3889.
     // Spans: one identical of 1 + 2 tags: F1 = 2·1/3.
-    expect(ab).toMatchObject({ articles: 1, tokens: 6, a: { email: expect.stringContaining("@") }, b: { email: expect.stringContaining("@") } });
+    expect(ab).toMatchObject({
+      articles: 1,
+      tokens: 6,
+      a: { email: expect.stringContaining("@") },
+      b: { email: expect.stringContaining("@") },
+    });
     expect(ab.kappa).toBeCloseTo(0.4, 10);
     expect(ab.alpha).toBeCloseTo(1 - 44 / 72, 10);
     expect(ab.f1Exact).toBeCloseTo(2 / 3, 10);
@@ -79,31 +87,72 @@ describe("agreement API", () => {
   });
 
   it("narrows to one article and to labels, and refuses bad parameters", async () => {
-    const one = await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { article: articles.tax, labels: "figure" } });
+    const one = await callRoute(agreementRoute.GET, {
+      params: { slug },
+      token: people.owner.token,
+      query: { article: articles.tax, labels: "figure" },
+    });
     expect(one.body.pairs).toHaveLength(1);
     expect(Object.keys(one.body.pairs[0].perLabel)).toEqual(["figure"]);
     const actorsOnly = await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { labels: "actor" } });
     // Without figures, A and C agree that the tax article has no actor: every token "none" for both.
     expect(pairOf(actorsOnly.body.pairs, people.a, people.c)).toMatchObject({ kappa: null, f1Exact: null });
-    expect((await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { labels: "actor,person" } })).status).toBe(400);
-    expect((await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { unknown: "1" } })).status).toBe(400);
+    expect(
+      (await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { labels: "actor,person" } })).status,
+    ).toBe(400);
+    expect((await callRoute(agreementRoute.GET, { params: { slug }, token: people.owner.token, query: { unknown: "1" } })).status).toBe(
+      400,
+    );
   });
 
   it("lists the disagreements a cell counts", async () => {
-    const { body } = await callRoute(disagreementsRoute.GET, { params: { slug }, token: people.reviewer.token, query: { a: people.a.id, b: people.b.id } });
-    expect(body).toEqual({ total: 1, items: [expect.objectContaining({ kind: "only_b", label: "actor", a: null, b: expect.objectContaining({ text: "Ben Ode" }), articleTitle: "Meeting" })] });
-    expect((await callRoute(disagreementsRoute.GET, { params: { slug }, token: people.reviewer.token, query: { a: people.a.id } })).status).toBe(400);
+    const { body } = await callRoute(disagreementsRoute.GET, {
+      params: { slug },
+      token: people.reviewer.token,
+      query: { a: people.a.id, b: people.b.id },
+    });
+    expect(body).toEqual({
+      total: 1,
+      items: [
+        expect.objectContaining({
+          kind: "only_b",
+          label: "actor",
+          a: null,
+          b: expect.objectContaining({ text: "Ben Ode" }),
+          articleTitle: "Meeting",
+        }),
+      ],
+    });
+    expect(
+      (await callRoute(disagreementsRoute.GET, { params: { slug }, token: people.reviewer.token, query: { a: people.a.id } })).status,
+    ).toBe(400);
   });
 
   it("keeps agreement from blind annotators and from other projects", async () => {
     const outsider = await createUser();
-    expect((await callRoute(agreementRoute.GET, { params: { slug }, token: (await createApiToken(outsider.id, "x")).token })).status).toBe(404);
-    expect((await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { blindAnnotation: true }, method: "PATCH" })).status).toBe(200);
+    expect((await callRoute(agreementRoute.GET, { params: { slug }, token: (await createApiToken(outsider.id, "x")).token })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await callRoute(projectRoute.PATCH, {
+          params: { slug },
+          token: people.owner.token,
+          body: { blindAnnotation: true },
+          method: "PATCH",
+        })
+      ).status,
+    ).toBe(200);
     try {
       expect((await callRoute(agreementRoute.GET, { params: { slug }, token: people.a.token })).status).toBe(403);
       expect((await callRoute(agreementRoute.GET, { params: { slug }, token: people.reviewer.token })).status).toBe(200);
     } finally {
-      await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { blindAnnotation: false }, method: "PATCH" });
+      await callRoute(projectRoute.PATCH, {
+        params: { slug },
+        token: people.owner.token,
+        body: { blindAnnotation: false },
+        method: "PATCH",
+      });
     }
   });
 });
@@ -112,14 +161,20 @@ describe("review queue", () => {
   it("lists articles awaiting review with per-label counts by status and their annotators, for reviewers and owners", async () => {
     const { body } = await callRoute(annotationsRoute.GET, { params: { id: articles.meeting }, token: people.reviewer.token });
     const ben = body.annotations.find((row: { text: string }) => row.text === "Ben Ode");
-    expect((await callRoute(reviewRoute.POST, { params: { id: ben.id }, token: people.reviewer.token, body: { decision: "reject" } })).status).toBe(200);
+    expect(
+      (await callRoute(reviewRoute.POST, { params: { id: ben.id }, token: people.reviewer.token, body: { decision: "reject" } })).status,
+    ).toBe(200);
     const queue = await callRoute(queueRoute.GET, { params: { slug }, token: people.owner.token });
     expect(queue.status).toBe(200);
     const meeting = queue.body.items.find((item: { id: string }) => item.id === articles.meeting);
     expect(meeting).toMatchObject({ status: "in_progress", counts: { actor: { pending: 2, accepted: 0, rejected: 1 } } });
     expect(meeting.annotators.map((person: { id: string }) => person.id).sort()).toEqual([people.a.id, people.b.id].sort());
     // Its only annotator found nothing to tag and said so: it awaits review, with them listed as done.
-    expect(queue.body.items.find((item: { id: string }) => item.id === articles.empty)).toMatchObject({ status: "in_review", counts: {}, annotators: [expect.objectContaining({ id: people.c.id, done: true })] });
+    expect(queue.body.items.find((item: { id: string }) => item.id === articles.empty)).toMatchObject({
+      status: "in_review",
+      counts: {},
+      annotators: [expect.objectContaining({ id: people.c.id, done: true })],
+    });
     // In review comes first.
     expect(queue.body.items[0].status).toBe("in_review");
     expect((await callRoute(queueRoute.GET, { params: { slug }, token: people.a.token })).status).toBe(403);

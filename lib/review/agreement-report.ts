@@ -36,7 +36,8 @@ export async function listDisagreements(access: ProjectAccess, a: string, b: str
     for (const found of findDisagreements(article, a, b, options.labels)) {
       total++;
       if (items.length >= limit) continue;
-      const side = (tag: Disagreement["a"]): Side | null => (tag ? { id: tag.id, label: tag.label, text: article.text.slice(tag.start, tag.end) } : null);
+      const side = (tag: Disagreement["a"]): Side | null =>
+        tag ? { id: tag.id, label: tag.label, text: article.text.slice(tag.start, tag.end) } : null;
       items.push({ articleId: article.id, kind: found.kind, label: found.label, a: side(found.a), b: side(found.b) });
     }
   }

@@ -24,7 +24,9 @@ function pair(articles: AgreementArticle[], labels?: Label[]): PairAgreement {
 describe("AgreementAccumulator", () => {
   it("gives 1 everywhere for perfect agreement, and null for labels nobody used", () => {
     // 10 tokens; both: claim on 0–2, actor on 5. Categories: claim ×3, actor ×1, none ×6, all on the diagonal.
-    const result = pair([letterArticle(10, ["a", "b"], [tag("claim", 0, 2, "a"), tag("actor", 5, 5, "a"), tag("claim", 0, 2, "b"), tag("actor", 5, 5, "b")])]);
+    const result = pair([
+      letterArticle(10, ["a", "b"], [tag("claim", 0, 2, "a"), tag("actor", 5, 5, "a"), tag("claim", 0, 2, "b"), tag("actor", 5, 5, "b")]),
+    ]);
     expect(result).toMatchObject({ a: "a", b: "b", articles: 1, tokens: 10 });
     // po = 1, pe = .3² + .1² + .6² = .46 → kappa = (1 − .46) / (1 − .46) = 1.
     expect(result.kappa).toBe(1);

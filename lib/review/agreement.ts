@@ -177,10 +177,15 @@ export class AgreementAccumulator {
       // The 2 × 2 table of this label (not covered = 0, covered = 1), folded out of the joint mask counts.
       const table = new Float64Array(4);
       for (let maskA = 0; maskA < masks; maskA++) {
-        for (let maskB = 0; maskB < masks; maskB++) table[((maskA >> index) & 1) * 2 + ((maskB >> index) & 1)]! += counts.joint[maskA * masks + maskB]!;
+        for (let maskB = 0; maskB < masks; maskB++)
+          table[((maskA >> index) & 1) * 2 + ((maskB >> index) & 1)]! += counts.joint[maskA * masks + maskB]!;
       }
       const sizes = counts.sizeA[index]! + counts.sizeB[index]!;
-      perLabel[label] = { kappa: cohenKappa(table, 2), f1Exact: spanF1(counts.exact[index]!, sizes), f1Overlap: spanF1(counts.overlap[index]!, sizes) };
+      perLabel[label] = {
+        kappa: cohenKappa(table, 2),
+        f1Exact: spanF1(counts.exact[index]!, sizes),
+        f1Overlap: spanF1(counts.overlap[index]!, sizes),
+      };
     });
     const sum = (values: Float64Array) => values.reduce((total, value) => total + value, 0);
     const sizes = sum(counts.sizeA) + sum(counts.sizeB);

@@ -3,7 +3,16 @@ import type { LabelName } from "@/lib/annotations/labels";
 import type { TagRecord } from "@/lib/collab/model";
 import { compareLayers } from "./compare-layers";
 
-const record = (label: string, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({ label, authorId, authorName: authorId, createdAt: "2026-12-01T00:00:00Z", updatedAt: "2026-12-01T00:00:00Z", attributes: {}, note: null, ...extra });
+const record = (label: string, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({
+  label,
+  authorId,
+  authorName: authorId,
+  createdAt: "2026-12-01T00:00:00Z",
+  updatedAt: "2026-12-01T00:00:00Z",
+  attributes: {},
+  note: null,
+  ...extra,
+});
 const ALL = new Set<LabelName>(["actor", "claim", "figure", "quote"]);
 
 describe("compare mode", () => {
@@ -15,7 +24,15 @@ describe("compare mode", () => {
     ["a-figure", record("figure", "a", { status: "rejected" })],
     ["b-quote", record("quote", "b")],
     ["c-name", record("claim", "c")],
-    ["gold", record("actor", "a", { annotators: [{ id: "a", name: "a" }, { id: "b", name: "b" }] })],
+    [
+      "gold",
+      record("actor", "a", {
+        annotators: [
+          { id: "a", name: "a" },
+          { id: "b", name: "b" },
+        ],
+      }),
+    ],
     ["orphan", record("actor", "b")],
   ]);
   const spans = new Map([

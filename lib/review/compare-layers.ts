@@ -12,11 +12,24 @@ import { findDisagreements, type Disagreement } from "./disagreements";
 
 export type Comparison = { disagreements: Disagreement[]; agreed: number };
 
-export function compareLayers(tags: Map<string, TagRecord>, spans: Map<string, Span>, pair: { a: string; b: string }, labels: ReadonlySet<LabelName>): Comparison {
+export function compareLayers(
+  tags: Map<string, TagRecord>,
+  spans: Map<string, Span>,
+  pair: { a: string; b: string },
+  labels: ReadonlySet<LabelName>,
+): Comparison {
   const placed = [...tags]
     .filter(([id, tag]) => spans.has(id) && labels.has(tag.label as LabelName))
-    .map(([id, tag]) => ({ id, label: tag.label as Label, start: spans.get(id)!.start, end: spans.get(id)!.end, annotators: annotatorsOf(tag).map((person) => person.id) }));
-  const disagreements = findDisagreements({ id: "live", text: "", annotators: [pair.a, pair.b], tags: placed }, pair.a, pair.b, [...labels]);
+    .map(([id, tag]) => ({
+      id,
+      label: tag.label as Label,
+      start: spans.get(id)!.start,
+      end: spans.get(id)!.end,
+      annotators: annotatorsOf(tag).map((person) => person.id),
+    }));
+  const disagreements = findDisagreements({ id: "live", text: "", annotators: [pair.a, pair.b], tags: placed }, pair.a, pair.b, [
+    ...labels,
+  ]);
   // Agreements: a gold tag both made, or an identical tag each made (matched one to one).
   let agreed = 0;
   const onlyA = new Map<string, number>();

@@ -23,7 +23,10 @@ export function tagScopeSql(scope: TagScope, alias = "n"): Prisma.Sql {
 export async function articleTagScope(access: ArticleAccess): Promise<TagScope> {
   const scope = tagScope(access);
   if (scope.kind === "all") return scope;
-  const work = await prisma.articleAnnotator.findUnique({ where: { articleId_userId: { articleId: access.articleId, userId: scope.userId } }, select: { doneAt: true } });
+  const work = await prisma.articleAnnotator.findUnique({
+    where: { articleId_userId: { articleId: access.articleId, userId: scope.userId } },
+    select: { doneAt: true },
+  });
   return work?.doneAt ? { kind: "all" } : scope;
 }
 
@@ -61,7 +64,10 @@ export async function listHistory(access: ArticleAccess, annotationId: string) {
 export async function resolveMentions(access: ArticleAccess, body: string): Promise<string[]> {
   const emails = [...body.matchAll(/(?:^|[^\w@])@([^\s@]+@[^\s@]+\.[^\s@]*[^\s@.,;:!?)\]"'’”])/gu)].map((match) => match[1]!.toLowerCase());
   if (!emails.length) return [];
-  const members = await prisma.membership.findMany({ where: { projectId: access.projectId, user: { email: { in: emails } } }, select: { userId: true } });
+  const members = await prisma.membership.findMany({
+    where: { projectId: access.projectId, user: { email: { in: emails } } },
+    select: { userId: true },
+  });
   return members.map((member) => member.userId);
 }
 
@@ -87,27 +93,51 @@ async function visibleComments(actor: Actor, ids: string[]): Promise<Set<string>
 /** Comments that name the actor, newest first, in projects they are still a member of, on tags they may see. */
 export async function listMentions(actor: Actor, options: { unseenOnly?: boolean } = {}) {
   const rows = await prisma.commentMention.findMany({
-    where: { userId: actor.userId, ...(options.unseenOnly ? { seenAt: null } : {}), comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } },
+    where: {
+      userId: actor.userId,
+      ...(options.unseenOnly ? { seenAt: null } : {}),
+      comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } },
+    },
     orderBy: { comment: { createdAt: "desc" } },
     take: 200,
     select: {
       seenAt: true,
-      comment: { select: { id: true, body: true, createdAt: true, annotationId: true, author: PERSON, article: { select: { id: true, title: true, project: { select: { slug: true, name: true } } } } } },
+      comment: {
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          annotationId: true,
+          author: PERSON,
+          article: { select: { id: true, title: true, project: { select: { slug: true, name: true } } } },
+        },
+      },
     },
   });
-  const visible = await visibleComments(actor, rows.map((row) => row.comment.id));
+  const visible = await visibleComments(
+    actor,
+    rows.map((row) => row.comment.id),
+  );
   return rows.filter((row) => visible.has(row.comment.id)).map(({ seenAt, comment }) => ({ ...comment, seenAt }));
 }
 
 /** What the agreement measures read of an article: its text and its tags with who made them. */
-type AgreementRow = { id: string; text: string; done: string[] | null; tags: { id: string; label: Label; start: number; end: number; annotators: string[] }[] | null };
+type AgreementRow = {
+  id: string;
+  text: string;
+  done: string[] | null;
+  tags: { id: string; label: Label; start: number; end: number; annotators: string[] }[] | null;
+};
 
 /**
  * The project's articles as agreement inputs (lib/review/agreement.ts), a batch at a time in id order, so
  * that a project of 1,000s of articles never sits in memory at once. Offsets become UTF-16 code units.
  * Every tag counts, whatever its review status: agreement is about what annotators did, not what was kept.
  */
-export async function* readAgreementArticles(access: ProjectAccess, options: { articleId?: string; batchSize?: number } = {}): AsyncGenerator<AgreementArticle> {
+export async function* readAgreementArticles(
+  access: ProjectAccess,
+  options: { articleId?: string; batchSize?: number } = {},
+): AsyncGenerator<AgreementArticle> {
   const batchSize = options.batchSize ?? 200;
   let after = "";
   for (;;) {
@@ -140,7 +170,16 @@ export async function listArticleTitles(ids: string[]) {
   return prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } });
 }
 
-type QueueRow = { id: string; title: string; status: "new" | "in_progress" | "in_review" | "done"; updated_at: Date; counts: { label: Label; status: string; count: number }[] | null; annotators: string[] | null; done: string[] | null; total: bigint };
+type QueueRow = {
+  id: string;
+  title: string;
+  status: "new" | "in_progress" | "in_review" | "done";
+  updated_at: Date;
+  counts: { label: Label; status: string; count: number }[] | null;
+  annotators: string[] | null;
+  done: string[] | null;
+  total: bigint;
+};
 
 /**
  * The project's articles awaiting review: in review first, then in progress, then done ones that still
@@ -167,10 +206,13 @@ export async function listReviewQueue(access: ProjectAccess, options: { page: nu
     WHERE ${options.status ? Prisma.sql`TRUE` : Prisma.sql`w.status IN ('in_progress', 'in_review') OR w.pending > 0`}
     ORDER BY CASE w.status WHEN 'in_review' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'new' THEN 2 ELSE 3 END, w.pending DESC, w.updated_at DESC, w.id
     LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
-  const people = new Map((await listPeople([...new Set(rows.flatMap((row) => row.annotators ?? []))])).map((person) => [person.id, person]));
+  const people = new Map(
+    (await listPeople([...new Set(rows.flatMap((row) => row.annotators ?? []))])).map((person) => [person.id, person]),
+  );
   const items = rows.map((row) => {
     const counts: Record<string, { pending: number; accepted: number; rejected: number }> = {};
-    for (const { label, status, count } of row.counts ?? []) (counts[label] ??= { pending: 0, accepted: 0, rejected: 0 })[status as "pending"] = count;
+    for (const { label, status, count } of row.counts ?? [])
+      (counts[label] ??= { pending: 0, accepted: 0, rejected: 0 })[status as "pending"] = count;
     const done = new Set(row.done ?? []);
     return {
       id: row.id,
@@ -187,13 +229,19 @@ export async function listReviewQueue(access: ProjectAccess, options: { page: nu
 /** Whether the actor has marked their work on the article done. */
 export async function isWorkDone(access: ArticleAccess): Promise<boolean> {
   if (!access.userId) return false;
-  const work = await prisma.articleAnnotator.findUnique({ where: { articleId_userId: { articleId: access.articleId, userId: access.userId } }, select: { doneAt: true } });
+  const work = await prisma.articleAnnotator.findUnique({
+    where: { articleId_userId: { articleId: access.articleId, userId: access.userId } },
+    select: { doneAt: true },
+  });
   return Boolean(work?.doneAt);
 }
 
 /** The comments with unseen mentions of the actor that they may see (in projects they are still in). */
 export async function listUnseenMentionIds(actor: Actor): Promise<string[]> {
-  const rows = await prisma.commentMention.findMany({ where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } }, select: { commentId: true } });
+  const rows = await prisma.commentMention.findMany({
+    where: { userId: actor.userId, seenAt: null, comment: { article: { project: { memberships: { some: { userId: actor.userId } } } } } },
+    select: { commentId: true },
+  });
   const ids = rows.map((row) => row.commentId);
   const visible = await visibleComments(actor, ids);
   return ids.filter((id) => visible.has(id));

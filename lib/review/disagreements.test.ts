@@ -8,7 +8,8 @@ import { letterArticle, letterTag as tag, randomArticle, seededRandom } from "@/
 import { findDisagreements, type Disagreement } from "@/lib/review/disagreements";
 
 /** Kind, label and the two tags' ids, which is what a reviewer reads. */
-const summary = (disagreements: Disagreement[]) => disagreements.map(({ kind, label, a, b }) => [kind, label, a?.id ?? null, b?.id ?? null]);
+const summary = (disagreements: Disagreement[]) =>
+  disagreements.map(({ kind, label, a, b }) => [kind, label, a?.id ?? null, b?.id ?? null]);
 
 describe("findDisagreements", () => {
   it("lists nothing for identical tags, made apart or merged into one gold tag", () => {
@@ -20,14 +21,20 @@ describe("findDisagreements", () => {
 
   it("names each kind", () => {
     const sameSpan = [tag("claim", 0, 1, "a"), tag("quote", 0, 1, "b")];
-    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], sameSpan), "a", "b"))).toEqual([["label", "claim", sameSpan[0]!.id, sameSpan[1]!.id]]);
+    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], sameSpan), "a", "b"))).toEqual([
+      ["label", "claim", sameSpan[0]!.id, sameSpan[1]!.id],
+    ]);
 
     const sameLabel = [tag("claim", 0, 3, "a"), tag("claim", 1, 3, "b")];
-    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], sameLabel), "a", "b"))).toEqual([["boundary", "claim", sameLabel[0]!.id, sameLabel[1]!.id]]);
+    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], sameLabel), "a", "b"))).toEqual([
+      ["boundary", "claim", sameLabel[0]!.id, sameLabel[1]!.id],
+    ]);
 
     // Different label and different span, overlapping on tokens 1–2: a boundary disagreement, a's label.
     const neither = [tag("claim", 0, 2, "a"), tag("actor", 1, 3, "b")];
-    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], neither), "a", "b"))).toEqual([["boundary", "claim", neither[0]!.id, neither[1]!.id]]);
+    expect(summary(findDisagreements(letterArticle(4, ["a", "b"], neither), "a", "b"))).toEqual([
+      ["boundary", "claim", neither[0]!.id, neither[1]!.id],
+    ]);
 
     // Not overlapping: one tag each side, sorted by start.
     const apart = [tag("figure", 3, 3, "a"), tag("figure", 0, 0, "b")];
@@ -74,7 +81,15 @@ describe("findDisagreements", () => {
 
   it("agrees with the overlap F1: matches = identical tags + same-label boundaries", () => {
     // a: claim 0–3, actor 5, quote 7–8; b: claim 1–3, actor 5, figure 7–8, figure 10.
-    const tags = [tag("claim", 0, 3, "a"), tag("actor", 5, 5, "a"), tag("quote", 7, 8, "a"), tag("claim", 1, 3, "b"), tag("actor", 5, 5, "b"), tag("figure", 7, 8, "b"), tag("figure", 10, 10, "b")];
+    const tags = [
+      tag("claim", 0, 3, "a"),
+      tag("actor", 5, 5, "a"),
+      tag("quote", 7, 8, "a"),
+      tag("claim", 1, 3, "b"),
+      tag("actor", 5, 5, "b"),
+      tag("figure", 7, 8, "b"),
+      tag("figure", 10, 10, "b"),
+    ];
     const article = letterArticle(11, ["a", "b"], tags);
     // boundary (claims), label (quote vs figure on 7–8), only_b (figure 10); the actors are identical.
     expect(summary(findDisagreements(article, "a", "b")).map(([kind]) => kind)).toEqual(["boundary", "label", "only_b"]);

@@ -18,7 +18,13 @@ import { LABEL_ORDER } from "@/lib/annotations/labels";
 import type { AgreementArticle, AgreementTag } from "@/lib/review/agreement";
 import { matchSameLabel, pairIdentical, pairOverlapping, type SpanPair } from "@/lib/review/span-matching";
 
-export type Disagreement = { kind: "only_a" | "only_b" | "label" | "boundary"; articleId: string; label: Label; a?: AgreementTag; b?: AgreementTag };
+export type Disagreement = {
+  kind: "only_a" | "only_b" | "label" | "boundary";
+  articleId: string;
+  label: Label;
+  a?: AgreementTag;
+  b?: AgreementTag;
+};
 
 const KIND_ORDER: Record<Disagreement["kind"], number> = { only_a: 0, only_b: 1, label: 2, boundary: 3 };
 

@@ -12,7 +12,10 @@ import { listUnseenMentionIds } from "./data";
  */
 export async function markMentionsSeen(actor: Actor, commentIds?: string[]): Promise<number> {
   const ids = commentIds ?? (await listUnseenMentionIds(actor));
-  const result = await prisma.commentMention.updateMany({ where: { userId: actor.userId, seenAt: null, commentId: { in: ids } }, data: { seenAt: new Date() } });
+  const result = await prisma.commentMention.updateMany({
+    where: { userId: actor.userId, seenAt: null, commentId: { in: ids } },
+    data: { seenAt: new Date() },
+  });
   return result.count;
 }
 
@@ -20,16 +23,30 @@ export async function markMentionsSeen(actor: Actor, commentIds?: string[]): Pro
  * Records that the actor has finished (or reopened) their work on an article, and moves the article
  * along: in review once everyone who tagged it is done, back in progress when someone reopens.
  */
-export async function setWorkDone(access: ArticleAccess<"annotations:create">, done: boolean): Promise<{ done: boolean; articleStatus: string }> {
+export async function setWorkDone(
+  access: ArticleAccess<"annotations:create">,
+  done: boolean,
+): Promise<{ done: boolean; articleStatus: string }> {
   const userId = access.userId!;
   return prisma.$transaction(async (tx) => {
     // Marking done makes one an annotator of the article (agreement pairs them with everyone who tagged
     // it). For an editor, done without a tag means "nothing to tag here"; a reviewer or owner who tagged
     // nothing is reviewing, not annotating, and an empty layer of theirs would only drag agreement down.
-    if (done && can(access.role, "annotations:review") && !(await tx.annotation.count({ where: { articleId: access.articleId, annotatorIds: { has: userId } } }))) {
-      throw new AppError("conflict", "Reviewers and owners mark their work done only on articles they tagged: done with no tag would count you as an annotator who found nothing to tag");
+    if (
+      done &&
+      can(access.role, "annotations:review") &&
+      !(await tx.annotation.count({ where: { articleId: access.articleId, annotatorIds: { has: userId } } }))
+    ) {
+      throw new AppError(
+        "conflict",
+        "Reviewers and owners mark their work done only on articles they tagged: done with no tag would count you as an annotator who found nothing to tag",
+      );
     }
-    await tx.articleAnnotator.upsert({ where: { articleId_userId: { articleId: access.articleId, userId } }, create: { articleId: access.articleId, userId, doneAt: done ? new Date() : null }, update: { doneAt: done ? new Date() : null } });
+    await tx.articleAnnotator.upsert({
+      where: { articleId_userId: { articleId: access.articleId, userId } },
+      create: { articleId: access.articleId, userId, doneAt: done ? new Date() : null },
+      update: { doneAt: done ? new Date() : null },
+    });
     const [row] = await tx.$queryRaw<{ waiting: number }[]>`
       SELECT count(*)::int AS waiting FROM (SELECT DISTINCT unnest(annotator_ids) AS user_id FROM annotations WHERE article_id = ${access.articleId}) t
       WHERE NOT EXISTS (SELECT 1 FROM article_annotators w WHERE w.article_id = ${access.articleId} AND w.user_id = t.user_id AND w.done_at IS NOT NULL)`;

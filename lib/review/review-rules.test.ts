@@ -43,14 +43,17 @@ async function person(name: string): Promise<Person> {
 
 /** A project of its own per test: the settings these tests change would otherwise leak into the next. */
 async function project(settings: Record<string, boolean> = {}) {
-  const [owner, a, b, reviewer, viewer, outsider] = await Promise.all(["owner", "annotator a", "annotator b", "reviewer", "viewer", "outsider"].map(person));
+  const [owner, a, b, reviewer, viewer, outsider] = await Promise.all(
+    ["owner", "annotator a", "annotator b", "reviewer", "viewer", "outsider"].map(person),
+  );
   const { slug } = await createProjectWith({ owner: [owner!], editor: [a!, b!], reviewer: [reviewer!], viewer: [viewer!] });
   if (Object.keys(settings).length) expect((await patchSettings(slug, owner!, settings)).status).toBe(200);
   const articleId = (await createArticle(slug, { title: "Count", text: TEXT })).id;
   return { slug, articleId, owner: owner!, a: a!, b: b!, reviewer: reviewer!, viewer: viewer!, outsider: outsider! };
 }
 
-const patchSettings = (slug: string, who: Person, body: Record<string, unknown>) => callRoute(projectRoute.PATCH, { params: { slug }, token: who.token, body, method: "PATCH" });
+const patchSettings = (slug: string, who: Person, body: Record<string, unknown>) =>
+  callRoute(projectRoute.PATCH, { params: { slug }, token: who.token, body, method: "PATCH" });
 
 const codepoints = (words: string) => {
   const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
@@ -58,7 +61,11 @@ const codepoints = (words: string) => {
 };
 
 async function tag(articleId: string, who: Person, label: string, words: string) {
-  const response = await callRoute(annotationsRoute.POST, { params: { id: articleId }, token: who.token, body: { label, ...codepoints(words) } });
+  const response = await callRoute(annotationsRoute.POST, {
+    params: { id: articleId },
+    token: who.token,
+    body: { label, ...codepoints(words) },
+  });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.annotation.id as string;
 }
@@ -66,7 +73,13 @@ async function tag(articleId: string, who: Person, label: string, words: string)
 async function allTags(articleId: string, who: Person) {
   const response = await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: who.token, query: { status: "all" } });
   expect(response.status).toBe(200);
-  return response.body.annotations as { id: string; label: string; status: string; annotators: { id: string }[]; review: { reviewer: { id: string } | null } | null }[];
+  return response.body.annotations as {
+    id: string;
+    label: string;
+    status: string;
+    annotators: { id: string }[];
+    review: { reviewer: { id: string } | null } | null;
+  }[];
 }
 
 async function history(id: string, who: Person): Promise<Event[]> {
@@ -75,14 +88,16 @@ async function history(id: string, who: Person): Promise<Event[]> {
   return response.body.history;
 }
 
-const markDone = (articleId: string, who: Person) => callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
+const markDone = (articleId: string, who: Person) =>
+  callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
 
 describe("auto-accept", () => {
   it("moves the discussions of the tags it merges into the gold tag's thread", async () => {
     const p = await project();
     const first = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
     const copy = await tag(p.articleId, p.b, "actor", "Ana Ruiz");
-    const comment = (id: string, who: Person, body: string) => callRoute(commentsRoute.POST, { params: { id }, token: who.token, body: { body } });
+    const comment = (id: string, who: Person, body: string) =>
+      callRoute(commentsRoute.POST, { params: { id }, token: who.token, body: { body } });
     expect((await comment(first, p.reviewer, "Is she the clerk?")).status).toBe(201);
     expect((await comment(copy, p.reviewer, `Same person, @${p.a.email}?`)).status).toBe(201);
     expect((await patchSettings(p.slug, p.owner, { autoAcceptAgreement: true })).status).toBe(200);
@@ -98,7 +113,9 @@ describe("auto-accept", () => {
     const first = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
     const copy = await tag(p.articleId, p.b, "actor", "Ana Ruiz");
     // Off: both stay, pending, each with its own annotator.
-    expect((await allTags(p.articleId, p.reviewer)).map((row) => `${row.id} ${row.status}`).sort()).toEqual([`${first} pending`, `${copy} pending`].sort());
+    expect((await allTags(p.articleId, p.reviewer)).map((row) => `${row.id} ${row.status}`).sort()).toEqual(
+      [`${first} pending`, `${copy} pending`].sort(),
+    );
     const turnedOn = await patchSettings(p.slug, p.owner, { autoAcceptAgreement: true });
     expect(turnedOn.status).toBe(200);
     expect(turnedOn.body.settings).toMatchObject({ autoAcceptAgreement: true });
@@ -113,10 +130,9 @@ describe("auto-accept", () => {
     expect(events[2]).toMatchObject({ actor: null, data: { from: "pending", auto: true } });
     // The copy is gone from the API, and its own history says where it went.
     expect((await callRoute(tagRoute.GET, { params: { id: copy }, token: p.reviewer.token })).status).toBe(404);
-    expect(await prisma.annotationEvent.findMany({ where: { annotationId: copy }, orderBy: { id: "asc" }, select: { kind: true, data: true } })).toEqual([
-      expect.objectContaining({ kind: "created" }),
-      { kind: "merged", data: { into: first } },
-    ]);
+    expect(
+      await prisma.annotationEvent.findMany({ where: { annotationId: copy }, orderBy: { id: "asc" }, select: { kind: true, data: true } }),
+    ).toEqual([expect.objectContaining({ kind: "created" }), { kind: "merged", data: { into: first } }]);
   });
 
   it("in a blind project waits until every annotator of the agreeing tags has marked their work done", async () => {
@@ -125,7 +141,8 @@ describe("auto-accept", () => {
     // Not merged on arrival: the answer is B's own tag, which B alone sees.
     const second = await tag(p.articleId, p.b, "figure", "1,219 ballots");
     expect(second).not.toBe(first);
-    const statuses = async () => (await allTags(p.articleId, p.reviewer)).map((row) => `${row.id} ${row.status} ${row.annotators.length}`).sort();
+    const statuses = async () =>
+      (await allTags(p.articleId, p.reviewer)).map((row) => `${row.id} ${row.status} ${row.annotators.length}`).sort();
     const unmerged = [`${first} pending 1`, `${second} pending 1`].sort();
     expect(await statuses()).toEqual(unmerged);
     // One of the two done is not enough: merging would show A's tag to B.
@@ -144,10 +161,22 @@ describe("an author's correction after a decision", () => {
   it("sends the tag back to pending with no decision in force, in the API as in the live document", async () => {
     const p = await project();
     const id = await tag(p.articleId, p.a, "claim", "More than 200 volunteers waited outside the hall.");
-    expect((await callRoute(reviewRoute.POST, { params: { id }, token: p.reviewer.token, body: { decision: "reject", comment: "Not a claim" } })).status).toBe(200);
-    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({ status: "rejected", review: { reviewer: { id: p.reviewer.id } } });
-    expect((await callRoute(tagRoute.PATCH, { params: { id }, token: p.a.token, body: { label: "figure" }, method: "PATCH" })).status).toBe(200);
-    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({ status: "pending", label: "figure", review: null });
+    expect(
+      (await callRoute(reviewRoute.POST, { params: { id }, token: p.reviewer.token, body: { decision: "reject", comment: "Not a claim" } }))
+        .status,
+    ).toBe(200);
+    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({
+      status: "rejected",
+      review: { reviewer: { id: p.reviewer.id } },
+    });
+    expect((await callRoute(tagRoute.PATCH, { params: { id }, token: p.a.token, body: { label: "figure" }, method: "PATCH" })).status).toBe(
+      200,
+    );
+    expect((await allTags(p.articleId, p.reviewer)).find((row) => row.id === id)).toMatchObject({
+      status: "pending",
+      label: "figure",
+      review: null,
+    });
   });
 });
 
@@ -156,11 +185,14 @@ describe("mentions in a blind project", () => {
     const p = await project({ blindAnnotation: true });
     const theirs = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
     const mine = await tag(p.articleId, p.b, "figure", "1,219 ballots");
-    const comment = (id: string, body: string) => callRoute(commentsRoute.POST, { params: { id }, token: p.reviewer.token, body: { body } });
+    const comment = (id: string, body: string) =>
+      callRoute(commentsRoute.POST, { params: { id }, token: p.reviewer.token, body: { body } });
     expect((await comment(theirs, `@${p.b.email} do you agree with this name?`)).status).toBe(201);
     expect((await comment(mine, `@${p.b.email} which ballots?`)).status).toBe(201);
-    const mentions = async () => (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token })).body.mentions.map((mention: { body: string }) => mention.body);
-    const unseen = async () => (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token, query: { unseen: "1" } })).body.mentions.length;
+    const mentions = async () =>
+      (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token })).body.mentions.map((mention: { body: string }) => mention.body);
+    const unseen = async () =>
+      (await callRoute(mentionsRoute.GET, { params: {}, token: p.b.token, query: { unseen: "1" } })).body.mentions.length;
     // B sees the mention on their own tag; the one on A's tag would reveal it (and what it says).
     expect(await mentions()).toEqual([`@${p.b.email} which ballots?`]);
     expect(await unseen()).toBe(1);
@@ -178,9 +210,18 @@ describe("history", () => {
   it("records an acceptance with a corrected label as the reviewer's label change, then the acceptance", async () => {
     const p = await project();
     const id = await tag(p.articleId, p.a, "claim", "1,219 ballots");
-    const accepted = await callRoute(reviewRoute.POST, { params: { id }, token: p.reviewer.token, body: { decision: "accept", label: "figure" } });
+    const accepted = await callRoute(reviewRoute.POST, {
+      params: { id },
+      token: p.reviewer.token,
+      body: { decision: "accept", label: "figure" },
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    expect(accepted.body.annotation).toMatchObject({ id, label: "figure", status: "accepted", review: { decision: "accept", reviewer: { id: p.reviewer.id } } });
+    expect(accepted.body.annotation).toMatchObject({
+      id,
+      label: "figure",
+      status: "accepted",
+      review: { decision: "accept", reviewer: { id: p.reviewer.id } },
+    });
     const events = await history(id, p.a);
     expect(events.map((event) => [event.kind, event.actor?.id])).toEqual([
       ["created", p.a.id],
@@ -199,7 +240,9 @@ describe("history", () => {
     // Separate requests, so that each change is one event: a relabel alone keeps the (empty) attributes.
     expect((await patch({ label: "figure" })).status).toBe(200);
     expect((await patch({ attributes: { value: 1219, unit: "ballots" } })).status).toBe(200);
-    expect((await callRoute(commentsRoute.POST, { params: { id }, token: commenter.token, body: { body: "Sourced from the clerk?" } })).status).toBe(201);
+    expect(
+      (await callRoute(commentsRoute.POST, { params: { id }, token: commenter.token, body: { body: "Sourced from the clerk?" } })).status,
+    ).toBe(201);
     expect((await callRoute(threadRoute.POST, { params: { id }, token: p.reviewer.token, body: { resolved: true } })).status).toBe(200);
     expect((await callRoute(threadRoute.POST, { params: { id }, token: p.a.token, body: { resolved: false } })).status).toBe(200);
     expect((await callRoute(reviewRoute.POST, { params: { id }, token: p.reviewer.token, body: { decision: "reject" } })).status).toBe(200);
@@ -240,9 +283,15 @@ describe("history", () => {
   it("is append-only in PostgreSQL: a trigger refuses any UPDATE of an event", async () => {
     const p = await project();
     const id = await tag(p.articleId, p.a, "actor", "Ana Ruiz");
-    await expect(prisma.$executeRaw`UPDATE annotation_events SET kind = 'deleted' WHERE annotation_id = ${id}`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`UPDATE annotation_events SET actor_id = NULL WHERE annotation_id = ${id}`).rejects.toThrow(/append-only/);
-    expect(await prisma.annotationEvent.findMany({ where: { annotationId: id }, select: { kind: true, actorId: true } })).toEqual([{ kind: "created", actorId: p.a.id }]);
+    await expect(prisma.$executeRaw`UPDATE annotation_events SET kind = 'deleted' WHERE annotation_id = ${id}`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.$executeRaw`UPDATE annotation_events SET actor_id = NULL WHERE annotation_id = ${id}`).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await prisma.annotationEvent.findMany({ where: { annotationId: id }, select: { kind: true, actorId: true } })).toEqual([
+      { kind: "created", actorId: p.a.id },
+    ]);
   });
 });
 
@@ -267,18 +316,24 @@ describe("project-level review endpoints, by role", () => {
   };
 
   it("review queue: owner 200, reviewer 200, editor 403, viewer 403, outsider 404", async () => {
-    await check({ owner: 200, reviewer: 200, editor: 403, viewer: 403, outsider: 404 }, (who) => callRoute(queueRoute.GET, { params: { slug: p.slug }, token: who.token }));
+    await check({ owner: 200, reviewer: 200, editor: 403, viewer: 403, outsider: 404 }, (who) =>
+      callRoute(queueRoute.GET, { params: { slug: p.slug }, token: who.token }),
+    );
     const queue = await callRoute(queueRoute.GET, { params: { slug: p.slug }, token: p.reviewer.token });
     expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([p.articleId]);
   });
 
   it("agreement (not blind): viewer 200, editor 200, reviewer 200, outsider 404", async () => {
-    await check({ viewer: 200, editor: 200, reviewer: 200, outsider: 404 }, (who) => callRoute(agreementRoute.GET, { params: { slug: p.slug }, token: who.token }));
+    await check({ viewer: 200, editor: 200, reviewer: 200, outsider: 404 }, (who) =>
+      callRoute(agreementRoute.GET, { params: { slug: p.slug }, token: who.token }),
+    );
   });
 
   it("disagreements (not blind): owner 200, editor 200, viewer 200, outsider 404", async () => {
     const query = { a: p.a.id, b: p.b.id };
-    await check({ owner: 200, editor: 200, viewer: 200, outsider: 404 }, (who) => callRoute(disagreementsRoute.GET, { params: { slug: p.slug }, token: who.token, query }));
+    await check({ owner: 200, editor: 200, viewer: 200, outsider: 404 }, (who) =>
+      callRoute(disagreementsRoute.GET, { params: { slug: p.slug }, token: who.token, query }),
+    );
     const found = await callRoute(disagreementsRoute.GET, { params: { slug: p.slug }, token: p.viewer.token, query });
     expect(found.body).toMatchObject({ total: 1, items: [{ articleId: p.articleId, a: { label: "actor" }, b: { label: "figure" } }] });
   });

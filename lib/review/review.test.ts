@@ -36,7 +36,12 @@ async function person(name: string): Promise<Person> {
 beforeAll(async () => {
   server = await startCollabServer();
   for (const role of [...ROLES, "author", "second"] as const) people[role] = await person(role);
-  ({ slug } = await createProjectWith({ owner: [people.owner], editor: [people.editor, people.author, people.second], reviewer: [people.reviewer], viewer: [people.viewer] }));
+  ({ slug } = await createProjectWith({
+    owner: [people.owner],
+    editor: [people.editor, people.author, people.second],
+    reviewer: [people.reviewer],
+    viewer: [people.viewer],
+  }));
 });
 
 afterAll(async () => {
@@ -55,12 +60,17 @@ async function newArticle() {
 }
 
 async function tag(articleId: string, who: Person, label: string, words: string) {
-  const response = await callRoute(annotationsRoute.POST, { params: { id: articleId }, token: who.token, body: { label, ...codepoints(TEXT, words) } });
+  const response = await callRoute(annotationsRoute.POST, {
+    params: { id: articleId },
+    token: who.token,
+    body: { label, ...codepoints(TEXT, words) },
+  });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.annotation.id as string;
 }
 
-const review = (id: string, who: Person, body: Record<string, unknown>) => callRoute(reviewRoute.POST, { params: { id }, token: who.token, body });
+const review = (id: string, who: Person, body: Record<string, unknown>) =>
+  callRoute(reviewRoute.POST, { params: { id }, token: who.token, body });
 
 describe("review rules, every role times every action", () => {
   const expected: Record<string, Record<Role, number>> = {
@@ -79,11 +89,14 @@ describe("review rules, every role times every action", () => {
     resolve: (who, _, id) => callRoute(threadRoute.POST, { params: { id }, token: who.token, body: { resolved: true } }),
     readComments: (who, _, id) => callRoute(commentsRoute.GET, { params: { id }, token: who.token }),
     readHistory: (who, _, id) => callRoute(historyRoute.GET, { params: { id }, token: who.token }),
-    markDone: (who, articleId) => callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" }),
+    markDone: (who, articleId) =>
+      callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" }),
     setStatus: (who, articleId) => callRoute(workRoute.POST, { params: { id: articleId }, token: who.token, body: { status: "done" } }),
   };
   for (const [action, byRole] of Object.entries(expected)) {
-    it(`${action}: ${Object.entries(byRole).map(([role, status]) => `${role} ${status}`).join(", ")}`, async () => {
+    it(`${action}: ${Object.entries(byRole)
+      .map(([role, status]) => `${role} ${status}`)
+      .join(", ")}`, async () => {
       const articleId = await newArticle();
       for (const role of ROLES) {
         const id = await tag(articleId, people.author, "figure", "1,219 ballots");
@@ -98,7 +111,8 @@ describe("marking work done", () => {
   it("makes a reviewer or owner an annotator of an article only if they tagged it", async () => {
     const articleId = await newArticle();
     await tag(articleId, people.author, "figure", "1,219 ballots");
-    const markDone = (who: Person) => callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
+    const markDone = (who: Person) =>
+      callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
     const refused = await markDone(people.reviewer);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/only on articles they tagged/);
@@ -113,11 +127,24 @@ describe("deciding", () => {
     const id = await tag(articleId, people.author, "actor", "Ana Ruiz 🗳️");
     const client = await connectClient(server.url, articleId, people.author.token);
     try {
-      const accepted = await review(id, people.reviewer, { decision: "accept", label: "actor", ...codepoints(TEXT, "Ana Ruiz"), comment: "Trimmed the emoji" });
+      const accepted = await review(id, people.reviewer, {
+        decision: "accept",
+        label: "actor",
+        ...codepoints(TEXT, "Ana Ruiz"),
+        comment: "Trimmed the emoji",
+      });
       expect(accepted.status).toBe(200);
-      expect(accepted.body.annotation).toMatchObject({ status: "accepted", text: "Ana Ruiz", ...codepoints(TEXT, "Ana Ruiz"), review: { decision: "accept", comment: "Trimmed the emoji", reviewer: { id: people.reviewer.id } } });
+      expect(accepted.body.annotation).toMatchObject({
+        status: "accepted",
+        text: "Ana Ruiz",
+        ...codepoints(TEXT, "Ana Ruiz"),
+        review: { decision: "accept", comment: "Trimmed the emoji", reviewer: { id: people.reviewer.id } },
+      });
       await eventually(() => readTags(client.tags.document).get(id)?.status === "accepted", 1000, "the decision at the annotator's client");
-      expect(readTags(client.tags.document).get(id)).toMatchObject({ review: { reviewerId: people.reviewer.id, comment: "Trimmed the emoji" }, thread: { comments: 1, resolved: false } });
+      expect(readTags(client.tags.document).get(id)).toMatchObject({
+        review: { reviewerId: people.reviewer.id, comment: "Trimmed the emoji" },
+        thread: { comments: 1, resolved: false },
+      });
     } finally {
       client.destroy();
     }
@@ -125,13 +152,18 @@ describe("deciding", () => {
     expect(history.body.history.map((event: { kind: string }) => event.kind)).toEqual(["created", "span_changed", "accepted", "commented"]);
     expect(history.body.history[1]).toMatchObject({ data: { from: "Ana Ruiz 🗳️", to: "Ana Ruiz" }, actor: { id: people.reviewer.id } });
     const comments = await callRoute(commentsRoute.GET, { params: { id }, token: people.author.token });
-    expect(comments.body.comments).toEqual([expect.objectContaining({ kind: "comment", body: "Trimmed the emoji", author: expect.objectContaining({ id: people.reviewer.id }) })]);
+    expect(comments.body.comments).toEqual([
+      expect.objectContaining({ kind: "comment", body: "Trimmed the emoji", author: expect.objectContaining({ id: people.reviewer.id }) }),
+    ]);
   });
 
   it("lets one of two simultaneous decisions win; the other gets 409 with the new state, and history has one decision", async () => {
     const articleId = await newArticle();
     const id = await tag(articleId, people.author, "quote", "“We counted 1,219 ballots,”");
-    const [first, second] = await Promise.all([review(id, people.reviewer, { decision: "accept" }), review(id, people.owner, { decision: "reject", comment: "Not a quote" })]);
+    const [first, second] = await Promise.all([
+      review(id, people.reviewer, { decision: "accept" }),
+      review(id, people.owner, { decision: "reject", comment: "Not a quote" }),
+    ]);
     const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = first.status === 409 ? first : second;
@@ -141,7 +173,10 @@ describe("deciding", () => {
     expect(await prisma.annotationReview.count({ where: { annotationId: id } })).toBe(1);
     expect(await prisma.annotationEvent.count({ where: { annotationId: id, kind: { in: ["accepted", "rejected"] } } })).toBe(1);
     // Changing one's mind is explicit: name the status you saw.
-    const reversed = await review(id, people.reviewer, { decision: winner.body.annotation.status === "accepted" ? "reject" : "accept", expectedStatus: winner.body.annotation.status });
+    const reversed = await review(id, people.reviewer, {
+      decision: winner.body.annotation.status === "accepted" ? "reject" : "accept",
+      expectedStatus: winner.body.annotation.status,
+    });
     expect(reversed.status).toBe(200);
     expect(await prisma.annotationReview.count({ where: { annotationId: id } })).toBe(2);
   });
@@ -152,11 +187,25 @@ describe("deciding", () => {
     const refused = await review(own, people.reviewer, { decision: "accept" });
     expect(refused).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(/self-review/) } } });
     expect(await prisma.annotationReview.count({ where: { annotationId: own } })).toBe(0);
-    expect((await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { allowSelfReview: true }, method: "PATCH" })).status).toBe(200);
+    expect(
+      (
+        await callRoute(projectRoute.PATCH, {
+          params: { slug },
+          token: people.owner.token,
+          body: { allowSelfReview: true },
+          method: "PATCH",
+        })
+      ).status,
+    ).toBe(200);
     try {
       expect((await review(own, people.reviewer, { decision: "accept" })).status).toBe(200);
     } finally {
-      await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { allowSelfReview: false }, method: "PATCH" });
+      await callRoute(projectRoute.PATCH, {
+        params: { slug },
+        token: people.owner.token,
+        body: { allowSelfReview: false },
+        method: "PATCH",
+      });
     }
   });
 
@@ -169,10 +218,20 @@ describe("deciding", () => {
     expect((await callRoute(tagRoute.DELETE, { params: { id }, token: people.author.token, method: "DELETE" })).status).toBe(204);
     // Deleted before the request: unknown to the route. Deleted between the route's check and the decision: 409.
     expect((await review(id, people.reviewer, { decision: "accept" })).status).toBe(404);
-    expect(await server.live.review(reviewerAccess.value, id, { decision: "accept" })).toMatchObject({ ok: false, reason: "conflict", message: expect.stringMatching(/deleted/) });
+    expect(await server.live.review(reviewerAccess.value, id, { decision: "accept" })).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      message: expect.stringMatching(/deleted/),
+    });
     expect(await prisma.annotationReview.count({ where: { annotationId: id } })).toBe(0);
     const other = await tag(articleId, people.author, "figure", "1,219 ballots");
-    for (const body of [{ decision: "maybe" }, { decision: "reject", label: "actor" }, { decision: "accept", start: 5 }, { decision: "accept", comment: "x".repeat(10_001) }, { decision: "accept", extra: 1 }]) {
+    for (const body of [
+      { decision: "maybe" },
+      { decision: "reject", label: "actor" },
+      { decision: "accept", start: 5 },
+      { decision: "accept", comment: "x".repeat(10_001) },
+      { decision: "accept", extra: 1 },
+    ]) {
       const response = await review(other, people.reviewer, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.message).toBeTruthy();
@@ -186,12 +245,17 @@ describe("deciding", () => {
     const kept = await tag(articleId, people.author, "figure", "1,219 ballots");
     const rejected = await tag(articleId, people.second, "actor", "the county clerk");
     expect((await review(rejected, people.reviewer, { decision: "reject", comment: "Not an actor here" })).status).toBe(200);
-    const list = async (query: Record<string, string>) => (await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.viewer.token, query })).body.annotations.map((row: { id: string }) => row.id);
+    const list = async (query: Record<string, string>) =>
+      (await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.viewer.token, query })).body.annotations.map(
+        (row: { id: string }) => row.id,
+      );
     expect(await list({})).toEqual([kept]);
     expect(await list({ status: "rejected" })).toEqual([rejected]);
     expect(await list({ status: "all" })).toEqual([kept, rejected]);
     expect(await list({ status: "all", annotator: people.second.email })).toEqual([rejected]);
-    expect((await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.viewer.token, query: { status: "gold" } })).status).toBe(400);
+    expect(
+      (await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.viewer.token, query: { status: "gold" } })).status,
+    ).toBe(400);
   });
 });
 
@@ -209,12 +273,20 @@ describe("discussion", () => {
     expect(mention.status).toBe(201);
     expect(mention.body.comment.mentions).toEqual([{ user: expect.objectContaining({ id: people.author.id }) }]);
     const mine = await callRoute(mentionsRoute.GET, { params: {}, token: people.author.token, query: { unseen: "1" } });
-    expect(mine.body.mentions).toEqual([expect.objectContaining({ id: mention.body.comment.id, annotationId: id, article: expect.objectContaining({ id: articleId }) })]);
+    expect(mine.body.mentions).toEqual([
+      expect.objectContaining({ id: mention.body.comment.id, annotationId: id, article: expect.objectContaining({ id: articleId }) }),
+    ]);
     expect((await callRoute(mentionsRoute.POST, { params: {}, token: people.author.token, body: {} })).body.seen).toBe(1);
-    expect((await callRoute(mentionsRoute.GET, { params: {}, token: people.author.token, query: { unseen: "1" } })).body.mentions).toEqual([]);
+    expect((await callRoute(mentionsRoute.GET, { params: {}, token: people.author.token, query: { unseen: "1" } })).body.mentions).toEqual(
+      [],
+    );
 
-    expect((await callRoute(threadRoute.POST, { params: { id }, token: people.reviewer.token, body: { resolved: true } })).body.thread).toEqual({ resolved: true });
-    expect((await callRoute(threadRoute.POST, { params: { id }, token: people.author.token, body: { resolved: false } })).body.thread).toEqual({ resolved: false });
+    expect(
+      (await callRoute(threadRoute.POST, { params: { id }, token: people.reviewer.token, body: { resolved: true } })).body.thread,
+    ).toEqual({ resolved: true });
+    expect(
+      (await callRoute(threadRoute.POST, { params: { id }, token: people.author.token, body: { resolved: false } })).body.thread,
+    ).toEqual({ resolved: false });
     const thread = await callRoute(commentsRoute.GET, { params: { id }, token: people.viewer.token });
     expect(thread.body.comments.map((entry: { kind: string }) => entry.kind)).toEqual(["comment", "comment", "resolve", "reopen"]);
   });
@@ -222,7 +294,12 @@ describe("discussion", () => {
 
 describe("gold layer and blind annotation", () => {
   it("auto-accepts tags on which two annotators agree exactly, merging them into one gold tag that records both", async () => {
-    await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { autoAcceptAgreement: true }, method: "PATCH" });
+    await callRoute(projectRoute.PATCH, {
+      params: { slug },
+      token: people.owner.token,
+      body: { autoAcceptAgreement: true },
+      method: "PATCH",
+    });
     try {
       const articleId = await newArticle();
       const first = await tag(articleId, people.author, "actor", "Ana Ruiz");
@@ -230,17 +307,30 @@ describe("gold layer and blind annotation", () => {
       // Merged on arrival: the answer is the gold tag.
       expect(await tag(articleId, people.second, "actor", "Ana Ruiz")).toBe(first);
       await tag(articleId, people.second, "figure", "1,219");
-      const { body } = await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.reviewer.token, query: { status: "all" } });
+      const { body } = await callRoute(annotationsRoute.GET, {
+        params: { id: articleId },
+        token: people.reviewer.token,
+        query: { status: "all" },
+      });
       expect(body.annotations).toHaveLength(3);
       const gold = body.annotations.find((row: { id: string }) => row.id === first);
       expect(gold).toMatchObject({ status: "accepted", text: "Ana Ruiz", review: { decision: "accept", reviewer: null } });
       expect(gold.annotators.map((annotator: { id: string }) => annotator.id)).toEqual([people.author.id, people.second.id]);
       expect(body.annotations.find((row: { id: string }) => row.id === lone).status).toBe("pending");
       // Listed for either annotator.
-      const forSecond = await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: people.reviewer.token, query: { annotator: people.second.id } });
+      const forSecond = await callRoute(annotationsRoute.GET, {
+        params: { id: articleId },
+        token: people.reviewer.token,
+        query: { annotator: people.second.id },
+      });
       expect(forSecond.body.annotations.map((row: { id: string }) => row.id)).toContain(first);
     } finally {
-      await callRoute(projectRoute.PATCH, { params: { slug }, token: people.owner.token, body: { autoAcceptAgreement: false }, method: "PATCH" });
+      await callRoute(projectRoute.PATCH, {
+        params: { slug },
+        token: people.owner.token,
+        body: { autoAcceptAgreement: false },
+        method: "PATCH",
+      });
     }
   });
 
@@ -250,11 +340,23 @@ describe("gold layer and blind annotation", () => {
     const b = await person("annotator b");
     const reviewer = await person("blind reviewer");
     const project = await createProjectWith({ owner: [owner], editor: [a, b], reviewer: [reviewer] });
-    expect((await callRoute(projectRoute.PATCH, { params: { slug: project.slug }, token: owner.token, body: { blindAnnotation: true }, method: "PATCH" })).status).toBe(200);
+    expect(
+      (
+        await callRoute(projectRoute.PATCH, {
+          params: { slug: project.slug },
+          token: owner.token,
+          body: { blindAnnotation: true },
+          method: "PATCH",
+        })
+      ).status,
+    ).toBe(200);
     const articleId = (await createArticle(project.slug, { title: "Blind", text: TEXT })).id;
     const mine = await tag(articleId, a, "actor", "Ana Ruiz");
     const theirs = await tag(articleId, b, "figure", "1,219 ballots");
-    const ids = async (who: Person) => (await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: who.token })).body.annotations.map((row: { id: string }) => row.id).sort();
+    const ids = async (who: Person) =>
+      (await callRoute(annotationsRoute.GET, { params: { id: articleId }, token: who.token })).body.annotations
+        .map((row: { id: string }) => row.id)
+        .sort();
     expect(await ids(a)).toEqual([mine]);
     expect(await ids(b)).toEqual([theirs]);
     expect(await ids(reviewer)).toEqual([mine, theirs].sort());
@@ -262,8 +364,13 @@ describe("gold layer and blind annotation", () => {
     // The article list counts only what the reader may see, and cannot be asked who tagged what.
     const listed = await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: a.token, query: { annotator: b.id } });
     expect(listed.body.total).toBe(0);
-    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: a.token })).body.items[0]).toMatchObject({ annotationCount: 1, labelCounts: { actor: 1 } });
-    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: reviewer.token })).body.items[0]).toMatchObject({ annotationCount: 2 });
+    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: a.token })).body.items[0]).toMatchObject({
+      annotationCount: 1,
+      labelCounts: { actor: 1 },
+    });
+    expect((await callRoute(articlesRoute.GET, { params: { slug: project.slug }, token: reviewer.token })).body.items[0]).toMatchObject({
+      annotationCount: 2,
+    });
     expect((await callRoute(commentsRoute.POST, { params: { id: theirs }, token: a.token, body: { body: "peek" } })).status).toBe(404);
     // Live, too: A's editor reads a view of the tags with only A's; the whole document is refused to A.
     await expect(connectClient(server.url, articleId, a.token)).rejects.toThrow(/authentication failed/);
@@ -284,6 +391,9 @@ describe("gold layer and blind annotation", () => {
     expect(await ids(a)).toHaveLength(4);
     expect(await ids(b)).toHaveLength(2);
     // Everyone who tagged it is done: it awaits review.
-    expect((await callRoute(doneRoute.PUT, { params: { id: articleId }, token: b.token, body: { done: true }, method: "PUT" })).body.work.articleStatus).toBe("in_review");
+    expect(
+      (await callRoute(doneRoute.PUT, { params: { id: articleId }, token: b.token, body: { done: true }, method: "PUT" })).body.work
+        .articleStatus,
+    ).toBe("in_review");
   });
 });

@@ -4,7 +4,11 @@
 import { z } from "zod";
 import { labelSchema } from "@/lib/annotations/schema";
 
-const offset = (name: string) => z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(0, { error: `${name} must be 0 or more` });
+const offset = (name: string) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(0, { error: `${name} must be 0 or more` });
 export const TAG_STATUSES = ["pending", "accepted", "rejected"] as const;
 const statusSchema = z.enum(TAG_STATUSES, { error: `must be one of ${TAG_STATUSES.join(", ")}` });
 
@@ -18,7 +22,11 @@ export const commentBodySchema = z
 export const reviewSchema = z
   .strictObject({
     decision: z.enum(["accept", "reject"], { error: "decision must be accept or reject" }),
-    comment: z.string({ error: "comment must be a string" }).max(COMMENT_MAX, { error: `comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters` }).nullable().optional(),
+    comment: z
+      .string({ error: "comment must be a string" })
+      .max(COMMENT_MAX, { error: `comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters` })
+      .nullable()
+      .optional(),
     label: labelSchema.optional(),
     start: offset("start").optional(),
     end: offset("end").optional(),

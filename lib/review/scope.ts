@@ -9,5 +9,7 @@ import type { ProjectAccess } from "@/lib/auth/context";
 export type TagScope = { kind: "all" } | { kind: "own"; userId: string };
 
 export function tagScope(access: ProjectAccess): TagScope {
-  return access.settings.blindAnnotation && access.role === "editor" && access.userId ? { kind: "own", userId: access.userId } : { kind: "all" };
+  return access.settings.blindAnnotation && access.role === "editor" && access.userId
+    ? { kind: "own", userId: access.userId }
+    : { kind: "all" };
 }

@@ -65,7 +65,15 @@ export function pairIdentical(a: readonly Span[], b: readonly Span[], used: Used
 type Candidate = SpanPair & { overlap: number; firstStart: number; lastStart: number; firstEnd: number; lastEnd: number };
 
 function compareCandidates(x: Candidate, y: Candidate): number {
-  return y.overlap - x.overlap || x.firstStart - y.firstStart || x.lastStart - y.lastStart || x.firstEnd - y.firstEnd || x.lastEnd - y.lastEnd || x.a - y.a || x.b - y.b;
+  return (
+    y.overlap - x.overlap ||
+    x.firstStart - y.firstStart ||
+    x.lastStart - y.lastStart ||
+    x.firstEnd - y.firstEnd ||
+    x.lastEnd - y.lastEnd ||
+    x.a - y.a ||
+    x.b - y.b
+  );
 }
 
 /**
@@ -73,11 +81,20 @@ function compareCandidates(x: Candidate, y: Candidate): number {
  * tag meets the tags of the other side still open at its start, so the work is the number of overlapping
  * pairs plus a sort, not |a| × |b|.
  */
-function overlappingCandidates(a: readonly Span[], b: readonly Span[], used: UsedSpans, accept: (x: Span, y: Span) => boolean): Candidate[] {
+function overlappingCandidates(
+  a: readonly Span[],
+  b: readonly Span[],
+  used: UsedSpans,
+  accept: (x: Span, y: Span) => boolean,
+): Candidate[] {
   const events: { side: 0 | 1; index: number; span: Span }[] = [];
-  for (const [side, spans, taken] of [[0, a, used.a], [1, b, used.b]] as const) {
+  for (const [side, spans, taken] of [
+    [0, a, used.a],
+    [1, b, used.b],
+  ] as const) {
     // An empty span overlaps nothing.
-    for (let index = 0; index < spans.length; index++) if (!taken[index] && spans[index]!.end > spans[index]!.start) events.push({ side, index, span: spans[index]! });
+    for (let index = 0; index < spans.length; index++)
+      if (!taken[index] && spans[index]!.end > spans[index]!.start) events.push({ side, index, span: spans[index]! });
   }
   events.sort((x, y) => x.span.start - y.span.start || x.side - y.side || x.index - y.index);
   const open: [number[], number[]] = [[], []];
@@ -110,7 +127,12 @@ function overlappingCandidates(a: readonly Span[], b: readonly Span[], used: Use
 }
 
 /** Pairs unused overlapping tags that `accept` allows, one to one, largest overlap first. Marks them used. */
-export function pairOverlapping(a: readonly Span[], b: readonly Span[], used: UsedSpans, accept: (x: Span, y: Span) => boolean = () => true): SpanPair[] {
+export function pairOverlapping(
+  a: readonly Span[],
+  b: readonly Span[],
+  used: UsedSpans,
+  accept: (x: Span, y: Span) => boolean = () => true,
+): SpanPair[] {
   const pairs: SpanPair[] = [];
   for (const candidate of overlappingCandidates(a, b, used, accept).sort(compareCandidates)) {
     if (used.a[candidate.a] || used.b[candidate.b]) continue;
@@ -125,7 +147,11 @@ export function pairOverlapping(a: readonly Span[], b: readonly Span[], used: Us
  * The matching behind both span F1s: `exact` pairs identical (label, start, end), `overlap` then pairs
  * remaining same-label tags that overlap. Exact F1 counts `exact`; overlap F1 counts both.
  */
-export function matchSameLabel(a: readonly Span[], b: readonly Span[], used: UsedSpans = createUsed(a, b)): { exact: SpanPair[]; overlap: SpanPair[]; used: UsedSpans } {
+export function matchSameLabel(
+  a: readonly Span[],
+  b: readonly Span[],
+  used: UsedSpans = createUsed(a, b),
+): { exact: SpanPair[]; overlap: SpanPair[]; used: UsedSpans } {
   const exact = pairIdentical(a, b, used, true);
   const overlap = pairOverlapping(a, b, used, (x, y) => x.label === y.label);
   return { exact, overlap, used };

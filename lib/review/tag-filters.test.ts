@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { TagRecord } from "@/lib/collab/model";
 import { annotatorsIn, defaultFilters, tagVisible } from "./tag-filters";
 
-const tag = (fields: Partial<TagRecord>): TagRecord => ({ label: "actor", authorId: "ana", authorName: "Ana", createdAt: "", updatedAt: "", attributes: {}, note: null, ...fields });
+const tag = (fields: Partial<TagRecord>): TagRecord => ({
+  label: "actor",
+  authorId: "ana",
+  authorName: "Ana",
+  createdAt: "",
+  updatedAt: "",
+  attributes: {},
+  note: null,
+  ...fields,
+});
 
 describe("tag filters", () => {
   it("hide rejected tags by default and show them when asked", () => {
@@ -15,14 +24,30 @@ describe("tag filters", () => {
   });
 
   it("show chosen annotators' layers, a merged gold tag in each of its annotators' layers, and only the compared pair", () => {
-    const gold = tag({ annotators: [{ id: "ana", name: "Ana" }, { id: "ben", name: "Ben" }] });
+    const gold = tag({
+      annotators: [
+        { id: "ana", name: "Ana" },
+        { id: "ben", name: "Ben" },
+      ],
+    });
     const ben = tag({ authorId: "ben", authorName: "Ben" });
     const cy = tag({ authorId: "cy", authorName: "Cy" });
     const filters = { ...defaultFilters(), annotators: new Set(["ben"]) };
     expect([gold, ben, cy].map((record) => tagVisible(record, filters))).toEqual([true, true, false]);
     const compare = { ...defaultFilters(), annotators: new Set(["cy"]), compare: { a: "ana", b: "ben" } };
     expect([gold, ben, cy].map((record) => tagVisible(record, compare))).toEqual([true, true, false]);
-    expect(annotatorsIn(new Map([["1", gold], ["2", cy]]))).toEqual([{ id: "ana", name: "Ana" }, { id: "ben", name: "Ben" }, { id: "cy", name: "Cy" }]);
+    expect(
+      annotatorsIn(
+        new Map([
+          ["1", gold],
+          ["2", cy],
+        ]),
+      ),
+    ).toEqual([
+      { id: "ana", name: "Ana" },
+      { id: "ben", name: "Ben" },
+      { id: "cy", name: "Cy" },
+    ]);
   });
 
   it("filter by label", () => {

@@ -89,7 +89,9 @@ export function computeLayer(tokens: TokenIndex, tags: readonly LayerTag[]): Tok
 
   // Categories: paint the shortest tags first, each only on tokens still unpainted. `next` skips painted
   // runs (union-find with path halving), so nested long tags cost their unpainted tokens, not their length.
-  const order = Array.from(tags.keys()).sort((i, j) => tags[i]!.end - tags[i]!.start - (tags[j]!.end - tags[j]!.start) || tags[i]!.label - tags[j]!.label);
+  const order = Array.from(tags.keys()).sort(
+    (i, j) => tags[i]!.end - tags[i]!.start - (tags[j]!.end - tags[j]!.start) || tags[i]!.label - tags[j]!.label,
+  );
   if (scratchNext.length < count + 1) scratchNext = new Int32Array(2 * (count + 1));
   const next = scratchNext;
   for (let token = 0; token <= count; token++) next[token] = token;

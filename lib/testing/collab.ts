@@ -40,10 +40,20 @@ export async function startCollabServer(options: CollaborationOptions = {}) {
 export type TestClient = Awaited<ReturnType<typeof connectClient>>;
 
 /** Connects to an article's two documents with an API token, as scripts and the editor do. */
-export async function connectClient(url: string, articleId: string, token: string, options: { waitForSync?: boolean; tagsViewOf?: string } = {}) {
+export async function connectClient(
+  url: string,
+  articleId: string,
+  token: string,
+  options: { waitForSync?: boolean; tagsViewOf?: string } = {},
+) {
   // Retry quickly (the attempt library refuses a delay below minDelay, so both are set).
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 500 });
-  const content = new HocuspocusProvider({ websocketProvider: socket, name: documentName(articleId, "content"), token, document: new Y.Doc() });
+  const content = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: documentName(articleId, "content"),
+    token,
+    document: new Y.Doc(),
+  });
   // A blind annotator reads their own view of the tags (lib/collab/names.ts).
   const tagsName = options.tagsViewOf ? documentName(articleId, "view", options.tagsViewOf) : documentName(articleId, "tags");
   const tags = new HocuspocusProvider({ websocketProvider: socket, name: tagsName, token, document: new Y.Doc() });

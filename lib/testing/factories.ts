@@ -19,7 +19,12 @@ export function uniqueId(): string {
 
 export async function createUser(options: { admin?: boolean; name?: string } = {}) {
   const email = `user-${uniqueId()}@test.example`;
-  const created = await unsafeCreateUser({ email, name: options.name ?? "Test User", password: TEST_PASSWORD, admin: options.admin ?? false });
+  const created = await unsafeCreateUser({
+    email,
+    name: options.name ?? "Test User",
+    password: TEST_PASSWORD,
+    admin: options.admin ?? false,
+  });
   if (!created.ok) throw new Error(created.message);
   return { ...created.value, password: TEST_PASSWORD };
 }
@@ -29,7 +34,11 @@ export async function createArticle(slug: string, article: MetadataInput & { tex
   const access = await unsafeOperatorProjectAccess(slug, "articles:import");
   if (!access) throw new Error(`no project ${slug}`);
   const { text, ...metadata } = article;
-  const result = await importArticle(access, { label: metadata.title ?? "test", kind: "text", source: text, input: { ...metadata, keepArtifacts: true } }, "test");
+  const result = await importArticle(
+    access,
+    { label: metadata.title ?? "test", kind: "text", source: text, input: { ...metadata, keepArtifacts: true } },
+    "test",
+  );
   if (result.status !== "imported") throw new Error(`article not imported: ${JSON.stringify(result)}`);
   return { id: result.id, url: `/projects/${slug}/articles/${result.id}` };
 }

@@ -31,7 +31,9 @@ async function dropLeftovers(serverUrl: string) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^margin_(template|test)_[0-9]+_'");
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname ~ '^margin_(template|test)_[0-9]+_'",
+    );
     // Only those older than an hour, so that two runs at once (two checkouts) leave each other alone.
     const stale = rows.filter(({ datname }) => Number(datname.split("_")[2]) < Date.now() - 3_600_000);
     for (const { datname } of stale) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

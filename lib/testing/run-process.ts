@@ -3,7 +3,12 @@ import { spawn } from "node:child_process";
 
 export type ProcessResult = { code: number | null; stdout: string; stderr: string };
 
-export function runEntry(script: string, args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<ProcessResult> {
+export function runEntry(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 60_000,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json", NODE_ENV: "development", ...env } as NodeJS.ProcessEnv,

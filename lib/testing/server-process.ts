@@ -10,8 +10,17 @@ export type ServerProcess = { child: ChildProcess; port: number; output: () => s
  * `settings` override this process's environment; an undefined value removes the variable. `nodeArgs` go
  * to Node before the entry point (the editor benchmark inspects the server's heap with `--inspect`).
  */
-export function startServerProcess(settings: Record<string, string | undefined> & { PORT: string }, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", TSX_TSCONFIG_PATH: "tsconfig.node.json", AUTH_SECRET: "server-test-secret" };
+export function startServerProcess(
+  settings: Record<string, string | undefined> & { PORT: string },
+  timeoutMs = 60_000,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    TSX_TSCONFIG_PATH: "tsconfig.node.json",
+    AUTH_SECRET: "server-test-secret",
+  };
   for (const [key, value] of Object.entries(settings)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -35,5 +44,7 @@ export function startServerProcess(settings: Record<string, string | undefined> 
 }
 
 export function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 }

@@ -12,7 +12,17 @@ import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { reviewTag } from "@/lib/annotations/review-operations";
-import { createTag, removeTag, restoreTag, tidyMarks, UNCLAIMED_MARK_GRACE_MS, updateTag, type ArticleDocs, type TagActor, type TagResult } from "@/lib/annotations/operations";
+import {
+  createTag,
+  removeTag,
+  restoreTag,
+  tidyMarks,
+  UNCLAIMED_MARK_GRACE_MS,
+  updateTag,
+  type ArticleDocs,
+  type TagActor,
+  type TagResult,
+} from "@/lib/annotations/operations";
 import { LABELS, type Label } from "@/lib/annotations/schema";
 import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/collab/model";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
@@ -56,7 +66,8 @@ export function canonicalJSON(root: PMNode): string {
     node.forEach((child) => {
       const json = walk(child);
       const last = content.at(-1);
-      if (json.text !== undefined && last?.text !== undefined && JSON.stringify(last.marks) === JSON.stringify(json.marks)) last.text += json.text;
+      if (json.text !== undefined && last?.text !== undefined && JSON.stringify(last.marks) === JSON.stringify(json.marks))
+        last.text += json.text;
       else content.push(json);
     });
     return {
@@ -114,7 +125,11 @@ class ServerPeer {
   /** What a store does for restoring: remember where each tag is now (UTF-16 here; only "nearest" uses it). */
   remember(): void {
     const projection = projectContent(this.docs.content);
-    for (const [id, span] of projection.spans) this.lastPlace.set(id, { text: projection.text.slice(span.start, span.end), start: [...projection.text.slice(0, span.start)].length });
+    for (const [id, span] of projection.spans)
+      this.lastPlace.set(id, {
+        text: projection.text.slice(span.start, span.end),
+        start: [...projection.text.slice(0, span.start)].length,
+      });
   }
 
   private unclaimed = new Map<string, number>();
@@ -199,11 +214,28 @@ export class Simulation {
       document.body.append(element);
       const editor = new Editor({
         element,
-        extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TextGuard.configure({ canEditText: !reviewer })],
+        extensions: [
+          ...articleExtensions(),
+          ...collaborationExtensions(content),
+          WordSnap,
+          TextGuard.configure({ canEditText: !reviewer }),
+        ],
       });
-      const sim = { name, actor: { ...actor, role: reviewer ? ("reviewer" as const) : actor.role }, canEditText: !reviewer, content, tags, editor, online: true, tagging: [], onSynced: [], onStateless: [] } as unknown as SimClient;
+      const sim = {
+        name,
+        actor: { ...actor, role: reviewer ? ("reviewer" as const) : actor.role },
+        canEditText: !reviewer,
+        content,
+        tags,
+        editor,
+        online: true,
+        tagging: [],
+        onSynced: [],
+        onStateless: [],
+      } as unknown as SimClient;
       const transport: TagTransport = {
-        on: (event: "stateless" | "synced", listener: never) => (event === "synced" ? sim.onSynced.push(listener) : sim.onStateless.push(listener)),
+        on: (event: "stateless" | "synced", listener: never) =>
+          event === "synced" ? sim.onSynced.push(listener) : sim.onStateless.push(listener),
         sendStateless: (payload) => {
           if (sim.online) this.network.send(`${name}>server`, () => this.handleTagMessage(sim, payload), "tag");
         },
@@ -229,7 +261,11 @@ export class Simulation {
     const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
     // The server waits a moment for the mark a "create" follows (lib/annotations/live.ts): here, until
     // the client's content updates still in flight have arrived.
-    if (message.op === "create" && !projectContent(this.server.docs.content).spans.has(message.id) && this.network.pendingTo(`${client.name}>server`, "update") > 0) {
+    if (
+      message.op === "create" &&
+      !projectContent(this.server.docs.content).spans.has(message.id) &&
+      this.network.pendingTo(`${client.name}>server`, "update") > 0
+    ) {
       this.network.send(`${client.name}>server`, () => this.handleTagMessage(client, payload), "tag");
       return;
     }
@@ -389,7 +425,8 @@ export class Simulation {
       this.server.record("create", id, result);
       if (!result.ok) {
         const after = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
-        if (after.some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!)))) throw new Error(`a refused create (${result.message}) changed the documents`);
+        if (after.some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!))))
+          throw new Error(`a refused create (${result.message}) changed the documents`);
       }
     } else if (this.rng.chance(0.5)) {
       const ids = [...readTags(this.server.docs.tags).keys()];
@@ -424,10 +461,12 @@ export class Simulation {
     for (let step = 0; step < steps; step++) {
       this.server.clock += 1000;
       this.act(this.rng.pick(this.clients));
-      if (options.checkEachStep && this.editorOutOfStep()) throw new Error(`after step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
+      if (options.checkEachStep && this.editorOutOfStep())
+        throw new Error(`after step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
       for (let deliveries = this.rng.int(4); deliveries > 0; deliveries--) {
         this.network.deliverOne();
-        if (options.checkEachStep && this.editorOutOfStep()) throw new Error(`after a delivery in step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
+        if (options.checkEachStep && this.editorOutOfStep())
+          throw new Error(`after a delivery in step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
       }
       if (this.rng.chance(0.03)) {
         this.trace.push("server: store");
@@ -451,7 +490,10 @@ export class Simulation {
       check("answers");
       if (this.network.pending) continue;
       const waiting = this.clients.flatMap((client) => client.tagging);
-      const answered = await Promise.race([Promise.all(waiting).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 0))]);
+      const answered = await Promise.race([
+        Promise.all(waiting).then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), 0)),
+      ]);
       if (!answered || this.network.pending) continue;
       // Everyone has been answered: a mark of an unknown id now is one whose tag was never recorded.
       this.server.clock += UNCLAIMED_MARK_GRACE_MS;

@@ -6,16 +6,96 @@ const words = (text: string) => tokenize(text).map((token) => text.slice(token.s
 describe("tokenize", () => {
   it("keeps figures, units and contractions whole, and splits punctuation and dashes off", () => {
     expect(words("“We counted 1,219 ballots,” said Ana Ruiz — the county’s clerk; 140 km/h winds, U.S. aid.")).toEqual([
-      "“", "We", "counted", "1,219", "ballots", ",", "”", "said", "Ana", "Ruiz", "—", "the", "county’s", "clerk", ";", "140", "km/h", "winds", ",", "U.S", ".", "aid", ".",
+      "“",
+      "We",
+      "counted",
+      "1,219",
+      "ballots",
+      ",",
+      "”",
+      "said",
+      "Ana",
+      "Ruiz",
+      "—",
+      "the",
+      "county’s",
+      "clerk",
+      ";",
+      "140",
+      "km/h",
+      "winds",
+      ",",
+      "U.S",
+      ".",
+      "aid",
+      ".",
     ]);
   });
 
   it("keeps an emoji with its modifiers and joiners as one token, never splitting a character", () => {
-    expect(words("Vote 🗳️ now 👍🏽, family 👨‍👩‍👧 and 🇺🇦 flag; é (e + accent) and 1️⃣.")).toEqual(["Vote", "🗳️", "now", "👍🏽", ",", "family", "👨‍👩‍👧", "and", "🇺🇦", "flag", ";", "é", "(", "e", "+", "accent", ")", "and", "1️⃣", "."]);
+    expect(words("Vote 🗳️ now 👍🏽, family 👨‍👩‍👧 and 🇺🇦 flag; é (e + accent) and 1️⃣.")).toEqual([
+      "Vote",
+      "🗳️",
+      "now",
+      "👍🏽",
+      ",",
+      "family",
+      "👨‍👩‍👧",
+      "and",
+      "🇺🇦",
+      "flag",
+      ";",
+      "é",
+      "(",
+      "e",
+      "+",
+      "accent",
+      ")",
+      "and",
+      "1️⃣",
+      ".",
+    ]);
   });
 
   it("finds exactly what the reference pattern finds, on random text of every kind of character", () => {
-    const alphabet = ["a", "Z", "9", " ", "\n", "\u00a0", "'", "’", "-", ".", ",", ":", "/", "“", "”", "—", "é", "\u0301", "ß", "漢", "字", "🗳", "\ufe0f", "👍", "🏽", "\u200d", "🇺", "🇦", "©", "\ud800", "%", "#", "1", "\u20e3", "أ", "ب"];
+    const alphabet = [
+      "a",
+      "Z",
+      "9",
+      " ",
+      "\n",
+      "\u00a0",
+      "'",
+      "’",
+      "-",
+      ".",
+      ",",
+      ":",
+      "/",
+      "“",
+      "”",
+      "—",
+      "é",
+      "\u0301",
+      "ß",
+      "漢",
+      "字",
+      "🗳",
+      "\ufe0f",
+      "👍",
+      "🏽",
+      "\u200d",
+      "🇺",
+      "🇦",
+      "©",
+      "\ud800",
+      "%",
+      "#",
+      "1",
+      "\u20e3",
+      "أ",
+      "ب",
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 2000; round++) {
@@ -30,6 +110,12 @@ describe("sentences", () => {
   it("ends sentences at stops before capitals, keeps closing quotes, skips abbreviations, and breaks at paragraphs", () => {
     const text = "“It rained,” said Dr. Osei. Then 200 left! Why?\n\nA new paragraph without a stop\nand a line";
     const grouped = sentences(text).map((sentence) => sentence.map((token) => text.slice(token.start, token.end)).join(" "));
-    expect(grouped).toEqual(["“ It rained , ” said Dr . Osei .", "Then 200 left !", "Why ?", "A new paragraph without a stop", "and a line"]);
+    expect(grouped).toEqual([
+      "“ It rained , ” said Dr . Osei .",
+      "Then 200 left !",
+      "Why ?",
+      "A new paragraph without a stop",
+      "and a line",
+    ]);
   });
 });

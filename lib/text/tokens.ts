@@ -28,7 +28,10 @@ const enum Kind {
 const IS_WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const IS_SPACE = /^\s$/u;
 const IS_EMOJI = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]$/u;
-const EMOJI_AT = new RegExp(String.raw`\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{M}|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}\uFE0F?)*`, "uy");
+const EMOJI_AT = new RegExp(
+  String.raw`\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{M}|[\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic}\uFE0F?)*`,
+  "uy",
+);
 /** Classes of code points outside ASCII, looked up once each: Unicode property tests are the slow part. */
 const KINDS = new Map<number, Kind>();
 
@@ -46,7 +49,8 @@ function kindOf(code: number): Kind {
   return kind;
 }
 
-const isJoiner = (code: number) => code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e || code === 0x2c || code === 0x3a || code === 0x2f;
+const isJoiner = (code: number) =>
+  code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e || code === 0x2c || code === 0x3a || code === 0x2f;
 const width = (code: number) => (code > 0xffff ? 2 : 1);
 
 /** The tokens of a text: TOKEN_PATTERN's matches, found by a scanner about five times faster. */
@@ -82,7 +86,43 @@ export function tokenize(text: string): TokenSpan[] {
 
 const ENDS = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(["”", "’", '"', "'", ")", "]", "»"]);
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "sen", "rep", "gov", "pres", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]);
+const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "st",
+  "gen",
+  "col",
+  "lt",
+  "sgt",
+  "sen",
+  "rep",
+  "gov",
+  "pres",
+  "jr",
+  "sr",
+  "no",
+  "vs",
+  "etc",
+  "inc",
+  "co",
+  "corp",
+  "ltd",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+]);
 const OPENS = /^[\p{Lu}\p{N}“‘"'(\[«]/u;
 
 /** The tokens grouped into sentences, in order; every token is in exactly one sentence. */
@@ -102,9 +142,15 @@ export function sentences(text: string, tokens: TokenSpan[] = tokenize(text)): T
     const value = text.slice(token.start, token.end);
     if (!ENDS.has(value)) continue;
     const before = tokens[index - 1];
-    if (value === "." && before && before.end === token.start && ABBREVIATIONS.has(text.slice(before.start, before.end).toLowerCase())) continue;
+    if (value === "." && before && before.end === token.start && ABBREVIATIONS.has(text.slice(before.start, before.end).toLowerCase()))
+      continue;
     // Closing quotes and brackets right after the stop belong to this sentence.
-    while (index + 1 < tokens.length && CLOSERS.has(text.slice(tokens[index + 1]!.start, tokens[index + 1]!.end)) && !text.slice(token.end, tokens[index + 1]!.start).includes("\n")) current.push(tokens[++index]!);
+    while (
+      index + 1 < tokens.length &&
+      CLOSERS.has(text.slice(tokens[index + 1]!.start, tokens[index + 1]!.end)) &&
+      !text.slice(token.end, tokens[index + 1]!.start).includes("\n")
+    )
+      current.push(tokens[++index]!);
     const next = tokens[index + 1];
     if (!next || OPENS.test(text.slice(next.start, next.end))) close();
   }

@@ -27,7 +27,11 @@ describe("sign-up", () => {
     await setSignupOpen(await actorFor(admin), true);
     const carla = await signUp(input("Carla"), "10.9.0.3");
     expect(carla).toMatchObject({ ok: true, value: { email: "carla@first.example", isAdmin: false } });
-    expect(await signUp({ ...input("Carla"), email: "CARLA@first.example".toLowerCase() }, "10.9.0.3")).toMatchObject({ ok: false, reason: "email_taken", field: "email" });
+    expect(await signUp({ ...input("Carla"), email: "CARLA@first.example".toLowerCase() }, "10.9.0.3")).toMatchObject({
+      ok: false,
+      reason: "email_taken",
+      field: "email",
+    });
   });
 
   it("limits sign-ups per address", async () => {

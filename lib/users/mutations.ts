@@ -11,7 +11,14 @@ import type { SignUpInput } from "./schema";
 /** Serializes user creation so that two sign-ups on an empty instance cannot both become its admin. */
 const USER_CREATION_LOCK = 7_301_001;
 
-export type NewUser = { email: string; name: string | null; passwordHash: string | null; image?: string | null; emailVerified?: Date | null; isAdmin?: boolean };
+export type NewUser = {
+  email: string;
+  name: string | null;
+  passwordHash: string | null;
+  image?: string | null;
+  emailVerified?: Date | null;
+  isAdmin?: boolean;
+};
 export type CreatedUser = { id: string; email: string; name: string | null; isAdmin: boolean };
 export type SignUpRefusal = "signup_closed" | "email_taken";
 
@@ -20,7 +27,11 @@ export type SignUpRefusal = "signup_closed" | "email_taken";
  * after them (the settings default) until an admin opens it. `allowWhenClosed` is for paths that are
  * vouched for elsewhere: an invite, or the operator's CLI.
  */
-export async function insertUser(tx: Tx, user: NewUser, options: { allowWhenClosed: boolean }): Promise<Result<CreatedUser, SignUpRefusal>> {
+export async function insertUser(
+  tx: Tx,
+  user: NewUser,
+  options: { allowWhenClosed: boolean },
+): Promise<Result<CreatedUser, SignUpRefusal>> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_CREATION_LOCK})`;
   const first = (await tx.user.findFirst({ select: { id: true } })) === null;
   if (!first && !options.allowWhenClosed && !(await getInstanceSettings(tx)).signupOpen) {
@@ -37,15 +48,21 @@ export async function insertUser(tx: Tx, user: NewUser, options: { allowWhenClos
 }
 
 /** Sign-ups per client address in 15 minutes: hashing a password costs 19 MiB and real CPU. */
-const signUpsPerIp = ((globalThis as { marginSignUpLimiter?: FailureLimiter }).marginSignUpLimiter ??= new FailureLimiter({ maxFailures: 10, windowMs: 15 * 60_000 }));
+const signUpsPerIp = ((globalThis as { marginSignUpLimiter?: FailureLimiter }).marginSignUpLimiter ??= new FailureLimiter({
+  maxFailures: 10,
+  windowMs: 15 * 60_000,
+}));
 
 export async function signUp(input: SignUpInput, ip: string): Promise<Result<CreatedUser, SignUpRefusal | "rate_limited">> {
   // Cheap refusals first, before the expensive hash.
-  if (!(await isSignupOpen())) return fail("signup_closed", "Sign-up is closed on this instance; ask an admin or a project owner for an invite");
+  if (!(await isSignupOpen()))
+    return fail("signup_closed", "Sign-up is closed on this instance; ask an admin or a project owner for an invite");
   if (signUpsPerIp.begin(ip).retryAfterMs > 0) return fail("rate_limited", "Too many sign-ups from this address; try again in 15 minutes");
   const passwordHash = await hashPassword(input.password);
   try {
-    return await prisma.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, passwordHash }, { allowWhenClosed: false }));
+    return await prisma.$transaction((tx) =>
+      insertUser(tx, { email: input.email, name: input.name, passwordHash }, { allowWhenClosed: false }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) return fail("email_taken", "An account with this email already exists", "email");
     throw error;
@@ -55,5 +72,7 @@ export async function signUp(input: SignUpInput, ip: string): Promise<Result<Cre
 /** The operator's `margin user add`: sign-up rules do not apply. */
 export async function unsafeCreateUser(input: SignUpInput & { admin: boolean }): Promise<Result<CreatedUser, SignUpRefusal>> {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.admin }, { allowWhenClosed: true }));
+  return prisma.$transaction((tx) =>
+    insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.admin }, { allowWhenClosed: true }),
+  );
 }

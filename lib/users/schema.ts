@@ -25,7 +25,10 @@ export const nameSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   // Any non-empty password may be tried: length rules apply when choosing one, not when signing in.
-  password: z.string({ error: "Password is required" }).min(1, { error: "Password is required" }).max(200, { error: "Password must be at most 200 characters" }),
+  password: z
+    .string({ error: "Password is required" })
+    .min(1, { error: "Password is required" })
+    .max(200, { error: "Password must be at most 200 characters" }),
 });
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });

@@ -15,7 +15,9 @@ export default async function AdminPage() {
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="font-medium">Sign-up</h2>
         <p className="mt-1 text-sm text-stone-600">
-          {signupOpen ? "Anyone who can reach this instance may create an account." : "Closed: new people join through invites from project owners."}
+          {signupOpen
+            ? "Anyone who can reach this instance may create an account."
+            : "Closed: new people join through invites from project owners."}
         </p>
         <form action={setSignupOpenAction} className="mt-4">
           <input type="hidden" name="signupOpen" value={signupOpen ? "false" : "true"} />

@@ -15,7 +15,9 @@ export default async function SignUpPage() {
   if (!first && !(await isSignupOpen())) {
     return (
       <AuthCard title="Sign-up is closed">
-        <p className="text-sm text-stone-700">New accounts on this instance need an invite from a project owner, or an admin can open sign-up.</p>
+        <p className="text-sm text-stone-700">
+          New accounts on this instance need an invite from a project owner, or an admin can open sign-up.
+        </p>
         <Link href="/sign-in" className="mt-6 inline-block text-accent underline">
           Sign in
         </Link>
@@ -25,7 +27,15 @@ export default async function SignUpPage() {
   return (
     <AuthCard
       title="Create an account"
-      subtitle={first ? "You are the first user here: your account will administer this Margin instance." : <Link href="/sign-in" className="text-accent underline">I already have an account</Link>}
+      subtitle={
+        first ? (
+          "You are the first user here: your account will administer this Margin instance."
+        ) : (
+          <Link href="/sign-in" className="text-accent underline">
+            I already have an account
+          </Link>
+        )
+      }
     >
       <SignUpForm />
       <OAuthButtons callbackUrl="/projects" />

@@ -14,7 +14,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (!invite) {
     return (
       <AuthCard title="Invite not valid">
-        <p className="text-sm text-stone-700">This invite link is invalid, expired, revoked or already used. Ask the project owner for a new one.</p>
+        <p className="text-sm text-stone-700">
+          This invite link is invalid, expired, revoked or already used. Ask the project owner for a new one.
+        </p>
       </AuthCard>
     );
   }

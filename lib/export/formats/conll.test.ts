@@ -76,7 +76,10 @@ describe("conll writer", () => {
   it("puts every tag whole in one column of its label, for the emoji-laden fixture", () => {
     const item = newsArticle();
     const lines = conllDocument(item).split("\n");
-    const columns = lines.find((line) => line.startsWith("# columns: "))!.slice("# columns: token ".length).split(" ");
+    const columns = lines
+      .find((line) => line.startsWith("# columns: "))!
+      .slice("# columns: token ".length)
+      .split(" ");
     expect(columns).toEqual(["actor", "actor-2", "claim", "claim-2", "figure", "quote"]);
     const tokenLines = lines.filter((line) => line !== "" && !line.startsWith("# ") && !line.startsWith("-DOCSTART-"));
     const tokens = tokenize(item.text);
@@ -102,8 +105,32 @@ describe("conll writer", () => {
   });
 
   it("assigns overlapping runs to as few layers as the deepest overlap needs, outer runs first", () => {
-    expect(assignLayers([[2, 4], [0, 5], [4, 6], [1, 2]])).toEqual([[[0, 5]], [[1, 2], [2, 4], [4, 6]]]);
-    expect(assignLayers([[0, 2], [2, 4]])).toEqual([[[0, 2], [2, 4]]]);
+    expect(
+      assignLayers([
+        [2, 4],
+        [0, 5],
+        [4, 6],
+        [1, 2],
+      ]),
+    ).toEqual([
+      [[0, 5]],
+      [
+        [1, 2],
+        [2, 4],
+        [4, 6],
+      ],
+    ]);
+    expect(
+      assignLayers([
+        [0, 2],
+        [2, 4],
+      ]),
+    ).toEqual([
+      [
+        [0, 2],
+        [2, 4],
+      ],
+    ]);
     expect(assignLayers([])).toEqual([]);
   });
 
@@ -116,7 +143,11 @@ describe("conll writer", () => {
 
   it("starts every document with -DOCSTART- and its columns, even without tags", () => {
     const out = runExport("conll", exportHeader("utf16"), fixtureArticles());
-    expect(out.split("\n").filter((line) => line.startsWith("-DOCSTART-"))).toEqual([row("-DOCSTART-", O, O, O, O, O, O), row("-DOCSTART-", O, O, O, O), row("-DOCSTART-", O, O, O, O)]);
+    expect(out.split("\n").filter((line) => line.startsWith("-DOCSTART-"))).toEqual([
+      row("-DOCSTART-", O, O, O, O, O, O),
+      row("-DOCSTART-", O, O, O, O),
+      row("-DOCSTART-", O, O, O, O),
+    ]);
     expect(out).toContain("# article: art-empty\n# columns: token actor claim figure quote\n\nNo\tO\tO\tO\tO\n");
     expect(out).toBe(runExport("conll", exportHeader("codepoint"), fixtureArticles()));
   });

@@ -97,7 +97,12 @@ export function conllDocument(article: ExportArticle): string {
   const tokens = tokenize(article.text);
   const columns = tagColumns(article, tokens);
   const labels = columns.map((column) => column.name.replace(/-\d+$/, ""));
-  const lines = [`-DOCSTART-${"\tO".repeat(columns.length)}`, `# article: ${article.id}`, `# columns: token ${columns.map((column) => column.name).join(" ")}`, ""];
+  const lines = [
+    `-DOCSTART-${"\tO".repeat(columns.length)}`,
+    `# article: ${article.id}`,
+    `# columns: token ${columns.map((column) => column.name).join(" ")}`,
+    "",
+  ];
   // sentences() hands back the tokens themselves, in order, each once: a running index finds their marks.
   let token = 0;
   for (const sentence of sentences(article.text, tokens)) {

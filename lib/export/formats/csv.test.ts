@@ -46,7 +46,9 @@ function rowsOf(unit: OffsetUnit) {
   const [head, ...rows] = parseCsv(runExport("csv", exportHeader(unit), fixtureArticles()));
   expect(head).toEqual([...CSV_COLUMNS]);
   for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
-  return rows.map((row) => Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, row[index]!])) as Record<(typeof CSV_COLUMNS)[number], string>);
+  return rows.map(
+    (row) => Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, row[index]!])) as Record<(typeof CSV_COLUMNS)[number], string>,
+  );
 }
 
 describe("csv writer", () => {
@@ -81,11 +83,42 @@ describe("csv writer", () => {
 
   it("flattens authors, the last decision and the attributes into fixed columns", () => {
     const rows = new Map(rowsOf("codepoint").map((row) => [row.tag_id, row]));
-    expect(rows.get("a1")).toMatchObject({ label: "actor", authors: "ana@example.com; ben@example.com", actor_canonical_name: "Zoë Álvarez", actor_kind: "person", quote_speaker_id: "", figure_value: "" });
-    expect(rows.get("q1")).toMatchObject({ status: "accepted", reviewed_by: "rita@example.com", decision_comment: 'Checked, "verbatim"', quote_speaker_id: "a1", quote_direct: "true" });
-    expect(rows.get("f2")).toMatchObject({ status: "rejected", decision_comment: "Unit unclear,\r\nask the desk", figure_value: "4.5", figure_unit: "", figure_approximate: "true", note: 'Converted, "roughly"\nsee: budget table, p. 4' });
-    expect(rows.get("f1")).toMatchObject({ text: "1,219 voters 🗳️", figure_value: "1219", figure_unit: "voters", figure_approximate: "false" });
-    expect(rows.get("c1")).toMatchObject({ claim_source_id: "a1", reviewed_by: "", decision_comment: "", created_at: "2026-03-01T09:00:00.000Z", updated_at: "2026-03-02T10:30:00.000Z" });
+    expect(rows.get("a1")).toMatchObject({
+      label: "actor",
+      authors: "ana@example.com; ben@example.com",
+      actor_canonical_name: "Zoë Álvarez",
+      actor_kind: "person",
+      quote_speaker_id: "",
+      figure_value: "",
+    });
+    expect(rows.get("q1")).toMatchObject({
+      status: "accepted",
+      reviewed_by: "rita@example.com",
+      decision_comment: 'Checked, "verbatim"',
+      quote_speaker_id: "a1",
+      quote_direct: "true",
+    });
+    expect(rows.get("f2")).toMatchObject({
+      status: "rejected",
+      decision_comment: "Unit unclear,\r\nask the desk",
+      figure_value: "4.5",
+      figure_unit: "",
+      figure_approximate: "true",
+      note: 'Converted, "roughly"\nsee: budget table, p. 4',
+    });
+    expect(rows.get("f1")).toMatchObject({
+      text: "1,219 voters 🗳️",
+      figure_value: "1219",
+      figure_unit: "voters",
+      figure_approximate: "false",
+    });
+    expect(rows.get("c1")).toMatchObject({
+      claim_source_id: "a1",
+      reviewed_by: "",
+      decision_comment: "",
+      created_at: "2026-03-01T09:00:00.000Z",
+      updated_at: "2026-03-02T10:30:00.000Z",
+    });
     // The second paragraph's tag carries the paragraph break in its prefix.
     expect(rows.get("a3")!.prefix).toContain("👍🏽.\n\n");
   });

@@ -7,13 +7,20 @@
 import { createHash } from "node:crypto";
 import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
 import type { OffsetUnit } from "@/lib/annotations/offsets";
-import { CONTEXT_LENGTH, type ExportArticle, type ExportHeader, type ExportLabel, type ExportPerson, type ExportTag } from "@/lib/export/shape";
+import {
+  CONTEXT_LENGTH,
+  type ExportArticle,
+  type ExportHeader,
+  type ExportLabel,
+  type ExportPerson,
+  type ExportTag,
+} from "@/lib/export/shape";
 import { createWriter, serializeArticle, type ExportFormat } from "./index";
 
 export const PEOPLE = {
   ana: { id: "u-ana", email: "ana@example.com", name: "Ana Ruiz" },
   ben: { id: "u-ben", email: "ben@example.com", name: null },
-  rita: { id: "u-rita", email: "rita@example.com", name: "Rita, \"the desk\"" },
+  rita: { id: "u-rita", email: "rita@example.com", name: 'Rita, "the desk"' },
 } satisfies Record<string, ExportPerson>;
 
 const CREATED = "2026-03-01T09:00:00.000Z";
@@ -64,7 +71,18 @@ export function tagOver(text: string, exact: string, fields: TagFields, occurren
 
 function article(fields: Partial<ExportArticle> & { id: string; text: string }): ExportArticle {
   const tags = [...(fields.tags ?? [])].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
-  return { title: "Untitled", byline: null, source: null, url: null, publishedAt: null, language: "en", status: "in_review", relations: [], ...fields, tags };
+  return {
+    title: "Untitled",
+    byline: null,
+    source: null,
+    url: null,
+    publishedAt: null,
+    language: "en",
+    status: "in_review",
+    relations: [],
+    ...fields,
+    tags,
+  };
 }
 
 export const NEWS_TEXT =
@@ -73,7 +91,12 @@ export const NEWS_TEXT =
 
 export function newsArticle(): ExportArticle {
   const t = NEWS_TEXT;
-  const review = (decision: "accept" | "reject", comment: string | null) => ({ reviewer: PEOPLE.rita, decision, at: "2026-03-03T08:00:00.000Z", comment });
+  const review = (decision: "accept" | "reject", comment: string | null) => ({
+    reviewer: PEOPLE.rita,
+    decision,
+    at: "2026-03-03T08:00:00.000Z",
+    comment,
+  });
   return article({
     id: "art-news",
     title: 'Minister, critics and the "€4.5bn" plan',
@@ -83,10 +106,27 @@ export function newsArticle(): ExportArticle {
     publishedAt: "2026-02-28T07:15:00.000Z",
     text: t,
     tags: [
-      tagOver(t, "“We will not back down,”", { id: "q1", label: "quote", attributes: { speakerId: "a1", direct: true }, status: "accepted", reviews: [review("accept", 'Checked, "verbatim"')] }),
-      tagOver(t, "Minister Zoë Álvarez", { id: "a1", label: "actor", authors: [PEOPLE.ana, PEOPLE.ben], attributes: { canonicalName: "Zoë Álvarez", kind: "person" }, status: "accepted" }),
+      tagOver(t, "“We will not back down,”", {
+        id: "q1",
+        label: "quote",
+        attributes: { speakerId: "a1", direct: true },
+        status: "accepted",
+        reviews: [review("accept", 'Checked, "verbatim"')],
+      }),
+      tagOver(t, "Minister Zoë Álvarez", {
+        id: "a1",
+        label: "actor",
+        authors: [PEOPLE.ana, PEOPLE.ben],
+        attributes: { canonicalName: "Zoë Álvarez", kind: "person" },
+        status: "accepted",
+      }),
       tagOver(t, "Zoë Álvarez", { id: "a2", label: "actor", authors: [PEOPLE.ben], attributes: { kind: "person" } }),
-      tagOver(t, "1,219 voters 🗳️", { id: "f1", label: "figure", authors: [PEOPLE.ben], attributes: { value: 1219, unit: "voters", approximate: false } }),
+      tagOver(t, "1,219 voters 🗳️", {
+        id: "f1",
+        label: "figure",
+        authors: [PEOPLE.ben],
+        attributes: { value: 1219, unit: "voters", approximate: false },
+      }),
       tagOver(t, "1,219 voters 🗳️ agreed", { id: "c1", label: "claim", attributes: { sourceId: "a1" } }),
       tagOver(t, "Critics said the plan", { id: "c3", label: "claim", authors: [PEOPLE.ben] }),
       tagOver(t, "the plan “costs €4.5bn” 👍🏽", { id: "c2", label: "claim" }),
@@ -140,7 +180,11 @@ export function sha256(text: string): string {
 /** A whole export as the pipeline runs it: the dataset version is the SHA-256 of the jsonl body. */
 export function runExport(format: ExportFormat, header: ExportHeader, articles: readonly ExportArticle[]): string {
   const jsonl = articles.map((item) => `${serializeArticle(item, header.offsetUnit)}\n`).join("");
-  const summary = { datasetVersion: sha256(jsonl), articles: articles.length, tags: articles.reduce((sum, item) => sum + item.tags.length, 0) };
+  const summary = {
+    datasetVersion: sha256(jsonl),
+    articles: articles.length,
+    tags: articles.reduce((sum, item) => sum + item.tags.length, 0),
+  };
   const writer = createWriter(format, header);
   let out = writer.begin(header);
   articles.forEach((item, index) => (out += writer.article(item, index)));

@@ -22,7 +22,8 @@ describe("createWriter", () => {
   });
 
   it.each(EXPORT_FORMATS)("%s: writes the same bytes for the same data, twice", (format) => {
-    for (const unit of ["codepoint", "utf16"] as const) expect(runExport(format, exportHeader(unit), fixtureArticles())).toBe(runExport(format, exportHeader(unit), fixtureArticles()));
+    for (const unit of ["codepoint", "utf16"] as const)
+      expect(runExport(format, exportHeader(unit), fixtureArticles())).toBe(runExport(format, exportHeader(unit), fixtureArticles()));
   });
 
   it.each(EXPORT_FORMATS)("%s: returns only the article's own bytes, whatever came before it", (format) => {
@@ -44,7 +45,8 @@ describe("createWriter", () => {
     for (const articles of [[], [emptyArticle()], fixtureArticles()]) {
       const out = runExport(format, header, articles);
       if (format === "json" || format === "w3c" || format === "labelstudio") expect(() => JSON.parse(out)).not.toThrow();
-      if (format === "jsonl" || format === "spacy") for (const line of out.split("\n").slice(0, -1)) expect(() => JSON.parse(line)).not.toThrow();
+      if (format === "jsonl" || format === "spacy")
+        for (const line of out.split("\n").slice(0, -1)) expect(() => JSON.parse(line)).not.toThrow();
       expect(out === "" || out.endsWith("\n")).toBe(true);
     }
   });

@@ -26,18 +26,39 @@ describe("json writer", () => {
     expect(out.indexOf("\n")).toBe(out.length - 1);
     const document = JSON.parse(out) as Document;
     expect(validateDocument(document), JSON.stringify(validateDocument.errors)).toBe(true);
-    expect(Object.keys(document)).toEqual(["format", "formatVersion", "project", "labels", "offsetUnit", "filters", "articles", "articleCount", "tagCount", "datasetVersion"]);
-    expect(document).toMatchObject({ format: "margin-dataset", formatVersion: "1.0", offsetUnit: unit, articleCount: 3, tagCount: 12, filters: { from: "2026-01-01", status: ["accepted", "pending"] } });
+    expect(Object.keys(document)).toEqual([
+      "format",
+      "formatVersion",
+      "project",
+      "labels",
+      "offsetUnit",
+      "filters",
+      "articles",
+      "articleCount",
+      "tagCount",
+      "datasetVersion",
+    ]);
+    expect(document).toMatchObject({
+      format: "margin-dataset",
+      formatVersion: "1.0",
+      offsetUnit: unit,
+      articleCount: 3,
+      tagCount: 12,
+      filters: { from: "2026-01-01", status: ["accepted", "pending"] },
+    });
     for (const item of document.articles) for (const tag of item.tags) expect(sliceIn(item.text, tag.start, tag.end, unit)).toBe(tag.text);
   });
 
-  it.each<OffsetUnit>(["codepoint", "utf16"])("embeds exactly the jsonl lines, so its version is the SHA-256 of the jsonl export (%s)", (unit) => {
-    const jsonl = runExport("jsonl", exportHeader(unit), fixtureArticles());
-    const out = exportJson(unit);
-    const lines = jsonl.slice(0, -1).split("\n");
-    expect(out).toContain(`"articles":[${lines.join(",")}],"articleCount"`);
-    expect((JSON.parse(out) as Document).datasetVersion).toBe(sha256(jsonl));
-  });
+  it.each<OffsetUnit>(["codepoint", "utf16"])(
+    "embeds exactly the jsonl lines, so its version is the SHA-256 of the jsonl export (%s)",
+    (unit) => {
+      const jsonl = runExport("jsonl", exportHeader(unit), fixtureArticles());
+      const out = exportJson(unit);
+      const lines = jsonl.slice(0, -1).split("\n");
+      expect(out).toContain(`"articles":[${lines.join(",")}],"articleCount"`);
+      expect((JSON.parse(out) as Document).datasetVersion).toBe(sha256(jsonl));
+    },
+  );
 
   it("writes the same bytes twice, with the filters in a stable order", () => {
     expect(exportJson("utf16")).toBe(exportJson("utf16"));
@@ -56,7 +77,8 @@ describe("json writer", () => {
 describe("schema.json", () => {
   it("accepts every jsonl line as an article", () => {
     for (const unit of ["codepoint", "utf16"] as const) {
-      for (const item of fixtureArticles()) expect(validateArticle(JSON.parse(serializeArticle(item, unit))), JSON.stringify(validateArticle.errors)).toBe(true);
+      for (const item of fixtureArticles())
+        expect(validateArticle(JSON.parse(serializeArticle(item, unit))), JSON.stringify(validateArticle.errors)).toBe(true);
     }
   });
 
@@ -68,7 +90,10 @@ describe("schema.json", () => {
     ["a property the schema does not know", (document) => Object.assign(document.articles[0]!, { wordCount: 12 })],
     ["a missing field", (document) => delete (document.articles[0]!.tags[0] as Partial<ExportArticle["tags"][number]>).prefix],
     ["a date that is not a date-time", (document) => Object.assign(document.articles[0]!.tags[0]!, { createdAt: "yesterday" })],
-    ["an attribute of another label", (document) => Object.assign(document.articles[0]!.tags.find((tag) => tag.label === "actor")!.attributes, { speakerId: "q1" })],
+    [
+      "an attribute of another label",
+      (document) => Object.assign(document.articles[0]!.tags.find((tag) => tag.label === "actor")!.attributes, { speakerId: "q1" }),
+    ],
     ["a context longer than 32 code points", (document) => Object.assign(document.articles[0]!.tags[0]!, { suffix: "x".repeat(33) })],
     ["a tag without authors", (document) => Object.assign(document.articles[0]!.tags[0]!, { authors: [] })],
     ["a truncated dataset version", (document) => Object.assign(document, { datasetVersion: "abc" })],

@@ -34,6 +34,7 @@ export function createJsonWriter(header: ExportHeader): FormatWriter {
       return `${JSON.stringify(head).slice(0, -1)},"articles":[`;
     },
     article: (article, index) => `${index > 0 ? "," : ""}${serializeArticle(article, unit)}`,
-    end: (summary) => `],"articleCount":${summary.articles},"tagCount":${summary.tags},"datasetVersion":${JSON.stringify(summary.datasetVersion)}}\n`,
+    end: (summary) =>
+      `],"articleCount":${summary.articles},"tagCount":${summary.tags},"datasetVersion":${JSON.stringify(summary.datasetVersion)}}\n`,
   };
 }

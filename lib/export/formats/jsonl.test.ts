@@ -7,7 +7,12 @@ import { serializeArticle } from "./jsonl";
 /** The same article with every object's keys in reverse order, as another query might build it. */
 function reverseKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reverseKeys) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, item]) => [key, reverseKeys(item)]),
+    ) as T;
   return value;
 }
 
@@ -16,8 +21,35 @@ describe("serializeArticle", () => {
     const line = serializeArticle(newsArticle(), "codepoint");
     expect(line).not.toContain("\n");
     const parsed = JSON.parse(line) as ExportArticle;
-    expect(Object.keys(parsed)).toEqual(["id", "title", "byline", "source", "url", "publishedAt", "language", "status", "text", "tags", "relations"]);
-    expect(Object.keys(parsed.tags[0]!)).toEqual(["id", "label", "start", "end", "text", "prefix", "suffix", "authors", "status", "reviews", "attributes", "note", "createdAt", "updatedAt"]);
+    expect(Object.keys(parsed)).toEqual([
+      "id",
+      "title",
+      "byline",
+      "source",
+      "url",
+      "publishedAt",
+      "language",
+      "status",
+      "text",
+      "tags",
+      "relations",
+    ]);
+    expect(Object.keys(parsed.tags[0]!)).toEqual([
+      "id",
+      "label",
+      "start",
+      "end",
+      "text",
+      "prefix",
+      "suffix",
+      "authors",
+      "status",
+      "reviews",
+      "attributes",
+      "note",
+      "createdAt",
+      "updatedAt",
+    ]);
     const quote = parsed.tags.find((tag) => tag.id === "q1")!;
     expect(Object.keys(quote.reviews[0]!)).toEqual(["reviewer", "decision", "at", "comment"]);
     expect(Object.keys(quote.authors[0]!)).toEqual(["id", "email", "name"]);
@@ -45,7 +77,8 @@ describe("serializeArticle", () => {
   });
 
   it("counts the emoji outside the BMP once in code points and twice in UTF-16", () => {
-    const tag = (unit: OffsetUnit) => (JSON.parse(serializeArticle(newsArticle(), unit)) as ExportArticle).tags.find((item) => item.id === "c2")!;
+    const tag = (unit: OffsetUnit) =>
+      (JSON.parse(serializeArticle(newsArticle(), unit)) as ExportArticle).tags.find((item) => item.id === "c2")!;
     // "🗳️" (two code points, three UTF-16 units) comes before the claim; "👍🏽" (two astral code points) ends it.
     expect(tag("utf16").start - tag("codepoint").start).toBe(1);
     expect(tag("utf16").end - tag("utf16").start - (tag("codepoint").end - tag("codepoint").start)).toBe(2);

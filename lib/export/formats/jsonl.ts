@@ -24,7 +24,16 @@ export function orderReview(review: ExportReview): ExportReview {
   return { reviewer: orderPerson(review.reviewer), decision: review.decision, at: review.at, comment: review.comment };
 }
 
-const ATTRIBUTE_KEYS = ["canonicalName", "kind", "speakerId", "direct", "sourceId", "value", "unit", "approximate"] as const satisfies readonly (keyof ExportAttributes)[];
+const ATTRIBUTE_KEYS = [
+  "canonicalName",
+  "kind",
+  "speakerId",
+  "direct",
+  "sourceId",
+  "value",
+  "unit",
+  "approximate",
+] as const satisfies readonly (keyof ExportAttributes)[];
 
 /** The attributes in the order of shape.ts; absent keys stay absent, nulls stay null. */
 export function orderAttributes(attributes: ExportAttributes): ExportAttributes {

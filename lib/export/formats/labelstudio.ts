@@ -49,12 +49,24 @@ export const LABEL_STUDIO_CONFIG = [
   "</View>",
 ].join("\n");
 
-type Region = { id: string; from_name: "label"; to_name: "text"; type: "labels"; value: { start: number; end: number; text: string; labels: string[] } };
+type Region = {
+  id: string;
+  from_name: "label";
+  to_name: "text";
+  type: "labels";
+  value: { start: number; end: number; text: string; labels: string[] };
+};
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: "right"; labels: string[] };
 type Annotation = { completed_by?: { email: string }; ground_truth: false; was_cancelled: false; result: (Region | Relation)[] };
 
 function region(tag: ExportTag): Region {
-  return { id: tag.id, from_name: "label", to_name: "text", type: "labels", value: { start: tag.start, end: tag.end, text: tag.text, labels: [LABEL_STYLES[tag.label].name] } };
+  return {
+    id: tag.id,
+    from_name: "label",
+    to_name: "text",
+    type: "labels",
+    value: { start: tag.start, end: tag.end, text: tag.text, labels: [LABEL_STYLES[tag.label].name] },
+  };
 }
 
 export function labelStudioTask(article: ExportArticle) {
@@ -71,18 +83,18 @@ export function labelStudioTask(article: ExportArticle) {
   for (const relation of article.relations) {
     const key = owner.get(relation.from);
     if (key === undefined || owner.get(relation.to) !== key) continue;
-    annotations.get(key)!.relations.push({ type: "relation", from_id: relation.from, to_id: relation.to, direction: "right", labels: [relation.type] });
+    annotations
+      .get(key)!
+      .relations.push({ type: "relation", from_id: relation.from, to_id: relation.to, direction: "right", labels: [relation.type] });
   }
   return {
     data: { text: article.text, title: article.title, margin_id: article.id },
-    annotations: [...annotations.values()].map(
-      ({ author, regions, relations }): Annotation => ({
-        ...(author ? { completed_by: { email: author.email } } : {}),
-        ground_truth: false,
-        was_cancelled: false,
-        result: [...regions, ...relations],
-      }),
-    ),
+    annotations: [...annotations.values()].map(({ author, regions, relations }): Annotation => ({
+      ...(author ? { completed_by: { email: author.email } } : {}),
+      ground_truth: false,
+      was_cancelled: false,
+      result: [...regions, ...relations],
+    })),
   };
 }
 

@@ -19,7 +19,15 @@ type Annotation = {
   "margin:attributes"?: Record<string, unknown>;
   "margin:reviews"?: unknown[];
 };
-type Collection = { "@context": unknown[]; id: string; type: string; label: string; total: number; last: string; first: { id: string; type: string; partOf: string; startIndex: number; items: Annotation[] } } & Record<string, unknown>;
+type Collection = {
+  "@context": unknown[];
+  id: string;
+  type: string;
+  label: string;
+  total: number;
+  last: string;
+  first: { id: string; type: string; partOf: string; startIndex: number; items: Annotation[] };
+} & Record<string, unknown>;
 
 const collectionOf = (unit: OffsetUnit) => JSON.parse(runExport("w3c", exportHeader(unit), fixtureArticles())) as Collection;
 
@@ -32,7 +40,9 @@ describe("w3c writer", () => {
     expect(collection.first).toMatchObject({ id: `${collection.id}:page:1`, type: "AnnotationPage", partOf: collection.id, startIndex: 0 });
     expect(collection.last).toBe(collection.first.id);
     expect(collection.first.items).toHaveLength(collection.total);
-    const jsonl = fixtureArticles().map((item) => `${serializeArticle(item, "codepoint")}\n`).join("");
+    const jsonl = fixtureArticles()
+      .map((item) => `${serializeArticle(item, "codepoint")}\n`)
+      .join("");
     expect(collection["margin:datasetVersion"]).toBe(sha256(jsonl));
   });
 
@@ -55,8 +65,18 @@ describe("w3c writer", () => {
       expect(quote.exact).toBe(tag.text);
       expect(sliceIn(item.text, position.start!, position.end!, "codepoint")).toBe(quote.exact);
       // The context around the position is what the quote selector says, and is left out when empty.
-      expect([...item.text].slice(0, position.start!).join("").endsWith(quote.prefix ?? "")).toBe(true);
-      expect([...item.text].slice(position.end!).join("").startsWith(quote.suffix ?? "")).toBe(true);
+      expect(
+        [...item.text]
+          .slice(0, position.start!)
+          .join("")
+          .endsWith(quote.prefix ?? ""),
+      ).toBe(true);
+      expect(
+        [...item.text]
+          .slice(position.end!)
+          .join("")
+          .startsWith(quote.suffix ?? ""),
+      ).toBe(true);
       expect("prefix" in quote).toBe(tag.prefix !== "");
       expect(annotation.body[0]).toEqual({ type: "TextualBody", purpose: "tagging", value: tag.label });
       expect(annotation["margin:attributes"]).toEqual(tag.attributes);
@@ -69,7 +89,11 @@ describe("w3c writer", () => {
   it("carries canonical names as identifying bodies and notes as comments", () => {
     const items = new Map(collectionOf("codepoint").first.items.map((item) => [item.id, item]));
     expect(items.get(tagUrn("a1"))!.body).toContainEqual({ type: "TextualBody", purpose: "identifying", value: "Zoë Álvarez" });
-    expect(items.get(tagUrn("f2"))!.body).toContainEqual({ type: "TextualBody", purpose: "commenting", value: 'Converted, "roughly"\nsee: budget table, p. 4' });
+    expect(items.get(tagUrn("f2"))!.body).toContainEqual({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: 'Converted, "roughly"\nsee: budget table, p. 4',
+    });
     expect(items.get(tagUrn("a1"))!.creator![1]).toEqual({ id: "urn:margin:user:u-ben", type: "Person", email: "mailto:ben@example.com" });
   });
 
@@ -80,7 +104,13 @@ describe("w3c writer", () => {
       [tagUrn("q1"), tagUrn("a1"), "speaker"],
       [tagUrn("c-polls"), tagUrn("a-mayor"), "source"],
     ]);
-    expect(links[1]).toMatchObject({ id: `${tagUrn("q1")}:speaker`, body: [{ type: "SpecificResource", purpose: "linking" }, { type: "TextualBody", purpose: "tagging" }] });
+    expect(links[1]).toMatchObject({
+      id: `${tagUrn("q1")}:speaker`,
+      body: [
+        { type: "SpecificResource", purpose: "linking" },
+        { type: "TextualBody", purpose: "tagging" },
+      ],
+    });
     expect(new Set(collectionOf("codepoint").first.items.map((item) => item.id)).size).toBe(15);
   });
 

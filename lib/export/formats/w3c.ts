@@ -46,19 +46,32 @@ export const tagUrn = (id: string) => `urn:margin:tag:${encodeURIComponent(id)}`
 const userUrn = (id: string) => `urn:margin:user:${encodeURIComponent(id)}`;
 
 export function collectionUrn(header: ExportHeader): string {
-  const filters = createHash("sha256").update(JSON.stringify(sortFilters(header.filters))).digest("hex").slice(0, 16);
+  const filters = createHash("sha256")
+    .update(JSON.stringify(sortFilters(header.filters)))
+    .digest("hex")
+    .slice(0, 16);
   return `urn:margin:project:${encodeURIComponent(header.project.slug)}:export:${filters}`;
 }
 
 function agent(person: ExportPerson) {
-  return { id: userUrn(person.id), type: "Person", ...(person.name === null ? {} : { name: person.name }), email: `mailto:${person.email}` };
+  return {
+    id: userUrn(person.id),
+    type: "Person",
+    ...(person.name === null ? {} : { name: person.name }),
+    email: `mailto:${person.email}`,
+  };
 }
 
 function tagAnnotation(article: ExportArticle, tag: ExportTag) {
   const body: object[] = [{ type: "TextualBody", purpose: "tagging", value: tag.label }];
   if (tag.attributes.canonicalName) body.push({ type: "TextualBody", purpose: "identifying", value: tag.attributes.canonicalName });
   if (tag.note) body.push({ type: "TextualBody", purpose: "commenting", value: tag.note });
-  const quote = { type: "TextQuoteSelector", exact: tag.text, ...(tag.prefix ? { prefix: tag.prefix } : {}), ...(tag.suffix ? { suffix: tag.suffix } : {}) };
+  const quote = {
+    type: "TextQuoteSelector",
+    exact: tag.text,
+    ...(tag.prefix ? { prefix: tag.prefix } : {}),
+    ...(tag.suffix ? { suffix: tag.suffix } : {}),
+  };
   return {
     id: tagUrn(tag.id),
     type: "Annotation",
@@ -102,7 +115,13 @@ export function createW3cWriter(): FormatWriter {
     offsetUnit: "codepoint",
     begin(header) {
       collection = collectionUrn(header);
-      const head = { "@context": CONTEXT, id: collection, type: "AnnotationCollection", label: header.project.name, "margin:filters": sortFilters(header.filters) };
+      const head = {
+        "@context": CONTEXT,
+        id: collection,
+        type: "AnnotationCollection",
+        label: header.project.name,
+        "margin:filters": sortFilters(header.filters),
+      };
       const page = { id: `${collection}:page:1`, type: "AnnotationPage", partOf: collection, startIndex: 0 };
       return `${JSON.stringify(head).slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
     },
@@ -110,12 +129,14 @@ export function createW3cWriter(): FormatWriter {
       const items: object[] = article.tags.map((tag) => tagAnnotation(article, tag));
       if (article.relations.length) {
         const tags = new Map(article.tags.map((tag) => [tag.id, tag]));
-        for (const relation of article.relations) items.push(linkAnnotation(tags.get(relation.from), relation.from, relation.to, relation.type));
+        for (const relation of article.relations)
+          items.push(linkAnnotation(tags.get(relation.from), relation.from, relation.to, relation.type));
       }
       let out = "";
       for (const item of items) out += `${written++ > 0 ? "," : ""}${JSON.stringify(item)}`;
       return out;
     },
-    end: (summary) => `]},"last":${JSON.stringify(`${collection}:page:1`)},"total":${written},"margin:datasetVersion":${JSON.stringify(summary.datasetVersion)}}\n`,
+    end: (summary) =>
+      `]},"last":${JSON.stringify(`${collection}:page:1`)},"total":${written},"margin:datasetVersion":${JSON.stringify(summary.datasetVersion)}}\n`,
   };
 }

@@ -11,7 +11,13 @@ import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
 import { listMemberNames } from "@/lib/members/data";
 
-export default async function ProjectPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ProjectPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { slug } = await params;
   const actor = await requireActor(`/projects/${slug}`);
   const access = await projectForPage(actor, slug, "project:read");
@@ -48,8 +54,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 <Link href={`/projects/${slug}/articles/${article.id}`} className="font-medium hover:text-accent hover:underline sm:flex-1">
                   {article.title}
                 </Link>
-                <span className="text-sm text-stone-600">{[article.source, formatDate(article.publishedAt), `${article.wordCount.toLocaleString("en")} words`].filter(Boolean).join(" · ")}</span>
-                <span className="w-fit rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{ARTICLE_STATUS_LABELS[article.status]}</span>
+                <span className="text-sm text-stone-600">
+                  {[article.source, formatDate(article.publishedAt), `${article.wordCount.toLocaleString("en")} words`]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+                <span className="w-fit rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">
+                  {ARTICLE_STATUS_LABELS[article.status]}
+                </span>
               </div>
               {article.snippet && <Snippet text={article.snippet} />}
               {article.annotationCount > 0 && (

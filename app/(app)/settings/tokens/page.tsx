@@ -14,8 +14,9 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-2xl font-semibold">API tokens</h1>
         <p className="mt-1 max-w-prose text-sm text-stone-600">
-          Scripts use a token to call Margin’s HTTP API as you: send it as <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token can do whatever you can do, so keep it secret and
-          revoke it when it is no longer needed.
+          Scripts use a token to call Margin’s HTTP API as you: send it as{" "}
+          <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token can do whatever you can do, so
+          keep it secret and revoke it when it is no longer needed.
         </p>
       </div>
       <section className="rounded-lg border border-stone-200 bg-white p-4">

@@ -19,7 +19,13 @@ export const metadata = { title: "Agreement" };
 const PICKER_SIZE = 200;
 
 /** Agreement between the project's annotators: a matrix of pairs, a chart per label, and what they disagree on. */
-export default async function AgreementPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgreementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const actor = await requireActor(`/projects/${slug}/agreement`);
   const access = await projectForPage(actor, slug, "project:read");
@@ -30,7 +36,12 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const [report, recent, found] = await Promise.all([
     computeAgreement(access, { articleId: query.article, labels: query.labels }),
     listArticles(access, listArticlesQuerySchema.parse({ sort: "newest", pageSize: PICKER_SIZE })),
-    query.pair ? listDisagreements(access, query.pair.a, query.pair.b, { articleId: query.article, labels: query.pair.label ? [query.pair.label] : query.labels }) : null,
+    query.pair
+      ? listDisagreements(access, query.pair.a, query.pair.b, {
+          articleId: query.article,
+          labels: query.pair.label ? [query.pair.label] : query.labels,
+        })
+      : null,
   ]);
   const people = [...new Map(report.pairs.flatMap((pair) => [pair.a, pair.b]).map((person) => [person.id, person])).values()];
   const names = personNames(people);
@@ -38,7 +49,12 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   return (
     <>
       <ProjectNav access={access} current="agreement" />
-      <AgreementFilters slug={slug} params={query} articles={recent.items.map(({ id, title }) => ({ id, title }))} moreArticles={recent.total > recent.items.length} />
+      <AgreementFilters
+        slug={slug}
+        params={query}
+        articles={recent.items.map(({ id, title }) => ({ id, title }))}
+        moreArticles={recent.total > recent.items.length}
+      />
       {query.problems.length > 0 && (
         <p role="note" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Part of the link was not understood and is ignored ({query.problems.join("; ")}).
@@ -46,7 +62,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       )}
       {report.pairs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          {query.article ? "This article has not been annotated by two people yet." : "No two annotators have tagged the same article yet: agreement needs at least two people on an article."}
+          {query.article
+            ? "This article has not been annotated by two people yet."
+            : "No two annotators have tagged the same article yet: agreement needs at least two people on an article."}
         </p>
       ) : (
         <div className="flex flex-col gap-8">
@@ -58,7 +76,13 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             <AgreementMatrix slug={slug} params={query} pairs={report.pairs} people={ordered} names={names} />
           </section>
           {query.pair && found && (
-            <DisagreementList slug={slug} params={query} found={found} labels={query.labels} names={{ a: names.get(query.pair.a) ?? "A", b: names.get(query.pair.b) ?? "B" }} />
+            <DisagreementList
+              slug={slug}
+              params={query}
+              found={found}
+              labels={query.labels}
+              names={{ a: names.get(query.pair.a) ?? "A", b: names.get(query.pair.b) ?? "B" }}
+            />
           )}
           <section aria-labelledby="chart-heading">
             <h2 id="chart-heading" className="mb-3 font-medium">

@@ -36,7 +36,12 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
             </Link>{" "}
             describes the JSON and JSON Lines formats. The same export with the same data gives the same bytes.
           </p>
-          <ExportForm slug={slug} labels={LABEL_ORDER.map((name) => ({ name, description: LABEL_STYLES[name].description }))} people={members.map((member) => member.user)} goldOnly={goldOnly} />
+          <ExportForm
+            slug={slug}
+            labels={LABEL_ORDER.map((name) => ({ name, description: LABEL_STYLES[name].description }))}
+            people={members.map((member) => member.user)}
+            goldOnly={goldOnly}
+          />
         </section>
         <section aria-labelledby="snapshots-heading">
           <h2 id="snapshots-heading" className="mb-3 font-medium">
@@ -53,7 +58,9 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
               }))}
             />
           ) : (
-            <p className="text-sm text-stone-600">In a blind project, snapshots are for reviewers and owners: they hold every annotator’s tags.</p>
+            <p className="text-sm text-stone-600">
+              In a blind project, snapshots are for reviewers and owners: they hold every annotator’s tags.
+            </p>
           )}
         </section>
         {can(access.role, "articles:import") && (

@@ -12,7 +12,13 @@ export const metadata = { title: "Review" };
 const STATUSES = ["new", "in_progress", "in_review", "done"] as const;
 
 /** Articles awaiting review (reviewers and owners; others get the 403 page). */
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const actor = await requireActor(`/projects/${slug}/review`);
   const access = await projectForPage(actor, slug, "annotations:review");
@@ -33,7 +39,11 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     const active = query.status === status;
     return (
       <li key={label}>
-        <Link href={link({ status })} aria-current={active ? "page" : undefined} className={`inline-block rounded-md border px-3 py-1 ${active ? "border-accent bg-sky-50 font-medium text-accent" : "border-stone-300 bg-white hover:bg-stone-100"}`}>
+        <Link
+          href={link({ status })}
+          aria-current={active ? "page" : undefined}
+          className={`inline-block rounded-md border px-3 py-1 ${active ? "border-accent bg-sky-50 font-medium text-accent" : "border-stone-300 bg-white hover:bg-stone-100"}`}
+        >
           {label}
         </Link>
       </li>
@@ -61,7 +71,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <ReviewQueueTable slug={slug} items={items} />
       ) : (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-          {query.status ? "No articles with this status." : "Nothing awaits review: no article is in progress or in review, and no tag is pending."}
+          {query.status
+            ? "No articles with this status."
+            : "Nothing awaits review: no article is in progress or in review, and no tag is pending."}
         </p>
       )}
       {pages > 1 && (

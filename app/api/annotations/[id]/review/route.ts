@@ -15,8 +15,15 @@ export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const access = await authorizeTag(request, id, "annotations:review");
   const unit = offsetUnitOf(request);
   const { start, end, ...input } = parseOrThrow(reviewSchema, await readJson(request));
-  const result = await liveAnnotations().review(access, id, { ...input, span: start !== undefined ? { start, end: end!, unit } : undefined });
-  if (!result.ok && result.reason === "conflict") return json({ error: { code: "conflict", message: result.message }, annotation: await getAnnotation(access, id, unit) }, { status: 409 });
+  const result = await liveAnnotations().review(access, id, {
+    ...input,
+    span: start !== undefined ? { start, end: end!, unit } : undefined,
+  });
+  if (!result.ok && result.reason === "conflict")
+    return json(
+      { error: { code: "conflict", message: result.message }, annotation: await getAnnotation(access, id, unit) },
+      { status: 409 },
+    );
   if (!result.ok) throw new AppError(result.reason, result.message, result.field);
   return json({ annotation: await getAnnotation(access, id, unit) });
 });

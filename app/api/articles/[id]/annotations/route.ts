@@ -27,6 +27,13 @@ export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const access = unwrapAccess(await authorizeArticle(actor, (await params).id, "annotations:create"));
   const unit = offsetUnitOf(request);
   const input = parseOrThrow(createAnnotationSchema, await readJson(request));
-  const { id } = unwrapLive(await liveAnnotations().create(access, { label: input.label, attributes: input.attributes, note: input.note, span: { start: input.start, end: input.end, unit } }));
+  const { id } = unwrapLive(
+    await liveAnnotations().create(access, {
+      label: input.label,
+      attributes: input.attributes,
+      note: input.note,
+      span: { start: input.start, end: input.end, unit },
+    }),
+  );
   return json({ annotation: await getAnnotation(access, id, unit) }, { status: 201 });
 });

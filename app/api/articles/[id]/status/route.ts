@@ -5,7 +5,9 @@ import { parseOrThrow } from "@/lib/http/parse";
 import { setArticleStatus } from "@/lib/review/mutations";
 import { z } from "zod";
 
-const statusSchema = z.strictObject({ status: z.enum(["new", "in_progress", "in_review", "done"], { error: "status must be one of new, in_progress, in_review, done" }) });
+const statusSchema = z.strictObject({
+  status: z.enum(["new", "in_progress", "in_review", "done"], { error: "status must be one of new, in_progress, in_review, done" }),
+});
 
 /** Moves the article through the workflow (reviewers and owners), e.g. to "done" once reviewed. */
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {

@@ -12,7 +12,8 @@ export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
   // Agreement shows what each annotator tagged: in a blind project, for reviewers and owners only.
-  if (tagScope(access).kind === "own") throw new AppError("forbidden", "This project annotates blind: agreement is for reviewers and owners");
+  if (tagScope(access).kind === "own")
+    throw new AppError("forbidden", "This project annotates blind: agreement is for reviewers and owners");
   const { article, labels } = parseOrThrow(agreementQuerySchema, queryOf(request));
   return json(await computeAgreement(access, { articleId: article, labels }));
 });

@@ -24,7 +24,16 @@ export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
   const result = await importArticle(access, itemFromInput("api", input), "api");
   if (result.status === "failed") throw new AppError("bad_request", result.error, input.html !== undefined ? "html" : "text");
   if (result.status === "duplicate") {
-    return json({ error: { code: "conflict", message: `This project already has an article with the same text: "${result.title}"`, duplicateOf: result.id } }, { status: 409 });
+    return json(
+      {
+        error: {
+          code: "conflict",
+          message: `This project already has an article with the same text: "${result.title}"`,
+          duplicateOf: result.id,
+        },
+      },
+      { status: 409 },
+    );
   }
   const article = await getArticle(unwrapAccess(await authorizeArticle(actor, result.id, "project:read")));
   return json({ article }, { status: 201 });

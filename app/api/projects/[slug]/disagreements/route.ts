@@ -11,7 +11,8 @@ import { tagScope } from "@/lib/review/scope";
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  if (tagScope(access).kind === "own") throw new AppError("forbidden", "This project annotates blind: disagreements are for reviewers and owners");
+  if (tagScope(access).kind === "own")
+    throw new AppError("forbidden", "This project annotates blind: disagreements are for reviewers and owners");
   const { a, b, article, labels, limit } = parseOrThrow(disagreementQuerySchema, queryOf(request));
   return json(await listDisagreements(access, a, b, { articleId: article, labels, limit }));
 });

@@ -19,7 +19,8 @@ export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
   }
   // Every file may be at most the import limit: refuse a larger body while it arrives, not after.
   const maxBody = MAX_FILES * maxFileBytes() + 1024 * 1024;
-  if (Number(request.headers.get("content-length") ?? 0) > maxBody) throw new AppError("bad_request", `Upload at most ${MAX_FILES} files of ${maxFileBytes() / 1024 / 1024} MB at once`, "file");
+  if (Number(request.headers.get("content-length") ?? 0) > maxBody)
+    throw new AppError("bad_request", `Upload at most ${MAX_FILES} files of ${maxFileBytes() / 1024 / 1024} MB at once`, "file");
   const body = limitedBody(request, maxBody, "file");
   const limited = new Request(request.url, { method: "POST", headers: request.headers, body: body.stream, duplex: "half" } as RequestInit);
   const form = await limited.formData().catch(() => {
@@ -31,7 +32,9 @@ export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
   const keepArtifacts = form.get("keepArtifacts") === "true";
   const results = [];
   for (const file of files) {
-    results.push(...(await importFile(access, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) }, { origin: "upload", keepArtifacts })));
+    results.push(
+      ...(await importFile(access, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) }, { origin: "upload", keepArtifacts })),
+    );
   }
   return json({ results });
 });

@@ -14,7 +14,13 @@ import { listMemberNames } from "@/lib/members/data";
 import { isWorkDone } from "@/lib/review/data";
 import { tagScope } from "@/lib/review/scope";
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<{ slug: string; articleId: string }>; searchParams: Promise<{ tag?: string }> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; articleId: string }>;
+  searchParams: Promise<{ tag?: string }>;
+}) {
   const { slug, articleId } = await params;
   const { tag } = await searchParams;
   const actor = await requireActor(`/projects/${slug}/articles/${articleId}`);
@@ -69,7 +75,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             canReview: can(access.role, "annotations:review"),
             canComment: can(access.role, "annotations:comment"),
           }}
-          review={{ allowSelfReview: access.settings.allowSelfReview, blind: tagScope(access).kind === "own", done, status: article.status }}
+          review={{
+            allowSelfReview: access.settings.allowSelfReview,
+            blind: tagScope(access).kind === "own",
+            done,
+            status: article.status,
+          }}
           members={members.map((member) => member.user)}
           initialTag={typeof tag === "string" ? tag : undefined}
           initialContent={article.content}

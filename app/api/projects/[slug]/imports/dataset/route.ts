@@ -15,7 +15,8 @@ export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "articles:import"));
   const { name } = parseOrThrow(datasetImportQuerySchema, queryOf(request));
-  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) throw new AppError("bad_request", "Send the dataset (a json export) with Content-Type: application/json", "file");
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
+    throw new AppError("bad_request", "Send the dataset (a json export) with Content-Type: application/json", "file");
   const body = limitedBody(request, maxDatasetBytes(), "file");
   const text = await new Response(body.stream).text().catch((error: unknown) => {
     throw body.tooLarge() ?? error;
