@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createHash } from "node:crypto";
 import { textToDoc } from "@/lib/articles/content";
-import { OffsetIndex } from "@/lib/annotations/offsets";
+import { OffsetIndex } from "@/lib/tags/offsets";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { createScratchDatabase, openDatabase } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/migrations";

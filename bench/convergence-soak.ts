@@ -1,5 +1,5 @@
 /**
- * `npm run bench:soak`: the randomized convergence test (lib/collab/convergence.test.ts) at soak size, with
+ * `npm run bench:soak`: the randomized convergence test (lib/tags/convergence.test.ts) at soak size, with
  * every editor checked against its document after every step. Options: --seeds N (500) --steps N (300)
  * --first N (1000, the first seed: a failing seed replays with --first it --seeds 1).
  */
@@ -14,7 +14,7 @@ const { values } = parseArgs({
   },
 });
 const started = performance.now();
-const result = spawnSync("npx", ["vitest", "run", "lib/collab/convergence.test.ts"], {
+const result = spawnSync("npx", ["vitest", "run", "lib/tags/convergence.test.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { ACTOR_KINDS } from "@/lib/annotations/schema";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorNames, type TagRecord } from "@/lib/collab/model";
+import { ACTOR_KINDS } from "@/lib/tags/schema";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
 
 type Props = {
   id: string;

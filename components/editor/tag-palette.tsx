@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
 
 /** The four labels next to a selection: click, or press 1–4. Esc dismisses by dropping the selection. */
 export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: LabelName) => void }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorNames, statusOf, type TagRecord } from "@/lib/collab/model";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { annotatorNames, statusOf, type TagRecord } from "@/lib/tags/documents";
 
 export type TagSpanView = { text: string; start: number; end: number };
 

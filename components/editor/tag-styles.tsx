@@ -1,8 +1,8 @@
 "use client";
 
 import { memo } from "react";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
-import { statusOf, type TagRecord } from "@/lib/collab/model";
+import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { statusOf, type TagRecord } from "@/lib/tags/documents";
 import { tagClass } from "@/lib/editor/annotation-mark";
 
 const selector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(tagClass(id))}`).join(",");

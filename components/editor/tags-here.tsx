@@ -1,7 +1,7 @@
 "use client";
 
-import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { annotatorNames, type TagRecord } from "@/lib/collab/model";
+import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
 
 type Props = { ids: string[]; current: string; tags: Map<string, TagRecord>; onChoose: (id: string) => void };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import { agreementHref, labelName, METRIC_NAMES, METRICS, type AgreementParams } from "./agreement-params";
 
 type ArticleOption = { id: string; title: string };

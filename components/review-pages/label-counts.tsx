@@ -1,4 +1,4 @@
-import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
+import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
 
 type Counts = { pending: number; accepted: number; rejected: number };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import type { listReviewQueue } from "@/lib/review/data";
 import { LabelCounts, LabelName } from "./label-counts";

@@ -1,7 +1,7 @@
 "use client";
 
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import type { TagStatus } from "@/lib/collab/model";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import type { TagStatus } from "@/lib/tags/documents";
 import type { TagFilters } from "@/lib/review/tag-filters";
 
 type Props = { filters: TagFilters; onFilters: (filters: TagFilters) => void; annotators: { id: string; name: string }[]; selfId: string };

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLayoutEffect } from "react";
-import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import type { TagRecord } from "@/lib/collab/model";
+import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import type { TagRecord } from "@/lib/tags/documents";
 import { REVIEW_DECIDE_EVENT } from "./tag-review";
 
 type Props = {

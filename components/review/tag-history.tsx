@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
+import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
 import { listHistory, type HistoryEntry } from "@/lib/review/client";
 
 const labelName = (value: unknown) => LABEL_STYLES[value as LabelName]?.name ?? String(value);

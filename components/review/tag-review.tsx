@@ -1,8 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState } from "react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/annotations/labels";
-import { statusOf, type TagRecord } from "@/lib/collab/model";
+import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { statusOf, type TagRecord } from "@/lib/tags/documents";
 import { reviewTag } from "@/lib/review/client";
 
 type Props = {

@@ -8,7 +8,7 @@ import { actorFor } from "@/lib/testing/actors";
 import { connectClient, eventually, startCollabServer, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { documentName } from "./names";
-import { editContent, projectContent } from "./model";
+import { editContent, projectContent } from "@/lib/tags/documents";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.";
 let articles = 0;

@@ -7,12 +7,12 @@ import "server-only";
 import * as Y from "yjs";
 import { countWords } from "@/lib/articles/canonical-text";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { OffsetIndex } from "@/lib/annotations/offsets";
-import type { Journal } from "@/lib/annotations/journal";
+import { OffsetIndex } from "@/lib/tags/offsets";
+import type { Journal } from "@/lib/tags/journal";
 import { Prisma, prisma } from "@/lib/db/prisma";
-import { annotatorsOf, AUTO_REVIEWER_NAME, seedContent, statusOf, writeTag, type TagRecord } from "./model";
+import { annotatorsOf, AUTO_REVIEWER_NAME, seedContent, statusOf, writeTag, type TagRecord } from "@/lib/tags/documents";
 import type { DocumentKind } from "./names";
-import type { Projection } from "./projection";
+import type { Projection } from "@/lib/tags/projection";
 
 export async function appendUpdate(articleId: string, kind: DocumentKind, update: Uint8Array): Promise<bigint> {
   const row = await prisma.articleDocumentUpdate.create({

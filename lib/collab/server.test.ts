@@ -7,7 +7,7 @@ import { actorFor } from "@/lib/testing/actors";
 import { connectClient, eventually, startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { articleSchema } from "@/lib/editor/extensions";
-import { editContent, projectContent, readTags } from "./model";
+import { editContent, projectContent, readTags } from "@/lib/tags/documents";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.\n\nMore than 200 volunteers waited outside.";
 

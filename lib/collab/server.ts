@@ -3,7 +3,7 @@
  *
  * - Authentication: the editor's session cookie or a script's API token; membership decides access, and
  *   viewers' connections are read-only. Every connection to a tags document is read-only: the server
- *   writes tags (lib/annotations/live.ts), so authorship and permissions are checked in one place.
+ *   writes tags (lib/tags/live.ts), so authorship and permissions are checked in one place.
  * - Durability: each update is appended to PostgreSQL as it arrives; a store (Hocuspocus' debounce, 2 s
  *   to 10 s) writes a snapshot, drops the updates it contains and rewrites the projection. The server is
  *   the only writer of tags documents, and clients cannot send back what a crash lost from one: so tags
@@ -23,15 +23,15 @@ import { can } from "@/lib/auth/permissions";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { authenticateSocket } from "@/lib/auth/socket-gate";
 import type { ProjectRole } from "@/lib/db/generated/enums";
-import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/annotations/operations";
+import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/tags/operations";
 import { articleTagScope } from "@/lib/review/data";
-import { contentFragment, contentRoot, readTags, syncTagsView } from "./model";
+import { contentFragment, contentRoot, readTags, syncTagsView } from "@/lib/tags/documents";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
-import type { Journal } from "@/lib/annotations/journal";
+import type { Journal } from "@/lib/tags/journal";
 import { onAccessChange, type AccessChange } from "./access-changes";
 import { appendTagsUpdate, appendUpdate, saveSnapshot, seedDocuments, writeProjection } from "./mutations";
-import { projectDocument } from "./projection";
+import { projectDocument } from "@/lib/tags/projection";
 
 export const COLLAB_PATH = "/collab";
 
@@ -51,7 +51,7 @@ export type CollaborationOptions = {
   maxDebounce?: number;
   /** Largest WebSocket message in bytes; a larger one closes that connection only. */
   maxPayload?: number;
-  /** Tag operations sent by editors over the tags document (lib/annotations/live.ts). */
+  /** Tag operations sent by editors over the tags document (lib/tags/live.ts). */
   onTagMessage?: StatelessHandler;
   /**
    * How long a document stays loaded after its last reader leaves (60000): a reload or a colleague opening
@@ -348,7 +348,7 @@ export class Collaboration {
     let root = contentRoot(content.doc);
     if (content.loaded && tags.loaded) {
       // Marks no tag owns: a deleted tag's, copied back by a concurrent edit or an undo; one whose
-      // creation never arrived (lib/annotations/operations.ts).
+      // creation never arrived (lib/tags/operations.ts).
       const unclaimed = this.unclaimed.get(articleId) ?? new Map<string, number>();
       const before = Y.encodeStateVector(content.doc);
       this.unclaimed.set(

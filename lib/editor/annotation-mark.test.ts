@@ -3,7 +3,7 @@ import { Editor } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
-import { projectDocument } from "@/lib/collab/projection";
+import { projectDocument } from "@/lib/tags/projection";
 import { ANNOTATION_MARK } from "./annotation-mark";
 import { articleExtensions } from "./extensions";
 

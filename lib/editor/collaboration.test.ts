@@ -4,7 +4,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
-import { contentFragment, seedContent } from "@/lib/collab/model";
+import { contentFragment, seedContent } from "@/lib/tags/documents";
 import { collaborationExtensions } from "./collaboration";
 import { articleExtensions } from "./extensions";
 

@@ -4,7 +4,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
-import { CONTENT_FIELD, contentFragment, seedContent } from "@/lib/collab/model";
+import { CONTENT_FIELD, contentFragment, seedContent } from "@/lib/tags/documents";
 import { canonicalJSON, random, type Random } from "@/lib/testing/simulation";
 import { collaborationExtensions } from "./collaboration";
 import { articleExtensions } from "./extensions";

@@ -22,7 +22,7 @@ import {
   type ExportTagStatus,
 } from "./shape";
 
-/** The reviewer of auto-accepted tags; the name is lib/collab/model.ts's AUTO_REVIEWER_NAME (a test checks). */
+/** The reviewer of auto-accepted tags; the name is lib/tags/documents.ts's AUTO_REVIEWER_NAME (a test checks). */
 export const MARGIN_REVIEWER: ExportPerson = { id: "margin", email: "margin@margin.invalid", name: "Margin (annotators agree)" };
 
 /** An article's own fields, as read: the dataset's article without its tags and relations. */
@@ -62,7 +62,7 @@ export function compareTags(a: { start: number; end: number; id: string }, b: { 
   return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
 }
 
-/** What each label may carry (lib/annotations/schema.ts), with each value's type. */
+/** What each label may carry (lib/tags/schema.ts), with each value's type. */
 const ATTRIBUTE_KEYS: Record<ExportLabel, Record<string, "string" | "boolean" | "number">> = {
   actor: { canonicalName: "string", kind: "string" },
   claim: { sourceId: "string" },

@@ -5,7 +5,7 @@
  * that one bad article fails alone.
  */
 import { z } from "zod";
-import { LABELS } from "@/lib/annotations/schema";
+import { LABELS } from "@/lib/tags/schema";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION } from "./shape";
 import { ARTICLE_STATUSES, OFFSET_UNITS } from "./schema-filters";
 

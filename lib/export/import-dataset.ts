@@ -12,8 +12,8 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { OffsetIndex, type OffsetUnit } from "@/lib/annotations/offsets";
-import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES } from "@/lib/annotations/schema";
+import { OffsetIndex, type OffsetUnit } from "@/lib/tags/offsets";
+import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES } from "@/lib/tags/schema";
 import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
 import { metadataSchema } from "@/lib/articles/import-schema";
 import { importArticle, type ImportResult } from "@/lib/articles/mutations";

@@ -3,7 +3,7 @@
  * layer), which filters apply, and the filters as the dataset records them. Pure; data.ts turns a plan into
  * SQL and resolves what needs the database (annotators by email, article ids).
  */
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
+import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { tagScope, type TagScope } from "@/lib/review/scope";

@@ -4,7 +4,7 @@
  * here is refused too (a misspelt filter must not silently export everything).
  */
 import { z } from "zod";
-import { LABELS } from "@/lib/annotations/schema";
+import { LABELS } from "@/lib/tags/schema";
 import type { ExportArticleStatus, ExportLabel } from "./shape";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats/types";
 

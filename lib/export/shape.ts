@@ -1,10 +1,10 @@
 /**
  * The dataset's article shape (formats `json` and `jsonl`, and the input of every other format writer), as
  * published in lib/export/schema.json. Offsets here are always Unicode code points into `text` (what
- * Python's `str` indexes); a writer that declares another unit converts them (lib/annotations/offsets.ts).
+ * Python's `str` indexes); a writer that declares another unit converts them (lib/tags/offsets.ts).
  * Orphaned tags (every word they covered was deleted) have no place in the text and are not exported.
  */
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 
 export const DATASET_FORMAT = "margin-dataset";
 export const DATASET_FORMAT_VERSION = "1.0";

@@ -6,7 +6,7 @@
 import { pipeline, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import zlib from "node:zlib";
-import { OffsetIndex, type OffsetUnit } from "@/lib/annotations/offsets";
+import { OffsetIndex, type OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle } from "./shape";
 
 /** One row per mebibyte of compressed jsonl: large enough for few rows, small enough to stream. */

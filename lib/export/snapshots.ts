@@ -32,7 +32,7 @@ import type { ExportResponseInput } from "./http";
 import { gzipChunks, inflate, oneByOne, snapshotArticles } from "./snapshot-bytes";
 import { diffArticles } from "./snapshot-diff";
 import type { ExportFormat } from "./formats";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 
 function assertMayUseSnapshots(access: ProjectAccess): void {
   if (!mayUseSnapshots(access))

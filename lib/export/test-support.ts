@@ -6,7 +6,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { createApiToken } from "@/lib/api-tokens/mutations";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { actorFor } from "@/lib/testing/actors";
 import type { startCollabServer } from "@/lib/testing/collab";

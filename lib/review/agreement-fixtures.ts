@@ -3,7 +3,7 @@
  * out by hand: the text is single letters separated by spaces ("a b c …"), so token k is exactly the code
  * units [2k, 2k + 1) and a tag over tokens first..last is [2·first, 2·last + 1).
  */
-import type { Label } from "@/lib/annotations/schema";
+import type { Label } from "@/lib/tags/schema";
 import type { AgreementArticle, AgreementTag } from "@/lib/review/agreement";
 
 let lastId = 0;

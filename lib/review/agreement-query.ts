@@ -2,7 +2,7 @@
  * Query parameters of the agreement and disagreement endpoints and pages, shared by both.
  */
 import { z } from "zod";
-import { LABELS, type Label } from "@/lib/annotations/schema";
+import { LABELS, type Label } from "@/lib/tags/schema";
 
 const labelList = z
   .string()

@@ -4,8 +4,8 @@
  * [−1, 1], F1 in [0, 1], exact F1 ≤ overlap F1, and the same figures when a and b swap roles.
  */
 import { describe, expect, it } from "vitest";
-import type { Label } from "@/lib/annotations/schema";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import type { Label } from "@/lib/tags/schema";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import { AgreementAccumulator, type AgreementArticle, type AgreementTag, type PairAgreement } from "@/lib/review/agreement";
 import { randomArticle, seededRandom } from "@/lib/review/agreement-fixtures";
 import { overlapLength } from "@/lib/review/span-matching";

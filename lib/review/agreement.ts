@@ -32,8 +32,8 @@
  * - Pooled: token counts, matches and tag counts are summed over every article both annotated, then
  *   divided once (a long article weighs more than a short one; nothing is averaged per article).
  */
-import type { Label } from "@/lib/annotations/schema";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import type { Label } from "@/lib/tags/schema";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import { matchSameLabel } from "@/lib/review/span-matching";
 import { computeLayer, indexTokens, type LayerTag, type TokenLayer } from "@/lib/review/token-layers";
 import { cohenKappa, krippendorffAlpha, spanF1 } from "@/lib/review/coefficients";

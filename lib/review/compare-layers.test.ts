@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LabelName } from "@/lib/annotations/labels";
-import type { TagRecord } from "@/lib/collab/model";
+import type { LabelName } from "@/lib/tags/labels";
+import type { TagRecord } from "@/lib/tags/documents";
 import { compareLayers } from "./compare-layers";
 
 const record = (label: string, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({

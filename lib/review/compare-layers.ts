@@ -4,10 +4,10 @@
  * two, whatever its review status (agreement is about what annotators did, not what was kept), of the
  * labels chosen. Pure: it reads the tags document's records and where each tag lies.
  */
-import type { LabelName } from "@/lib/annotations/labels";
-import type { Label } from "@/lib/annotations/schema";
-import { annotatorsOf, type TagRecord } from "@/lib/collab/model";
-import type { Span } from "@/lib/collab/projection";
+import type { LabelName } from "@/lib/tags/labels";
+import type { Label } from "@/lib/tags/schema";
+import { annotatorsOf, type TagRecord } from "@/lib/tags/documents";
+import type { Span } from "@/lib/tags/projection";
 import { findDisagreements, type Disagreement } from "./disagreements";
 
 export type Comparison = { disagreements: Disagreement[]; agreed: number };

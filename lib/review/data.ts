@@ -1,6 +1,6 @@
 import "server-only";
-import { OffsetIndex } from "@/lib/annotations/offsets";
-import type { Label } from "@/lib/annotations/schema";
+import { OffsetIndex } from "@/lib/tags/offsets";
+import type { Label } from "@/lib/tags/schema";
 import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import type { AgreementArticle } from "./agreement";

@@ -13,8 +13,8 @@
  * Tags are those listing `a` (or `b`) among their annotators, whether or not the article lists them as
  * annotators; a tag listing both (a merged gold tag) is identical to itself and never listed.
  */
-import type { Label } from "@/lib/annotations/schema";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import type { Label } from "@/lib/tags/schema";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import type { AgreementArticle, AgreementTag } from "@/lib/review/agreement";
 import { matchSameLabel, pairIdentical, pairOverlapping, type SpanPair } from "@/lib/review/span-matching";
 

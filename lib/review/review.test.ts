@@ -13,7 +13,7 @@ import * as articlesRoute from "@/app/api/projects/[slug]/articles/route";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { actorFor } from "@/lib/testing/actors";
-import { readTags } from "@/lib/collab/model";
+import { readTags } from "@/lib/tags/documents";
 import { prisma } from "@/lib/db/prisma";
 import { callRoute } from "@/lib/testing/api";
 import { connectClient, eventually, startCollabServer } from "@/lib/testing/collab";

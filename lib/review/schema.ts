@@ -2,7 +2,7 @@
  * What review requests may carry, shared by the HTTP API and the review UI.
  */
 import { z } from "zod";
-import { labelSchema } from "@/lib/annotations/schema";
+import { labelSchema } from "@/lib/tags/schema";
 
 const offset = (name: string) =>
   z

@@ -7,8 +7,8 @@
  * two starts, then the later one, then the earlier and the later end), so swapping the annotators matches
  * the same number of tags. Two spans overlap when they share at least one code unit.
  */
-import type { Label } from "@/lib/annotations/schema";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import type { Label } from "@/lib/tags/schema";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 
 export type Span = { label: Label; start: number; end: number };
 /** Indices into the two lists given to a matching function. */

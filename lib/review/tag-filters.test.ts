@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TagRecord } from "@/lib/collab/model";
+import type { TagRecord } from "@/lib/tags/documents";
 import { annotatorsIn, defaultFilters, tagVisible } from "./tag-filters";
 
 const tag = (fields: Partial<TagRecord>): TagRecord => ({

@@ -3,8 +3,8 @@
  * status (rejected tags hidden unless asked for), and compare mode (two annotators' layers overlaid). Pure,
  * shared by the editor's highlights, the tag panel and the review queue.
  */
-import { LABEL_ORDER, type LabelName } from "@/lib/annotations/labels";
-import { annotatorsOf, statusOf, type TagRecord, type TagStatus } from "@/lib/collab/model";
+import { LABEL_ORDER, type LabelName } from "@/lib/tags/labels";
+import { annotatorsOf, statusOf, type TagRecord, type TagStatus } from "@/lib/tags/documents";
 
 export type TagFilters = {
   labels: Set<LabelName>;

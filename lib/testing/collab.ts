@@ -7,9 +7,9 @@ import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { createLiveAnnotations } from "@/lib/annotations/live";
-import { setLiveAnnotations } from "@/lib/annotations/live-registry";
-import { handleTagMessage } from "@/lib/annotations/tag-messages";
+import { createLiveAnnotations } from "@/lib/tags/live";
+import { setLiveAnnotations } from "@/lib/tags/live-registry";
+import { handleTagMessage } from "@/lib/tags/tag-messages";
 import { documentName } from "@/lib/collab/names";
 import { Collaboration, type CollaborationOptions } from "@/lib/collab/server";
 

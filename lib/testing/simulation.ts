@@ -1,7 +1,7 @@
 /**
  * A simulated newsroom for the convergence tests, in the style of Yjs's own: real Tiptap editors with
  * Margin's extensions (headless, in a DOM provided by the test environment) on their own Yjs documents,
- * and a server peer that runs the real tag operations (lib/annotations/operations.ts). Between them, a
+ * and a server peer that runs the real tag operations (lib/tags/operations.ts). Between them, a
  * network that delivers every message in random order, and drops what is in flight when a client
  * disconnects; a reconnection syncs by state vectors, as Hocuspocus does. Everything random comes from
  * one seed, so that a failing seed replays.
@@ -11,7 +11,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { reviewTag } from "@/lib/annotations/review-operations";
+import { reviewTag } from "@/lib/tags/review-operations";
 import {
   createTag,
   removeTag,
@@ -22,13 +22,13 @@ import {
   type ArticleDocs,
   type TagActor,
   type TagResult,
-} from "@/lib/annotations/operations";
-import { LABELS, type Label } from "@/lib/annotations/schema";
-import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/collab/model";
+} from "@/lib/tags/operations";
+import { LABELS, type Label } from "@/lib/tags/schema";
+import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/tags/documents";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
-import { TagClient, type TagTransport } from "@/lib/editor/tag-client";
-import { tagSelection } from "@/lib/editor/tagging";
+import { TagClient, type TagTransport } from "@/lib/tags/client/tag-client";
+import { tagSelection } from "@/lib/tags/client/tagging";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
 
@@ -256,10 +256,10 @@ export class Simulation {
     if (client.online) this.network.send(client.name, () => client.onStateless.forEach((listener) => listener({ payload })), "tag");
   }
 
-  /** The server's handling of a tag message (lib/annotations/tag-messages.ts, minus authentication). */
+  /** The server's handling of a tag message (lib/tags/tag-messages.ts, minus authentication). */
   private handleTagMessage(client: SimClient, payload: string): void {
     const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
-    // The server waits a moment for the mark a "create" follows (lib/annotations/live.ts): here, until
+    // The server waits a moment for the mark a "create" follows (lib/tags/live.ts): here, until
     // the client's content updates still in flight have arrived.
     if (
       message.op === "create" &&

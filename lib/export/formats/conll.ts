@@ -21,8 +21,8 @@
  * that spans sentences continues with I- after the blank line (a quote of several sentences stays one
  * tag); a tag that covers no token cannot be written and is left out.
  */
-import { OffsetIndex } from "@/lib/annotations/offsets";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import { OffsetIndex } from "@/lib/tags/offsets";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import type { ExportArticle } from "@/lib/export/shape";
 import { sentences, tokenize, type TokenSpan } from "@/lib/text/tokens";
 import type { FormatWriter } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import { CSV_COLUMNS, csvField } from "./csv";
 import { exportHeader, fixtureArticles, newsArticle, runExport, sliceIn } from "./fixtures";
 

@@ -5,7 +5,7 @@
  * row has the same columns whatever its label; offsets are in the header's unit. The article's text is
  * not repeated on every row: `prefix`, `text` and `suffix` give each tag its context.
  */
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportTag } from "@/lib/export/shape";
 import { offsetConverter } from "./jsonl";
 import type { FormatWriter } from "./types";

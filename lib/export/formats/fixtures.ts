@@ -5,8 +5,8 @@
  * source; an article without tags; and a short one opening on an emoji whose link crosses annotators.
  */
 import { createHash } from "node:crypto";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import {
   CONTEXT_LENGTH,
   type ExportArticle,

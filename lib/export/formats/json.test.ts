@@ -1,9 +1,9 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
-import { ACTOR_KINDS } from "@/lib/annotations/schema";
+import { LABEL_ORDER } from "@/lib/tags/labels";
+import type { OffsetUnit } from "@/lib/tags/offsets";
+import { ACTOR_KINDS } from "@/lib/tags/schema";
 import schema from "@/lib/export/schema.json";
 import { CONTEXT_LENGTH, DATASET_FORMAT, DATASET_FORMAT_VERSION, type ExportArticle } from "@/lib/export/shape";
 import { exportHeader, fixtureArticles, runExport, sha256, sliceIn } from "./fixtures";

@@ -5,7 +5,7 @@
  * very same strings, so both formats of one export share one version. Any change here changes every
  * dataset version: treat it as a format change (DATASET_FORMAT_VERSION).
  */
-import { OffsetIndex, type OffsetUnit } from "@/lib/annotations/offsets";
+import { OffsetIndex, type OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportAttributes, ExportPerson, ExportRelation, ExportReview, ExportTag } from "@/lib/export/shape";
 import type { FormatWriter } from "./types";
 

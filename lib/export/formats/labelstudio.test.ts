@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle } from "@/lib/export/shape";
 import { exportHeader, fixtureArticles, PEOPLE, runExport, sliceIn, tagOver } from "./fixtures";
 import { LABEL_STUDIO_CONFIG, labelStudioTask } from "./labelstudio";

@@ -23,7 +23,7 @@
  *   link to an actor tagged by someone else is left out of Label Studio's copy. Attributes, status, notes
  *   and reviews have no place in these results and are not carried: the json format has them.
  */
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
+import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
 import type { ExportArticle, ExportPerson, ExportTag } from "@/lib/export/shape";
 import type { FormatWriter } from "./types";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import { exportHeader, fixtureArticles, runExport, sliceIn } from "./fixtures";
 
 type SpacyDoc = { text: string; spans: { start: number; end: number; label: string }[]; meta: { id: string; title: string } };

@@ -4,7 +4,7 @@
  * gets them. Writers keep no articles (an export can hold 10,000 articles and a million tags), only small
  * counters, and their output depends on nothing but their input: the same data gives the same bytes.
  */
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportHeader } from "@/lib/export/shape";
 
 export const EXPORT_FORMATS = ["json", "jsonl", "csv", "w3c", "conll", "spacy", "labelstudio"] as const;

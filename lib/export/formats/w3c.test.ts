@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OffsetUnit } from "@/lib/annotations/offsets";
+import type { OffsetUnit } from "@/lib/tags/offsets";
 import { exportHeader, fixtureArticles, runExport, sha256, sliceIn } from "./fixtures";
 import { serializeArticle } from "./jsonl";
 import { articleUrn, collectionUrn, tagUrn } from "./w3c";

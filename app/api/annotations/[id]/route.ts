@@ -1,7 +1,7 @@
-import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/annotations/api";
-import { getAnnotation } from "@/lib/annotations/data";
-import { liveAnnotations } from "@/lib/annotations/live-registry";
-import { updateAnnotationSchema } from "@/lib/annotations/schema";
+import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/tags/api";
+import { getAnnotation } from "@/lib/tags/data";
+import { liveAnnotations } from "@/lib/tags/live-registry";
+import { updateAnnotationSchema } from "@/lib/tags/schema";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
 

@@ -6,7 +6,7 @@ import { AgreementMatrix } from "@/components/review-pages/agreement-matrix";
 import { METRIC_NAMES, parseAgreementParams, personNames } from "@/components/review-pages/agreement-params";
 import { DisagreementList } from "@/components/review-pages/disagreement-list";
 import { LabelChart } from "@/components/review-pages/label-chart";
-import { LABEL_ORDER } from "@/lib/annotations/labels";
+import { LABEL_ORDER } from "@/lib/tags/labels";
 import { listArticles } from "@/lib/articles/data";
 import { listArticlesQuerySchema } from "@/lib/articles/schema";
 import { projectForPage } from "@/lib/auth/page-access";

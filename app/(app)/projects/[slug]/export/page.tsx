@@ -3,7 +3,7 @@ import { DatasetImport } from "@/components/export/dataset-import";
 import { ExportForm } from "@/components/export/export-form";
 import { SnapshotList } from "@/components/export/snapshot-list";
 import { ProjectNav } from "@/components/projects/project-nav";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/annotations/labels";
+import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
 import { projectForPage } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session-gate";

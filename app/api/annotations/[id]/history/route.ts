@@ -1,4 +1,4 @@
-import { authorizeTag } from "@/lib/annotations/api";
+import { authorizeTag } from "@/lib/tags/api";
 import { apiRoute, json } from "@/lib/http/api-handler";
 import { listHistory } from "@/lib/review/data";
 

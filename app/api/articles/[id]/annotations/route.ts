@@ -1,7 +1,7 @@
-import { offsetUnitOf, unwrapLive } from "@/lib/annotations/api";
-import { getAnnotation, listAnnotations } from "@/lib/annotations/data";
-import { liveAnnotations } from "@/lib/annotations/live-registry";
-import { createAnnotationSchema } from "@/lib/annotations/schema";
+import { offsetUnitOf, unwrapLive } from "@/lib/tags/api";
+import { getAnnotation, listAnnotations } from "@/lib/tags/data";
+import { liveAnnotations } from "@/lib/tags/live-registry";
+import { createAnnotationSchema } from "@/lib/tags/schema";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";

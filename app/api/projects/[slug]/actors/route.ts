@@ -1,4 +1,4 @@
-import { listActorNames } from "@/lib/annotations/data";
+import { listActorNames } from "@/lib/tags/data";
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { apiRoute, json } from "@/lib/http/api-handler";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Node as PMNode } from "@tiptap/pm/model";
-import { projectDocument } from "@/lib/collab/projection";
-import { articleSchema } from "./extensions";
+import { projectDocument } from "@/lib/tags/projection";
+import { articleSchema } from "@/lib/editor/extensions";
 import { selectionSpan } from "./selection-span";
 
 const doc = PMNode.fromJSON(articleSchema, {

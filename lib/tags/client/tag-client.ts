@@ -1,4 +1,4 @@
-import type { TagMessage } from "@/lib/annotations/schema";
+import type { TagMessage } from "@/lib/tags/schema";
 
 /** What the client needs of the tags document's provider (a HocuspocusProvider in the editor). */
 export type TagTransport = {

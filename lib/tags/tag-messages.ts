@@ -1,7 +1,7 @@
 /**
  * The editor's tag operations, sent as WebSocket "stateless" messages on the article's tags document so
  * that they follow the mark the editor just placed on the same socket. Each is answered with
- * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/annotations/live.ts).
+ * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live.ts).
  */
 import "server-only";
 import { authorizeArticle } from "@/lib/auth/project-access";

@@ -1,7 +1,7 @@
 /**
  * Tag operations on an article's two Yjs documents, as the server performs them: validation, the rules of
  * who may change what, and the edits. Pure over the documents (no network, no database), so that the HTTP
- * API, the editor's tag messages and the convergence tests run exactly this code. lib/annotations/live.ts
+ * API, the editor's tag messages and the convergence tests run exactly this code. lib/tags/live.ts
  * applies them to the live documents.
  */
 import type * as Y from "yjs";
@@ -21,10 +21,10 @@ import {
   unmarkTags,
   writeTag,
   type TagRecord,
-} from "@/lib/collab/model";
+} from "./documents";
 import { recordEvent, type Journal } from "./journal";
 import { parseFigure } from "./figure";
-import { trimBreaks } from "@/lib/collab/projection";
+import { trimBreaks } from "./projection";
 import { convertOffset, type OffsetUnit } from "./offsets";
 import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES, type Attributes, type Label } from "./schema";
 

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
-import { readTags, seedContent } from "@/lib/collab/model";
+import { readTags, seedContent } from "./documents";
 import type { Journal } from "./journal";
 import { createTag, removeTag, updateTag, type ArticleDocs, type TagActor } from "./operations";
 import { mergeAgreeingTags } from "./review-operations";

@@ -3,7 +3,7 @@
  * reviewer's "use my selection as the tag's words" sends. Pure over the projection's position table,
  * which maps each text offset to its ProseMirror position and never decreases.
  */
-import type { Projection } from "@/lib/collab/projection";
+import type { Projection } from "@/lib/tags/projection";
 
 export function selectionSpan(
   projection: Pick<Projection, "positions" | "text">,

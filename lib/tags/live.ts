@@ -1,16 +1,16 @@
 /**
- * Tag operations (lib/annotations/operations.ts) applied to an article's live documents, for the HTTP API
+ * Tag operations (lib/tags/operations.ts) applied to an article's live documents, for the HTTP API
  * and the editor's tag messages alike: applied as the server, so that clients see them at once, and in
  * the projection before they return.
  *
  * These run in the server process's own module graph, next to the collaboration server: Next.js bundles
  * route handlers separately, and a second copy of Yjs there would not recognise the server's documents.
- * Route handlers reach them through lib/annotations/live-registry.ts, which holds no Yjs.
+ * Route handlers reach them through lib/tags/live-registry.ts, which holds no Yjs.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ArticleAccess } from "@/lib/auth/context";
-import { projectContent } from "@/lib/collab/model";
+import { projectContent } from "./documents";
 import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/server";
 import { unsafeListDoneAnnotators } from "@/lib/review/data";

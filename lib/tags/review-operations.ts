@@ -2,7 +2,7 @@
  * Review operations on an article's live documents, as the server performs them: accept or reject a tag
  * (optionally correcting it), discuss it, and merge identical tags of several annotators into one gold
  * tag. Pure over the documents like operations.ts; each records what it did in the journal, which the
- * collaboration server writes with the change (lib/annotations/journal.ts).
+ * collaboration server writes with the change (lib/tags/journal.ts).
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -17,7 +17,7 @@ import {
   type TagPerson,
   type TagRecord,
   type TagStatus,
-} from "@/lib/collab/model";
+} from "./documents";
 import { fail, ok } from "@/lib/errors";
 import { recordEvent } from "./journal";
 import { changeTag, missingTag, relinkActors, type ArticleDocs, type OffsetSpan, type TagActor, type TagResult } from "./operations";

@@ -11,17 +11,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { listAnnotations } from "@/lib/annotations/data";
-import type { TagActor } from "@/lib/annotations/operations";
+import { listAnnotations } from "./data";
+import type { TagActor } from "./operations";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import type { ArticleAccess } from "@/lib/auth/context";
 import { actorFor } from "@/lib/testing/actors";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { canonicalJSON, Simulation } from "@/lib/testing/simulation";
-import { contentRoot, deletedTags, markedTagIds, projectContent, readTags } from "./model";
-import { writeProjection } from "./mutations";
+import { contentRoot, deletedTags, markedTagIds, projectContent, readTags } from "./documents";
+import { writeProjection } from "@/lib/collab/mutations";
 import type { Projection } from "./projection";
-import { utf16ToCodePoint } from "@/lib/annotations/offsets";
+import { utf16ToCodePoint } from "./offsets";
 
 const SEEDS = Number(process.env.MARGIN_CONVERGENCE_SEEDS ?? 60);
 const FIRST_SEED = Number(process.env.MARGIN_CONVERGENCE_FIRST_SEED ?? 1);

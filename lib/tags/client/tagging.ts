@@ -6,10 +6,10 @@
  */
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
-import type { Label } from "@/lib/annotations/schema";
-import { tagsMap } from "@/lib/collab/model";
+import type { Label } from "@/lib/tags/schema";
+import { tagsMap } from "@/lib/tags/documents";
 import type { TagAnswer, TagClient } from "./tag-client";
-import { snapToWords } from "./word-snap";
+import { snapToWords } from "@/lib/editor/word-snap";
 
 export type TagSelectionOptions = {
   /** Keep the exact characters rather than whole words (Alt held). */

@@ -6,7 +6,17 @@ import * as Y from "yjs";
 import { blocksToDoc, textToDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
-import { contentFragment, contentRoot, editContent, markSpan, projectContent, readTags, seedContent, unmarkTag, writeTag } from "./model";
+import {
+  contentFragment,
+  contentRoot,
+  editContent,
+  markSpan,
+  projectContent,
+  readTags,
+  seedContent,
+  unmarkTag,
+  writeTag,
+} from "./documents";
 import { projectDocument, rangeOf } from "./projection";
 
 const text = "The council voted 7–2 — “a historic night,” said Imani Osei. 🌊\n\nWork starts in 2027.";
