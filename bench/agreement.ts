@@ -19,6 +19,7 @@ import { computeAgreement } from "@/lib/review/agreement-report";
 import { createProjectWith, createUser } from "@/lib/testing/factories";
 import { tokenize } from "@/lib/text/tokens";
 import { newsText, rng } from "./news-text";
+import { type Label, LABELS } from "@/lib/vocabulary";
 
 const { values } = parseArgs({
   options: {
@@ -30,9 +31,8 @@ const { values } = parseArgs({
 const articleCount = Number(values.articles);
 const tagCount = Number(values.tags);
 const runs = Number(values.runs);
-const LABELS = ["actor", "claim", "figure", "quote"];
 
-type Tag = { label: string; start: number; end: number };
+type Tag = { label: Label; start: number; end: number };
 
 /** The first annotator's tags, then two colleagues' variations of them. */
 function tagsOf(text: string, random: () => number, perAnnotator: number): Tag[][] {

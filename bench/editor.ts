@@ -31,6 +31,7 @@ import { createArticle, createProjectWith, createUser } from "@/lib/testing/fact
 import { exitOf, startServerProcess } from "@/lib/testing/server-process";
 import { measureInteractive, measureTyping, openBrowser, profilePage, remoteTimings, type Opening } from "./editor-page";
 import { newsText, rng } from "./news-text";
+import { LABELS } from "@/lib/vocabulary";
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +47,6 @@ const { values } = parseArgs({
 });
 const CHARS = Number(values.chars);
 const TAGS = Number(values.tags);
-const LABELS = ["actor", "claim", "figure", "quote"] as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import { editContent, markSpan, projectContent, readTags } from "@/lib/tags/documents";
 import { prisma } from "@/lib/db/prisma";
 import { articleSchema } from "@/lib/editor/extensions";

@@ -1,4 +1,5 @@
-import { ANNOTATION_LABELS, ARTICLE_SORTS, ARTICLE_STATUSES, type ListArticlesQuery } from "@/lib/articles/schema";
+import { ARTICLE_SORTS, type ListArticlesQuery } from "@/lib/articles/schema";
+import { ARTICLE_STATUSES, LABELS } from "@/lib/vocabulary";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 
 const selectClass = "min-h-10 max-w-full min-w-0 rounded-md border border-stone-300 bg-white px-2 text-sm";
@@ -44,7 +45,7 @@ export function ArticleSearchForm({
       </select>
       <select name="label" defaultValue={query.label ?? ""} aria-label="Has tags of" className={selectClass}>
         <option value="">Any tags</option>
-        {ANNOTATION_LABELS.map((label) => (
+        {LABELS.map((label) => (
           <option key={label} value={label}>
             Has {label} tags
           </option>

@@ -4,7 +4,7 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
-import type { LabelName } from "@/lib/tags/labels";
+import type { ArticleStatus, Label } from "@/lib/vocabulary";
 import { projectDocument } from "@/lib/tags/projection";
 import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/documents";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
@@ -12,6 +12,7 @@ import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { assignColors, Presence, type PresenceUser } from "@/lib/editor/presence";
 import { FOCUS_TAG_EVENT, TAG_EVENT, TagKeys } from "@/lib/editor/tag-keys";
+import { LABEL_KEYS } from "@/lib/tags/label-styles";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { TagClient } from "@/lib/tags/client/tag-client";
 import { tagSelection } from "@/lib/tags/client/tagging";
@@ -43,7 +44,7 @@ export type ReviewContext = {
   allowSelfReview: boolean;
   blind: boolean;
   done: boolean;
-  status: "new" | "in_progress" | "in_review" | "done";
+  status: ArticleStatus;
 };
 
 type Props = {
@@ -115,7 +116,7 @@ function LiveEditor({
         ...collaborationExtensions(documents.content),
         Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
         WordSnap,
-        TagKeys.configure({ enabled: permissions.canTag }),
+        TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
         TextGuard.configure({ canEditText: permissions.canEditText }),
       ],
       editorProps: {
@@ -171,7 +172,7 @@ function LiveEditor({
   }, [slug]);
 
   const tag = useCallback(
-    async (label: LabelName) => {
+    async (label: Label) => {
       if (!editor) return;
       let marked = "";
       const result = await tagSelection(editor, client, documents.tags, label, {
@@ -199,7 +200,7 @@ function LiveEditor({
   useEffect(() => {
     const element = frame.current;
     if (!element) return;
-    const onTag = (event: Event) => void tag((event as CustomEvent<LabelName>).detail);
+    const onTag = (event: Event) => void tag((event as CustomEvent<Label>).detail);
     const onFocus = (event: Event) => setSelected((event as CustomEvent<string[]>).detail);
     element.addEventListener(TAG_EVENT, onTag);
     element.addEventListener(FOCUS_TAG_EVENT, onFocus);

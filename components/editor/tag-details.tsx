@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { ACTOR_KINDS } from "@/lib/tags/schema";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { ACTOR_KINDS, type Label, LABELS } from "@/lib/vocabulary";
 import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
 
 type Props = {
@@ -12,7 +12,7 @@ type Props = {
   canChange: boolean;
   actors: { id: string; text: string }[];
   actorNames: string[];
-  onUpdate: (patch: { label?: LabelName; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
+  onUpdate: (patch: { label?: Label; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
   onDelete: () => void;
   onClose: () => void;
   /** Review, discussion and history, below the tag's own fields. */
@@ -29,7 +29,7 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
   const [attributes, setAttributes] = useState<Record<string, unknown>>(tag.attributes ?? {});
   const [note, setNote] = useState(tag.note ?? "");
   const [message, setMessage] = useState<string | null>(null);
-  const label = tag.label as LabelName;
+  const label = tag.label;
   const set = (key: string, value: unknown) => setAttributes((current) => ({ ...current, [key]: value === "" ? undefined : value }));
   const save = async () => {
     const clean = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
@@ -73,9 +73,9 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
           className={field}
           disabled={!canChange}
           value={label}
-          onChange={(event) => void onUpdate({ label: event.target.value as LabelName }).then(setMessage)}
+          onChange={(event) => void onUpdate({ label: event.target.value as Label }).then(setMessage)}
         >
-          {LABEL_ORDER.map((option) => (
+          {LABELS.map((option) => (
             <option key={option} value={option}>
               {LABEL_STYLES[option].name}
             </option>

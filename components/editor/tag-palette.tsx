@@ -2,10 +2,11 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Label, LABELS } from "@/lib/vocabulary";
 
 /** The four labels next to a selection: click, or press 1–4. Esc dismisses by dropping the selection. */
-export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: LabelName) => void }) {
+export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: Label) => void }) {
   // Re-render as a selection moves (the editor itself does not re-render React on each transaction). A
   // caret selects nothing and so yields null: typing then commits no React render, which matters because
   // each commit makes React measure the selection across the whole editable article.
@@ -30,7 +31,7 @@ export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: L
       style={{ top: Math.max(0, top), left }}
       onMouseDown={(event) => event.preventDefault()}
     >
-      {LABEL_ORDER.map((label) => (
+      {LABELS.map((label) => (
         <button
           key={label}
           type="button"

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import { annotatorNames, statusOf, type TagRecord } from "@/lib/tags/documents";
 
 export type TagSpanView = { text: string; start: number; end: number };
@@ -27,13 +28,13 @@ const FIRST = 50;
 
 /** Every tag of the article, grouped by label with counts, filtered, in reading order; orphans apart. */
 export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, onRestore, onAttach, onDelete }: Props) {
-  const [expanded, setExpanded] = useState<Set<LabelName>>(new Set());
+  const [expanded, setExpanded] = useState<Set<Label>>(new Set());
   const shown = visible;
   const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
   const orphans = [...tags].filter(([id]) => !spans.has(id));
   return (
     <aside aria-label="Tags" className="flex flex-col gap-4 text-sm">
-      {LABEL_ORDER.map((label) => {
+      {LABELS.map((label) => {
         const items = placed.filter(([, tag]) => tag.label === label);
         const visible = items.filter(([, tag]) => shown(tag));
         const listed = expanded.has(label) ? visible : visible.slice(0, FIRST);
@@ -89,7 +90,7 @@ export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, 
             {orphans.map(([id, tag]) => (
               <li key={id} className="flex flex-wrap items-center gap-2">
                 <button type="button" onClick={() => onSelect(id)} className="flex-1 truncate text-left hover:underline">
-                  {LABEL_STYLES[tag.label as LabelName].name} by {annotatorNames(tag)}
+                  {LABEL_STYLES[tag.label].name} by {annotatorNames(tag)}
                 </button>
                 {canChange(tag) && (
                   <>

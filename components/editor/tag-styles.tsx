@@ -1,7 +1,8 @@
 "use client";
 
 import { memo } from "react";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { LABELS } from "@/lib/vocabulary";
 import { statusOf, type TagRecord } from "@/lib/tags/documents";
 import { tagClass } from "@/lib/editor/annotation-mark";
 
@@ -26,7 +27,7 @@ export const TagStyles = memo(function TagStyles({ tags, visible, selected, pend
   const rules: string[] = [];
   const accepted: string[] = [];
   const rejected: string[] = [];
-  for (const label of LABEL_ORDER) {
+  for (const label of LABELS) {
     const ids = [...tags].filter(([, tag]) => tag.label === label && visible(tag)).map(([id]) => id);
     if (!ids.length) continue;
     const style = LABEL_STYLES[label];

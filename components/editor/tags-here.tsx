@@ -1,6 +1,6 @@
 "use client";
 
-import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
 
 type Props = { ids: string[]; current: string; tags: Map<string, TagRecord>; onChoose: (id: string) => void };
@@ -25,7 +25,7 @@ export function TagsHere({ ids, current, tags, onChoose }: Props) {
             onClick={() => onChoose(id)}
             className={`rounded border px-1.5 py-0.5 ${id === current ? "border-accent bg-sky-50 font-medium" : "border-stone-300 hover:bg-stone-50"}`}
           >
-            {LABEL_STYLES[tag.label as LabelName].name} · {annotatorNames(tag)}
+            {LABEL_STYLES[tag.label].name} · {annotatorNames(tag)}
           </button>
         );
       })}

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { ARTICLE_STATUS_LABELS } from "@/lib/format";
+import { ARTICLE_STATUSES } from "@/lib/vocabulary";
 import { DownloadStatus, useDownload } from "./use-download";
 
 export const FORMATS = [
@@ -24,12 +26,6 @@ const STATUSES = [
   ["accepted", "Accepted (gold)"],
   ["pending", "Pending review"],
   ["rejected", "Rejected"],
-] as const;
-const ARTICLE_STATUSES = [
-  ["new", "New"],
-  ["in_progress", "In progress"],
-  ["in_review", "In review"],
-  ["done", "Done"],
 ] as const;
 
 type Person = { id: string; name: string | null; email: string };
@@ -204,14 +200,14 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
         <fieldset>
           <legend className={legend}>Articles</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {ARTICLE_STATUSES.map(([value, name]) => (
+            {ARTICLE_STATUSES.map((value) => (
               <label key={value} className={checkbox}>
                 <input
                   type="checkbox"
                   checked={articleStatus.includes(value)}
                   onChange={(event) => setArticleStatus(toggle(articleStatus, value, event.target.checked))}
                 />
-                {name}
+                {ARTICLE_STATUS_LABELS[value]}
               </label>
             ))}
           </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { LABELS } from "@/lib/vocabulary";
 import { agreementHref, labelName, METRIC_NAMES, METRICS, type AgreementParams } from "./agreement-params";
 
 type ArticleOption = { id: string; title: string };
@@ -56,7 +56,7 @@ export function AgreementFilters({
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">Labels</legend>
           <div className="flex min-h-10 flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-            {LABEL_ORDER.map((label) => (
+            {LABELS.map((label) => (
               <label key={label} className="flex items-center gap-1.5">
                 <input
                   type="checkbox"

@@ -3,8 +3,8 @@
  * disagreements (a, b, label). Parsed leniently: a hand-edited or stale link shows the unfiltered figures
  * with a note saying what was ignored, never an error page.
  */
-import { LABELS, type Label } from "@/lib/tags/schema";
-import { LABEL_STYLES } from "@/lib/tags/labels";
+import { type Label, LABELS } from "@/lib/vocabulary";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { agreementQuerySchema, disagreementQuerySchema } from "@/lib/review/agreement-query";
 
 export const METRICS = ["kappa", "alpha", "f1Exact", "f1Overlap"] as const;

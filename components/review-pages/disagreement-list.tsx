@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import type { listDisagreements } from "@/lib/review/agreement-report";
 import { agreementHref, labelName, type AgreementParams } from "./agreement-params";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import type { AgreementReport } from "@/lib/review/agreement-report";
 import { agreementHref, formatFigure, labelName, METRIC_NAMES, perLabelMetric, type AgreementParams } from "./agreement-params";
 

@@ -1,9 +1,10 @@
-import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Label, TAG_STATUSES } from "@/lib/vocabulary";
 
 type Counts = { pending: number; accepted: number; rejected: number };
 
 /** A label's name on its own tint and underline, as in the editor; the name itself carries the meaning. */
-export function LabelName({ label }: { label: LabelName }) {
+export function LabelName({ label }: { label: Label }) {
   const style = LABEL_STYLES[label];
   return (
     <span
@@ -23,7 +24,7 @@ export function LabelName({ label }: { label: LabelName }) {
 
 /** One label's tags on an article by review status, in words; the zeros are left out to keep it scannable. */
 export function LabelCounts({ counts }: { counts: Counts | undefined }) {
-  const parts = counts ? (["pending", "accepted", "rejected"] as const).filter((status) => counts[status] > 0) : [];
+  const parts = counts ? TAG_STATUSES.filter((status) => counts[status] > 0) : [];
   if (!counts || parts.length === 0) {
     return (
       <span className="text-stone-400">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { LABELS } from "@/lib/vocabulary";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import type { listReviewQueue } from "@/lib/review/data";
 import { LabelCounts, LabelName } from "./label-counts";
@@ -20,7 +20,7 @@ export function ReviewQueueTable({ slug, items }: { slug: string; items: QueueIt
             <th scope="col" className="px-3 py-2 font-medium">
               Status
             </th>
-            {LABEL_ORDER.map((label) => (
+            {LABELS.map((label) => (
               <th key={label} scope="col" className="px-3 py-2 font-medium">
                 <LabelName label={label} />
               </th>
@@ -41,7 +41,7 @@ export function ReviewQueueTable({ slug, items }: { slug: string; items: QueueIt
               <td className="px-3 py-2 whitespace-nowrap">
                 <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{ARTICLE_STATUS_LABELS[item.status]}</span>
               </td>
-              {LABEL_ORDER.map((label) => (
+              {LABELS.map((label) => (
                 <td key={label} className="px-3 py-2 whitespace-nowrap">
                   <LabelCounts counts={item.counts[label]} />
                 </td>

@@ -1,6 +1,6 @@
 "use client";
 
-import { LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import type { Comparison } from "@/lib/review/compare-layers";
 import type { Disagreement } from "@/lib/review/disagreements";
 import type { TagFilters } from "@/lib/review/tag-filters";

@@ -1,7 +1,7 @@
 "use client";
 
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
-import type { TagStatus } from "@/lib/tags/documents";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Label, LABELS, type TagStatus } from "@/lib/vocabulary";
 import type { TagFilters } from "@/lib/review/tag-filters";
 
 type Props = { filters: TagFilters; onFilters: (filters: TagFilters) => void; annotators: { id: string; name: string }[]; selfId: string };
@@ -36,7 +36,7 @@ export function LayerFilters({ filters, onFilters, annotators, selfId }: Props) 
   return (
     <div className="flex flex-col gap-3 text-sm">
       <div className="flex flex-wrap gap-1" role="group" aria-label="Show labels">
-        {LABEL_ORDER.map((label: LabelName) => (
+        {LABELS.map((label: Label) => (
           <button
             key={label}
             type="button"

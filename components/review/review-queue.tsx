@@ -1,7 +1,7 @@
 "use client";
 
 import { useLayoutEffect } from "react";
-import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import type { TagRecord } from "@/lib/tags/documents";
 import { REVIEW_DECIDE_EVENT } from "./tag-review";
 
@@ -75,7 +75,7 @@ export function ReviewQueue({ queue, current, onSelect }: Props) {
               aria-current={item.id === current ? "true" : undefined}
               className={`w-full truncate rounded px-2 py-1 text-left hover:bg-white ${item.id === current ? "bg-white ring-1 ring-emerald-400" : ""}`}
             >
-              <span className="text-xs text-stone-600">{LABEL_STYLES[item.tag.label as LabelName].name}</span>{" "}
+              <span className="text-xs text-stone-600">{LABEL_STYLES[item.tag.label].name}</span>{" "}
               <span className="font-serif">{item.text}</span>
             </button>
           </li>

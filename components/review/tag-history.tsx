@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import type { Label } from "@/lib/vocabulary";
 import { listHistory, type HistoryEntry } from "@/lib/review/client";
 
-const labelName = (value: unknown) => LABEL_STYLES[value as LabelName]?.name ?? String(value);
+const labelName = (value: unknown) => LABEL_STYLES[value as Label]?.name ?? String(value);
 const quoted = (value: unknown) => (value === null || value === undefined ? "nothing" : `“${String(value)}”`);
 
 /** One line per history entry, in words. */

@@ -1,7 +1,8 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState } from "react";
-import { LABEL_ORDER, LABEL_STYLES, type LabelName } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Decision, type Label, LABELS } from "@/lib/vocabulary";
 import { statusOf, type TagRecord } from "@/lib/tags/documents";
 import { reviewTag } from "@/lib/review/client";
 
@@ -24,14 +25,14 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle:
 export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
   // The label to accept as, once the reviewer picks one; until then the tag's own, which its author may
   // change meanwhile (live): accepting must not put back the label the tag had when these details opened.
-  const [chosen, setChosen] = useState<LabelName | null>(null);
-  const label = chosen ?? (tag.label as LabelName);
+  const [chosen, setChosen] = useState<Label | null>(null);
+  const label = chosen ?? tag.label;
   const [comment, setComment] = useState("");
   const [useSelection, setUseSelection] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const status = statusOf(tag);
-  const decide = async (decision: "accept" | "reject") => {
+  const decide = async (decision: Decision) => {
     const span = decision === "accept" && useSelection ? selection() : null;
     if (decision === "accept" && useSelection && !span) return setMessage("Select the words in the text first.");
     setBusy(true);
@@ -58,7 +59,7 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
   });
   useLayoutEffect(() => {
     const onKey = (event: Event) => {
-      const detail = (event as CustomEvent<{ id: string; decision: "accept" | "reject" }>).detail;
+      const detail = (event as CustomEvent<{ id: string; decision: Decision }>).detail;
       if (detail.id === id && !refusal) void latest.current(detail.decision);
     };
     window.addEventListener(REVIEW_DECIDE_EVENT, onKey);
@@ -94,9 +95,9 @@ export function TagReview({ id, tag, refusal, selection, onDecided }: Props) {
               id="review-label"
               className="min-h-9 rounded border border-stone-300 bg-white px-2"
               value={label}
-              onChange={(event) => setChosen(event.target.value as LabelName)}
+              onChange={(event) => setChosen(event.target.value as Label)}
             >
-              {LABEL_ORDER.map((option) => (
+              {LABELS.map((option) => (
                 <option key={option} value={option}>
                   {LABEL_STYLES[option].name}
                 </option>

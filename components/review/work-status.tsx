@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setArticleStatus, setWorkDone } from "@/lib/review/client";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
+import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/vocabulary";
 
-type Status = keyof typeof ARTICLE_STATUS_LABELS;
 /** `mayMarkDone`: an annotator of the article (an editor, or a reviewer or owner who tagged it; see setWorkDone). */
-type Props = { articleId: string; done: boolean; status: Status; mayMarkDone: boolean; canReview: boolean; blind: boolean };
+type Props = { articleId: string; done: boolean; status: ArticleStatus; mayMarkDone: boolean; canReview: boolean; blind: boolean };
 
 /**
  * The article's place in the workflow: an annotator marks their own work done (in a blind project, only
@@ -17,18 +17,18 @@ type Props = { articleId: string; done: boolean; status: Status; mayMarkDone: bo
 export function WorkStatus({ articleId, done: initialDone, status: initialStatus, mayMarkDone, canReview, blind }: Props) {
   const router = useRouter();
   const [done, setDone] = useState(initialDone);
-  const [status, setStatus] = useState<Status>(initialStatus);
+  const [status, setStatus] = useState<ArticleStatus>(initialStatus);
   const [message, setMessage] = useState<string | null>(null);
   const toggleDone = async () => {
     const answer = await setWorkDone(articleId, !done);
     if (!answer.ok) return setMessage(answer.error);
     setDone(answer.data.work.done);
-    setStatus(answer.data.work.articleStatus as Status);
+    setStatus(answer.data.work.articleStatus as ArticleStatus);
     setMessage(null);
     // What a blind annotator may see has changed: the server renders the page for the new scope.
     if (blind) router.refresh();
   };
-  const move = async (next: Status) => {
+  const move = async (next: ArticleStatus) => {
     const answer = await setArticleStatus(articleId, next);
     if (!answer.ok) return setMessage(answer.error);
     setStatus(next);
@@ -42,11 +42,11 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
           <select
             className="min-h-8 rounded border border-stone-300 bg-white px-1"
             value={status}
-            onChange={(event) => void move(event.target.value as Status)}
+            onChange={(event) => void move(event.target.value as ArticleStatus)}
           >
-            {Object.entries(ARTICLE_STATUS_LABELS).map(([value, name]) => (
+            {ARTICLE_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {name}
+                {ARTICLE_STATUS_LABELS[value]}
               </option>
             ))}
           </select>

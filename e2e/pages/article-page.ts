@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { Label } from "@/lib/vocabulary";
 
 export class ArticlePage {
   constructor(private readonly page: Page) {}
@@ -59,7 +60,7 @@ export class ArticlePage {
   }
 
   /** The side panel's number of tags of a label (those the filters hide included). */
-  count(label: "actor" | "claim" | "figure" | "quote") {
+  count(label: Label) {
     return this.panel().getByTestId(`count-${label}`);
   }
 

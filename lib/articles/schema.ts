@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { AnnotationLabel, ArticleStatus } from "@/lib/db/generated/enums";
+import { articleStatusSchema, labelSchema } from "@/lib/vocabulary";
 
-export const ARTICLE_STATUSES = Object.values(ArticleStatus);
-export const ANNOTATION_LABELS = Object.values(AnnotationLabel);
 export const ARTICLE_SORTS = ["relevance", "newest", "oldest", "title", "published"] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
@@ -12,14 +10,8 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 export const listArticlesQuerySchema = z.object({
   // websearch syntax: words, "a phrase", -excluded, or.
   q: z.preprocess(blankToUndefined, z.string().trim().max(500, { error: "q must be at most 500 characters" }).optional()),
-  status: z.preprocess(
-    blankToUndefined,
-    z.enum(ARTICLE_STATUSES, { error: `status must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional(),
-  ),
-  label: z.preprocess(
-    blankToUndefined,
-    z.enum(ANNOTATION_LABELS, { error: `label must be one of ${ANNOTATION_LABELS.join(", ")}` }).optional(),
-  ),
+  status: z.preprocess(blankToUndefined, articleStatusSchema.optional()),
+  label: z.preprocess(blankToUndefined, labelSchema.optional()),
   // A user id or email: articles with at least one tag by them.
   annotator: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(", ")}` }).optional()),

@@ -1,14 +1,11 @@
 /**
- * The annotator's keyboard: with words selected, 1 tags them as an actor, 2 a claim, 3 a figure, 4 a
- * quote; Esc drops the selection. Alt+↓ and Alt+↑ move to the next or previous tag. The extension only
+ * The annotator's keyboard: with words selected, a label's key (`keys`: 1 actor, 2 claim, 3 figure, 4 quote
+ * on the article page) tags them; Esc drops the selection. Alt+↓ and Alt+↑ move to the next or previous tag. The extension only
  * announces these as DOM events on the editor (`margin:tag` with the label, `margin:focus-tag` with the tag
  * ids), so that it stays free of React and of the network; the page decides what tagging does.
  */
 import { Extension } from "@tiptap/core";
 import { ANNOTATION_MARK } from "./annotation-mark";
-
-export const LABEL_KEYS = { "1": "actor", "2": "claim", "3": "figure", "4": "quote" } as const;
-export type TagLabel = (typeof LABEL_KEYS)[keyof typeof LABEL_KEYS];
 
 export const TAG_EVENT = "margin:tag";
 export const FOCUS_TAG_EVENT = "margin:focus-tag";
@@ -19,17 +16,22 @@ export type TagKeysOptions = {
    * @default true
    */
   enabled: boolean;
+  /**
+   * Key → the label it tags, announced as the event's detail; the editor itself knows no labels.
+   * @default {}
+   */
+  keys: Readonly<Record<string, string>>;
 };
 
 export const TagKeys = Extension.create<TagKeysOptions>({
   name: "tagKeys",
 
   addOptions() {
-    return { enabled: true };
+    return { enabled: true, keys: {} };
   },
 
   addKeyboardShortcuts() {
-    const tagWith = (label: TagLabel) => () => {
+    const tagWith = (label: string) => () => {
       if (!this.options.enabled || this.editor.state.selection.empty) return false;
       this.editor.view.dom.dispatchEvent(new CustomEvent(TAG_EVENT, { detail: label, bubbles: true }));
       return true;
@@ -57,7 +59,7 @@ export const TagKeys = Extension.create<TagKeysOptions>({
       return true;
     };
     return {
-      ...Object.fromEntries(Object.entries(LABEL_KEYS).map(([key, label]) => [key, tagWith(label)])),
+      ...Object.fromEntries(Object.entries(this.options.keys).map(([key, label]) => [key, tagWith(label)])),
       Escape: () => {
         if (this.editor.state.selection.empty) return false;
         this.editor.commands.setTextSelection(this.editor.state.selection.to);

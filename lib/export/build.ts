@@ -10,16 +10,15 @@
  * - a decision Margin took itself (reviewer null) names the reviewer MARGIN_REVIEWER, whose address is
  *   `margin@margin.invalid` (the schema wants an address; `.invalid` is nobody's, RFC 2606).
  */
+import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
 import {
   CONTEXT_LENGTH,
   type ExportArticle,
   type ExportAttributes,
-  type ExportLabel,
   type ExportPerson,
   type ExportRelation,
   type ExportReview,
   type ExportTag,
-  type ExportTagStatus,
 } from "./shape";
 
 /** The reviewer of auto-accepted tags; the name is lib/tags/documents.ts's AUTO_REVIEWER_NAME (a test checks). */
@@ -30,11 +29,11 @@ export type ArticleRow = Omit<ExportArticle, "tags" | "relations">;
 
 export type TagRow = {
   id: string;
-  label: ExportLabel;
+  label: Label;
   /** Code points; orphans are never read. */
   start: number;
   end: number;
-  status: ExportTagStatus;
+  status: TagStatus;
   attributes: Record<string, unknown>;
   note: string | null;
   annotatorIds: string[];
@@ -47,7 +46,7 @@ export type ReviewRow = {
   id: string;
   annotationId: string;
   reviewerId: string | null;
-  decision: "accept" | "reject";
+  decision: Decision;
   comment: string | null;
   createdAt: string;
 };
@@ -63,7 +62,7 @@ export function compareTags(a: { start: number; end: number; id: string }, b: { 
 }
 
 /** What each label may carry (lib/tags/schema.ts), with each value's type. */
-const ATTRIBUTE_KEYS: Record<ExportLabel, Record<string, "string" | "boolean" | "number">> = {
+const ATTRIBUTE_KEYS: Record<Label, Record<string, "string" | "boolean" | "number">> = {
   actor: { canonicalName: "string", kind: "string" },
   claim: { sourceId: "string" },
   quote: { speakerId: "string", direct: "boolean" },
@@ -75,7 +74,7 @@ const ATTRIBUTE_KEYS: Record<ExportLabel, Record<string, "string" | "boolean" | 
  * number", "no unit"), so that an attribute left over from another label or an old version never leaks.
  * The stored object itself when it is already clean (the usual case: it was checked when written).
  */
-export function exportAttributes(label: ExportLabel, stored: Record<string, unknown>): ExportAttributes {
+export function exportAttributes(label: Label, stored: Record<string, unknown>): ExportAttributes {
   const allowed = ATTRIBUTE_KEYS[label];
   let clean = true;
   for (const key in stored) if (!fits(allowed, key, stored[key])) clean = false;
@@ -136,7 +135,7 @@ function personOf(id: string, people: People): ExportPerson {
   return people.get(id) ?? { id, email: UNKNOWN_EMAIL, name: null };
 }
 
-const LINKS: Partial<Record<ExportLabel, { key: "speakerId" | "sourceId"; type: ExportRelation["type"] }>> = {
+const LINKS: Partial<Record<Label, { key: "speakerId" | "sourceId"; type: ExportRelation["type"] }>> = {
   quote: { key: "speakerId", type: "speaker" },
   claim: { key: "sourceId", type: "source" },
 };

@@ -5,9 +5,9 @@
  * that one bad article fails alone.
  */
 import { z } from "zod";
-import { LABELS } from "@/lib/tags/schema";
+import { ARTICLE_STATUSES, DECISIONS, LABELS, TAG_STATUSES } from "@/lib/vocabulary";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION } from "./shape";
-import { ARTICLE_STATUSES, OFFSET_UNITS } from "./schema-filters";
+import { OFFSET_UNITS } from "./schema-filters";
 
 const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" });
 const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 letters, digits, '-' or '_'");
@@ -21,8 +21,8 @@ const datasetTagSchema = z.object({
   end: offset,
   text: z.string(),
   authors: z.array(person).min(1, { error: "a tag has at least one author" }),
-  status: z.enum(["pending", "accepted", "rejected"], { error: "must be pending, accepted or rejected" }),
-  reviews: z.array(z.object({ reviewer: person, decision: z.enum(["accept", "reject"]), at: dateTime, comment: z.string().nullable() })),
+  status: z.enum(TAG_STATUSES, { error: `must be ${TAG_STATUSES.slice(0, -1).join(", ")} or ${TAG_STATUSES.at(-1)}` }),
+  reviews: z.array(z.object({ reviewer: person, decision: z.enum(DECISIONS), at: dateTime, comment: z.string().nullable() })),
   attributes: z.record(z.string(), z.unknown()),
   note: z.string().nullable(),
   createdAt: dateTime,

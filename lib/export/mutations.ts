@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma as PrismaSql, prisma } from "@/lib/db/prisma";
 import type { Tx } from "./data";
 import type { ExportResult } from "./pipeline";
+import type { ArticleStatus, Decision, Label, TagStatus } from "@/lib/vocabulary";
 
 export async function insertSnapshot(
   tx: Tx,
@@ -38,13 +39,13 @@ export async function finishSnapshot(tx: Tx, snapshotId: string, result: ExportR
 export type ImportedTagRow = {
   id: string;
   articleId: string;
-  label: "actor" | "claim" | "figure" | "quote";
+  label: Label;
   start: number;
   end: number;
   text: string;
   authorId: string;
   annotatorIds: string[];
-  status: "pending" | "accepted" | "rejected";
+  status: TagStatus;
   attributes: Record<string, unknown>;
   note: string | null;
   createdAt: Date;
@@ -55,7 +56,7 @@ export type ImportedReviewRow = {
   annotationId: string;
   articleId: string;
   reviewerId: string | null;
-  decision: "accept" | "reject";
+  decision: Decision;
   comment: string | null;
   createdAt: Date;
 };
@@ -66,7 +67,7 @@ export type ImportedReviewRow = {
  */
 export async function insertImportedTags(
   articleId: string,
-  status: "new" | "in_progress" | "in_review" | "done",
+  status: ArticleStatus,
   tags: ImportedTagRow[],
   reviews: ImportedReviewRow[],
 ): Promise<void> {

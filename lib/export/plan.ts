@@ -3,12 +3,13 @@
  * layer), which filters apply, and the filters as the dataset records them. Pure; data.ts turns a plan into
  * SQL and resolves what needs the database (annotators by email, article ids).
  */
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type ArticleStatus, type Label, LABELS } from "@/lib/vocabulary";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { tagScope, type TagScope } from "@/lib/review/scope";
 import type { ExportQuery, TagStatusFilter } from "./schema-filters";
-import type { ExportArticleStatus, ExportHeader, ExportLabel } from "./shape";
+import type { ExportHeader } from "./shape";
 
 export type ExportFilters = Omit<ExportQuery, "format" | "offsetUnit">;
 
@@ -16,12 +17,12 @@ export type ExportPlan = {
   projectId: string;
   scope: TagScope;
   status: TagStatusFilter;
-  labels?: ExportLabel[];
+  labels?: Label[];
   /** Raw as given (ids or emails) until data.ts resolves them to user ids. */
   annotators?: string[];
   articles?: string[];
   updatedSince?: Date;
-  articleStatus?: ExportArticleStatus[];
+  articleStatus?: ArticleStatus[];
   /**
    * Whether an article needs a tag passing the tag filters to be exported. A project export with a tag
    * filter (labels, annotators, a status other than all) leaves out articles with no such tag, so that
@@ -86,7 +87,7 @@ export function exportHeader(
   return {
     project: { slug: project.slug, name: project.name },
     // The labels this export may hold: all four, or those the labels filter kept.
-    labels: LABEL_ORDER.filter((name) => !labels || labels.includes(name)).map((name) => ({
+    labels: LABELS.filter((name) => !labels || labels.includes(name)).map((name) => ({
       name,
       description: LABEL_STYLES[name].description,
     })),

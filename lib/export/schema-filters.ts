@@ -4,12 +4,10 @@
  * here is refused too (a misspelt filter must not silently export everything).
  */
 import { z } from "zod";
-import { LABELS } from "@/lib/tags/schema";
-import type { ExportArticleStatus, ExportLabel } from "./shape";
+import { ARTICLE_STATUSES, type ArticleStatus, type Label, LABELS } from "@/lib/vocabulary";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats/types";
 
 export const TAG_STATUS_FILTERS = ["all", "accepted", "gold", "pending", "rejected"] as const;
-export const ARTICLE_STATUSES = ["new", "in_progress", "in_review", "done"] as const satisfies readonly ExportArticleStatus[];
 export const OFFSET_UNITS = ["codepoint", "utf16"] as const;
 
 /** Tag statuses once "gold" is read as its synonym "accepted". */
@@ -68,7 +66,7 @@ const format = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_F
 /** Filters on tags: an article export takes these only. */
 const tagFilters = {
   status: status.optional(),
-  labels: commaList<ExportLabel>("labels", LABELS).optional(),
+  labels: commaList<Label>("labels", LABELS).optional(),
   annotators: commaList("annotators").optional(),
 };
 
@@ -76,7 +74,7 @@ const tagFilters = {
 const articleFilters = {
   articles: commaList("articles").optional(),
   updatedSince: date.optional(),
-  articleStatus: commaList<ExportArticleStatus>("articleStatus", ARTICLE_STATUSES).optional(),
+  articleStatus: commaList<ArticleStatus>("articleStatus", ARTICLE_STATUSES).optional(),
 };
 
 /** An object whose unknown keys fail one by one, each naming itself (as the field) and the valid parameters. */
@@ -109,11 +107,11 @@ export type ExportQuery = {
   format: ExportFormat;
   offsetUnit: (typeof OFFSET_UNITS)[number];
   status?: TagStatusFilter;
-  labels?: ExportLabel[];
+  labels?: Label[];
   annotators?: string[];
   articles?: string[];
   updatedSince?: Date;
-  articleStatus?: ExportArticleStatus[];
+  articleStatus?: ArticleStatus[];
 };
 
 /** What a snapshot is made of: the project export's filters and unit (the format is chosen at download). */

@@ -5,24 +5,21 @@
  * Orphaned tags (every word they covered was deleted) have no place in the text and are not exported.
  */
 import type { OffsetUnit } from "@/lib/tags/offsets";
+import type { ActorKind, ArticleStatus, Decision, Label, TagStatus } from "@/lib/vocabulary";
 
 export const DATASET_FORMAT = "margin-dataset";
 export const DATASET_FORMAT_VERSION = "1.0";
 /** Characters (code points) of context kept before and after each tag, as prefix and suffix. */
 export const CONTEXT_LENGTH = 32;
 
-export type ExportLabel = "actor" | "claim" | "figure" | "quote";
-export type ExportTagStatus = "pending" | "accepted" | "rejected";
-export type ExportArticleStatus = "new" | "in_progress" | "in_review" | "done";
-
 export type ExportPerson = { id: string; email: string; name: string | null };
 
-export type ExportReview = { reviewer: ExportPerson; decision: "accept" | "reject"; at: string; comment: string | null };
+export type ExportReview = { reviewer: ExportPerson; decision: Decision; at: string; comment: string | null };
 
 /** Per label; keys absent when unset. Links (speakerId, sourceId) name actor tags of the same article. */
 export type ExportAttributes = {
   canonicalName?: string;
-  kind?: "person" | "organization" | "government" | "group" | "other";
+  kind?: ActorKind;
   speakerId?: string;
   direct?: boolean;
   sourceId?: string;
@@ -33,7 +30,7 @@ export type ExportAttributes = {
 
 export type ExportTag = {
   id: string;
-  label: ExportLabel;
+  label: Label;
   /** Code points into the article's text, end exclusive: [...text].slice(start, end).join("") === text. */
   start: number;
   end: number;
@@ -43,7 +40,7 @@ export type ExportTag = {
   suffix: string;
   /** Who tagged it: the author first, then annotators whose identical tags were merged into it (gold layer). */
   authors: ExportPerson[];
-  status: ExportTagStatus;
+  status: TagStatus;
   /** Every decision, oldest first; the last one decided `status`. */
   reviews: ExportReview[];
   attributes: ExportAttributes;
@@ -62,7 +59,7 @@ export type ExportArticle = {
   url: string | null;
   publishedAt: string | null;
   language: string | null;
-  status: ExportArticleStatus;
+  status: ArticleStatus;
   text: string;
   /** Ordered by start, end, id. */
   tags: ExportTag[];
@@ -73,7 +70,7 @@ export type ExportArticle = {
 /** What a whole export knows before its first article: the json format's header and the response headers. */
 export type ExportHeader = {
   project: { slug: string; name: string };
-  labels: { name: ExportLabel; description: string }[];
+  labels: { name: Label; description: string }[];
   /** The unit of start/end in json, jsonl and csv. */
   offsetUnit: OffsetUnit;
   /** The filters the export applied, normalized (absent filters omitted). */

@@ -12,7 +12,8 @@ import { actorFor } from "@/lib/testing/actors";
 import type { startCollabServer } from "@/lib/testing/collab";
 import { createUser } from "@/lib/testing/factories";
 import schema from "./schema.json";
-import type { ExportArticle, ExportLabel } from "./shape";
+import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
+import type { ExportArticle } from "./shape";
 
 export type Server = Awaited<ReturnType<typeof startCollabServer>>;
 export type Person = { id: string; email: string; token: string };
@@ -38,7 +39,7 @@ export async function tag(
   who: { id: string },
   articleId: string,
   text: string,
-  label: ExportLabel,
+  label: Label,
   words: string,
   attributes?: Record<string, unknown>,
   occurrence = 1,
@@ -55,9 +56,9 @@ export async function review(
   who: { id: string },
   articleId: string,
   id: string,
-  decision: "accept" | "reject",
+  decision: Decision,
   comment?: string,
-  expectedStatus?: "pending" | "accepted" | "rejected",
+  expectedStatus?: TagStatus,
 ) {
   const access = await authorizeArticle(await actorFor(who), articleId, "annotations:review");
   if (!access.ok) throw new Error(access.message);

@@ -3,7 +3,7 @@
  * out by hand: the text is single letters separated by spaces ("a b c …"), so token k is exactly the code
  * units [2k, 2k + 1) and a tag over tokens first..last is [2·first, 2·last + 1).
  */
-import type { Label } from "@/lib/tags/schema";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import type { AgreementArticle, AgreementTag } from "@/lib/review/agreement";
 
 let lastId = 0;
@@ -34,7 +34,6 @@ export function seededRandom(seed: number): () => number {
 }
 
 const WORDS = ["the", "minister", "said", "1,219", "“we", "will”", "—", "rise", "👋🏽", "Zoë", "km/h", "don’t", "."];
-const LABELS: Label[] = ["actor", "claim", "figure", "quote"];
 
 /**
  * A random article of news-like words (emoji, curly quotes, em dashes included) and random tags by

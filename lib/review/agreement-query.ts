@@ -2,7 +2,7 @@
  * Query parameters of the agreement and disagreement endpoints and pages, shared by both.
  */
 import { z } from "zod";
-import { LABELS, type Label } from "@/lib/tags/schema";
+import { LABELS } from "@/lib/vocabulary";
 
 const labelList = z
   .string()
@@ -16,8 +16,7 @@ const labelList = z
     z
       .array(z.enum(LABELS, { error: `labels must be a comma-separated list of ${LABELS.join(", ")}` }))
       .min(1, { error: "labels must name at least one label" }),
-  )
-  .transform((labels) => labels as Label[]);
+  );
 
 export const agreementQuerySchema = z.strictObject({ article: z.string().max(64).optional(), labels: labelList.optional() });
 

@@ -4,8 +4,7 @@
  * [−1, 1], F1 in [0, 1], exact F1 ≤ overlap F1, and the same figures when a and b swap roles.
  */
 import { describe, expect, it } from "vitest";
-import type { Label } from "@/lib/tags/schema";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import { AgreementAccumulator, type AgreementArticle, type AgreementTag, type PairAgreement } from "@/lib/review/agreement";
 import { randomArticle, seededRandom } from "@/lib/review/agreement-fixtures";
 import { overlapLength } from "@/lib/review/span-matching";
@@ -89,7 +88,7 @@ function reference(articles: AgreementArticle[], a: string, b: string, labels: r
     const [tagsA, tagsB] = [tagsOf(a), tagsOf(b)];
     const category = (tags: AgreementTag[], token: { start: number; end: number }) => {
       const covering = tags.filter((tag) => token.start < tag.end && token.end > tag.start);
-      covering.sort((x, y) => x.end - x.start - (y.end - y.start) || LABEL_ORDER.indexOf(x.label) - LABEL_ORDER.indexOf(y.label));
+      covering.sort((x, y) => x.end - x.start - (y.end - y.start) || LABELS.indexOf(x.label) - LABELS.indexOf(y.label));
       return covering[0]?.label ?? "none";
     };
     const covered = (tags: AgreementTag[], label: Label, token: { start: number; end: number }) =>
@@ -141,8 +140,8 @@ function run(articles: AgreementArticle[], labels?: Label[]): PairAgreement[] {
 
 describe("AgreementAccumulator on random articles", () => {
   for (const [seed, labels] of [
-    [1, LABEL_ORDER],
-    [2, LABEL_ORDER],
+    [1, LABELS],
+    [2, LABELS],
     [3, ["claim", "quote"]],
     [4, ["figure"]],
   ] as const) {
@@ -189,7 +188,7 @@ describe("AgreementAccumulator on random articles", () => {
       const other = mirrored.get(`${rename(result.a)}-${rename(result.b)}`)!;
       expect(other).toMatchObject({ articles: result.articles, tokens: result.tokens });
       for (const key of ["kappa", "alpha", "f1Exact", "f1Overlap"] as const) expectClose(other[key], result[key]);
-      for (const label of LABEL_ORDER)
+      for (const label of LABELS)
         for (const key of ["kappa", "f1Exact", "f1Overlap"] as const)
           expectClose(other.perLabel[label]![key], result.perLabel[label]![key]);
     }

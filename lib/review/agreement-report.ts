@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import { AgreementAccumulator, type PairAgreement } from "./agreement";
 import { listArticleTitles, listPeople, readAgreementArticles } from "./data";
 import { findDisagreements, type Disagreement } from "./disagreements";

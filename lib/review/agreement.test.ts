@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { AgreementAccumulator, type AgreementArticle, type PairAgreement } from "@/lib/review/agreement";
 import { letterArticle, letterTag as tag } from "@/lib/review/agreement-fixtures";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 
 function agreement(articles: AgreementArticle[], labels?: Label[]): PairAgreement[] {
   const accumulator = new AgreementAccumulator(labels);

@@ -14,7 +14,7 @@
  * - Per-label kappa (Cohen): each token is a yes/no item for each annotator: does one of their tags of
  *   that label cover it.
  * - Overall kappa (Cohen): each token's category for an annotator is the label of the shortest
- *   (end − start) of their tags covering it (ties: earlier in LABEL_ORDER), or "none" when none covers it.
+ *   (end − start) of their tags covering it (ties: earlier in LABELS), or "none" when none covers it.
  * - Kappa = (po − pe) / (1 − pe), where po is the share of tokens on which both give the same category and
  *   pe = Σ_c pA(c)·pB(c), each annotator's own share of tokens in category c; null when pe = 1 (both used
  *   one and the same category throughout) or there are no tokens.
@@ -32,8 +32,7 @@
  * - Pooled: token counts, matches and tag counts are summed over every article both annotated, then
  *   divided once (a long article weighs more than a short one; nothing is averaged per article).
  */
-import type { Label } from "@/lib/tags/schema";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import { matchSameLabel } from "@/lib/review/span-matching";
 import { computeLayer, indexTokens, type LayerTag, type TokenLayer } from "@/lib/review/token-layers";
 import { cohenKappa, krippendorffAlpha, spanF1 } from "@/lib/review/coefficients";
@@ -83,9 +82,9 @@ export class AgreementAccumulator {
   private readonly labelIndex: Map<string, number>;
   private readonly pairs = new Map<string, PairCounts>();
 
-  constructor(labels: readonly Label[] = LABEL_ORDER) {
-    // Label indices follow LABEL_ORDER whatever order the caller gives, since ties go to the earlier label.
-    this.labels = LABEL_ORDER.filter((label) => labels.includes(label));
+  constructor(labels: readonly Label[] = LABELS) {
+    // Label indices follow LABELS whatever order the caller gives, since ties go to the earlier label.
+    this.labels = LABELS.filter((label) => labels.includes(label));
     this.labelIndex = new Map(this.labels.map((label, index) => [label, index]));
   }
 

@@ -3,6 +3,8 @@
  * discussion, history, the annotator's "done", and moving an orphaned tag onto new words. Each resolves to the body or to the error message the
  * API gave, so that components show what went wrong in the API's own words.
  */
+import type { Decision } from "@/lib/vocabulary";
+
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: string; status: number; body?: unknown };
 
 async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiAnswer<T>> {
@@ -26,7 +28,7 @@ async function call<T>(path: string, init: { method?: string; body?: unknown } =
 }
 
 export type ReviewRequest = {
-  decision: "accept" | "reject";
+  decision: Decision;
   comment?: string | null;
   label?: string;
   start?: number;

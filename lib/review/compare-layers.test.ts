@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { LabelName } from "@/lib/tags/labels";
+import type { Label } from "@/lib/vocabulary";
 import type { TagRecord } from "@/lib/tags/documents";
 import { compareLayers } from "./compare-layers";
 
-const record = (label: string, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({
+const record = (label: Label, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({
   label,
   authorId,
   authorName: authorId,
@@ -13,7 +13,7 @@ const record = (label: string, authorId: string, extra: Partial<TagRecord> = {})
   note: null,
   ...extra,
 });
-const ALL = new Set<LabelName>(["actor", "claim", "figure", "quote"]);
+const ALL = new Set<Label>(["actor", "claim", "figure", "quote"]);
 
 describe("compare mode", () => {
   // "Ana Ruiz said 1,219": A and B both tag the name; A's figure was rejected by a reviewer; B's quote
@@ -53,7 +53,7 @@ describe("compare mode", () => {
   });
 
   it("keeps to the labels chosen", () => {
-    const { disagreements, agreed } = compareLayers(tags, spans, { a: "a", b: "b" }, new Set<LabelName>(["actor"]));
+    const { disagreements, agreed } = compareLayers(tags, spans, { a: "a", b: "b" }, new Set<Label>(["actor"]));
     expect(agreed).toBe(2);
     expect(disagreements).toEqual([]);
   });

@@ -4,8 +4,7 @@
  * two, whatever its review status (agreement is about what annotators did, not what was kept), of the
  * labels chosen. Pure: it reads the tags document's records and where each tag lies.
  */
-import type { LabelName } from "@/lib/tags/labels";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import { annotatorsOf, type TagRecord } from "@/lib/tags/documents";
 import type { Span } from "@/lib/tags/projection";
 import { findDisagreements, type Disagreement } from "./disagreements";
@@ -16,13 +15,13 @@ export function compareLayers(
   tags: Map<string, TagRecord>,
   spans: Map<string, Span>,
   pair: { a: string; b: string },
-  labels: ReadonlySet<LabelName>,
+  labels: ReadonlySet<Label>,
 ): Comparison {
   const placed = [...tags]
-    .filter(([id, tag]) => spans.has(id) && labels.has(tag.label as LabelName))
+    .filter(([id, tag]) => spans.has(id) && labels.has(tag.label))
     .map(([id, tag]) => ({
       id,
-      label: tag.label as Label,
+      label: tag.label,
       start: spans.get(id)!.start,
       end: spans.get(id)!.end,
       annotators: annotatorsOf(tag).map((person) => person.id),

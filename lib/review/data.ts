@@ -1,6 +1,6 @@
 import "server-only";
 import { OffsetIndex } from "@/lib/tags/offsets";
-import type { Label } from "@/lib/tags/schema";
+import type { ArticleStatus, Label } from "@/lib/vocabulary";
 import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import type { AgreementArticle } from "./agreement";
@@ -173,7 +173,7 @@ export async function listArticleTitles(ids: string[]) {
 type QueueRow = {
   id: string;
   title: string;
-  status: "new" | "in_progress" | "in_review" | "done";
+  status: ArticleStatus;
   updated_at: Date;
   counts: { label: Label; status: string; count: number }[] | null;
   annotators: string[] | null;

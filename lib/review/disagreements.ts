@@ -13,8 +13,7 @@
  * Tags are those listing `a` (or `b`) among their annotators, whether or not the article lists them as
  * annotators; a tag listing both (a merged gold tag) is identical to itself and never listed.
  */
-import type { Label } from "@/lib/tags/schema";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import type { AgreementArticle, AgreementTag } from "@/lib/review/agreement";
 import { matchSameLabel, pairIdentical, pairOverlapping, type SpanPair } from "@/lib/review/span-matching";
 
@@ -38,7 +37,7 @@ function compareDisagreements(x: Disagreement, y: Disagreement): number {
   return earliestStart(x) - earliestStart(y) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (idsX < idsY ? -1 : idsX > idsY ? 1 : 0);
 }
 
-export function findDisagreements(article: AgreementArticle, a: string, b: string, labels: readonly Label[] = LABEL_ORDER): Disagreement[] {
+export function findDisagreements(article: AgreementArticle, a: string, b: string, labels: readonly Label[] = LABELS): Disagreement[] {
   const kept = (user: string) => article.tags.filter((tag) => labels.includes(tag.label) && tag.annotators.includes(user));
   const tagsA = kept(a);
   const tagsB = kept(b);

@@ -2,14 +2,13 @@
  * What review requests may carry, shared by the HTTP API and the review UI.
  */
 import { z } from "zod";
-import { labelSchema } from "@/lib/tags/schema";
+import { DECISIONS, labelSchema, TAG_STATUSES } from "@/lib/vocabulary";
 
 const offset = (name: string) =>
   z
     .number({ error: `${name} must be a number` })
     .int({ error: `${name} must be a whole number` })
     .min(0, { error: `${name} must be 0 or more` });
-export const TAG_STATUSES = ["pending", "accepted", "rejected"] as const;
 const statusSchema = z.enum(TAG_STATUSES, { error: `must be one of ${TAG_STATUSES.join(", ")}` });
 
 /** Comments are for discussion, not documents: the limit keeps one thread from holding megabytes. */
@@ -21,7 +20,7 @@ export const commentBodySchema = z
 
 export const reviewSchema = z
   .strictObject({
-    decision: z.enum(["accept", "reject"], { error: "decision must be accept or reject" }),
+    decision: z.enum(DECISIONS, { error: `decision must be ${DECISIONS.join(" or ")}` }),
     comment: z
       .string({ error: "comment must be a string" })
       .max(COMMENT_MAX, { error: `comment must be at most ${COMMENT_MAX.toLocaleString("en")} characters` })
@@ -39,7 +38,7 @@ export const commentSchema = z.strictObject({ body: commentBodySchema });
 export const threadSchema = z.strictObject({ resolved: z.boolean({ error: "resolved must be true or false" }) });
 
 /** `status` of annotation lists: rejected tags are hidden unless asked for. */
-export const STATUS_FILTERS = ["visible", "pending", "accepted", "rejected", "all"] as const;
+export const STATUS_FILTERS = ["visible", ...TAG_STATUSES, "all"] as const;
 export const annotationListQuerySchema = z.strictObject({
   offsetUnit: z.string().optional(),
   status: z.enum(STATUS_FILTERS, { error: `status must be one of ${STATUS_FILTERS.join(", ")}` }).default("visible"),

@@ -3,7 +3,7 @@
  * matches as many tags (the agreement figures rely on it for their symmetry).
  */
 import { describe, expect, it } from "vitest";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import { seededRandom } from "@/lib/review/agreement-fixtures";
 import { createUsed, matchSameLabel, overlapLength, pairOverlapping, type Span } from "@/lib/review/span-matching";
 

@@ -7,8 +7,7 @@
  * two starts, then the later one, then the earlier and the later end), so swapping the annotators matches
  * the same number of tags. Two spans overlap when they share at least one code unit.
  */
-import type { Label } from "@/lib/tags/schema";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { type Label, LABELS } from "@/lib/vocabulary";
 
 export type Span = { label: Label; start: number; end: number };
 /** Indices into the two lists given to a matching function. */
@@ -16,8 +15,8 @@ export type SpanPair = { a: number; b: number };
 /** Which tags of each side a matching has already paired; later matchings skip them. */
 export type UsedSpans = { a: Uint8Array; b: Uint8Array };
 
-const LABEL_RANK = new Map<string, number>(LABEL_ORDER.map((label, index) => [label, index]));
-const rank = (label: Label) => LABEL_RANK.get(label) ?? LABEL_ORDER.length;
+const LABEL_RANK = new Map<string, number>(LABELS.map((label, index) => [label, index]));
+const rank = (label: Label) => LABEL_RANK.get(label) ?? LABELS.length;
 
 export function overlapLength(x: Span, y: Span): number {
   return Math.min(x.end, y.end) - Math.max(x.start, y.start);

@@ -3,11 +3,11 @@
  * status (rejected tags hidden unless asked for), and compare mode (two annotators' layers overlaid). Pure,
  * shared by the editor's highlights, the tag panel and the review queue.
  */
-import { LABEL_ORDER, type LabelName } from "@/lib/tags/labels";
-import { annotatorsOf, statusOf, type TagRecord, type TagStatus } from "@/lib/tags/documents";
+import { type Label, LABELS, type TagStatus } from "@/lib/vocabulary";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/documents";
 
 export type TagFilters = {
-  labels: Set<LabelName>;
+  labels: Set<Label>;
   /** The annotators whose layers are shown; null: everyone's. */
   annotators: Set<string> | null;
   statuses: Set<TagStatus>;
@@ -16,11 +16,11 @@ export type TagFilters = {
 };
 
 export function defaultFilters(): TagFilters {
-  return { labels: new Set(LABEL_ORDER), annotators: null, statuses: new Set<TagStatus>(["pending", "accepted"]), compare: null };
+  return { labels: new Set(LABELS), annotators: null, statuses: new Set<TagStatus>(["pending", "accepted"]), compare: null };
 }
 
 export function tagVisible(tag: TagRecord, filters: TagFilters): boolean {
-  if (!filters.labels.has(tag.label as LabelName) || !filters.statuses.has(statusOf(tag))) return false;
+  if (!filters.labels.has(tag.label) || !filters.statuses.has(statusOf(tag))) return false;
   const people = annotatorsOf(tag).map((person) => person.id);
   if (filters.compare) return people.includes(filters.compare.a) || people.includes(filters.compare.b);
   return !filters.annotators || people.some((id) => filters.annotators!.has(id));

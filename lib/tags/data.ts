@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 import { articleTagScope } from "@/lib/review/data";
 import type { TagScope } from "@/lib/review/scope";
 import { OffsetIndex, type OffsetUnit } from "./offsets";
+import type { Decision } from "@/lib/vocabulary";
 
 const SELECT = {
   id: true,
@@ -25,10 +26,10 @@ const SELECT = {
 
 type Row = Awaited<ReturnType<typeof prisma.annotation.findFirstOrThrow<{ select: typeof SELECT }>>>;
 type Person = { id: string; name: string | null; email: string };
-type Decision = { decision: "accept" | "reject"; comment: string | null; createdAt: Date; reviewer: Person | null };
+type DecisionRow = { decision: Decision; comment: string | null; createdAt: Date; reviewer: Person | null };
 
 /** A tag as the API shows it, its offsets in the requested unit (an orphan has none). */
-function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit, people: Map<string, Person>, review: Decision | undefined) {
+function view(row: Row, offsets: OffsetIndex, unit: OffsetUnit, people: Map<string, Person>, review: DecisionRow | undefined) {
   const { orphanedAt, start, end, annotatorIds, ...rest } = row;
   return {
     ...rest,

@@ -18,6 +18,7 @@ import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
+import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
 import { projectDocument, rangeOf, type Projection, type Span } from "./projection";
 
 export const CONTENT_FIELD = "content";
@@ -25,14 +26,13 @@ export const TAGS_FIELD = "tags";
 /** Ids of deleted tags (and of tags the server refused), with when: their marks are removed wherever they turn up. */
 export const DELETED_FIELD = "deleted";
 
-export type TagStatus = "pending" | "accepted" | "rejected";
 export type TagPerson = { id: string; name: string };
 /**
  * The last accept or reject of a tag, shown live to everyone on the article (every decision is in
  * PostgreSQL). `reviewerId` is null when Margin decided: auto-accept of tags on which annotators agree.
  */
 export type TagReview = {
-  decision: "accept" | "reject";
+  decision: Decision;
   reviewerId: string | null;
   reviewerName: string;
   at: string;
@@ -42,7 +42,7 @@ export type TagReview = {
 export const AUTO_REVIEWER_NAME = "Margin (annotators agree)";
 
 export type TagRecord = {
-  label: string;
+  label: Label;
   authorId: string;
   authorName: string;
   createdAt: string;

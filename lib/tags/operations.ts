@@ -26,7 +26,8 @@ import { recordEvent, type Journal } from "./journal";
 import { parseFigure } from "./figure";
 import { trimBreaks } from "./projection";
 import { convertOffset, type OffsetUnit } from "./offsets";
-import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES, type Attributes, type Label } from "./schema";
+import type { Label } from "@/lib/vocabulary";
+import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES, type Attributes } from "./schema";
 
 export type TagRefusal = "bad_request" | "not_found" | "forbidden" | "conflict";
 export type TagResult<T> = Result<T, TagRefusal>;
@@ -90,7 +91,7 @@ function checkAttributes(label: Label, attributes: Attributes | undefined, tags:
 export function relinkActors(docs: ArticleDocs, moves: Map<string, string | null>, actorId: string | null, now: string): void {
   if (!moves.size) return;
   for (const [id, tag] of readTags(docs.tags)) {
-    const link = LINK_ATTRIBUTES[tag.label as Label];
+    const link = LINK_ATTRIBUTES[tag.label];
     const from = link ? tag.attributes?.[link] : undefined;
     if (typeof from !== "string" || !moves.has(from)) continue;
     const to = moves.get(from);
@@ -186,7 +187,7 @@ export function changeTag(
   now: string,
   records = readTags(docs.tags),
 ): TagResult<{ labelOrSpanChanged: boolean }> {
-  const label = input.label ?? (tag.label as Label);
+  const label = input.label ?? tag.label;
   // Relabelling keeps attributes that still apply and drops the others.
   const attributes = checkAttributes(label, input.attributes ?? (input.label && input.label !== tag.label ? {} : tag.attributes), records);
   if (!attributes.ok) return attributes;

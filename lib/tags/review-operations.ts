@@ -16,15 +16,14 @@ import {
   writeTag,
   type TagPerson,
   type TagRecord,
-  type TagStatus,
 } from "./documents";
 import { fail, ok } from "@/lib/errors";
 import { recordEvent } from "./journal";
 import { changeTag, missingTag, relinkActors, type ArticleDocs, type OffsetSpan, type TagActor, type TagResult } from "./operations";
-import type { Label } from "./schema";
+import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
 
 export type ReviewInput = {
-  decision: "accept" | "reject";
+  decision: Decision;
   comment?: string | null;
   /** Corrections applied with an acceptance. */
   label?: Label;

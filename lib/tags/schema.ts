@@ -3,12 +3,7 @@
  * Unknown attributes are refused (a misspelt key must not vanish silently).
  */
 import { z } from "zod";
-import { AnnotationLabel } from "@/lib/db/generated/enums";
-
-export const LABELS = Object.values(AnnotationLabel);
-export type Label = AnnotationLabel;
-
-export const ACTOR_KINDS = ["person", "organization", "government", "group", "other"] as const;
+import { ACTOR_KINDS, labelSchema, type Label } from "@/lib/vocabulary";
 
 // Tag ids also name the tag's CSS class in the editor and appear in URLs: keep them to a safe alphabet.
 const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 letters, digits, '-' or '_'");
@@ -39,7 +34,6 @@ export type Attributes = Record<string, unknown>;
 /** Links from one tag to another, which must be an actor tag of the same article. */
 export const LINK_ATTRIBUTES: Partial<Record<Label, string>> = { claim: "sourceId", quote: "speakerId" };
 
-export const labelSchema = z.enum(LABELS, { error: `label must be one of ${LABELS.join(", ")}` });
 export const noteSchema = z.string().max(2000, { error: "note must be at most 2,000 characters" }).nullable();
 export const offsetUnitSchema = z.enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" }).default("codepoint");
 

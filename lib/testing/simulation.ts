@@ -23,7 +23,7 @@ import {
   type TagActor,
   type TagResult,
 } from "@/lib/tags/operations";
-import { LABELS, type Label } from "@/lib/tags/schema";
+import { type Label, LABELS } from "@/lib/vocabulary";
 import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/tags/documents";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExportArticle, ExportLabel } from "@/lib/export/shape";
+import type { Label } from "@/lib/vocabulary";
+import type { ExportArticle } from "@/lib/export/shape";
 import { tokenize } from "@/lib/text/tokens";
 import { assignLayers, conllDocument, coveredTokens } from "./conll";
 import { exportHeader, fixtureArticles, newsArticle, runExport, tagOver } from "./fixtures";
@@ -7,7 +8,7 @@ import { exportHeader, fixtureArticles, newsArticle, runExport, tagOver } from "
 const TEXT = "Zoë Álvarez said: “Budget cuts hurt.” Mr. Dupont agreed 👍🏽.\n\nNew line here.";
 
 function smallArticle(): ExportArticle {
-  const tag = (exact: string, id: string, label: ExportLabel) => tagOver(TEXT, exact, { id, label });
+  const tag = (exact: string, id: string, label: Label) => tagOver(TEXT, exact, { id, label });
   return {
     id: "art-small",
     title: "Small",

@@ -9,7 +9,7 @@
  *   one line per token: the token, then one column per entry of `# columns` after "token"
  *   a blank line after each sentence
  *
- * Columns: one per label in LABEL_ORDER, always; when tags of one label overlap (nested actors, two
+ * Columns: one per label in LABELS, always; when tags of one label overlap (nested actors, two
  * claims sharing words), that label gets extra columns `<label>-2`, `<label>-3`… so that every tag appears
  * whole in one column. Tags go to columns greedily by first token (the longer first, so an enclosing tag
  * stays in the main column), each in the first column where it overlaps nothing; that uses as few columns as
@@ -22,7 +22,7 @@
  * tag); a tag that covers no token cannot be written and is left out.
  */
 import { OffsetIndex } from "@/lib/tags/offsets";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { LABELS } from "@/lib/vocabulary";
 import type { ExportArticle } from "@/lib/export/shape";
 import { sentences, tokenize, type TokenSpan } from "@/lib/text/tokens";
 import type { FormatWriter } from "./types";
@@ -71,7 +71,7 @@ type Column = { name: string; marks: Uint8Array };
 function tagColumns(article: ExportArticle, tokens: readonly TokenSpan[]): Column[] {
   const index = new OffsetIndex(article.text);
   const columns: Column[] = [];
-  for (const label of LABEL_ORDER) {
+  for (const label of LABELS) {
     const runs: [number, number][] = [];
     for (const tag of article.tags) {
       if (tag.label !== label) continue;

@@ -5,16 +5,10 @@
  * source; an article without tags; and a short one opening on an emoji whose link crosses annotators.
  */
 import { createHash } from "node:crypto";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { type Decision, type Label, LABELS } from "@/lib/vocabulary";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import {
-  CONTEXT_LENGTH,
-  type ExportArticle,
-  type ExportHeader,
-  type ExportLabel,
-  type ExportPerson,
-  type ExportTag,
-} from "@/lib/export/shape";
+import { CONTEXT_LENGTH, type ExportArticle, type ExportHeader, type ExportPerson, type ExportTag } from "@/lib/export/shape";
 import { createWriter, serializeArticle, type ExportFormat } from "./index";
 
 export const PEOPLE = {
@@ -29,7 +23,7 @@ const UPDATED = "2026-03-02T10:30:00.000Z";
 export function exportHeader(offsetUnit: OffsetUnit): ExportHeader {
   return {
     project: { slug: "budget-watch", name: "Budget watch" },
-    labels: LABEL_ORDER.map((name) => ({ name, description: LABEL_STYLES[name].description })),
+    labels: LABELS.map((name) => ({ name, description: LABEL_STYLES[name].description })),
     offsetUnit,
     filters: { status: ["accepted", "pending"], from: "2026-01-01" },
   };
@@ -40,7 +34,7 @@ export function sliceIn(text: string, start: number, end: number, unit: OffsetUn
   return unit === "codepoint" ? [...text].slice(start, end).join("") : text.slice(start, end);
 }
 
-type TagFields = Partial<ExportTag> & { id: string; label: ExportLabel };
+type TagFields = Partial<ExportTag> & { id: string; label: Label };
 
 /** A tag over the `occurrence`-th `exact` in `text`, its offsets and context counted in code points. */
 export function tagOver(text: string, exact: string, fields: TagFields, occurrence = 1): ExportTag {
@@ -91,7 +85,7 @@ export const NEWS_TEXT =
 
 export function newsArticle(): ExportArticle {
   const t = NEWS_TEXT;
-  const review = (decision: "accept" | "reject", comment: string | null) => ({
+  const review = (decision: Decision, comment: string | null) => ({
     reviewer: PEOPLE.rita,
     decision,
     at: "2026-03-03T08:00:00.000Z",

@@ -1,9 +1,8 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { ACTOR_KINDS, LABELS } from "@/lib/vocabulary";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import { ACTOR_KINDS } from "@/lib/tags/schema";
 import schema from "@/lib/export/schema.json";
 import { CONTEXT_LENGTH, DATASET_FORMAT, DATASET_FORMAT_VERSION, type ExportArticle } from "@/lib/export/shape";
 import { exportHeader, fixtureArticles, runExport, sha256, sliceIn } from "./fixtures";
@@ -108,7 +107,7 @@ describe("schema.json", () => {
   });
 
   it("agrees with the code on labels, statuses and the context length", () => {
-    expect(schema.$defs.label.enum).toEqual(LABEL_ORDER);
+    expect(schema.$defs.label.enum).toEqual(LABELS);
     expect(schema.$defs.context.maxLength).toBe(CONTEXT_LENGTH);
     expect(schema.properties.format.const).toBe(DATASET_FORMAT);
     expect(schema.properties.formatVersion.const).toBe(DATASET_FORMAT_VERSION);

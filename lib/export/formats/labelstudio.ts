@@ -23,7 +23,8 @@
  *   link to an actor tagged by someone else is left out of Label Studio's copy. Attributes, status, notes
  *   and reviews have no place in these results and are not carried: the json format has them.
  */
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { LABELS } from "@/lib/vocabulary";
 import type { ExportArticle, ExportPerson, ExportTag } from "@/lib/export/shape";
 import type { FormatWriter } from "./types";
 
@@ -38,7 +39,7 @@ export const LABEL_STUDIO_CONFIG = [
   "<View>",
   '  <Header value="$title"/>',
   '  <Labels name="label" toName="text">',
-  ...LABEL_ORDER.map((label) => `    <Label value="${escapeXml(LABEL_STYLES[label].name)}" background="${LABEL_STYLES[label].line}"/>`),
+  ...LABELS.map((label) => `    <Label value="${escapeXml(LABEL_STYLES[label].name)}" background="${LABEL_STYLES[label].line}"/>`),
   "  </Labels>",
   '  <Text name="text" value="$text"/>',
   "  <Relations>",

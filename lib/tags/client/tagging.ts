@@ -6,7 +6,7 @@
  */
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
-import type { Label } from "@/lib/tags/schema";
+import type { Label } from "@/lib/vocabulary";
 import { tagsMap } from "@/lib/tags/documents";
 import type { TagAnswer, TagClient } from "./tag-client";
 import { snapToWords } from "@/lib/editor/word-snap";

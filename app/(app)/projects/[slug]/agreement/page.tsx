@@ -6,7 +6,7 @@ import { AgreementMatrix } from "@/components/review-pages/agreement-matrix";
 import { METRIC_NAMES, parseAgreementParams, personNames } from "@/components/review-pages/agreement-params";
 import { DisagreementList } from "@/components/review-pages/disagreement-list";
 import { LabelChart } from "@/components/review-pages/label-chart";
-import { LABEL_ORDER } from "@/lib/tags/labels";
+import { LABELS } from "@/lib/vocabulary";
 import { listArticles } from "@/lib/articles/data";
 import { listArticlesQuerySchema } from "@/lib/articles/schema";
 import { projectForPage } from "@/lib/auth/page-access";
@@ -32,7 +32,7 @@ export default async function AgreementPage({
   // The figures show what each annotator tagged: in a blind project, not to the annotators themselves.
   if (tagScope(access).kind === "own") forbidden();
   const query = parseAgreementParams(await searchParams);
-  const labels = LABEL_ORDER.filter((label) => !query.labels || query.labels.includes(label));
+  const labels = LABELS.filter((label) => !query.labels || query.labels.includes(label));
   const [report, recent, found] = await Promise.all([
     computeAgreement(access, { articleId: query.article, labels: query.labels }),
     listArticles(access, listArticlesQuerySchema.parse({ sort: "newest", pageSize: PICKER_SIZE })),

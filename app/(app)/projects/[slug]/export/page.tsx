@@ -3,7 +3,8 @@ import { DatasetImport } from "@/components/export/dataset-import";
 import { ExportForm } from "@/components/export/export-form";
 import { SnapshotList } from "@/components/export/snapshot-list";
 import { ProjectNav } from "@/components/projects/project-nav";
-import { LABEL_ORDER, LABEL_STYLES } from "@/lib/tags/labels";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
+import { LABELS } from "@/lib/vocabulary";
 import { projectForPage } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session-gate";
@@ -38,7 +39,7 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
           </p>
           <ExportForm
             slug={slug}
-            labels={LABEL_ORDER.map((name) => ({ name, description: LABEL_STYLES[name].description }))}
+            labels={LABELS.map((name) => ({ name, description: LABEL_STYLES[name].description }))}
             people={members.map((member) => member.user)}
             goldOnly={goldOnly}
           />

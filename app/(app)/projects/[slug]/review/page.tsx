@@ -6,10 +6,9 @@ import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import { listReviewQueue } from "@/lib/review/data";
 import { reviewQueueQuerySchema } from "@/lib/review/queue-query";
+import { ARTICLE_STATUSES } from "@/lib/vocabulary";
 
 export const metadata = { title: "Review" };
-
-const STATUSES = ["new", "in_progress", "in_review", "done"] as const;
 
 /** Articles awaiting review (reviewers and owners; others get the 403 page). */
 export default async function ReviewPage({
@@ -55,7 +54,7 @@ export default async function ReviewPage({
       <nav aria-label="Filter by status" className="mb-4">
         <ul className="flex flex-wrap gap-2 text-sm">
           {filter("Awaiting review", undefined)}
-          {STATUSES.map((status) => filter(ARTICLE_STATUS_LABELS[status], status))}
+          {ARTICLE_STATUSES.map((status) => filter(ARTICLE_STATUS_LABELS[status], status))}
         </ul>
       </nav>
       {!parsed.success && (

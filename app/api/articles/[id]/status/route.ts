@@ -4,9 +4,10 @@ import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
 import { setArticleStatus } from "@/lib/review/mutations";
 import { z } from "zod";
+import { articleStatusSchema } from "@/lib/vocabulary";
 
 const statusSchema = z.strictObject({
-  status: z.enum(["new", "in_progress", "in_review", "done"], { error: "status must be one of new, in_progress, in_review, done" }),
+  status: articleStatusSchema,
 });
 
 /** Moves the article through the workflow (reviewers and owners), e.g. to "done" once reviewed. */

@@ -3,6 +3,8 @@
  * label has its own underline style, and the tag's details name it. Backgrounds are light tints under
  * dark text (contrast well above WCAG AA's 4.5:1); overlapping tags stack their tints and underlines.
  */
+import { type Label, LABELS } from "@/lib/vocabulary";
+
 export const LABEL_STYLES = {
   actor: {
     name: "Actor",
@@ -40,7 +42,10 @@ export const LABEL_STYLES = {
     offset: 12,
     description: "words attributed to a speaker",
   },
-} as const;
+} as const satisfies Record<
+  Label,
+  { name: string; key: string; tint: string; line: string; style: string; offset: number; description: string }
+>;
 
-export type LabelName = keyof typeof LABEL_STYLES;
-export const LABEL_ORDER: LabelName[] = ["actor", "claim", "figure", "quote"];
+/** The key that tags each label in the editor: "1" → "actor", …. */
+export const LABEL_KEYS: Readonly<Record<string, Label>> = Object.fromEntries(LABELS.map((label) => [LABEL_STYLES[label].key, label]));
