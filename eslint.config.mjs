@@ -14,7 +14,7 @@ const sessionsOnlyInDataModules = {
 // Authorization through types: only the gates in lib/auth mint the branded contexts.
 const mintOnlyInGates = {
   name: "@/lib/auth/context",
-  importNames: ["mintActor", "mintProjectAccess", "mintArticleAccess"],
+  importNames: ["mintActor", "mintProjectAccess", "mintArticleAccess", "mintAdminAccess"],
   message: "Only the gates in lib/auth mint authorization contexts.",
 };
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { tagScope } from "@/lib/review/scope";
 
 export type ProjectTab = "articles" | "review" | "agreement" | "export" | "members" | "settings";
 
@@ -14,7 +13,7 @@ export function ProjectNav({ access, current }: { access: ProjectAccess; current
   const tabs: { id: ProjectTab; label: string; path: string; shown: boolean }[] = [
     { id: "articles", label: "Articles", path: "", shown: true },
     { id: "review", label: "Review", path: "/review", shown: can(access.role, "annotations:review") },
-    { id: "agreement", label: "Agreement", path: "/agreement", shown: tagScope(access).kind !== "own" },
+    { id: "agreement", label: "Agreement", path: "/agreement", shown: can(access.role, "agreement:read", access.settings) },
     { id: "export", label: "Export", path: "/export", shown: true },
     { id: "members", label: "Members", path: "/members", shown: can(access.role, "members:manage") },
     { id: "settings", label: "Settings", path: "/settings", shown: can(access.role, "project:manage") },

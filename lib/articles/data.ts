@@ -5,8 +5,7 @@ import { Prisma, prisma } from "@/lib/db/prisma";
 import type { Artifact } from "./artifacts";
 import type { ArticleDoc } from "./content";
 import type { ArticleSort, ListArticlesQuery } from "./schema";
-import { tagScopeSql } from "@/lib/review/data";
-import { tagScope } from "@/lib/review/scope";
+import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { MATCH_END, MATCH_START } from "./search-marks";
 
 /**
@@ -59,7 +58,7 @@ export async function listArticles(access: ProjectAccess, query: ListArticlesQue
   if (query.status) conditions.push(Prisma.sql`a.status = ${query.status}::"ArticleStatus"`);
   // Semi-joins rather than a subquery per article: PostgreSQL hashes the tagged articles once.
   // Counts and tag filters see only the tags the reader may (a blind project's annotator: their own).
-  const visible = tagScopeSql(tagScope(access));
+  const visible = tagScopeSql(access.tagScope);
   if (query.label)
     conditions.push(
       Prisma.sql`a.id IN (SELECT n.article_id FROM annotations n WHERE n.label = ${query.label}::"AnnotationLabel" AND ${visible})`,

@@ -5,10 +5,12 @@
  */
 import type { ProjectRole, ViewerExport } from "@/lib/db/generated/enums";
 import type { Capability } from "./permissions";
+import type { TagScope } from "./tag-scope";
 
 declare const ACTOR: unique symbol;
 declare const PROJECT_ACCESS: unique symbol;
 declare const ARTICLE_ACCESS: unique symbol;
+declare const ADMIN_ACCESS: unique symbol;
 
 /** A signed-in user (session cookie) or a script (API token), checked against the database. */
 export type Actor = Readonly<{ userId: string; email: string; name: string | null; isAdmin: boolean; via: "session" | "token" | "cli" }> & {
@@ -23,10 +25,13 @@ export type ProjectSettings = Readonly<{
   viewerExport: ViewerExport;
 }>;
 
+/** An instance admin (the first user, or one the CLI made admin): instance-wide settings such as sign-up. */
+export type AdminAccess = Readonly<{ userId: string }> & { readonly [ADMIN_ACCESS]: true };
+
 /**
  * A project the actor may use for capability C (checked when minted), with the role that decided it.
  * A write function asks for its capability, e.g. `ProjectAccess<"articles:import">`; a read function takes
- * any. `userId` is null for the operator's CLI.
+ * any. `userId` is null for the operator's CLI. `tagScope`: which tags they see (lib/auth/tag-scope.ts).
  */
 export type ProjectAccess<C extends Capability = Capability> = Readonly<{
   projectId: string;
@@ -35,11 +40,15 @@ export type ProjectAccess<C extends Capability = Capability> = Readonly<{
   role: ProjectRole;
   userId: string | null;
   settings: ProjectSettings;
+  tagScope: TagScope;
 }> & {
   readonly [PROJECT_ACCESS]: C;
 };
 
-/** An article inside a project the actor may use for capability C. */
+/**
+ * An article inside a project the actor may use for capability C. Its `tagScope` is the rule on this
+ * article: a blind annotator who marked their work on it done sees everything there.
+ */
 export type ArticleAccess<C extends Capability = Capability> = ProjectAccess<C> &
   Readonly<{ articleId: string }> & { readonly [ARTICLE_ACCESS]: C };
 
@@ -54,6 +63,14 @@ export function mintProjectAccess<C extends Capability>(
   return fields as ProjectAccess<C>;
 }
 
-export function mintArticleAccess<C extends Capability>(project: ProjectAccess<C>, articleId: string): ArticleAccess<C> {
-  return { ...project, articleId } as ArticleAccess<C>;
+export function mintArticleAccess<C extends Capability>(
+  project: ProjectAccess<C>,
+  articleId: string,
+  tagScope: TagScope,
+): ArticleAccess<C> {
+  return { ...project, articleId, tagScope } as ArticleAccess<C>;
+}
+
+export function mintAdminAccess(actor: Actor): AdminAccess {
+  return { userId: actor.userId } as AdminAccess;
 }

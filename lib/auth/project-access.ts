@@ -6,8 +6,18 @@ import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { AppError, fail, ok, type Result } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/db/generated/enums";
-import { mintArticleAccess, mintProjectAccess, type Actor, type ArticleAccess, type ProjectAccess, type ProjectSettings } from "./context";
-import { can, type Capability } from "./permissions";
+import {
+  mintAdminAccess,
+  mintArticleAccess,
+  mintProjectAccess,
+  type Actor,
+  type AdminAccess,
+  type ArticleAccess,
+  type ProjectAccess,
+  type ProjectSettings,
+} from "./context";
+import { refusalOf, type Capability } from "./permissions";
+import { projectTagScope, type TagScope } from "./tag-scope";
 
 export type AccessRefusal = "not_found" | "forbidden";
 
@@ -35,7 +45,7 @@ function fields(
   userId: string | null,
 ) {
   const { id, slug, name, ...settings } = project;
-  return { projectId: id, slug, name, role, userId, settings };
+  return { projectId: id, slug, name, role, userId, settings, tagScope: projectTagScope(settings, role, userId) };
 }
 
 export async function authorizeProject<C extends Capability>(
@@ -48,7 +58,8 @@ export async function authorizeProject<C extends Capability>(
     select: { role: true, project: { select: PROJECT } },
   });
   if (!membership) return fail("not_found", `No project "${slug}"`);
-  if (!can(membership.role, capability)) return fail("forbidden", `Your role (${membership.role}) does not allow ${capability}`);
+  const refusal = refusalOf(membership.role, capability, membership.project);
+  if (refusal) return fail("forbidden", refusal);
   const { project } = membership;
   return ok(mintProjectAccess(fields(project, membership.role, actor.userId), capability));
 }
@@ -60,13 +71,20 @@ export async function authorizeArticle<C extends Capability>(
 ): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
   const article = await prisma.article.findUnique({
     where: { id: articleId },
-    select: { project: { select: { ...PROJECT, memberships: { where: { userId: actor.userId }, select: { role: true } } } } },
+    select: {
+      project: { select: { ...PROJECT, memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+      // Whether they marked their work here done, which lifts a blind project's rule on this article.
+      annotators: { where: { userId: actor.userId, doneAt: { not: null } }, select: { userId: true } },
+    },
   });
   const role = article?.project.memberships[0]?.role;
   if (!article || !role) return fail("not_found", `No article "${articleId}"`);
-  if (!can(role, capability)) return fail("forbidden", `Your role (${role}) does not allow ${capability}`);
+  const refusal = refusalOf(role, capability, article.project);
+  if (refusal) return fail("forbidden", refusal);
   const { memberships: _, ...project } = article.project;
-  return ok(mintArticleAccess(mintProjectAccess(fields(project, role, actor.userId), capability), articleId));
+  const access = mintProjectAccess(fields(project, role, actor.userId), capability);
+  const scope: TagScope = article.annotators.length ? { kind: "all" } : access.tagScope;
+  return ok(mintArticleAccess(access, articleId, scope));
 }
 
 /** For API routes: the access, or an AppError that the handler maps to 404/403. */
@@ -82,4 +100,9 @@ export function unwrapAccess<T>(result: Result<T, AccessRefusal>): T {
 export async function unsafeOperatorProjectAccess<C extends Capability>(slug: string, capability: C): Promise<ProjectAccess<C> | null> {
   const project = await prisma.project.findUnique({ where: { slug }, select: PROJECT });
   return project && mintProjectAccess(fields(project, "owner", null), capability);
+}
+
+/** An instance admin, or a 403: the gate to instance-wide settings. */
+export function authorizeAdmin(actor: Actor): Result<AdminAccess, "forbidden"> {
+  return actor.isAdmin ? ok(mintAdminAccess(actor)) : fail("forbidden", "Only an instance admin can do that");
 }

@@ -1,9 +1,12 @@
 /**
  * Hocuspocus document names: "article:<id>" for the content, "article:<id>:tags" for the tags, and
  * "article:<id>:tags:<userId>" for a blind annotator's view of the tags (only their own; see
- * lib/review/scope.ts), which the server derives from the tags document and never stores.
+ * lib/auth/tag-scope.ts), which the server derives from the tags document and never stores.
  */
 export type DocumentKind = "content" | "tags";
+
+/** Where a content document keeps the article as y-prosemirror's XML fragment (the editor binds to it). */
+export const CONTENT_FIELD = "content";
 
 export type ParsedName =
   { articleId: string; kind: DocumentKind; viewOf?: undefined } | { articleId: string; kind: "view"; viewOf: string };

@@ -24,7 +24,6 @@ import { authorizeArticle } from "@/lib/auth/project-access";
 import { authenticateSocket } from "@/lib/auth/socket-gate";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/tags/operations";
-import { articleTagScope } from "@/lib/review/data";
 import { contentFragment, contentRoot, readTags, syncTagsView } from "@/lib/tags/documents";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { loadDocumentState } from "./data";
@@ -136,7 +135,7 @@ export class Collaboration {
         const access = await authorizeArticle(actor, parsed.articleId, "project:read");
         if (!access.ok) throw new Error("not found");
         // A blind annotator reads their own view of the tags, never the whole document; a view is its owner's.
-        if (parsed.kind === "tags" && (await articleTagScope(access.value)).kind === "own")
+        if (parsed.kind === "tags" && access.value.tagScope.kind === "own")
           throw new Error("blind annotation: connect to your own view of the tags");
         if (parsed.kind === "view" && parsed.viewOf !== actor.userId) throw new Error("not found");
         // Tags are written by the server only; text and marks by those whose role allows tagging.

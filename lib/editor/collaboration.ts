@@ -35,7 +35,7 @@ import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { getRelativeSelection, ySyncPluginKey, type ProsemirrorBinding } from "@tiptap/y-tiptap";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type * as Y from "yjs";
-import { CONTENT_FIELD } from "@/lib/tags/documents";
+import { CONTENT_FIELD } from "@/lib/collab/names";
 import { syncTextEdit, typingSyncCounts, type SyncedBinding } from "./typing-sync";
 
 export const bindingRepairsKey = new PluginKey("bindingRepairs");

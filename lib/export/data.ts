@@ -13,7 +13,7 @@ import type { ProjectAccess } from "@/lib/auth/context";
 import { inDedicatedTransaction, type SqlSession } from "@/lib/db/dedicated-transaction";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { tagScopeSql } from "@/lib/review/data";
+import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { buildArticle, UNKNOWN_EMAIL, unknownPeople, type ArticleRow } from "./build";
 import { parseReviews, parseTags } from "./rows";
 import type { ExportPlan } from "./plan";

@@ -7,7 +7,7 @@ import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type ArticleStatus, type Label, LABELS } from "@/lib/vocabulary";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { tagScope, type TagScope } from "@/lib/review/scope";
+import { annotatesBlind, type TagScope } from "@/lib/auth/tag-scope";
 import type { ExportQuery, TagStatusFilter } from "./schema-filters";
 import type { ExportHeader } from "./shape";
 
@@ -52,7 +52,7 @@ export function planExport(access: ProjectAccess, filters: ExportFilters, option
   const tagFiltered = status !== "all" || filters.labels !== undefined || filters.annotators !== undefined;
   return {
     projectId: access.projectId,
-    scope: tagScope(access),
+    scope: access.tagScope,
     status,
     labels: filters.labels,
     annotators: filters.annotators,
@@ -101,7 +101,7 @@ export function exportHeader(
  * are done) may not save or read them.
  */
 export function mayUseSnapshots(access: ProjectAccess): boolean {
-  return tagScope(access).kind !== "own";
+  return !annotatesBlind(access);
 }
 
 /** Viewers of a gold-only project read gold snapshots only, as they export the gold layer only. */

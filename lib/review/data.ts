@@ -4,37 +4,6 @@ import type { ArticleStatus, Label } from "@/lib/vocabulary";
 import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import type { AgreementArticle } from "./agreement";
-import { tagScope, type TagScope } from "./scope";
-
-/**
- * The SQL condition on an annotations row (alias `n`) for the tags `scope` may see: all, or the user's own
- * except on articles whose work they marked done.
- */
-export function tagScopeSql(scope: TagScope, alias = "n"): Prisma.Sql {
-  if (scope.kind === "all") return Prisma.sql`TRUE`;
-  const n = Prisma.raw(alias);
-  return Prisma.sql`(${n}.annotator_ids @> ARRAY[${scope.userId}]::text[] OR EXISTS (SELECT 1 FROM article_annotators w WHERE w.article_id = ${n}.article_id AND w.user_id = ${scope.userId} AND w.done_at IS NOT NULL))`;
-}
-
-/**
- * The scope on one article: a blind annotator who marked their work on it done sees everything there.
- * Null user ids (the operator's CLI) see everything.
- */
-export async function articleTagScope(access: ArticleAccess): Promise<TagScope> {
-  const scope = tagScope(access);
-  if (scope.kind === "all") return scope;
-  const work = await prisma.articleAnnotator.findUnique({
-    where: { articleId_userId: { articleId: access.articleId, userId: scope.userId } },
-    select: { doneAt: true },
-  });
-  return work?.doneAt ? { kind: "all" } : scope;
-}
-
-/** Who marked their work on an article done. */
-export async function unsafeListDoneAnnotators(articleId: string): Promise<Set<string>> {
-  const rows = await prisma.articleAnnotator.findMany({ where: { articleId, doneAt: { not: null } }, select: { userId: true } });
-  return new Set(rows.map((row) => row.userId));
-}
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 
@@ -72,7 +41,7 @@ export async function resolveMentions(access: ArticleAccess, body: string): Prom
 }
 
 /**
- * Of the given comments, those on tags the actor may see (lib/review/scope.ts): in a blind project an
+ * Of the given comments, those on tags the actor may see (lib/auth/tag-scope.ts): in a blind project an
  * editor sees comments on their own tags, or on any tag of an article once they are done with it. A
  * colleague can mention them on a tag they may not see yet; the comment waits until they may.
  */

@@ -4,9 +4,10 @@
  */
 import type { Capability } from "@/lib/auth/permissions";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
+import { scopeShows } from "@/lib/auth/tag-scope";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { maySee, unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "./data";
+import { unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "./data";
 import { parseOrThrow } from "@/lib/http/parse";
 import type { LiveRefusal } from "./live";
 import { offsetUnitSchema } from "./schema";
@@ -36,6 +37,6 @@ export async function authorizeTag<C extends Capability>(request: Request, id: s
   const access = await authorizeArticle(actor, found.articleId, capability);
   if (!access.ok && access.reason === "not_found") throw new AppError("not_found", `No annotation "${id}"`);
   const authorized = unwrapAccess(access);
-  if (!(await maySee(authorized, found.annotatorIds))) throw new AppError("not_found", `No annotation "${id}"`);
+  if (!scopeShows(authorized.tagScope, found.annotatorIds)) throw new AppError("not_found", `No annotation "${id}"`);
   return authorized;
 }

@@ -2,8 +2,7 @@ import "server-only";
 import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import type { AnnotationStatus, Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
-import { articleTagScope } from "@/lib/review/data";
-import type { TagScope } from "@/lib/review/scope";
+import type { TagScope } from "@/lib/auth/tag-scope";
 import { OffsetIndex, type OffsetUnit } from "./offsets";
 import type { Decision } from "@/lib/vocabulary";
 
@@ -79,7 +78,7 @@ async function viewsOf(rows: Row[], text: string, unit: OffsetUnit): Promise<Ann
   return rows.map((row) => view(row, offsets, unit, byId, last.get(row.id)));
 }
 
-/** The tags a scope may see (see lib/review/scope.ts). */
+/** The tags a scope may see (see lib/auth/tag-scope.ts). */
 function scopeWhere(scope: TagScope): Prisma.AnnotationWhereInput {
   return scope.kind === "all" ? {} : { annotatorIds: { has: scope.userId } };
 }
@@ -98,7 +97,7 @@ export async function listAnnotations(
   filters: AnnotationFilters = { status: "visible" },
 ): Promise<{ text: string; annotations: AnnotationView[] }> {
   const article = await prisma.article.findUniqueOrThrow({ where: { id: access.articleId }, select: { text: true } });
-  const where: Prisma.AnnotationWhereInput[] = [{ articleId: access.articleId }, scopeWhere(await articleTagScope(access))];
+  const where: Prisma.AnnotationWhereInput[] = [{ articleId: access.articleId }, scopeWhere(access.tagScope)];
   if (filters.status === "visible") where.push({ status: { not: "rejected" } });
   else if (filters.status !== "all") where.push({ status: filters.status });
   if (filters.annotator) {
@@ -120,7 +119,7 @@ export async function listAnnotations(
 /** One tag, or null when it does not exist or the caller's scope does not show it. */
 export async function getAnnotation(access: ArticleAccess, id: string, unit: OffsetUnit): Promise<AnnotationView | null> {
   const row = await prisma.annotation.findFirst({
-    where: { AND: [{ id, articleId: access.articleId }, scopeWhere(await articleTagScope(access))] },
+    where: { AND: [{ id, articleId: access.articleId }, scopeWhere(access.tagScope)] },
     select: { ...SELECT, article: { select: { text: true } } },
   });
   if (!row) return null;
@@ -146,12 +145,6 @@ export async function unsafeFindRemovedAnnotationArticle(id: string): Promise<{ 
   return created && { articleId: created.articleId, annotatorIds: created.actorId ? [created.actorId] : [] };
 }
 
-/** Whether the caller's scope shows a tag made by these annotators (blind projects hide colleagues' tags). */
-export async function maySee(access: ArticleAccess, annotatorIds: string[]): Promise<boolean> {
-  const scope = await articleTagScope(access);
-  return scope.kind === "all" || annotatorIds.includes(scope.userId);
-}
-
 /** The last words and place of a tag, to restore it when it is orphaned. */
 export async function lastPlaceOf(access: ArticleAccess, id: string): Promise<{ text: string; start: number | null } | null> {
   return prisma.annotation.findFirst({ where: { id, articleId: access.articleId }, select: { text: true, start: true } });
@@ -164,4 +157,10 @@ export async function listActorNames(access: ProjectAccess): Promise<{ name: str
     FROM annotations n JOIN articles a ON a.id = n.article_id
     WHERE a.project_id = ${access.projectId} AND n.label = 'actor' AND coalesce(n.attributes->>'canonicalName', '') <> ''
     GROUP BY 1 ORDER BY count DESC, name LIMIT 200`;
+}
+
+/** Who marked their work on an article done (auto-accept in a blind project merges only their tags). */
+export async function unsafeListDoneAnnotators(articleId: string): Promise<Set<string>> {
+  const rows = await prisma.articleAnnotator.findMany({ where: { articleId, doneAt: { not: null } }, select: { userId: true } });
+  return new Set(rows.map((row) => row.userId));
 }

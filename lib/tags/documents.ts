@@ -19,9 +19,9 @@ import type { ArticleDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
 import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
+import { CONTENT_FIELD } from "@/lib/collab/names";
 import { projectDocument, rangeOf, type Projection, type Span } from "./projection";
 
-export const CONTENT_FIELD = "content";
 export const TAGS_FIELD = "tags";
 /** Ids of deleted tags (and of tags the server refused), with when: their marks are removed wherever they turn up. */
 export const DELETED_FIELD = "deleted";

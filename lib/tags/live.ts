@@ -13,8 +13,8 @@ import type { ArticleAccess } from "@/lib/auth/context";
 import { projectContent } from "./documents";
 import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/server";
-import { unsafeListDoneAnnotators } from "@/lib/review/data";
 import { unsafeGetUserById } from "@/lib/users/data";
+import { unsafeListDoneAnnotators } from "./data";
 import type { Result } from "@/lib/errors";
 import {
   createTag,

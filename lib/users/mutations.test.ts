@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { authorizeAdmin, unwrapAccess } from "@/lib/auth/project-access";
 import { setSignupOpen } from "@/lib/instance/mutations";
 import { actorFor } from "@/lib/testing/actors";
 import { signUp, unsafeCreateUser } from "./mutations";
@@ -24,7 +25,7 @@ describe("sign-up", () => {
 
   it("accepts new accounts once an admin opens sign-up, never as admins, and refuses a taken email", async () => {
     const admin = await prisma.user.findFirstOrThrow({ where: { isAdmin: true } });
-    await setSignupOpen(await actorFor(admin), true);
+    await setSignupOpen(unwrapAccess(authorizeAdmin(await actorFor(admin))), true);
     const carla = await signUp(input("Carla"), "10.9.0.3");
     expect(carla).toMatchObject({ ok: true, value: { email: "carla@first.example", isAdmin: false } });
     expect(await signUp({ ...input("Carla"), email: "CARLA@first.example".toLowerCase() }, "10.9.0.3")).toMatchObject({
@@ -43,7 +44,9 @@ describe("sign-up", () => {
 
   it("lets only an admin change sign-up", async () => {
     const user = await prisma.user.findFirstOrThrow({ where: { isAdmin: false } });
-    await expect(setSignupOpen(await actorFor(user), false)).rejects.toThrow(/Only an instance admin/);
+    const actor = await actorFor(user);
+    // The gate refuses before any write can be asked for: setSignupOpen needs the AdminAccess only it mints.
+    expect(() => unwrapAccess(authorizeAdmin(actor))).toThrow(/Only an instance admin/);
   });
 
   it("stores an argon2id hash, never the password", async () => {

@@ -1,4 +1,3 @@
-import { forbidden } from "next/navigation";
 import { ProjectNav } from "@/components/projects/project-nav";
 import { AgreementFilters } from "@/components/review-pages/agreement-filters";
 import { AgreementLegend } from "@/components/review-pages/agreement-legend";
@@ -12,7 +11,6 @@ import { listArticlesQuerySchema } from "@/lib/articles/schema";
 import { projectForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { computeAgreement, listDisagreements } from "@/lib/review/agreement-report";
-import { tagScope } from "@/lib/review/scope";
 
 export const metadata = { title: "Agreement" };
 
@@ -28,9 +26,8 @@ export default async function AgreementPage({
 }) {
   const { slug } = await params;
   const actor = await requireActor(`/projects/${slug}/agreement`);
-  const access = await projectForPage(actor, slug, "project:read");
   // The figures show what each annotator tagged: in a blind project, not to the annotators themselves.
-  if (tagScope(access).kind === "own") forbidden();
+  const access = await projectForPage(actor, slug, "agreement:read");
   const query = parseAgreementParams(await searchParams);
   const labels = LABELS.filter((label) => !query.labels || query.labels.includes(label));
   const [report, recent, found] = await Promise.all([

@@ -12,7 +12,7 @@ import { requireActor } from "@/lib/auth/session-gate";
 import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
 import { listMemberNames } from "@/lib/members/data";
 import { isWorkDone } from "@/lib/review/data";
-import { tagScope } from "@/lib/review/scope";
+import { annotatesBlind } from "@/lib/auth/tag-scope";
 
 export default async function ArticlePage({
   params,
@@ -77,7 +77,7 @@ export default async function ArticlePage({
           }}
           review={{
             allowSelfReview: access.settings.allowSelfReview,
-            blind: tagScope(access).kind === "own",
+            blind: annotatesBlind(access),
             done,
             status: article.status,
           }}
