@@ -3,7 +3,7 @@
  * PATCH: both must do the same follow-up work, so it lives here once.
  */
 import "server-only";
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import type { Actor, ProjectAccess } from "@/lib/auth/context";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { unsafeListArticlesWithAgreement, updateProjectSettings } from "./mutations";

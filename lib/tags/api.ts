@@ -9,7 +9,7 @@ import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
 import { unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "./data";
 import { parseOrThrow } from "@/lib/http/parse";
-import type { LiveRefusal } from "./live";
+import type { LiveRefusal } from "./live/operations";
 import { offsetUnitSchema } from "./schema";
 import type { OffsetUnit } from "./offsets";
 import type { Result } from "@/lib/errors";

@@ -1,7 +1,7 @@
 /**
  * What a tag operation records in PostgreSQL besides the change to the live documents: its history
  * (annotation_events), review decisions and comments. Operations push entries; the collaboration server
- * writes them in the same transaction as the tags document's update (lib/collab/server.ts, publishTags),
+ * writes them in the same transaction as the tags document's update (lib/collab/collaboration.ts, publishTags),
  * so that a decision is never in one place and missing from the other, and a refused or conflicting
  * request leaves no row.
  */

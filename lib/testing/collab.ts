@@ -7,11 +7,11 @@ import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { createLiveAnnotations } from "@/lib/tags/live";
-import { setLiveAnnotations } from "@/lib/tags/live-registry";
-import { handleTagMessage } from "@/lib/tags/tag-messages";
+import { createLiveAnnotations } from "@/lib/tags/live/operations";
+import { setLiveAnnotations } from "@/lib/tags/live/registry";
+import { handleTagMessage } from "@/lib/tags/live/messages";
 import { documentName } from "@/lib/collab/names";
-import { Collaboration, type CollaborationOptions } from "@/lib/collab/server";
+import { Collaboration, type CollaborationOptions } from "@/lib/collab/collaboration";
 
 export async function startCollabServer(options: CollaborationOptions = {}) {
   const collaboration = new Collaboration({ debounce: 100, maxDebounce: 500, onTagMessage: handleTagMessage, ...options });

@@ -1,6 +1,6 @@
 import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import { updateAnnotationSchema } from "@/lib/tags/schema";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";

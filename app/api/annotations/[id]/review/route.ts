@@ -1,6 +1,6 @@
 import { authorizeTag, offsetUnitOf } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import { AppError } from "@/lib/errors";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";

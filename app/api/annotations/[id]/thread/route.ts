@@ -1,5 +1,5 @@
 import { authorizeTag, unwrapLive } from "@/lib/tags/api";
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
 import { threadSchema } from "@/lib/review/schema";

@@ -1,6 +1,6 @@
 import { offsetUnitOf, unwrapLive } from "@/lib/tags/api";
 import { getAnnotation, listAnnotations } from "@/lib/tags/data";
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import { createAnnotationSchema } from "@/lib/tags/schema";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";

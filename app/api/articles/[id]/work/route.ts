@@ -1,4 +1,4 @@
-import { liveAnnotations } from "@/lib/tags/live-registry";
+import { liveAnnotations } from "@/lib/tags/live/registry";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { apiRoute, json, readJson } from "@/lib/http/api-handler";

@@ -3,7 +3,7 @@
  *
  * - Authentication: the editor's session cookie or a script's API token; membership decides access, and
  *   viewers' connections are read-only. Every connection to a tags document is read-only: the server
- *   writes tags (lib/tags/live.ts), so authorship and permissions are checked in one place.
+ *   writes tags (lib/tags/live/operations/operations.ts), so authorship and permissions are checked in one place.
  * - Durability: each update is appended to PostgreSQL as it arrives; a store (Hocuspocus' debounce, 2 s
  *   to 10 s) writes a snapshot, drops the updates it contains and rewrites the projection. The server is
  *   the only writer of tags documents, and clients cannot send back what a crash lost from one: so tags
@@ -50,7 +50,7 @@ export type CollaborationOptions = {
   maxDebounce?: number;
   /** Largest WebSocket message in bytes; a larger one closes that connection only. */
   maxPayload?: number;
-  /** Tag operations sent by editors over the tags document (lib/tags/live.ts). */
+  /** Tag operations sent by editors over the tags document (lib/tags/live/operations/operations.ts). */
   onTagMessage?: StatelessHandler;
   /**
    * How long a document stays loaded after its last reader leaves (60000): a reload or a colleague opening

@@ -1,14 +1,14 @@
 /**
  * The editor's tag operations, sent as WebSocket "stateless" messages on the article's tags document so
  * that they follow the mark the editor just placed on the same socket. Each is answered with
- * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live.ts).
+ * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live/operations/operations.ts).
  */
 import "server-only";
 import { authorizeArticle } from "@/lib/auth/project-access";
-import type { StatelessHandler } from "@/lib/collab/server";
-import { lastPlaceOf } from "./data";
-import { createLiveAnnotations } from "./live";
-import { tagMessageSchema } from "./schema";
+import type { StatelessHandler } from "@/lib/collab/collaboration";
+import { lastPlaceOf } from "@/lib/tags/data";
+import { createLiveAnnotations } from "./operations";
+import { tagMessageSchema } from "@/lib/tags/schema";
 
 export const handleTagMessage: StatelessHandler = async ({ collaboration, context, payload, reply }) => {
   let message: unknown;

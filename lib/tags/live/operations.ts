@@ -5,16 +5,16 @@
  *
  * These run in the server process's own module graph, next to the collaboration server: Next.js bundles
  * route handlers separately, and a second copy of Yjs there would not recognise the server's documents.
- * Route handlers reach them through lib/tags/live-registry.ts, which holds no Yjs.
+ * Route handlers reach them through lib/tags/live/operations/registry.ts, which holds no Yjs.
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ArticleAccess } from "@/lib/auth/context";
-import { projectContent } from "./documents";
+import { projectContent } from "@/lib/tags/documents";
 import { documentName } from "@/lib/collab/names";
-import type { Collaboration } from "@/lib/collab/server";
+import type { Collaboration } from "@/lib/collab/collaboration";
 import { unsafeGetUserById } from "@/lib/users/data";
-import { unsafeListDoneAnnotators } from "./data";
+import { unsafeListDoneAnnotators } from "@/lib/tags/data";
 import type { Result } from "@/lib/errors";
 import {
   createTag,
@@ -26,10 +26,10 @@ import {
   type TagActor,
   type TagRefusal,
   type UpdateInput,
-} from "./operations";
-import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "./review-operations";
+} from "@/lib/tags/operations";
+import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "@/lib/tags/review-operations";
 
-export type { TagRefusal as LiveRefusal } from "./operations";
+export type { TagRefusal as LiveRefusal } from "@/lib/tags/operations";
 
 type Access = ArticleAccess<"annotations:create">;
 

@@ -1,9 +1,9 @@
 /**
- * How route handlers reach the live tag operations of the server process (lib/tags/live.ts). Only
+ * How route handlers reach the live tag operations of the server process (lib/tags/live/operations/operations.ts). Only
  * types are imported here: the operations, Yjs and Hocuspocus stay in the server's module graph, and
  * Next.js' bundles call into them through this process-wide slot.
  */
-import type { LiveAnnotations } from "./live";
+import type { LiveAnnotations } from "./operations";
 
 const holder = globalThis as unknown as { marginLiveAnnotations?: LiveAnnotations };
 
