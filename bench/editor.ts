@@ -22,7 +22,7 @@ import path from "node:path";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { utf16ToCodePoint } from "@/lib/tags/offsets";
 import { contentFragment } from "@/lib/tags/documents";
-import { seedDocuments } from "@/lib/collab/mutations";
+import { seedDocuments } from "@/lib/tags/mutations";
 import { createScratchDatabase, openDatabase } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";

@@ -7,15 +7,14 @@ import http from "node:http";
 import type { Socket } from "node:net";
 import compression from "compression";
 import next from "next";
-import { createLiveAnnotations } from "@/lib/tags/live/operations";
+import type { Collaboration } from "@/lib/collab/collaboration";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
-import { handleTagMessage } from "@/lib/tags/live/messages";
-import { Collaboration } from "@/lib/collab/collaboration";
 import type { Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { boot } from "./boot";
+import { startCollaboration } from "./collaboration";
 import { listenPort } from "./environment";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -98,9 +97,9 @@ async function main() {
   // closing at that very moment gets ECONNRESET, which Node's 5-second default made common (seen in CI).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  const collaboration = new Collaboration({ onTagMessage: handleTagMessage });
+  const { collaboration, live } = startCollaboration();
   running.collaboration = collaboration;
-  setLiveAnnotations(createLiveAnnotations(collaboration));
+  setLiveAnnotations(live);
   // /collab is the collaboration WebSocket; any other upgrade is Next.js's own (hot reload in development).
   server.on("upgrade", (request, socket, head) => {
     if (!collaboration.handleUpgrade(request, socket, head)) void upgrade(request, socket as Socket, head);

@@ -18,7 +18,7 @@ import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
 import { metadataSchema } from "@/lib/articles/import-schema";
 import { importArticle, type ImportResult } from "@/lib/articles/mutations";
 import type { ProjectAccess } from "@/lib/auth/context";
-import { seedDocuments } from "@/lib/collab/mutations";
+import { seedDocuments } from "@/lib/tags/mutations";
 import { AppError } from "@/lib/errors";
 import { MARGIN_REVIEWER } from "./build";
 import { unsafeUserIdsByEmail } from "./data";

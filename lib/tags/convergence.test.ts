@@ -19,7 +19,7 @@ import { actorFor } from "@/lib/testing/actors";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { canonicalJSON, Simulation } from "@/lib/testing/simulation";
 import { contentRoot, deletedTags, markedTagIds, projectContent, readTags } from "./documents";
-import { writeProjection } from "@/lib/collab/mutations";
+import { writeProjection } from "./mutations";
 import type { Projection } from "./projection";
 import { utf16ToCodePoint } from "./offsets";
 

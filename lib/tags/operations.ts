@@ -1,7 +1,7 @@
 /**
  * Tag operations on an article's two Yjs documents, as the server performs them: validation, the rules of
  * who may change what, and the edits. Pure over the documents (no network, no database), so that the HTTP
- * API, the editor's tag messages and the convergence tests run exactly this code. lib/tags/live/operations/operations.ts
+ * API, the editor's tag messages and the convergence tests run exactly this code. lib/tags/live/operations.ts
  * applies them to the live documents.
  */
 import type * as Y from "yjs";

@@ -7,15 +7,13 @@ import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { createLiveAnnotations } from "@/lib/tags/live/operations";
-import { setLiveAnnotations } from "@/lib/tags/live/registry";
-import { handleTagMessage } from "@/lib/tags/live/messages";
 import { documentName } from "@/lib/collab/names";
-import { Collaboration, type CollaborationOptions } from "@/lib/collab/collaboration";
+import { setLiveAnnotations } from "@/lib/tags/live/registry";
+import { startCollaboration, type StartOptions } from "@/server/collaboration";
 
-export async function startCollabServer(options: CollaborationOptions = {}) {
-  const collaboration = new Collaboration({ debounce: 100, maxDebounce: 500, onTagMessage: handleTagMessage, ...options });
-  const live = createLiveAnnotations(collaboration);
+/** The server process's own collaboration server (server/collaboration.ts) on a loopback port, storing quickly. */
+export async function startCollabServer(options: StartOptions = {}) {
+  const { collaboration, live, publisher } = startCollaboration({ debounce: 100, maxDebounce: 500, ...options });
   setLiveAnnotations(live);
   const server = http.createServer((_, response) => response.writeHead(404).end());
   server.on("upgrade", (request, socket, head) => {
@@ -26,6 +24,7 @@ export async function startCollabServer(options: CollaborationOptions = {}) {
   return {
     collaboration,
     live,
+    publisher,
     url: `ws://127.0.0.1:${port}/collab`,
     port,
     async close() {

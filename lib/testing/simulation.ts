@@ -259,7 +259,7 @@ export class Simulation {
   /** The server's handling of a tag message (lib/tags/live/operations/messages.ts, minus authentication). */
   private handleTagMessage(client: SimClient, payload: string): void {
     const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
-    // The server waits a moment for the mark a "create" follows (lib/tags/live/operations/operations.ts): here, until
+    // The server waits a moment for the mark a "create" follows (lib/tags/live/operations.ts): here, until
     // the client's content updates still in flight have arrived.
     if (
       message.op === "create" &&

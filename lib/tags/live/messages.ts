@@ -1,16 +1,35 @@
 /**
  * The editor's tag operations, sent as WebSocket "stateless" messages on the article's tags document so
  * that they follow the mark the editor just placed on the same socket. Each is answered with
- * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live/operations/operations.ts).
+ * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live/operations.ts).
  */
 import "server-only";
+import type { Extension, onStatelessPayload } from "@hocuspocus/server";
 import { authorizeArticle } from "@/lib/auth/project-access";
-import type { StatelessHandler } from "@/lib/collab/collaboration";
+import { contextOf, type CollabContext } from "@/lib/collab/context";
 import { lastPlaceOf } from "@/lib/tags/data";
-import { createLiveAnnotations } from "./operations";
 import { tagMessageSchema } from "@/lib/tags/schema";
+import type { LiveAnnotations } from "./operations";
 
-export const handleTagMessage: StatelessHandler = async ({ collaboration, context, payload, reply }) => {
+/** Answers the editor's tag messages on tags documents (and on a blind annotator's view of them). */
+export class TagMessages implements Extension {
+  readonly extensionName = "margin-tag-messages";
+
+  constructor(private readonly live: () => LiveAnnotations) {}
+
+  async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
+    const context = contextOf(connection);
+    if (!context || context.kind === "content") return;
+    await handleTagMessage(this.live(), context, payload, (message) => connection.sendStateless(message));
+  }
+}
+
+async function handleTagMessage(
+  live: LiveAnnotations,
+  context: CollabContext,
+  payload: string,
+  reply: (message: string) => void,
+): Promise<void> {
   let message: unknown;
   try {
     message = JSON.parse(payload);
@@ -28,7 +47,6 @@ export const handleTagMessage: StatelessHandler = async ({ collaboration, contex
   // Checked on every message: a membership removed a moment ago no longer tags.
   const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
   if (!access.ok) return answer({ ok: false, message: access.message });
-  const live = createLiveAnnotations(collaboration);
   try {
     switch (request.op) {
       case "create":
@@ -48,4 +66,4 @@ export const handleTagMessage: StatelessHandler = async ({ collaboration, contex
     console.error("[collab] tag message failed", error);
     return answer({ ok: false, message: "the server could not do that; it was logged" });
   }
-};
+}

@@ -5,14 +5,17 @@
  *
  * These run in the server process's own module graph, next to the collaboration server: Next.js bundles
  * route handlers separately, and a second copy of Yjs there would not recognise the server's documents.
- * Route handlers reach them through lib/tags/live/operations/registry.ts, which holds no Yjs.
+ * Route handlers reach them through lib/tags/live/registry.ts, which holds no Yjs.
  */
 import "server-only";
+import type * as Y from "yjs";
 import { randomUUID } from "node:crypto";
 import type { ArticleAccess } from "@/lib/auth/context";
 import { projectContent } from "@/lib/tags/documents";
 import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/collaboration";
+import type { Journal } from "@/lib/tags/journal";
+import type { TagPublisher } from "./publisher";
 import { unsafeGetUserById } from "@/lib/users/data";
 import { unsafeListDoneAnnotators } from "@/lib/tags/data";
 import type { Result } from "@/lib/errors";
@@ -46,7 +49,7 @@ async function tagActor(access: ArticleAccess): Promise<TagActor> {
 async function waitForMark(collaboration: Collaboration, articleId: string, id: string, timeoutMs = 2000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const content = collaboration.hocuspocus.documents.get(documentName(articleId, "content"));
+    const content = collaboration.loaded(documentName(articleId, "content"));
     if (content && projectContent(content).spans.has(id)) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -65,14 +68,37 @@ async function mergePolicy(access: ArticleAccess): Promise<((userId: string) => 
   return (userId) => done.has(userId);
 }
 
+/**
+ * Runs `edit` on an article's live documents as the server: the content document directly, the tags
+ * document through the publisher. Clients see the change at once, and the projection holds it before
+ * this resolves (so that a script reads its own writes).
+ */
+async function editArticle<T>(
+  collaboration: Collaboration,
+  publisher: TagPublisher,
+  articleId: string,
+  edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal }) => T | Promise<T>,
+): Promise<T> {
+  const article = await collaboration.openArticle(articleId);
+  try {
+    const result = await publisher.publish(articleId, article.tags, (shadow, journal) =>
+      edit({ content: article.content, tags: shadow, journal }),
+    );
+    await collaboration.persistence.store(articleId);
+    return result;
+  } finally {
+    await article.close();
+  }
+}
+
 /** The operations bound to a collaboration server: what the registry hands to route handlers. */
-export function createLiveAnnotations(collaboration: Collaboration) {
+export function createLiveAnnotations(collaboration: Collaboration, publisher: TagPublisher) {
   /**
    * Runs one operation on the article's documents; its journal is written only when it succeeded, and
    * (auto-accept) identical tags of several annotators are merged in the same change.
    */
   const run = async <T>(access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<T, TagRefusal>) => {
-    return collaboration.edit(access.articleId, (docs) => {
+    return editArticle(collaboration, publisher, access.articleId, (docs) => {
       const result = operation(docs, now());
       if (!result.ok) docs.journal.length = 0;
       return result;
@@ -81,7 +107,7 @@ export function createLiveAnnotations(collaboration: Collaboration) {
   /** A tag operation after which the tag may agree with a colleague's: merged into a gold tag, its id is that tag's. */
   const runMerging = async (access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<{ id: string }, TagRefusal>) => {
     const mayMerge = await mergePolicy(access);
-    return collaboration.edit(access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
+    return editArticle(collaboration, publisher, access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
       const at = now();
       const result = operation(docs, at);
       if (!result.ok) docs.journal.length = 0;
@@ -124,7 +150,7 @@ export function createLiveAnnotations(collaboration: Collaboration) {
     async mergeAgreeing(access: ArticleAccess) {
       const mayMerge = await mergePolicy(access);
       if (!mayMerge) return [];
-      return collaboration.edit(access.articleId, (docs) => mergeAgreeingTags(docs, mayMerge, now()));
+      return editArticle(collaboration, publisher, access.articleId, (docs) => mergeAgreeingTags(docs, mayMerge, now()));
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * How route handlers reach the live tag operations of the server process (lib/tags/live/operations/operations.ts). Only
+ * How route handlers reach the live tag operations of the server process (lib/tags/live/operations.ts). Only
  * types are imported here: the operations, Yjs and Hocuspocus stay in the server's module graph, and
  * Next.js' bundles call into them through this process-wide slot.
  */

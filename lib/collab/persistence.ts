@@ -1,0 +1,159 @@
+/**
+ * Durability of live documents, as a Hocuspocus extension. Each update is appended to PostgreSQL as it
+ * arrives (onChange), so a crash loses nothing a client sent; a store (Hocuspocus' debounce, 2 s to 10 s)
+ * writes a snapshot of both documents of the article and drops the updates it contains. What the server
+ * derives from the documents (the tags' projection) runs around the snapshot as a store step, given by
+ * whoever composes the server (server/collaboration.ts), so that this file knows nothing of tags.
+ */
+import "server-only";
+import type { Extension, Hocuspocus, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { storeHookPending } from "@/lib/upstream/hocuspocus";
+import { withoutUpdateListeners } from "@/lib/upstream/yjs";
+import { loadDocumentState } from "./data";
+import { appendUpdate, saveSnapshot } from "./mutations";
+import { documentName, parseDocumentName, type DocumentKind } from "./names";
+import { StoreQueue } from "./store-queue";
+
+/**
+ * The origin of a change its writer appended to PostgreSQL before applying it (the server's tag
+ * publishing): onChange must not append it twice.
+ */
+export const ALREADY_STORED = Symbol("already stored");
+
+/** A document of an article: the loaded one, or one built from PostgreSQL for a store nobody has open. */
+export type StoredDocument = { doc: Y.Doc; loaded: boolean };
+export type ArticleDocuments = Record<DocumentKind, StoredDocument>;
+
+/** Work around an article's snapshot: `snapshot` writes it; a step runs what must come before and after. */
+export type StoreStep = (articleId: string, documents: ArticleDocuments, snapshot: () => Promise<void>) => Promise<void>;
+
+export type PersistenceOptions = {
+  /**
+   * Builds an article's documents the first time it is opened live, from what PostgreSQL holds, and stores
+   * them; the states it stored, or null when they already existed (someone else built them meanwhile).
+   */
+  seed: (articleId: string) => Promise<Record<DocumentKind, Uint8Array> | null>;
+  step?: StoreStep;
+};
+
+export class Persistence implements Extension {
+  readonly extensionName = "margin-persistence";
+  private instance: Hocuspocus | null = null;
+  /** The id of the last update appended per document, whose state a snapshot then contains. */
+  private readonly appended = new Map<string, bigint>();
+  private readonly queue = new StoreQueue(
+    (articleId) => this.storeNow(articleId),
+    (articleId, error) => console.error(`[collab] store of article ${articleId} failed`, error),
+  );
+
+  constructor(private readonly options: PersistenceOptions) {}
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.instance = instance;
+  }
+
+  async onLoadDocument({ documentName: name, document }: onLoadDocumentPayload): Promise<void> {
+    const parsed = parseDocumentName(name);
+    if (!parsed) throw new Error(`unknown document ${name}`);
+    // Views are derived, never stored (lib/tags/live/blind-views.ts).
+    if (parsed.kind !== "view") await this.load(parsed.articleId, parsed.kind, document);
+  }
+
+  async onChange({ documentName: name, update, transactionOrigin }: onChangePayload): Promise<void> {
+    const parsed = parseDocumentName(name);
+    if (!parsed || parsed.kind === "view" || transactionOrigin === ALREADY_STORED) return;
+    this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update));
+  }
+
+  async onStoreDocument({ documentName: name }: onStoreDocumentPayload): Promise<void> {
+    const parsed = parseDocumentName(name);
+    if (parsed && parsed.kind !== "view") await this.store(parsed.articleId);
+  }
+
+  /** Records that an update of document `name` was appended with this id (by onChange or a publisher). */
+  noteAppended(name: string, id: bigint): void {
+    const previous = this.appended.get(name);
+    if (previous === undefined || id > previous) this.appended.set(name, id);
+  }
+
+  /** Stores an article now (one store per article at a time; see StoreQueue). */
+  store(articleId: string): Promise<void> {
+    return this.queue.store(articleId);
+  }
+
+  /** A loaded document, or one built from PostgreSQL when nobody has it open. */
+  async documentOf(articleId: string, kind: DocumentKind): Promise<StoredDocument> {
+    const loaded = this.instance?.documents.get(documentName(articleId, kind));
+    if (loaded) return { doc: loaded, loaded: true };
+    const doc = new Y.Doc();
+    await this.load(articleId, kind, doc);
+    return { doc, loaded: false };
+  }
+
+  /** Stores every article with a loaded document, a few at a time. */
+  async storeLoaded(): Promise<void> {
+    const names = [...(this.instance?.documents.keys() ?? [])];
+    const queue = [...new Set(names.map((name) => parseDocumentName(name)?.articleId).filter((id): id is string => Boolean(id)))];
+    // All at once, a busy server's stores queue for the database pool until the oldest transactions time
+    // out (and what they held would be lost).
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let articleId = queue.shift(); articleId; articleId = queue.shift()) {
+          await this.store(articleId).catch((error: unknown) =>
+            console.error(`[collab] store of article ${articleId} on shutdown failed`, error),
+          );
+        }
+      }),
+    );
+  }
+
+  /** Resolves once no store runs or waits, here or in Hocuspocus' debouncer. */
+  async settle(): Promise<void> {
+    const hookPending = () =>
+      this.queue
+        .articleIds()
+        .some((articleId) =>
+          (["content", "tags"] as const).some(
+            (kind) => this.instance !== null && storeHookPending(this.instance, documentName(articleId, kind)),
+          ),
+        );
+    for (;;) {
+      const pending = this.queue.pending();
+      if (!pending.length && !hookPending()) return;
+      await Promise.allSettled(pending);
+      // Hocuspocus' store hooks reach store() a few ticks after they start; look again shortly.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<void> {
+    let updates = await loadDocumentState(articleId, kind);
+    if (!updates) {
+      // Built here just now, or by whoever held the seeding lock first (then it is stored).
+      const seeded = await this.options.seed(articleId);
+      updates = seeded ? [seeded[kind]] : ((await loadDocumentState(articleId, kind)) ?? []);
+    }
+    const stored = updates;
+    // Hocuspocus' document listens for updates (to broadcast them) while nobody is connected to receive
+    // them yet: skip Yjs' encoding of the whole stored state for that listener (lib/upstream/yjs.ts).
+    // Updates are idempotent: one both in the snapshot and still in the table applies once.
+    withoutUpdateListeners(document, () => Y.transact(document, () => stored.forEach((update) => Y.applyUpdate(document, update))));
+  }
+
+  private async storeNow(articleId: string): Promise<void> {
+    const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);
+    const documents: ArticleDocuments = { content, tags };
+    const snapshot = async () => {
+      for (const kind of ["content", "tags"] as const) {
+        const entry = documents[kind];
+        if (!entry.loaded) continue;
+        const name = documentName(articleId, kind);
+        // Read the last appended id before encoding: the snapshot then holds every update up to it.
+        const upTo = this.appended.get(name) ?? null;
+        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), upTo);
+      }
+    };
+    await (this.options.step ? this.options.step(articleId, documents, snapshot) : snapshot());
+  }
+}
