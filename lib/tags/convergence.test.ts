@@ -59,10 +59,10 @@ beforeAll(async () => {
   access = allowed.value;
 });
 
-let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0 };
+let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0, failedAppends: 0 };
 afterAll(() => {
   console.info(
-    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions`,
+    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions, ${totals.failedAppends} failed appends`,
   );
 });
 
@@ -117,6 +117,11 @@ describe("randomized convergence", () => {
         expect(readTags(client.tags), client.name).toEqual(tags);
       }
 
+      // The publisher appended exactly what colleagues saw: the tags document rebuilt from the appends is the
+      // live one, failed appends included (they changed nothing anyone saw).
+      expect(readTags(sim.server.stored)).toEqual(tags);
+      expect([...deletedTags(sim.server.stored).keys()].sort()).toEqual([...deletedTags(server.tags).keys()].sort());
+
       // Every tag the server recorded and did not delete is there, once; no mark is left without its tag.
       expect([...tags.keys()].sort()).toEqual(sim.expectedTagIds());
       for (const id of markedTagIds(root)) expect(tags.has(id), `mark of unrecorded tag ${id}`).toBe(true);
@@ -149,6 +154,7 @@ describe("randomized convergence", () => {
         orphans: totals.orphans + [...tags.keys()].filter((id) => !projection.spans.has(id)).length,
         refusedApi: totals.refusedApi + sim.server.log.filter((entry) => entry.id.startsWith("api") && !entry.result.ok).length,
         reviewerAttempts: totals.reviewerAttempts + sim.reviewerAttempts,
+        failedAppends: totals.failedAppends + sim.server.failedAppends,
       };
     } finally {
       sim.destroy();

@@ -1,7 +1,8 @@
 /**
  * A simulated newsroom for the convergence tests, in the style of Yjs's own: real Tiptap editors with
  * Margin's extensions (headless, in a DOM provided by the test environment) on their own Yjs documents,
- * and a server peer that runs the real tag operations (lib/tags/operations.ts). Between them, a
+ * and a server peer that runs the real tag operations (lib/tags/operations.ts) through the real
+ * publisher (lib/tags/live/publisher.ts), whose appends to the database sometimes fail. Between them, a
  * network that delivers every message in random order, and drops what is in flight when a client
  * disconnects; a reconnection syncs by state vectors, as Hocuspocus does. Everything random comes from
  * one seed, so that a failing seed replays.
@@ -12,11 +13,12 @@ import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { reviewTag } from "@/lib/tags/review-operations";
+import { TagPublisher } from "@/lib/tags/live/publisher";
+import { tidyArticle } from "@/lib/tags/live/tidy";
 import {
   createTag,
   removeTag,
   restoreTag,
-  tidyMarks,
   UNCLAIMED_MARK_GRACE_MS,
   updateTag,
   type ArticleDocs,
@@ -109,17 +111,55 @@ class Network {
 
 type Operation = { kind: "create" | "update" | "delete" | "restore"; result: TagResult<unknown>; id: string };
 
-/** The server peer: the article's two documents and the tag operations, answering clients' messages. */
+/** The origin of the changes the server publishes (the collaboration server's is lib/collab's ALREADY_STORED). */
+const PUBLISHED = Symbol("published");
+const ARTICLE = "simulated";
+
+/**
+ * The server peer: the article's two live documents, the real tag publisher in front of the tags document,
+ * and the real tag operations, answering clients' messages. The publisher's appends land in `stored`, as
+ * in PostgreSQL; a few fail, as a database sometimes does, and must then change nothing anyone sees.
+ */
 class ServerPeer {
-  readonly docs: ArticleDocs = { content: new Y.Doc(), tags: new Y.Doc() };
+  readonly docs: { content: Y.Doc; tags: Y.Doc } = { content: new Y.Doc(), tags: new Y.Doc() };
   readonly log: Operation[] = [];
   /** Each tag's last words and place, as the projection in PostgreSQL keeps them for restoring orphans. */
   readonly lastPlace = new Map<string, { text: string; start: number }>();
+  /** The tags document as appended to the database: rebuilt from it, it must equal the live one. */
+  readonly stored = new Y.Doc();
+  readonly publisher: TagPublisher;
+  failedAppends = 0;
 
-  constructor(seed: number, content: ArticleDoc) {
+  constructor(seed: number, content: ArticleDoc, rng: Random) {
     this.docs.content.clientID = seed * 100 + 99;
     this.docs.tags.clientID = seed * 100 + 98;
     seedContent(this.docs.content, content, []);
+    this.publisher = new TagPublisher({
+      origin: PUBLISHED,
+      append: async (_articleId, update) => {
+        if (rng.chance(0.03)) {
+          this.failedAppends++;
+          throw new Error("simulated database failure");
+        }
+        if (update) Y.applyUpdate(this.stored, update);
+      },
+    });
+  }
+
+  /**
+   * Runs a tag operation as the collaboration server does (lib/tags/live/operations.ts): on the publisher's
+   * shadow of the tags document, published once appended. Null when the append failed.
+   */
+  async run<T>(operation: (docs: ArticleDocs) => TagResult<T>): Promise<TagResult<T> | null> {
+    try {
+      return await this.publisher.publish(ARTICLE, this.docs.tags, (shadow, journal) => {
+        const result = operation({ content: this.docs.content, tags: shadow, journal });
+        if (!result.ok) journal.length = 0;
+        return result;
+      });
+    } catch {
+      return null;
+    }
   }
 
   /** What a store does for restoring: remember where each tag is now (UTF-16 here; only "nearest" uses it). */
@@ -137,9 +177,13 @@ class ServerPeer {
   clock = Date.parse("2026-01-01T00:00:00Z");
 
   /** A store, as the collaboration server runs it after a pause: marks no tag owns are tidied. */
-  store(): { changed: boolean; unclaimed: number } {
+  async store(): Promise<{ changed: boolean; unclaimed: number }> {
     const before = Y.encodeStateVector(this.docs.content);
-    this.unclaimed = tidyMarks(this.docs, this.unclaimed, new Date(this.clock));
+    try {
+      this.unclaimed = await tidyArticle(this.publisher, ARTICLE, this.docs, this.unclaimed, new Date(this.clock));
+    } catch {
+      // The append failed: nothing was published, and the next store tries again.
+    }
     this.remember();
     return { changed: !Buffer.from(before).equals(Buffer.from(Y.encodeStateVector(this.docs.content))), unclaimed: this.unclaimed.size };
   }
@@ -188,7 +232,7 @@ export class Simulation {
   constructor(private readonly options: SimulationOptions) {
     this.rng = random(options.seed);
     this.network = new Network(this.rng);
-    this.server = new ServerPeer(options.seed, options.content);
+    this.server = new ServerPeer(options.seed, options.content, this.rng);
     // What the server's documents take in is broadcast to every other connected client, as Hocuspocus does.
     for (const kind of ["content", "tags"] as const) {
       this.server.docs[kind].on("update", (update: Uint8Array, origin: unknown) => {
@@ -256,7 +300,7 @@ export class Simulation {
     if (client.online) this.network.send(client.name, () => client.onStateless.forEach((listener) => listener({ payload })), "tag");
   }
 
-  /** The server's handling of a tag message (lib/tags/live/operations/messages.ts, minus authentication). */
+  /** The server's handling of a tag message (lib/tags/live/messages.ts, minus authentication). */
   private handleTagMessage(client: SimClient, payload: string): void {
     const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
     // The server waits a moment for the mark a "create" follows (lib/tags/live/operations.ts): here, until
@@ -270,14 +314,23 @@ export class Simulation {
       return;
     }
     const now = new Date().toISOString();
-    const docs = this.server.docs;
-    let result: TagResult<unknown>;
-    if (message.op === "create") result = createTag(docs, client.actor, { id: message.id, label: message.label! }, message.id, now);
-    else if (message.op === "update") result = updateTag(docs, client.actor, message.id, { label: message.label }, now);
-    else if (message.op === "delete") result = removeTag(docs, client.actor, message.id, now);
-    else result = restoreTag(docs, client.actor, message.id, this.server.lastPlace.get(message.id) ?? { text: "", start: null }, now);
-    this.server.record(message.op as Operation["kind"], message.id, result);
-    this.reply(client, JSON.stringify({ requestId: message.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
+    const last = this.server.lastPlace.get(message.id) ?? { text: "", start: null };
+    void this.server
+      .run((docs): TagResult<unknown> => {
+        if (message.op === "create") return createTag(docs, client.actor, { id: message.id, label: message.label! }, message.id, now);
+        if (message.op === "update") return updateTag(docs, client.actor, message.id, { label: message.label }, now);
+        if (message.op === "delete") return removeTag(docs, client.actor, message.id, now);
+        return restoreTag(docs, client.actor, message.id, last, now);
+      })
+      .then((result) => {
+        if (result) this.server.record(message.op as Operation["kind"], message.id, result);
+        const answer = result ?? { ok: false, message: "the server could not do that; it was logged" };
+        this.trace.push(`server: ${message.op} ${message.id} for ${client.name}: ${answer.ok ? "ok" : answer.message}`);
+        this.reply(
+          client,
+          JSON.stringify({ requestId: message.requestId, ok: answer.ok, ...(answer.ok ? {} : { error: answer.message }) }),
+        );
+      });
   }
 
   disconnect(client: SimClient): void {
@@ -330,7 +383,7 @@ export class Simulation {
   }
 
   /** One random action by a client: an edit, a tag operation, or a change of connection. */
-  act(client: SimClient): void {
+  async act(client: SimClient): Promise<void> {
     const { editor } = client;
     const rng = this.rng;
     const doc = editor.state.doc;
@@ -401,7 +454,7 @@ export class Simulation {
       if (client.online) this.disconnect(client);
       else this.reconnect(client);
     } else {
-      this.serverAct();
+      await this.serverAct();
     }
     if (textBefore !== null && textBefore !== editor.state.doc.textContent) throw new Error(`reviewer ${client.name} changed the text`);
     if (textBefore !== null) this.reviewerAttempts++;
@@ -410,8 +463,8 @@ export class Simulation {
     (yUndoPluginKey.getState(editor.state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager?.stopCapturing();
   }
 
-  /** A script's API call, applied by the server directly: create with code-point offsets (sometimes wrong), or delete. */
-  private serverAct(): void {
+  /** A script's API call, run by the server: create with code-point offsets (sometimes wrong), delete, or review. */
+  private async serverAct(): Promise<void> {
     const owner = this.options.actors[0]!;
     const now = new Date().toISOString();
     if (this.rng.chance(0.75)) {
@@ -419,21 +472,29 @@ export class Simulation {
       const start = this.rng.int(length + 3) - 1;
       const end = start + this.rng.int(25) - 2;
       const id = `api${this.options.seed}-${++this.tagCount}`;
-      const before = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
-      const result = createTag(this.server.docs, owner, { label: this.rng.pick(LABELS), span: { start, end, unit: "codepoint" } }, id, now);
-      this.trace.push(`api: create ${id} at ${start}-${end} (code points): ${result.ok ? "ok" : result.message}`);
+      const label = this.rng.pick(LABELS);
+      // Measured inside the operation: other writes queued before it may change the documents meanwhile.
+      let refusedButChanged = false;
+      const result = await this.server.run((docs) => {
+        const vectors = () => [Y.encodeStateVector(docs.content), Y.encodeStateVector(docs.tags)];
+        const before = vectors();
+        const created = createTag(docs, owner, { label, span: { start, end, unit: "codepoint" } }, id, now);
+        refusedButChanged = !created.ok && vectors().some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!)));
+        return created;
+      });
+      this.trace.push(
+        `api: create ${id} at ${start}-${end} (code points): ${!result ? "append failed" : result.ok ? "ok" : result.message}`,
+      );
+      if (!result) return;
       this.server.record("create", id, result);
-      if (!result.ok) {
-        const after = [Y.encodeStateVector(this.server.docs.content), Y.encodeStateVector(this.server.docs.tags)];
-        if (after.some((vector, index) => !Buffer.from(vector).equals(Buffer.from(before[index]!))))
-          throw new Error(`a refused create (${result.message}) changed the documents`);
-      }
+      if (refusedButChanged) throw new Error(`a refused create (${!result.ok && result.message}) changed the documents`);
     } else if (this.rng.chance(0.5)) {
       const ids = [...readTags(this.server.docs.tags).keys()];
       if (ids.length) {
         const id = this.rng.pick(ids);
-        this.trace.push(`api: delete ${id}`);
-        this.server.record("delete", id, removeTag(this.server.docs, owner, id, now));
+        const result = await this.server.run((docs) => removeTag(docs, owner, id, now));
+        this.trace.push(`api: delete ${id}: ${!result ? "append failed" : result.ok ? "ok" : result.message}`);
+        if (result) this.server.record("delete", id, result);
       }
     } else {
       // A reviewer's decision, sometimes on stale state (a conflict, which must change nothing).
@@ -442,8 +503,12 @@ export class Simulation {
         const id = this.rng.pick(ids);
         const decision = this.rng.chance(0.5) ? "accept" : "reject";
         const expectedStatus = this.rng.pick(["pending", "accepted", "rejected"] as const);
-        const result = reviewTag(this.server.docs, owner, id, { decision, expectedStatus }, { allowSelfReview: true }, now);
-        this.trace.push(`api: ${decision} ${id} (expecting ${expectedStatus}): ${result.ok ? "ok" : result.message}`);
+        const result = await this.server.run((docs) =>
+          reviewTag(docs, owner, id, { decision, expectedStatus }, { allowSelfReview: true }, now),
+        );
+        this.trace.push(
+          `api: ${decision} ${id} (expecting ${expectedStatus}): ${!result ? "append failed" : result.ok ? "ok" : result.message}`,
+        );
       }
     }
   }
@@ -460,7 +525,7 @@ export class Simulation {
   async run(steps: number, options: { checkEachStep?: boolean } = {}): Promise<void> {
     for (let step = 0; step < steps; step++) {
       this.server.clock += 1000;
-      this.act(this.rng.pick(this.clients));
+      await this.act(this.rng.pick(this.clients));
       if (options.checkEachStep && this.editorOutOfStep())
         throw new Error(`after step ${step}, ${this.editorOutOfStep()}'s editor differs from its document`);
       for (let deliveries = this.rng.int(4); deliveries > 0; deliveries--) {
@@ -470,7 +535,7 @@ export class Simulation {
       }
       if (this.rng.chance(0.03)) {
         this.trace.push("server: store");
-        this.server.store();
+        await this.server.store();
       }
       // Let answered tagging continue (take a mark back, say), as the browser would between events.
       for (let tick = 0; tick < 4; tick++) await Promise.resolve();
@@ -494,11 +559,12 @@ export class Simulation {
         Promise.all(waiting).then(() => true),
         new Promise((resolve) => setTimeout(() => resolve(false), 0)),
       ]);
+      await this.server.publisher.idle();
       if (!answered || this.network.pending) continue;
       // Everyone has been answered: a mark of an unknown id now is one whose tag was never recorded.
       this.server.clock += UNCLAIMED_MARK_GRACE_MS;
       this.trace.push("server: store (settling)");
-      const stored = this.server.store();
+      const stored = await this.server.store();
       if (!stored.changed && !stored.unclaimed && !this.network.pending) return;
     }
     throw new Error("the simulation did not settle");

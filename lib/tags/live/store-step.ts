@@ -10,9 +10,9 @@ import * as Y from "yjs";
 import type { StoreStep } from "@/lib/collab/persistence";
 import { contentRoot, readTags } from "@/lib/tags/documents";
 import { writeProjection } from "@/lib/tags/mutations";
-import { tidyMarks, UNCLAIMED_MARK_GRACE_MS } from "@/lib/tags/operations";
 import { projectDocument } from "@/lib/tags/projection";
 import type { TagPublisher } from "./publisher";
+import { tidyArticle } from "./tidy";
 
 export function tagStoreStep(publisher: TagPublisher): StoreStep {
   /** Per article, the unknown tag ids marked in its text and when each was first seen (see tidyMarks). */
@@ -26,9 +26,7 @@ export function tagStoreStep(publisher: TagPublisher): StoreStep {
       const waiting = unclaimed.get(articleId) ?? new Map<string, number>();
       unclaimed.set(
         articleId,
-        await publisher.publish(articleId, tags.doc, (shadow) =>
-          tidyMarks({ content: content.doc, tags: shadow }, waiting, new Date(), UNCLAIMED_MARK_GRACE_MS, root),
-        ),
+        await tidyArticle(publisher, articleId, { content: content.doc, tags: tags.doc }, waiting, new Date(), root),
       );
       if (!Buffer.from(before).equals(Y.encodeStateVector(content.doc))) root = contentRoot(content.doc);
     }
