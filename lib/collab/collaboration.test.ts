@@ -1,10 +1,15 @@
+/**
+ * The collaboration server end to end: a real Hocuspocus server on a loopback port, real WebSocket clients
+ * with API tokens, real PostgreSQL. Each test has its own article (and, where it restarts or changes the
+ * timing of the server, its own server), and waits for what the server says rather than for time to pass.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { prisma } from "@/lib/db/prisma";
 import { actorFor } from "@/lib/testing/actors";
-import { connectClient, eventually, startCollabServer } from "@/lib/testing/collab";
+import { closedBy, connectClient, eventually, manualClock, refusedUpdate, startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { articleSchema } from "@/lib/editor/extensions";
 import { editContent, projectContent, readTags } from "@/lib/tags/documents";
@@ -14,8 +19,8 @@ const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the coun
 type Server = Awaited<ReturnType<typeof startCollabServer>>;
 let server: Server;
 const people = {} as Record<"owner" | "editor" | "reviewer" | "viewer" | "outsider", { id: string; email: string; token: string }>;
-let articleId: string;
 let slug: string;
+let articles = 0;
 
 beforeAll(async () => {
   server = await startCollabServer();
@@ -29,25 +34,33 @@ beforeAll(async () => {
     reviewer: [people.reviewer],
     viewer: [people.viewer],
   }));
-  articleId = (await createArticle(slug, { title: "Count", text: TEXT })).id;
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-async function editorAccess(who: keyof typeof people) {
+/** A new article of the project with TEXT (a project refuses the same text twice, hence the number). */
+async function newArticle(): Promise<{ articleId: string; text: string }> {
+  const text = `${TEXT} (${++articles})`;
+  return { articleId: (await createArticle(slug, { title: "Count", text })).id, text };
+}
+
+async function editorAccess(who: keyof typeof people, articleId: string) {
   const access = await authorizeArticle(await actorFor(people[who]), articleId, "annotations:create");
   if (!access.ok) throw new Error(access.message);
   return access.value;
 }
 
+const articleText = async (articleId: string) => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
+
 describe("collaboration server", () => {
   it("shows a tag created through the API to a connected client at once, with exact offsets in the projection", async () => {
+    const { articleId, text } = await newArticle();
     const client = await connectClient(server.url, articleId, people.editor.token);
     try {
-      expect(projectContent(client.content.document).text).toBe(TEXT);
-      const created = await server.live.create(await editorAccess("owner"), {
+      expect(projectContent(client.content.document).text).toBe(text);
+      const created = await server.live.create(await editorAccess("owner", articleId), {
         label: "actor",
         span: { start: 33, end: 41, unit: "codepoint" },
       });
@@ -55,7 +68,7 @@ describe("collaboration server", () => {
       // In PostgreSQL before createAnnotation returned, with offsets in code points (Python's).
       const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
       expect(row).toMatchObject({ label: "actor", start: 33, end: 41, text: "Ana Ruiz", authorId: people.owner.id, orphanedAt: null });
-      expect([...TEXT].slice(33, 41).join("")).toBe("Ana Ruiz");
+      expect([...text].slice(33, 41).join("")).toBe("Ana Ruiz");
       await eventually(() => readTags(client.tags.document).get(created.value.id)?.label === "actor", 1000, "the tag at the client");
       const projection = projectContent(client.content.document);
       const span = projection.spans.get(created.value.id)!;
@@ -66,54 +79,70 @@ describe("collaboration server", () => {
   });
 
   it("stores a client's text correction, moving tags with their words", async () => {
-    const created = await server.live.create(await editorAccess("editor"), {
-      label: "figure",
-      span: { start: TEXT.indexOf("More than 200"), end: TEXT.indexOf("More than 200") + 13, unit: "utf16" },
-    });
-    if (!created.ok) throw new Error(created.message);
-    expect((await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).attributes).toEqual({
-      value: 200,
-      unit: null,
-      approximate: true,
-    });
-    const client = await connectClient(server.url, articleId, people.editor.token);
+    // A server that would not store for a while: the update must be in PostgreSQL as it arrives, before any
+    // store (so that a crash loses nothing), whatever the machine's speed.
+    const slow = await startCollabServer({ debounce: 60_000, maxDebounce: 120_000 });
+    const { articleId, text } = await newArticle();
     try {
-      editContent(client.content.document, (tr, projection) => {
-        tr.insert(projection.positions[0]!, articleSchema.text("Volunteers' count: "));
+      const created = await slow.live.create(await editorAccess("editor", articleId), {
+        label: "figure",
+        span: { start: text.indexOf("More than 200"), end: text.indexOf("More than 200") + 13, unit: "utf16" },
       });
-      // Appended to PostgreSQL as it arrives, before any store.
-      await eventually(
-        async () => (await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })) > 0,
-        2000,
-        "an appended update",
-      );
-      await eventually(
-        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Volunteers' count: “We"),
-        3000,
-        "the projection",
-      );
-      const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
-      const text = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
-      expect([...text].slice(row.start!, row.end!).join("")).toBe("More than 200");
-      expect(row.text).toBe("More than 200");
+      if (!created.ok) throw new Error(created.message);
+      expect((await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).attributes).toEqual({
+        value: 200,
+        unit: null,
+        approximate: true,
+      });
+      const client = await connectClient(slow.url, articleId, people.editor.token);
+      try {
+        editContent(client.content.document, (tr, projection) => {
+          tr.insert(projection.positions[0]!, articleSchema.text("Volunteers' count: "));
+        });
+        await eventually(
+          async () => (await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })) > 0,
+          5000,
+          "an appended update",
+        );
+        expect(await articleText(articleId)).toBe(text);
+        await slow.collaboration.persistence.store(articleId);
+        const stored = await articleText(articleId);
+        expect(stored.startsWith("Volunteers' count: “We")).toBe(true);
+        // The store folded the appended updates into the snapshot.
+        expect(await prisma.articleDocumentUpdate.count({ where: { articleId, name: "content" } })).toBe(0);
+        const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+        expect([...stored].slice(row.start!, row.end!).join("")).toBe("More than 200");
+        expect(row.text).toBe("More than 200");
+      } finally {
+        client.destroy();
+      }
     } finally {
-      client.destroy();
+      await slow.close();
     }
   });
 
   it("keeps a viewer's and a reviewer's text edits out, lets a reviewer mark, and keeps every client out of the tags document", async () => {
+    const { articleId } = await newArticle();
     const viewer = await connectClient(server.url, articleId, people.viewer.token);
     const reviewer = await connectClient(server.url, articleId, people.reviewer.token);
     const editor = await connectClient(server.url, articleId, people.editor.token);
     try {
       const before = projectContent(editor.content.document).text;
+      const viewerClosed = closedBy(viewer.content);
+      const reviewerClosed = closedBy(reviewer.content);
+      const viewerTagsRefused = refusedUpdate(viewer.tags);
+      const editorTagsRefused = refusedUpdate(editor.tags);
       editContent(viewer.content.document, (tr) => tr.insert(1, articleSchema.text("VIEWER ")));
       editContent(reviewer.content.document, (tr) => tr.insert(1, articleSchema.text("REVIEWER ")));
       viewer.tags.document.getMap("tags").set("forged", "x");
       editor.tags.document.getMap("tags").set("forged", "y");
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The server has answered each of them: text changes close that document's connection, tag writes
+      // are refused.
+      await Promise.all([viewerClosed, reviewerClosed]);
+      await Promise.all([viewerTagsRefused, editorTagsRefused]);
+      expect(projectContent(server.collaboration.loaded(`article:${articleId}`)!).text).toBe(before);
       expect(projectContent(editor.content.document).text).toBe(before);
-      const stored = server.collaboration.hocuspocus.documents.get(`article:${articleId}:tags`)!;
+      const stored = server.collaboration.loaded(`article:${articleId}:tags`)!;
       expect(stored.getMap("tags").has("forged")).toBe(false);
 
       // A reviewer's mark (no text change) is accepted.
@@ -129,7 +158,7 @@ describe("collaboration server", () => {
         });
         await eventually(
           () => projectContent(editor.content.document).spans.has("reviewer-mark"),
-          2000,
+          5000,
           "the reviewer's mark at the editor",
         );
       } finally {
@@ -143,12 +172,14 @@ describe("collaboration server", () => {
   });
 
   it("refuses people who are not members and connections without credentials", async () => {
+    const { articleId } = await newArticle();
     await expect(connectClient(server.url, articleId, people.outsider.token)).rejects.toThrow(/authentication failed/);
     await expect(connectClient(server.url, articleId, "")).rejects.toThrow(/authentication failed/);
     await expect(connectClient(server.url, "no-such-article", people.owner.token)).rejects.toThrow(/authentication failed/);
   });
 
   it("closes only the connection that sends a malformed or oversized message", async () => {
+    const { articleId } = await newArticle();
     const bystander = await connectClient(server.url, articleId, people.editor.token);
     try {
       for (const message of [Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]), Buffer.alloc(17 * 1024 * 1024, 1)]) {
@@ -159,22 +190,17 @@ describe("collaboration server", () => {
         expect(await closed).toBeGreaterThanOrEqual(1000);
       }
       editContent(bystander.content.document, (tr) => tr.insert(1, articleSchema.text("Still working. ")));
-      await eventually(
-        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Still working."),
-        3000,
-        "the bystander's edit",
-      );
+      await eventually(async () => (await articleText(articleId)).startsWith("Still working."), 5000, "the bystander's edit");
     } finally {
       bystander.destroy();
     }
   });
 
   it("orphans a tag whose words are all deleted, keeps it, and restores it when the words come back", async () => {
-    // Offsets count in the article's current text, which earlier tests corrected.
-    const current = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text;
-    const created = await server.live.create(await editorAccess("editor"), {
+    const { articleId, text } = await newArticle();
+    const created = await server.live.create(await editorAccess("editor", articleId), {
       label: "quote",
-      span: { start: current.indexOf("waited outside"), end: current.indexOf("waited outside") + 14, unit: "utf16" },
+      span: { start: text.indexOf("waited outside"), end: text.indexOf("waited outside") + 14, unit: "utf16" },
     });
     if (!created.ok) throw new Error(created.message);
     const client = await connectClient(server.url, articleId, people.editor.token);
@@ -185,7 +211,7 @@ describe("collaboration server", () => {
       });
       await eventually(
         async () => (await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } })).orphanedAt !== null,
-        3000,
+        5000,
         "the orphan",
       );
       const orphan = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
@@ -193,12 +219,11 @@ describe("collaboration server", () => {
       editContent(client.content.document, (tr, projection) => {
         tr.insert(projection.positions[projection.text.indexOf("volunteers") + 10]!, articleSchema.text(" waited outside"));
       });
-      await eventually(
-        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.includes("waited outside"),
-        3000,
-        "the words back",
-      );
-      const restored = await server.live.restore(await editorAccess("editor"), created.value.id, { text: orphan.text, start: null });
+      await eventually(async () => (await articleText(articleId)).includes("waited outside"), 5000, "the words back");
+      const restored = await server.live.restore(await editorAccess("editor", articleId), created.value.id, {
+        text: orphan.text,
+        start: null,
+      });
       expect(restored.ok).toBe(true);
       const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
       expect(row).toMatchObject({ text: "waited outside", orphanedAt: null });
@@ -208,52 +233,67 @@ describe("collaboration server", () => {
   });
 
   it("keeps everything across a restart of the server", async () => {
-    const client = await connectClient(server.url, articleId, people.editor.token);
-    editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("Before restart. ")));
-    await eventually(
-      async () =>
-        (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0 ||
-        (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Before restart."),
-      2000,
-      "the update stored",
-    );
-    client.destroy();
-    await server.close();
-    server = await startCollabServer();
-    const again = await connectClient(server.url, articleId, people.viewer.token);
+    const { articleId } = await newArticle();
+    let restarting = await startCollabServer();
     try {
-      expect(projectContent(again.content.document).text.startsWith("Before restart. ")).toBe(true);
-      expect(readTags(again.tags.document).size).toBeGreaterThan(0);
+      const tagged = await restarting.live.create(await editorAccess("editor", articleId), {
+        label: "actor",
+        span: { start: 33, end: 41, unit: "codepoint" },
+      });
+      if (!tagged.ok) throw new Error(tagged.message);
+      const client = await connectClient(restarting.url, articleId, people.editor.token);
+      editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("Before restart. ")));
+      await eventually(
+        async () =>
+          (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0 ||
+          (await articleText(articleId)).startsWith("Before restart."),
+        5000,
+        "the update stored",
+      );
+      client.destroy();
+      await restarting.close();
+      restarting = await startCollabServer();
+      const again = await connectClient(restarting.url, articleId, people.viewer.token);
+      try {
+        expect(projectContent(again.content.document).text.startsWith("Before restart. ")).toBe(true);
+        expect(readTags(again.tags.document).get(tagged.value.id)?.label).toBe("actor");
+      } finally {
+        again.destroy();
+      }
     } finally {
-      again.destroy();
+      await restarting.close();
     }
   });
 
   it("keeps an article loaded for a while after its last reader leaves, stored, and unloads it after", async () => {
-    const keeping = await startCollabServer({ keepLoadedMs: 600 });
+    const { articleId } = await newArticle();
+    const clock = manualClock();
+    const keeping = await startCollabServer({ keepLoadedMs: 60_000, clock });
     const names = [`article:${articleId}`, `article:${articleId}:tags`];
-    const loaded = () => names.filter((name) => keeping.collaboration.hocuspocus.documents.has(name)).length;
+    const loaded = () => names.filter((name) => keeping.collaboration.loaded(name)).length;
     try {
       const first = await connectClient(keeping.url, articleId, people.editor.token);
       editContent(first.content.document, (tr) => tr.insert(1, articleSchema.text("Kept. ")));
-      await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0, 2000, "the update appended");
+      await eventually(async () => (await prisma.articleDocumentUpdate.count({ where: { articleId } })) > 0, 5000, "the update appended");
       first.destroy();
-      // Stored as the reader leaves, though still loaded.
-      await eventually(
-        async () => (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).text.startsWith("Kept. "),
-        2000,
-        "the store",
-      );
+      // Stored as the reader leaves, though still loaded: each document has asked to unload and was kept.
+      await eventually(async () => (await articleText(articleId)).startsWith("Kept. "), 5000, "the store");
+      await eventually(() => clock.pending === 2, 5000, "both documents kept");
       expect(loaded()).toBe(2);
       // A reader coming back meanwhile finds it loaded, and restarts the wait when leaving.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      clock.advance(30_000);
+      expect(loaded()).toBe(2);
       const second = await connectClient(keeping.url, articleId, people.viewer.token);
       expect(projectContent(second.content.document).text.startsWith("Kept. ")).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 400));
       second.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await eventually(() => clock.pending === 4, 5000, "both documents kept again");
+      // A minute after the first reader left, but half a minute after the second: still loaded.
+      clock.advance(30_000);
+      await eventually(() => clock.pending === 4, 5000, "the first waits asked again and kept them");
       expect(loaded()).toBe(2);
-      await eventually(() => loaded() === 0, 3000, "the documents unloaded");
+      // A minute after the second reader left: unloaded.
+      clock.advance(30_000);
+      await eventually(() => loaded() === 0, 5000, "the documents unloaded");
     } finally {
       await keeping.close();
     }

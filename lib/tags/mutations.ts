@@ -211,7 +211,12 @@ export async function writeProjection(articleId: string, projection: Projection,
   });
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   await prisma.$transaction([
-    prisma.article.update({ where: { id: articleId }, data: { text, content: projection.content, wordCount: countWords(text) } }),
+    // Only when the text changed: a store with nothing new must not make the article look changed to an
+    // incremental export (updatedSince) or the list's "recently changed" order.
+    prisma.article.updateMany({
+      where: { id: articleId, NOT: { text, content: { equals: projection.content as Prisma.InputJsonValue } } },
+      data: { text, content: projection.content as Prisma.InputJsonValue, wordCount: countWords(text) },
+    }),
     prisma.$executeRaw`
       INSERT INTO annotations (id, article_id, label, start, "end", text, author_id, attributes, note, status, annotator_ids, orphaned_at, created_at, updated_at)
       SELECT v.id, ${articleId}, v.label::"AnnotationLabel", v.start, v."end", coalesce(v.text, ''), v.author_id, v.attributes::jsonb, v.note,

@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { documentName } from "@/lib/collab/names";
@@ -86,4 +87,46 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Resolves when the server answers an update of this provider's document as not applied: what it tells a
+ * read-only connection (Hocuspocus' sync status message, type 8, with 0). Waiting for this instead of a
+ * fixed pause says exactly when the server has handled the refused edit.
+ */
+export function refusedUpdate(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = ({ event }: { event: MessageEvent }) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) !== 8 || decoding.readVarInt(decoder) !== 0) return;
+      provider.off("message", listener);
+      resolve();
+    };
+    provider.on("message", listener);
+  });
+}
+
+/** Resolves when the server closes this provider's connection (its document's, or the whole socket). */
+export function closedBy(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => provider.on("close", () => resolve()));
+}
+
+/** A clock a test moves by hand (lib/collab/keep-loaded.ts), with the timers it holds. */
+export function manualClock() {
+  let now = 0;
+  const timers: { at: number; run: () => void }[] = [];
+  return {
+    now: () => now,
+    setTimeout: (run: () => void, ms: number) => void timers.push({ at: now + ms, run }),
+    get pending() {
+      return timers.length;
+    },
+    /** Moves time forward, running the timers that come due, in order. */
+    advance(ms: number) {
+      now += ms;
+      timers.sort((a, b) => a.at - b.at);
+      while (timers.length && timers[0]!.at <= now) timers.shift()!.run();
+    },
+  };
 }
