@@ -6,7 +6,7 @@ import { ArticleBody } from "@/components/articles/article-body";
 import type { ArticleDoc } from "@/lib/articles/content";
 import type { ArticleStatus, Label } from "@/lib/vocabulary";
 import { projectDocument } from "@/lib/tags/projection";
-import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/documents";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { ACTOR_KINDS, type Label, LABELS } from "@/lib/vocabulary";
-import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
+import { annotatorNames, type TagRecord } from "@/lib/tags/record";
 
 type Props = {
   id: string;

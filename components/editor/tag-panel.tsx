@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type Label, LABELS } from "@/lib/vocabulary";
-import { annotatorNames, statusOf, type TagRecord } from "@/lib/tags/documents";
+import { annotatorNames, statusOf, type TagRecord } from "@/lib/tags/record";
 
 export type TagSpanView = { text: string; start: number; end: number };
 

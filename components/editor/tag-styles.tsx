@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { LABELS } from "@/lib/vocabulary";
-import { statusOf, type TagRecord } from "@/lib/tags/documents";
+import { statusOf, type TagRecord } from "@/lib/tags/record";
 import { tagClass } from "@/lib/editor/annotation-mark";
 
 const selector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(tagClass(id))}`).join(",");

@@ -1,7 +1,7 @@
 "use client";
 
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
-import { annotatorNames, type TagRecord } from "@/lib/tags/documents";
+import { annotatorNames, type TagRecord } from "@/lib/tags/record";
 
 type Props = { ids: string[]; current: string; tags: Map<string, TagRecord>; onChoose: (id: string) => void };
 

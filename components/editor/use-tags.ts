@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { readTags, tagsMap, type TagRecord } from "@/lib/tags/documents";
+import type { TagRecord } from "@/lib/tags/record";
+import { readTags, tagsMap } from "@/lib/tags/documents";
 
 /** The tags document as a Map that re-renders on every change (the server writes it; clients only read). */
 export function useTags(doc: Y.Doc | null): Map<string, TagRecord> {

@@ -2,7 +2,7 @@
 
 import { useLayoutEffect } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
-import type { TagRecord } from "@/lib/tags/documents";
+import type { TagRecord } from "@/lib/tags/record";
 import { REVIEW_DECIDE_EVENT } from "./tag-review";
 
 type Props = {

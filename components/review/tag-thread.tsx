@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { TagRecord } from "@/lib/tags/documents";
+import type { TagRecord } from "@/lib/tags/record";
 import { listThread, postComment, resolveThread, type ThreadEntry } from "@/lib/review/client";
 
 type Props = { id: string; tag: TagRecord; canComment: boolean; members: { name: string | null; email: string }[] };

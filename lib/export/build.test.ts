@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTO_REVIEWER_NAME } from "@/lib/tags/documents";
+import { AUTO_REVIEWER_NAME } from "@/lib/tags/record";
 import {
   buildArticle,
   CodePoints,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Label } from "@/lib/vocabulary";
-import type { TagRecord } from "@/lib/tags/documents";
+import type { TagRecord } from "@/lib/tags/record";
 import { compareLayers } from "./compare-layers";
 
 const record = (label: Label, authorId: string, extra: Partial<TagRecord> = {}): TagRecord => ({

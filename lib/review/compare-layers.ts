@@ -5,7 +5,7 @@
  * labels chosen. Pure: it reads the tags document's records and where each tag lies.
  */
 import type { Label } from "@/lib/vocabulary";
-import { annotatorsOf, type TagRecord } from "@/lib/tags/documents";
+import { annotatorsOf, type TagRecord } from "@/lib/tags/record";
 import type { Span } from "@/lib/tags/projection";
 import { findDisagreements, type Disagreement } from "./disagreements";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TagRecord } from "@/lib/tags/documents";
+import type { TagRecord } from "@/lib/tags/record";
 import { annotatorsIn, defaultFilters, tagVisible } from "./tag-filters";
 
 const tag = (fields: Partial<TagRecord>): TagRecord => ({

@@ -4,7 +4,7 @@
  * shared by the editor's highlights, the tag panel and the review queue.
  */
 import { type Label, LABELS, type TagStatus } from "@/lib/vocabulary";
-import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/documents";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
 
 export type TagFilters = {
   labels: Set<Label>;

@@ -18,61 +18,13 @@ import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
-import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
 import { CONTENT_FIELD } from "@/lib/collab/names";
 import { projectDocument, rangeOf, type Projection, type Span } from "./projection";
+import { annotatorsOf, type TagRecord } from "./record";
 
 export const TAGS_FIELD = "tags";
 /** Ids of deleted tags (and of tags the server refused), with when: their marks are removed wherever they turn up. */
 export const DELETED_FIELD = "deleted";
-
-export type TagPerson = { id: string; name: string };
-/**
- * The last accept or reject of a tag, shown live to everyone on the article (every decision is in
- * PostgreSQL). `reviewerId` is null when Margin decided: auto-accept of tags on which annotators agree.
- */
-export type TagReview = {
-  decision: Decision;
-  reviewerId: string | null;
-  reviewerName: string;
-  at: string;
-  comment: string | null;
-};
-
-export const AUTO_REVIEWER_NAME = "Margin (annotators agree)";
-
-export type TagRecord = {
-  label: Label;
-  authorId: string;
-  authorName: string;
-  createdAt: string;
-  updatedAt: string;
-  attributes: Record<string, unknown>;
-  note: string | null;
-  /** Absent on tags made before review existed: pending. */
-  status?: TagStatus;
-  review?: TagReview | null;
-  /** Everyone who made it, author first, when identical tags of several annotators were merged into it. */
-  annotators?: TagPerson[];
-  /** Its discussion: how many comments, and whether it is resolved. */
-  thread?: { comments: number; resolved: boolean };
-};
-
-export function statusOf(tag: TagRecord): TagStatus {
-  return tag.status ?? "pending";
-}
-
-/** Everyone who made a tag, its author first. */
-export function annotatorsOf(tag: TagRecord): TagPerson[] {
-  return tag.annotators?.length ? tag.annotators : [{ id: tag.authorId, name: tag.authorName }];
-}
-
-/** Who made a tag, as the editor shows it: "Ana Ruiz & Li Wei". */
-export function annotatorNames(tag: TagRecord): string {
-  return annotatorsOf(tag)
-    .map((person) => person.name)
-    .join(" & ");
-}
 
 export function contentFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(CONTENT_FIELD);

@@ -4,7 +4,7 @@ import { textToDoc } from "@/lib/articles/content";
 import { readTags, seedContent } from "./documents";
 import type { Journal } from "./journal";
 import { createTag, removeTag, updateTag, type ArticleDocs, type TagActor } from "./operations";
-import { mergeAgreeingTags } from "./review-operations";
+import { mergeAgreeingTags } from "./operations";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the clerk. Ruiz’s office claimed a record turnout.";
 const alice: TagActor = { userId: "alice", name: "Alice", role: "editor" };

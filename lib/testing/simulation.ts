@@ -12,7 +12,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
-import { reviewTag } from "@/lib/tags/review-operations";
+import { reviewTag } from "@/lib/tags/operations";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tidyArticle } from "@/lib/tags/live/tidy";
 import {

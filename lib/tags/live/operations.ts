@@ -30,7 +30,7 @@ import {
   type TagRefusal,
   type UpdateInput,
 } from "@/lib/tags/operations";
-import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "@/lib/tags/review-operations";
+import { commentOnTag, mergeAgreeingTags, resolveThread, reviewTag, type ReviewInput } from "@/lib/tags/operations";
 
 export type { TagRefusal as LiveRefusal } from "@/lib/tags/operations";
 
