@@ -268,6 +268,13 @@ export const openApiDocument = {
         responses: { 204: { description: "Deleted" }, 403: error, ...authenticated },
       },
     },
+    "/api/annotations/{id}/restore": {
+      post: {
+        summary: "Put an orphaned tag back on its last words, if they are in the text again (its author or a project owner)",
+        parameters: [tagId, offsetUnit],
+        responses: { 200: { description: "`{ annotation: Annotation }`" }, 400: error, 403: error, ...authenticated },
+      },
+    },
     "/api/annotations/{id}/review": {
       post: {
         summary: "Accept or reject a tag (reviewers and owners), optionally correcting its label or span while accepting",
