@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { documentName } from "@/lib/collab/names";
+import { pauseLocalUpdates } from "@/lib/upstream/hocuspocus-provider";
 
 export type ArticleDocuments = {
   content: Y.Doc;
@@ -38,11 +39,10 @@ export function useArticleDocuments(
     // listener (which sends local changes) would have the first sync, the whole article, encoded again
     // only to be ignored: a fifth of opening a large article (bench/editor.ts). Nothing local can change
     // before that sync, since the editor is built after it; and the tags document is never changed here
-    // (the server writes tags), so its provider never has anything to send.
-    const quiet = (provider: HocuspocusProvider) => provider.document.off("update", provider.boundDocumentUpdateHandler);
-    quiet(contentProvider);
-    quiet(tagsProvider);
-    contentProvider.on("synced", () => contentProvider.document.on("update", contentProvider.boundDocumentUpdateHandler));
+    // (the server writes tags), so its provider never has anything to send (lib/upstream/hocuspocus-provider.ts).
+    const resumeContent = pauseLocalUpdates(contentProvider);
+    pauseLocalUpdates(tagsProvider);
+    contentProvider.on("synced", resumeContent);
     // Handed out once: the providers sync again after every reconnection, on the same documents, and a new
     // object would rebuild the editor (its undo history, selection and open palette lost on a network blip).
     let handedOut = false;

@@ -1,6 +1,7 @@
 /**
  * The editor's binding to the article's content document: Tiptap's Collaboration extension (y-tiptap's
- * sync and undo plugins) and four repairs to y-tiptap 3.0.9's binding, each found by a test or benchmark.
+ * sync and undo plugins) and four repairs to y-tiptap 3.0.9's binding, each found by a test or benchmark and
+ * made through its private members in lib/upstream/y-tiptap.ts.
  *
  * 1. Unchanged nodes are kept. After every remote change y-tiptap clears its whole Yjs→ProseMirror node
  *    cache and rebuilds every paragraph (its own change, for drag-and-drop block moves; y-prosemirror drops
@@ -31,66 +32,20 @@
  */
 import { Extension, type Extensions } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
-import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
-import { getRelativeSelection, ySyncPluginKey, type ProsemirrorBinding } from "@tiptap/y-tiptap";
-import type { Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type * as Y from "yjs";
 import { CONTENT_FIELD } from "@/lib/collab/names";
+import { bindingOf, refreshSavedSelection, repairBinding, type LocalChangeWriter } from "@/lib/upstream/y-tiptap";
 import { syncTextEdit, typingSyncCounts, type SyncedBinding } from "./typing-sync";
 
 export const bindingRepairsKey = new PluginKey("bindingRepairs");
 
-type Observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => void;
-
-const repaired = new WeakSet<ProsemirrorBinding>();
-
-/** Does the view show, node for node, what the binding would render from the content document? */
-function rendersCurrent(binding: ProsemirrorBinding): boolean {
-  const doc = binding.prosemirrorView?.state.doc;
-  if (!doc) return false;
-  const types = binding.type.toArray();
-  return types.length === doc.childCount && types.every((type, index) => binding.mapping.get(type) === doc.child(index));
-}
-
-/** Repairs 1 and 2, once per binding, before its view is first created (which observes the wrapped observer). */
-function repair(binding: ProsemirrorBinding): void {
-  if (repaired.has(binding)) return;
-  repaired.add(binding);
-  const observe = binding._observeFunction as Observer;
-  const mapping = binding.mapping;
-  const clear = mapping.clear;
-  binding._observeFunction = ((events, transaction) => {
-    // y-tiptap has already dropped the changed and deleted types when it clears.
-    mapping.clear = () => {};
-    try {
-      observe(events, transaction);
-    } finally {
-      mapping.clear = clear;
-    }
-  }) satisfies Observer;
-  // 4. A paragraph's text edit is written as that edit (lib/editor/typing-sync.ts).
-  const prosemirrorChanged = binding._prosemirrorChanged.bind(binding);
-  binding._prosemirrorChanged = (doc: PMNode) => {
-    const view = binding.prosemirrorView;
-    let fast = false;
-    if (view) {
-      binding.doc.transact(() => {
-        fast = syncTextEdit(binding as unknown as SyncedBinding, doc);
-        if (fast) binding.beforeTransactionSelection = getRelativeSelection(binding, view.state);
-      }, ySyncPluginKey);
-    }
-    typingSyncCounts[fast ? "fast" : "full"]++;
-    if (!fast) prosemirrorChanged(doc);
-  };
-  const forceRerender = binding._forceRerender.bind(binding);
-  binding._forceRerender = () => {
-    if (!rendersCurrent(binding)) forceRerender();
-  };
-}
-
-function bindingOf(state: EditorState): ProsemirrorBinding | undefined {
-  return (ySyncPluginKey.getState(state) as { binding?: ProsemirrorBinding } | undefined)?.binding;
-}
+/** Repair 4's fast path, counted: tests check both paths are used. */
+const writeTyping: LocalChangeWriter = (binding, doc) => {
+  const fast = syncTextEdit(binding as unknown as SyncedBinding, doc);
+  typingSyncCounts[fast ? "fast" : "full"]++;
+  return fast;
+};
 
 export const BindingRepairs = Extension.create({
   name: "bindingRepairs",
@@ -104,7 +59,7 @@ export const BindingRepairs = Extension.create({
         state: {
           init: (_config, state) => {
             const binding = bindingOf(state);
-            if (binding) repair(binding);
+            if (binding) repairBinding(binding, writeTyping);
             return null;
           },
           apply: (_tr, value) => value,
@@ -113,9 +68,7 @@ export const BindingRepairs = Extension.create({
         view: (view) => {
           const binding = bindingOf(view.state);
           if (!binding) return {};
-          const refresh = () => {
-            if (binding.prosemirrorView) binding.beforeTransactionSelection = getRelativeSelection(binding, binding.prosemirrorView.state);
-          };
+          const refresh = () => refreshSavedSelection(binding);
           binding.doc.on("beforeTransaction", refresh);
           binding.type.observeDeep(refresh);
           return {

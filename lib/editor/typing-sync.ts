@@ -15,6 +15,7 @@
 import { Mark, type Node as PMNode } from "@tiptap/pm/model";
 import { simpleDiff } from "lib0/diff";
 import * as Y from "yjs";
+import { forEachChildType } from "@/lib/upstream/yjs";
 
 /** The part of y-tiptap's binding this uses: the content fragment and its Yjs → ProseMirror mapping. */
 export type SyncedBinding = {
@@ -58,16 +59,19 @@ export function syncTextEdit(binding: SyncedBinding, doc: PMNode): boolean {
   if (fragment.length !== doc.childCount) return false;
   let changed = -1;
   let index = 0;
-  for (let child = fragment._first; child; child = child.right) {
-    if (child.deleted) continue;
-    const block = (child.content as Y.ContentType).type;
+  let several = false;
+  // Every keystroke: walked without building toArray()'s array of the article's paragraphs.
+  forEachChildType(fragment, (block) => {
     if (mapping.get(block) !== doc.child(index)) {
-      if (changed >= 0) return false;
+      if (changed >= 0) {
+        several = true;
+        return false;
+      }
       changed = index;
     }
     index++;
-  }
-  if (changed < 0) return false;
+  });
+  if (changed < 0 || several) return false;
   const yBlock = fragment.get(changed);
   const block = doc.child(changed);
   const old = mapping.get(yBlock);
