@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/context";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction } from "@/lib/users/actions";
 import { countUnseenMentions } from "@/lib/review/data";
 
 export async function AppHeader({ actor }: { actor: Actor | null }) {

@@ -1,4 +1,4 @@
-import { oauthProviders, signIn } from "@/lib/auth/auth";
+import { oauthProviders, signIn } from "@/lib/users/next-auth";
 
 /** One button per OAuth provider switched on by environment variables; nothing when there are none. */
 export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction } from "@/lib/auth/actions";
+import { signUpAction } from "@/lib/users/actions";
 import { initialFormState } from "@/lib/http/form-state";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";

@@ -8,7 +8,7 @@ import { unsafeFindActiveToken } from "@/lib/api-tokens/data";
 import { touchApiToken } from "@/lib/api-tokens/mutations";
 import { AppError } from "@/lib/errors";
 import { unsafeGetUserById } from "@/lib/users/data";
-import { auth } from "./auth";
+import { auth } from "@/lib/users/next-auth";
 import { mintActor, type Actor } from "./context";
 import { hashSecret } from "./secrets";
 

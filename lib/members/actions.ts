@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { signIn } from "@/lib/users/next-auth";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/auth";
+import { handlers } from "@/lib/users/next-auth";
 import { errorJson } from "@/lib/http/api-handler";
 import { fieldOf } from "@/lib/http/parse";
 import { signInSchema } from "@/lib/users/schema";

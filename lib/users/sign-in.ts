@@ -1,7 +1,7 @@
 import "server-only";
-import { unsafeFindCredentials } from "@/lib/users/data";
-import { decoyHash, verifyPassword } from "./password";
-import { FailureLimiter } from "./rate-limit";
+import { unsafeFindCredentials } from "./data";
+import { decoyHash, verifyPassword } from "@/lib/auth/password";
+import { FailureLimiter } from "@/lib/auth/rate-limit";
 
 const WINDOW_MS = 15 * 60_000;
 

@@ -5,9 +5,9 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { fieldErrors } from "@/lib/http/parse";
 import { safeReturnPath, textValues, type FormState } from "@/lib/http/form-state";
-import { signUp } from "@/lib/users/mutations";
-import { signInSchema, signUpSchema } from "@/lib/users/schema";
-import { signIn, signOut } from "./auth";
+import { signUp } from "./mutations";
+import { signInSchema, signUpSchema } from "./schema";
+import { signIn, signOut } from "./next-auth";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = textValues(form, ["email"]);

@@ -14,9 +14,9 @@ import { prisma } from "@/lib/db/prisma";
 import { clientIp } from "@/lib/http/client-ip";
 import { getInstanceSettings } from "@/lib/instance/data";
 import { unsafeHasPendingInvite } from "@/lib/members/data";
-import { hasAnyUser } from "@/lib/users/data";
-import { insertUser } from "@/lib/users/mutations";
-import { signInSchema } from "@/lib/users/schema";
+import { hasAnyUser } from "./data";
+import { insertUser } from "./mutations";
+import { signInSchema } from "./schema";
 import { verifySignIn } from "./sign-in";
 
 declare module "next-auth" {
