@@ -32,6 +32,8 @@ const config = [
     files: [
       "lib/*/data.ts",
       "lib/*/mutations.ts",
+      // The Auth.js Prisma adapter.
+      "lib/users/next-auth.ts",
       "lib/demo/seed.ts",
       "lib/testing/**",
       "server/**",

@@ -10,11 +10,3 @@ export function listApiTokens(actor: Actor) {
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
 }
-
-/** Pre-authentication lookup by hash for the session gate. */
-export function unsafeFindActiveToken(tokenHash: string) {
-  return prisma.apiToken.findFirst({
-    where: { tokenHash, revokedAt: null },
-    select: { id: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, isAdmin: true } } },
-  });
-}

@@ -3,22 +3,24 @@
  * API calls) or an `Authorization: Bearer` API token (scripts).
  */
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { unsafeFindActiveToken } from "@/lib/api-tokens/data";
-import { touchApiToken } from "@/lib/api-tokens/mutations";
 import { AppError } from "@/lib/errors";
-import { unsafeGetUserById } from "@/lib/users/data";
-import { auth } from "@/lib/users/next-auth";
+import { unsafeFindActiveToken, unsafeGetUserById } from "./data";
+import { touchApiToken } from "./mutations";
+import { sessionUserId } from "./session-token";
 import { mintActor, type Actor } from "./context";
 import { hashSecret } from "./secrets";
 
-/** The signed-in user, or null. */
-export async function getActor(): Promise<Actor | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await unsafeGetUserById(userId);
+async function sessionActor(headers: Headers): Promise<Actor | null> {
+  const userId = await sessionUserId(headers);
+  const user = userId ? await unsafeGetUserById(userId) : null;
   return user ? mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "session" }) : null;
+}
+
+/** The signed-in user of the page or server action being rendered, or null. */
+export async function getActor(): Promise<Actor | null> {
+  return sessionActor(await headers());
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
@@ -40,7 +42,7 @@ export async function authenticateRequest(request: Request): Promise<Actor> {
     const user = token.user;
     return mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" });
   }
-  const actor = await getActor();
+  const actor = await sessionActor(request.headers);
   if (!actor) throw new AppError("unauthorized", "Sign in or send an API token as `Authorization: Bearer <token>`");
   assertSameOrigin(request);
   return actor;

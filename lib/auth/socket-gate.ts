@@ -4,23 +4,11 @@
  * counterpart of session-gate.ts, without Next.js: it runs in the server process, outside route handlers.
  */
 import "server-only";
-import { getToken } from "@auth/core/jwt";
-import { unsafeFindActiveToken } from "@/lib/api-tokens/data";
-import { touchApiToken } from "@/lib/api-tokens/mutations";
-import { unsafeGetUserById } from "@/lib/users/data";
+import { unsafeFindActiveToken, unsafeGetUserById } from "./data";
+import { touchApiToken } from "./mutations";
+import { sessionUserId } from "./session-token";
 import { mintActor, type Actor } from "./context";
 import { API_TOKEN_PREFIX, hashSecret } from "./secrets";
-
-async function sessionUserId(headers: Headers): Promise<string | null> {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  // The cookie is "__Secure-"-prefixed when the site is served over https.
-  for (const secureCookie of [true, false]) {
-    const token = await getToken({ req: { headers }, secret, secureCookie }).catch(() => null);
-    if (token?.sub) return token.sub;
-  }
-  return null;
-}
 
 export async function authenticateSocket(input: { token: string; headers: Headers }): Promise<Actor | null> {
   if (input.token.startsWith(API_TOKEN_PREFIX)) {

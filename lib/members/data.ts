@@ -19,15 +19,6 @@ export function listPendingInvites(access: ProjectAccess<"members:manage">) {
   });
 }
 
-/** Whether an email has an open invite: lets an invitee sign up with OAuth while sign-up is closed. */
-export async function unsafeHasPendingInvite(email: string): Promise<boolean> {
-  const invite = await prisma.invite.findFirst({
-    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true },
-  });
-  return invite !== null;
-}
-
 /** What the invite page shows before sign-in: the secret in the link is the credential. */
 export function unsafeGetOpenInvite(token: string) {
   return prisma.invite.findFirst({

@@ -5,46 +5,34 @@
  * convention, so that a test cannot be filed wrongly: a file needs a database when it imports, directly or
  * through the modules it imports, anything in lib/db/ other than the generated enums, or `pg` itself.
  */
-import fs from "node:fs";
 import path from "node:path";
-
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\("([^"]+)"\)|(?:^|\n)\s*import\s+"([^"]+)"/g;
+import { resolveImport, specifiersOf } from "./imports";
 
 export function databaseTests(root: string, files: string[]): Set<string> {
-  const known = new Map<string, boolean>();
-  const resolve = (from: string, spec: string): string | null => {
-    const base = spec.startsWith("@/")
-      ? path.join(root, spec.slice(2))
-      : spec.startsWith(".")
-        ? path.resolve(path.dirname(from), spec)
-        : null;
-    if (!base) return null;
-    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
-      if (/\.(tsx?)$/.test(candidate) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  const imports = new Map<string, { files: string[]; pg: boolean }>();
+  const importsOf = (file: string) => {
+    let known = imports.get(file);
+    if (!known) {
+      const specifiers = specifiersOf(file);
+      const resolved = specifiers.map((spec) => resolveImport(root, file, spec)).filter((target): target is string => target !== null);
+      imports.set(file, (known = { files: resolved, pg: specifiers.includes("pg") }));
     }
-    return null;
+    return known;
   };
-  const needs = (file: string, visiting: Set<string>): boolean => {
-    const cached = known.get(file);
-    if (cached !== undefined) return cached;
-    if (visiting.has(file)) return false;
-    visiting.add(file);
+  const isDatabase = (file: string) => {
     const relative = path.relative(root, file);
-    let result = relative.startsWith(`lib${path.sep}db${path.sep}`) && !relative.includes(`generated${path.sep}enums`);
-    if (!result) {
-      for (const match of fs.readFileSync(file, "utf8").matchAll(IMPORT)) {
-        const spec = match[1] ?? match[2] ?? match[3]!;
-        if (spec === "pg") result = true;
-        const target = !result && resolve(file, spec);
-        if (result || (target && needs(target, visiting))) {
-          result = true;
-          break;
-        }
-      }
-    }
-    visiting.delete(file);
-    known.set(file, result);
-    return result;
+    return relative.startsWith(`lib${path.sep}db${path.sep}`) && !relative.includes(`generated${path.sep}enums`);
   };
-  return new Set(files.filter((file) => needs(path.resolve(root, file), new Set())));
+  // Everything a test reaches, breadth first: one database module or `pg` anywhere is enough.
+  const needs = (test: string) => {
+    const seen = new Set([test]);
+    for (const file of seen) {
+      if (isDatabase(file)) return true;
+      const { files: next, pg } = importsOf(file);
+      if (pg) return true;
+      for (const target of next) seen.add(target);
+    }
+    return false;
+  };
+  return new Set(files.filter((file) => needs(path.resolve(root, file))));
 }

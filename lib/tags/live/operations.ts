@@ -16,7 +16,7 @@ import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/collaboration";
 import type { Journal } from "@/lib/tags/journal";
 import type { TagPublisher } from "./publisher";
-import { unsafeGetUserById } from "@/lib/users/data";
+import { unsafeGetUserById } from "@/lib/auth/data";
 import { unsafeListDoneAnnotators } from "@/lib/tags/data";
 import type { Result } from "@/lib/errors";
 import {
