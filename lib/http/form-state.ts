@@ -15,7 +15,20 @@ export function textValues(form: FormData, names: string[]): Record<string, stri
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
 }
 
-/** Only same-site paths may be redirected to after sign-in (no open redirect to another host). */
+const SAME_SITE = "http://margin.invalid";
+
+/**
+ * Only same-site paths may be redirected to after sign-in (no open redirect to another host). Browsers
+ * drop tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example" or "/\\evil"
+ * would leave the site: any control character or backslash is refused, and what remains must resolve to
+ * this site's own origin.
+ */
 export function safeReturnPath(value: unknown, fallback = "/projects"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/u.test(value)) return fallback;
+  try {
+    const url = new URL(value, SAME_SITE);
+    return url.origin === SAME_SITE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
