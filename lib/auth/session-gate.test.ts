@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor, sessionCookie } from "@/lib/testing/actors";
 import { createUser } from "@/lib/testing/factories";
 import { authenticateRequest } from "./session-gate";
 
@@ -57,5 +57,32 @@ describe("authenticateRequest", () => {
     const { token } = await createApiToken(user.id, "script");
     await prisma.user.delete({ where: { id: user.id } });
     expect((await refusal(authenticateRequest(request(`Bearer ${token}`)))).code).toBe("unauthorized");
+  });
+});
+
+describe("authenticateRequest with a browser's session cookie", () => {
+  const browser = (cookie: string, headers: Record<string, string> = {}, method = "POST") =>
+    new Request("http://margin.test/api/projects", { method, headers: { cookie, host: "margin.test", ...headers } });
+
+  it("turns the session into its user, and refuses a write another site's page sends", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookie(user);
+    expect(await authenticateRequest(browser(cookie, { origin: "http://margin.test" }))).toMatchObject({ userId: user.id, via: "session" });
+    expect((await refusal(authenticateRequest(browser(cookie, { origin: "https://evil.example" })))).code).toBe("forbidden");
+  });
+
+  it("ignores X-Forwarded-Host unless a proxy is trusted, so a client cannot name its own origin as ours", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookie(user);
+    const forged = { origin: "https://evil.example", "x-forwarded-host": "evil.example" };
+    expect((await refusal(authenticateRequest(browser(cookie, forged)))).code).toBe("forbidden");
+    process.env.TRUST_PROXY = "1";
+    try {
+      // Behind a trusted proxy, the proxy sets the header and the browser's origin matches it.
+      const proxied = { origin: "https://margin.example", "x-forwarded-host": "margin.example" };
+      expect(await authenticateRequest(browser(cookie, proxied))).toMatchObject({ userId: user.id });
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
   });
 });

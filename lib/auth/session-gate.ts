@@ -56,7 +56,10 @@ export async function authenticateRequest(request: Request): Promise<Actor> {
 function assertSameOrigin(request: Request) {
   if (request.method === "GET" || request.method === "HEAD") return;
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // Behind a reverse proxy (TRUST_PROXY=1) the host the browser used is the forwarded one; otherwise a
+  // client could name any host in X-Forwarded-Host and pass this check from another site.
+  const forwarded = process.env.TRUST_PROXY === "1" ? request.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? request.headers.get("host");
   if (!origin || !host) return;
   let originHost: string | null = null;
   try {
