@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import { CSV_COLUMNS, csvField } from "./csv";
+import { CSV_COLUMNS, csvField, neutralizeFormula } from "./csv";
 import { exportHeader, fixtureArticles, newsArticle, runExport, sliceIn } from "./fixtures";
 
 /** A strict RFC 4180 reader: CRLF between records, quoted fields may hold anything, quotes doubled. */
@@ -76,7 +76,10 @@ describe("csv writer", () => {
       const item = articles.get(row.article_id)!;
       const tag = item.tags.find((candidate) => candidate.id === row.tag_id)!;
       expect(row.article_title).toBe(item.title);
-      expect([row.text, row.prefix, row.suffix, row.note]).toEqual([tag.text, tag.prefix, tag.suffix, tag.note ?? ""]);
+      // Exact, but for the apostrophe that keeps a spreadsheet from running a cell as a formula.
+      expect([row.text, row.prefix, row.suffix, row.note]).toEqual(
+        [tag.text, tag.prefix, tag.suffix, tag.note ?? ""].map(neutralizeFormula),
+      );
       expect(sliceIn(item.text, Number(row.start), Number(row.end), unit)).toBe(tag.text);
     }
   });
@@ -125,5 +128,25 @@ describe("csv writer", () => {
 
   it("writes the same bytes twice", () => {
     expect(runExport("csv", exportHeader("utf16"), [newsArticle()])).toBe(runExport("csv", exportHeader("utf16"), [newsArticle()]));
+  });
+});
+
+describe("cells a spreadsheet would run", () => {
+  it.each([
+    ['=HYPERLINK("https://evil.example","click")', '\'=HYPERLINK("https://evil.example","click")'],
+    ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(1+9)*cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|' /C calc'!A0"],
+    ["\t=1+1", "'\t=1+1"],
+    ["\r=1+1", "'\r=1+1"],
+  ])("neutralises %j with a leading apostrophe (OWASP)", (value, expected) => {
+    expect(neutralizeFormula(value)).toBe(expected);
+    expect(csvField(value)).toBe(/[",\r\n]/.test(expected) ? `"${expected.replaceAll('"', '""')}"` : expected);
+  });
+
+  it("leaves ordinary text and plain numbers as they are", () => {
+    for (const value of ["“We counted”", "-5", "+3.5", "1,219", "— the clerk", "e-mail", "a=b"])
+      expect(neutralizeFormula(value)).toBe(value);
+    expect(csvField(-5)).toBe("-5");
   });
 });

@@ -3,7 +3,8 @@
  * quote, CR or LF, quotes doubled), UTF-8 without a byte-order mark (a BOM becomes part of the first
  * column's name in most parsers), a header row. Attributes are flattened into fixed columns so that every
  * row has the same columns whatever its label; offsets are in the header's unit. The article's text is
- * not repeated on every row: `prefix`, `text` and `suffix` give each tag its context.
+ * not repeated on every row: `prefix`, `text` and `suffix` give each tag its context. Text cells that a
+ * spreadsheet would run as a formula are neutralised (neutralizeFormula).
  */
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportTag } from "@/lib/export/shape";
@@ -40,11 +41,24 @@ export const CSV_COLUMNS = [
 type Cell = string | number | boolean | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** What a spreadsheet evaluates at the start of a cell (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number ("-5", "+3.5", "1,219"), which a spreadsheet reads as a number and never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;
+
+/**
+ * A text cell a spreadsheet would evaluate ("=HYPERLINK(…)" in an article or a note, which any editor can
+ * write) gets a leading apostrophe, OWASP's rule: spreadsheets show the text instead of running it. The
+ * cell's text is then one character longer than the tag's words; json and jsonl carry the exact text.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
 
 /** One field: empty for absent values, booleans as true/false, numbers as JavaScript prints them. */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : String(value);
+  const text = typeof value === "string" ? neutralizeFormula(value) : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
