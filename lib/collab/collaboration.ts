@@ -8,7 +8,7 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type * as Y from "yjs";
 import type { CollabContext } from "./context";
 import { documentName } from "./names";
@@ -25,7 +25,28 @@ export type CollaborationOptions = {
   maxDebounce?: number;
   /** Largest WebSocket message in bytes; a larger one closes that connection only. */
   maxPayload?: number;
+  /** How long a socket may stay open without authenticating any document (10000). */
+  authenticationTimeoutMs?: number;
 };
+
+/** The target, host and origin of an upgrade request, or null when any of them cannot be read. */
+function readUpgrade(request: IncomingMessage): { url: URL; origin: URL | null } | null {
+  const host = request.headers.host;
+  const target = request.url ?? "";
+  // A host is a name or address and a port; anything else ("a b", "x/y") is not one.
+  if (!host || !/^[\w.\-:[\]]+$/.test(host) || !target.startsWith("/")) return null;
+  try {
+    const url = new URL(target, `http://${host}`);
+    const origin = request.headers.origin;
+    return { url, origin: origin ? new URL(origin) : null };
+  } catch {
+    return null;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
 
 /** The server's own connections to an article's two documents (an API write), to let go of when done. */
 export type OpenArticle = { content: Y.Doc; tags: Y.Doc; close(): Promise<void> };
@@ -33,6 +54,9 @@ export type OpenArticle = { content: Y.Doc; tags: Y.Doc; close(): Promise<void> 
 export class Collaboration {
   readonly hocuspocus: Hocuspocus<CollabContext>;
   private readonly wss: WebSocketServer;
+  private readonly authenticationTimeoutMs: number;
+  /** Sockets that have not authenticated any document yet, with the timer that will close them. */
+  private readonly awaitingAuthentication = new Map<WebSocket, ReturnType<typeof setTimeout>>();
 
   constructor(
     readonly persistence: Persistence,
@@ -40,12 +64,17 @@ export class Collaboration {
     options: CollaborationOptions = {},
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
+    this.authenticationTimeoutMs = options.authenticationTimeoutMs ?? 10_000;
+    const authentication: Extension = {
+      extensionName: "margin-authentication-timeout",
+      connected: async ({ connection }) => this.authenticated(connection.webSocket as unknown as WebSocket),
+    };
     this.hocuspocus = new Hocuspocus<CollabContext>({
       name: "margin",
       debounce: options.debounce ?? 2000,
       maxDebounce: options.maxDebounce ?? 10_000,
       quiet: true,
-      extensions,
+      extensions: [...extensions, authentication],
     });
   }
 
@@ -69,29 +98,46 @@ export class Collaboration {
     };
   }
 
-  /** Routes a WebSocket upgrade for /collab to Hocuspocus; false for other paths (Next.js' own). */
+  /**
+   * Routes a WebSocket upgrade for /collab to Hocuspocus; false for other paths (Next.js' own). A request
+   * whose target, Host or Origin cannot be read is answered 400 here, whatever its path: nothing below
+   * should have to parse it.
+   */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? "/", "http://margin.local");
-    if (url.pathname !== COLLAB_PATH) return false;
+    const parsed = readUpgrade(request);
+    if (!parsed) {
+      refuseUpgrade(socket, "400 Bad Request");
+      return true;
+    }
+    if (parsed.url.pathname !== COLLAB_PATH) return false;
     // A page on another site could open a socket carrying our session cookie: only our own origin may.
-    const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
-      socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+    if (parsed.origin && parsed.origin.host !== parsed.url.host) {
+      refuseUpgrade(socket, "403 Forbidden");
       return true;
     }
     this.wss.handleUpgrade(request, socket, head, (websocket) => {
       const headers = new Headers();
       for (const [key, value] of Object.entries(request.headers))
         if (value) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-      const connection = this.hocuspocus.handleConnection(
+      const connection = this.hocuspocus.handleConnection(websocket, new Request(parsed.url, { headers }));
+      // A socket that authenticates no document soon is closed: an idle stranger holds nothing open.
+      this.awaitingAuthentication.set(
         websocket,
-        new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { headers }),
+        setTimeout(() => websocket.close(4401, "not authenticated"), this.authenticationTimeoutMs),
       );
       websocket.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
-      websocket.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      websocket.on("close", (code, reason) => {
+        this.authenticated(websocket);
+        connection.handleClose({ code, reason: reason.toString() });
+      });
       websocket.on("error", () => websocket.terminate());
     });
     return true;
+  }
+
+  private authenticated(websocket: WebSocket): void {
+    clearTimeout(this.awaitingAuthentication.get(websocket));
+    this.awaitingAuthentication.delete(websocket);
   }
 
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
