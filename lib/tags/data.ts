@@ -3,6 +3,7 @@ import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import type { AnnotationStatus, Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import type { TagScope } from "@/lib/auth/tag-scope";
+import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { OffsetIndex, type OffsetUnit } from "./offsets";
 import type { Decision } from "@/lib/vocabulary";
 
@@ -150,12 +151,17 @@ export async function lastPlaceOf(access: ArticleAccess, id: string): Promise<{ 
   return prisma.annotation.findFirst({ where: { id, articleId: access.articleId }, select: { text: true, start: true } });
 }
 
-/** Canonical names of actors already tagged in the project, most used first: suggestions for new actors. */
+/**
+ * Canonical names of actors already tagged in the project, most used first: suggestions for new actors.
+ * Only from tags the caller may see: in a blind project an annotator's colleagues' names, kinds and counts
+ * would tell them what the others tagged.
+ */
 export async function listActorNames(access: ProjectAccess): Promise<{ name: string; kind: string | null; count: number }[]> {
   return prisma.$queryRaw`
     SELECT n.attributes->>'canonicalName' AS name, max(n.attributes->>'kind') AS kind, count(*)::int AS count
     FROM annotations n JOIN articles a ON a.id = n.article_id
     WHERE a.project_id = ${access.projectId} AND n.label = 'actor' AND coalesce(n.attributes->>'canonicalName', '') <> ''
+      AND ${tagScopeSql(access.tagScope)}
     GROUP BY 1 ORDER BY count DESC, name LIMIT 200`;
 }
 
