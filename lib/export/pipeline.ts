@@ -95,7 +95,15 @@ export async function writeDataset(
  * (a database transaction) runs at the pace of the slowest consumer, in constant memory. Cancelling the
  * stream (a client that disconnects, a closed stdout) aborts `signal`, and any waiting write throws.
  */
-export function pushStream(highWaterMark = 1024 * 1024) {
+/**
+ * How long a stalled reader may hold an export (its transaction and connection) without reading: a client
+ * that stops reading without closing (a frozen tab, a proxy that buffers nothing) must not pin them.
+ */
+export function exportIdleMs(): number {
+  return Number(process.env.MARGIN_EXPORT_IDLE_MS ?? 60_000);
+}
+
+export function pushStream(highWaterMark = 1024 * 1024, idleMs = exportIdleMs()) {
   const abort = new AbortController();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let wake: (() => void) | null = null;
@@ -117,13 +125,27 @@ export function pushStream(highWaterMark = 1024 * 1024) {
     },
     { highWaterMark, size: (chunk) => chunk.byteLength },
   );
+  /** Waits for the reader to want more, or gives up on a reader that has stopped reading. */
+  const waitForReader = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        const stalled = new DOMException(`The export's reader read nothing for ${Math.round(idleMs / 1000)} s`, "AbortError");
+        abort.abort(stalled);
+        controller.error(stalled);
+        resolve();
+      }, idleMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   return {
     stream,
     signal: abort.signal,
     async write(chunk: Uint8Array): Promise<void> {
       abort.signal.throwIfAborted();
       controller.enqueue(chunk);
-      while ((controller.desiredSize ?? 0) <= 0 && !abort.signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      while ((controller.desiredSize ?? 0) <= 0 && !abort.signal.aborted) await waitForReader();
       abort.signal.throwIfAborted();
     },
     close() {

@@ -120,4 +120,45 @@ describe("export streaming", () => {
     expect(articles).toHaveLength(ARTICLES);
     expect(articles.map((article) => article.id)).toEqual(articles.map((article) => article.id).sort((a, b) => (a < b ? -1 : 1)));
   });
+
+  it("gives up on a reader that stops reading without closing, and ends its transaction", async () => {
+    process.env.MARGIN_EXPORT_IDLE_MS = "300";
+    try {
+      const access = (await unsafeOperatorProjectAccess(slug, "project:read"))!;
+      const started = await startProjectExport(access, query());
+      const reader = started.stream.getReader();
+      await reader.read();
+      expect(await openTransactions()).toBe(1);
+      // The reader goes quiet (a frozen tab, a stuck proxy) but never cancels.
+      await expect(started.done).rejects.toMatchObject({ name: "AbortError", message: expect.stringMatching(/read nothing/) });
+      await eventually(async () => (await openTransactions()) === 0, 2000, "the transaction to end");
+      await expect(reader.read()).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      delete process.env.MARGIN_EXPORT_IDLE_MS;
+    }
+  });
+
+  it("refuses an export beyond the number this server runs at once with a 429, and takes it again once one ends", async () => {
+    process.env.MARGIN_EXPORT_CONCURRENCY = "2";
+    const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
+    try {
+      for (let index = 0; index < 2; index++) {
+        const response = await call(projectExport.GET, { slug }, { token: owner.token, query: { format: "jsonl" } });
+        expect(response.status).toBe(200);
+        readers.push(response.body!.getReader());
+        await readers.at(-1)!.read();
+      }
+      const refused = await call(projectExport.GET, { slug }, { token: owner.token, query: { format: "jsonl" } });
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/exports are running/);
+      await readers.shift()!.cancel();
+      await eventually(async () => (await openTransactions()) === 1, 2000, "one export to end");
+      const again = await call(projectExport.GET, { slug }, { token: owner.token, query: { format: "jsonl" } });
+      expect(again.status).toBe(200);
+      readers.push(again.body!.getReader());
+    } finally {
+      for (const reader of readers) await reader.cancel();
+      delete process.env.MARGIN_EXPORT_CONCURRENCY;
+    }
+  });
 });
