@@ -26,6 +26,28 @@ test("a member signs in, sees the project and reads its article, then signs out"
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
 
+test("signing out ends the session on the server: a copy of the old cookie no longer signs in", async ({ page, world, browser }) => {
+  const user = await world.user("Sam Signout");
+  await signInAs(page, user);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(true);
+  expect((await page.request.get("/api/me")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Someone who copied the cookie before sign-out (another browser, a stolen laptop) replays it.
+  const replay = await browser.newContext();
+  try {
+    await replay.addCookies(cookies);
+    expect((await replay.request.get("/api/me")).status()).toBe(401);
+    const page2 = await replay.newPage();
+    await page2.goto("/projects");
+    await expect(page2).toHaveURL(/\/sign-in\?callbackUrl=/);
+  } finally {
+    await replay.close();
+  }
+});
+
 test("a wrong password shows an error and does not sign in", async ({ page, world }) => {
   const user = await world.user();
   const signIn = new SignInPage(page);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { prisma } from "@/lib/db/prisma";
+import { sessionCookie } from "@/lib/testing/actors";
 import { createProjectWith, uniqueId } from "@/lib/testing/factories";
 import { runEntry } from "@/lib/testing/run-process";
 
@@ -135,5 +136,21 @@ describe("margin CLI", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("ends every session of a user, whose old cookies then sign nobody in", async () => {
+    const email = `leaving-${uniqueId()}@cli.example`;
+    expect((await margin("user", "add", "--email", email, "--password", "leaving password 1", "--name", "Lee")).code).toBe(0);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const cookie = await sessionCookie(user);
+    const request = () => new Request("http://margin.test/api/me", { headers: { cookie, host: "margin.test" } });
+    expect(await authenticateRequest(request())).toMatchObject({ userId: user.id });
+    expect(await margin("user", "sign-out", "--email", email)).toMatchObject({
+      code: 0,
+      stdout: "1\n",
+      stderr: `ended 1 session of ${email}\n`,
+    });
+    await expect(authenticateRequest(request())).rejects.toMatchObject({ code: "unauthorized" });
+    expect(await margin("user", "sign-out", "--email", `nobody-${uniqueId()}@cli.example`)).toMatchObject({ code: 1 });
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/mutations";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { actorFor, sessionCookie } from "@/lib/testing/actors";
+import { encode } from "@auth/core/jwt";
+import { endSession, unsafeEndSessionsOf } from "@/lib/auth/mutations";
+import { actorFor, cookieWithoutSession, sessionCookie, signedInBrowser, TEST_AUTH_SECRET } from "@/lib/testing/actors";
 import { createUser } from "@/lib/testing/factories";
 import { authenticateRequest } from "./session-gate";
 
@@ -84,5 +86,35 @@ describe("authenticateRequest with a browser's session cookie", () => {
     } finally {
       delete process.env.TRUST_PROXY;
     }
+  });
+});
+
+describe("sessions end on the server", () => {
+  const browser = (cookie: string) => new Request("http://margin.test/api/me", { headers: { cookie, host: "margin.test" } });
+
+  it("refuses the cookie of a session that signed out, while the user's other sessions go on", async () => {
+    const user = await createUser();
+    const laptop = await signedInBrowser(user);
+    const phone = await signedInBrowser(user);
+    expect(await authenticateRequest(browser(laptop.cookie))).toMatchObject({ userId: user.id, via: "session" });
+    await endSession(laptop.sessionId);
+    expect((await refusal(authenticateRequest(browser(laptop.cookie)))).code).toBe("unauthorized");
+    expect(await authenticateRequest(browser(phone.cookie))).toMatchObject({ userId: user.id });
+  });
+
+  it("refuses every cookie of a user whose sessions the operator ended, and any cookie without a session", async () => {
+    const user = await createUser();
+    const cookies = [await sessionCookie(user), await sessionCookie(user)];
+    expect(await unsafeEndSessionsOf(user.id)).toBe(2);
+    for (const cookie of cookies) expect((await refusal(authenticateRequest(browser(cookie)))).code).toBe("unauthorized");
+    expect((await refusal(authenticateRequest(browser(await cookieWithoutSession(user))))).code).toBe("unauthorized");
+  });
+
+  it("refuses a cookie whose session belongs to someone else", async () => {
+    const [owner, other] = [await createUser(), await createUser()];
+    const { sessionId } = await signedInBrowser(owner);
+    const name = "authjs.session-token";
+    const forged = `${name}=${await encode({ token: { sub: other.id, sid: sessionId }, secret: TEST_AUTH_SECRET, salt: name })}`;
+    expect((await refusal(authenticateRequest(browser(forged)))).code).toBe("unauthorized");
   });
 });

@@ -6,21 +6,12 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { unsafeFindActiveToken, unsafeGetUserById } from "./data";
-import { touchApiToken } from "./mutations";
-import { sessionUserId } from "./session-token";
-import { mintActor, type Actor } from "./context";
-import { hashSecret } from "./secrets";
-
-async function sessionActor(headers: Headers): Promise<Actor | null> {
-  const userId = await sessionUserId(headers);
-  const user = userId ? await unsafeGetUserById(userId) : null;
-  return user ? mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "session" }) : null;
-}
+import type { Actor } from "./context";
+import { actorOfSession, actorOfToken } from "./credentials";
 
 /** The signed-in user of the page or server action being rendered, or null. */
 export async function getActor(): Promise<Actor | null> {
-  return sessionActor(await headers());
+  return actorOfSession(await headers());
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
@@ -36,13 +27,11 @@ export async function authenticateRequest(request: Request): Promise<Actor> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError("unauthorized", "Authorization header must be `Bearer <token>`");
-    const token = await unsafeFindActiveToken(hashSecret(match[1]!));
-    if (!token) throw new AppError("unauthorized", "Invalid or revoked API token");
-    await touchApiToken(token.id, token.lastUsedAt);
-    const user = token.user;
-    return mintActor({ userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" });
+    const actor = await actorOfToken(match[1]!);
+    if (!actor) throw new AppError("unauthorized", "Invalid or revoked API token");
+    return actor;
   }
-  const actor = await sessionActor(request.headers);
+  const actor = await actorOfSession(request.headers);
   if (!actor) throw new AppError("unauthorized", "Sign in or send an API token as `Authorization: Bearer <token>`");
   assertSameOrigin(request);
   return actor;

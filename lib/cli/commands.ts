@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
+import { unsafeEndSessionsOf } from "@/lib/auth/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
@@ -56,6 +57,19 @@ export const COMMANDS: Command[] = [
       if (!created.ok) fail(created);
       const user = created.value;
       return { stdout: [user.id], stderr: [`created user ${user.email}${user.isAdmin ? " (admin)" : ""}`] };
+    },
+  },
+  {
+    name: "user sign-out",
+    summary: "End every session of a user: their browsers' cookies sign nobody in any more",
+    options: { email: { type: "string", description: "email of the user", required: true } },
+    async run(values) {
+      const email = parse(emailSchema, values.email);
+      const user = await unsafeGetUserByEmail(email);
+      if (!user) throw new CommandFailure(`no user with email ${email}`);
+      const ended = await unsafeEndSessionsOf(user.id);
+      // This process is not the server: live connections follow when they reconnect (see README).
+      return { stdout: [String(ended)], stderr: [`ended ${ended} session${ended === 1 ? "" : "s"} of ${email}`] };
     },
   },
   {

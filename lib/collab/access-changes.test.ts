@@ -4,7 +4,8 @@ import { authorizeProject } from "@/lib/auth/project-access";
 import { prisma } from "@/lib/db/prisma";
 import { articleSchema } from "@/lib/editor/extensions";
 import { changeMemberRole, removeMember } from "@/lib/members/mutations";
-import { actorFor } from "@/lib/testing/actors";
+import { actorFor, signedInBrowser } from "@/lib/testing/actors";
+import { signOutSession } from "@/lib/users/mutations";
 import { connectClient, eventually, startCollabServer, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { documentName } from "./names";
@@ -105,6 +106,25 @@ describe("live connections follow access changes", () => {
     } finally {
       client.destroy();
       colleague.destroy();
+    }
+  });
+
+  it("a browser that signs out is disconnected, and its old cookie opens nothing", async () => {
+    const user = await createUser({ name: "Signing out" });
+    const access = await managerAccess();
+    await prisma.membership.create({ data: { projectId: access.projectId, userId: user.id, role: "editor" } });
+    const articleId = (await createArticle(slug, { title: "Count", text: `${TEXT} (${++articles})` })).id;
+    const browser = await signedInBrowser(user);
+    const client = await connectClient(server.url, articleId, "", { cookie: browser.cookie });
+    try {
+      type(client, "Signed in ");
+      await eventually(() => serverText(articleId).startsWith("Signed in "), 3000, "the edit on the server");
+      const failed = refused(client);
+      await signOutSession({ userId: user.id, sessionId: browser.sessionId });
+      await failed;
+      await expect(connectClient(server.url, articleId, "", { cookie: browser.cookie })).rejects.toThrow(/authentication failed/);
+    } finally {
+      client.destroy();
     }
   });
 });

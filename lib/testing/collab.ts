@@ -44,10 +44,19 @@ export async function connectClient(
   url: string,
   articleId: string,
   token: string,
-  options: { waitForSync?: boolean; tagsViewOf?: string } = {},
+  options: { waitForSync?: boolean; tagsViewOf?: string; cookie?: string } = {},
 ) {
+  // A browser sends its session cookie with the upgrade request; the token is then empty, as in the editor.
+  const cookie = options.cookie;
+  const Polyfill = cookie
+    ? class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie } });
+        }
+      }
+    : WebSocket;
   // Retry quickly (the attempt library refuses a delay below minDelay, so both are set).
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 500 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Polyfill, delay: 50, minDelay: 50, maxDelay: 500 });
   const content = new HocuspocusProvider({
     websocketProvider: socket,
     name: documentName(articleId, "content"),

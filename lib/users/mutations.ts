@@ -1,5 +1,7 @@
 import "server-only";
+import { endSession } from "@/lib/auth/mutations";
 import { hashPassword } from "@/lib/auth/password";
+import { announceAccessChange } from "@/lib/collab/access-changes";
 import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma";
 import { fail, ok, type Result } from "@/lib/errors";
@@ -75,4 +77,14 @@ export async function unsafeCreateUser(input: SignUpInput & { admin: boolean }):
   return prisma.$transaction((tx) =>
     insertUser(tx, { email: input.email, name: input.name, passwordHash, isAdmin: input.admin }, { allowWhenClosed: true }),
   );
+}
+
+/**
+ * Signing out: the session ends on the server, so a copy of its cookie signs nobody in any more, and the
+ * user's live connections opened with a session are closed (their other browsers reconnect and are let
+ * back in with their own sessions).
+ */
+export async function signOutSession(session: { userId: string; sessionId: string }): Promise<void> {
+  await endSession(session.sessionId);
+  announceAccessChange({ userId: session.userId, via: "session" });
 }

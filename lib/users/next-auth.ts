@@ -14,9 +14,10 @@ import { prisma } from "@/lib/db/prisma";
 import { clientIp } from "@/lib/http/client-ip";
 import { getInstanceSettings } from "@/lib/instance/data";
 import { hasAnyUser, unsafeHasPendingInvite } from "./data";
-import { insertUser } from "./mutations";
+import { insertUser, signOutSession } from "./mutations";
 import { signInSchema } from "./schema";
 import { verifySignIn } from "./sign-in";
+import { SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/mutations";
 
 declare module "next-auth" {
   interface Session {
@@ -67,7 +68,7 @@ function adapter(): Adapter {
 
 const config: NextAuthConfig = {
   adapter: adapter(),
-  session: { strategy: "jwt" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Margin serves itself (server/main.ts); the Host header is the address users typed.
   trustHost: true,
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -92,6 +93,14 @@ const config: NextAuthConfig = {
     }),
     ...oauthProviders.map((entry) => entry.provider),
   ],
+  events: {
+    // Sign-out ends the session on the server, so a copy of the cookie signs nobody in, and closes the
+    // user's live connections opened with a session (their other browsers reconnect and are let back in).
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && typeof token.sid === "string") await signOutSession({ userId: token.sub, sessionId: token.sid });
+    },
+  },
   callbacks: {
     async signIn({ account, user }) {
       if (!account || account.type === "credentials") return true;
@@ -105,8 +114,13 @@ const config: NextAuthConfig = {
       if (!(await hasAnyUser()) || (await getInstanceSettings()).signupOpen) return true;
       return user.email ? unsafeHasPendingInvite(user.email.toLowerCase()) : false;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // At sign-in (the only call with a user), a server-side session starts; its id goes into the cookie,
+    // and the gates accept the cookie only while the session lasts (lib/auth/credentials.ts).
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
