@@ -304,6 +304,20 @@ export async function unsafeUserIdsByEmail(emails: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 
+/**
+ * The project's members among these emails. A dataset import matches its people here only: matching
+ * across the instance would put outsiders' names on a project's tags, and tell the importer which emails
+ * have accounts.
+ */
+export async function memberIdsByEmail(access: ProjectAccess, emails: string[]): Promise<Map<string, string>> {
+  const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const rows = await prisma.membership.findMany({
+    where: { projectId: access.projectId, user: { email: { in: lowered } } },
+    select: { user: { select: { id: true, email: true } } },
+  });
+  return new Map(rows.map((row) => [row.user.email, row.user.id]));
+}
+
 /** Who an import by the operator's CLI acts as when a dataset's person has no account: the project's first owner. */
 export async function unsafeFirstOwnerId(access: ProjectAccess): Promise<string | null> {
   const owner = await prisma.membership.findFirst({

@@ -92,7 +92,12 @@ describe("margin-json import", () => {
     assertValid(exported);
     const margin = exported.articles.flatMap((article) => article.tags).find((item) => item.authors.length === 2);
     expect(margin?.reviews.at(-1)?.reviewer.id).toBe("margin");
-    const target = await createProjectWith({ owner: [people.importer] });
+    // The source's people are members of the target, and an owner imports: authors and decisions stand.
+    const target = await createProjectWith({
+      owner: [people.importer],
+      editor: [people.editor, people.second],
+      reviewer: [people.reviewer],
+    });
     const response = await importInto(target.slug, people.importer, exported);
     expect(response.status).toBe(200);
     const { results } = await response.json();
@@ -141,15 +146,47 @@ describe("margin-json import", () => {
     expect(after.tags.find((item) => item.id === quote.id)!.note).toBe("Checked against the tape");
   });
 
-  it("matches people by email, and stands the importer in for people without an account", async () => {
+  it("matches people by email among the project's members only, and stands the importer in for anyone else", async () => {
     const exported = await exportOf(source);
     const stranger = { id: "u-gone", email: "gone@elsewhere.example", name: "Gone" };
     const [first] = exported.articles.filter((article) => article.tags.length);
-    first!.tags[0]!.authors = [stranger, { id: "x", email: people.second.email.toUpperCase(), name: null }];
-    const target = await createProjectWith({ owner: [people.importer] });
+    // people.editor has an account but is not a member of the target: the import must not name them.
+    first!.tags[0]!.authors = [
+      stranger,
+      { id: "x", email: people.second.email.toUpperCase(), name: null },
+      { id: "y", email: people.editor.email, name: null },
+    ];
+    const target = await createProjectWith({ owner: [people.importer], editor: [people.second] });
     await importInto(target.slug, people.importer, { ...exported, articles: [first] });
     const [article] = (await exportOf(target.slug)).articles;
     expect(article!.tags[0]!.authors.map((author) => author.email)).toEqual([people.importer.email, people.second.email]);
+  });
+
+  it("keeps an editor's import from deciding: tags arrive pending, the claims go into their history", async () => {
+    const exported = await exportOf(source);
+    const target = await createProjectWith({ owner: [people.owner], editor: [people.importer], reviewer: [people.reviewer] });
+    const decided = exported.articles.find((article) => article.tags.some((item) => item.status === "accepted"))!;
+    const article = { ...structuredClone(decided), status: "done" as const };
+    const response = await importInto(target.slug, people.importer, { ...exported, articles: [article] }, "forged.json");
+    expect(response.status).toBe(200);
+    const [imported] = (await exportOf(target.slug)).articles;
+    expect(imported!.status).toBe("in_progress");
+    expect(imported!.tags.map((item) => [item.status, item.reviews.length])).toEqual(imported!.tags.map(() => ["pending", 0]));
+    expect(await prisma.annotationReview.count({ where: { article: { projectId: target.projectId } } })).toBe(0);
+    // What the dataset claimed is kept as provenance, by the importer, in each tag's history.
+    const events = await prisma.annotationEvent.findMany({ where: { article: { projectId: target.projectId }, kind: "imported" } });
+    expect(events).toHaveLength(article.tags.length);
+    const accepted = article.tags.find((item) => item.status === "accepted")!;
+    expect(events.map((event) => event.data)).toContainEqual(
+      expect.objectContaining({
+        from: "forged.json",
+        id: accepted.id,
+        status: "accepted",
+        decisionsKept: false,
+        reviews: accepted.reviews.map((item) => expect.objectContaining({ reviewer: item.reviewer.email, decision: item.decision })),
+      }),
+    );
+    expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([people.importer.id]));
   });
 
   it("reports duplicates and bad articles, each alone, and writes nothing of them", async () => {

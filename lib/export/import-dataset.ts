@@ -3,8 +3,14 @@
  * into a project, reproducing its articles, tags, attributes and relations. Each article goes through the
  * ordinary import (importArticle, text kept exactly: furniture detection off) after a dry run proves its
  * canonical text comes out unchanged, since every offset counts into it; then its tags are written with
- * new ids (links remapped), authors matched by email to existing users (else the importing user), status
- * and decisions kept (a decision by Margin itself stays Margin's), before any live document exists; then
+ * new ids (links remapped), before any live document exists. A dataset is a claim, not a credential:
+ * - people are matched by email among the project's members only (anyone else becomes the importer), so
+ *   an import cannot put outsiders' names on tags nor learn which emails have accounts;
+ * - decisions and statuses are kept only when the importer may make them (an owner, or the operator's
+ *   CLI): otherwise every tag arrives pending and the article not yet in review, and what the dataset
+ *   claimed (its authors, status and decisions) goes into each tag's history as an "imported" event,
+ *   which every import writes (a decision by Margin itself stays Margin's);
+ * then
  * the live documents are built from these rows and stored, so that the first person to open a heavily
  * tagged article does not wait for it (about 0.4 s for 5,000 tags). An article fails alone, and a failure
  * writes nothing of it.
@@ -21,9 +27,10 @@ import type { ProjectAccess } from "@/lib/auth/context";
 import { seedDocuments } from "@/lib/tags/mutations";
 import { AppError } from "@/lib/errors";
 import { MARGIN_REVIEWER } from "./build";
-import { unsafeUserIdsByEmail } from "./data";
+import { memberIdsByEmail } from "./data";
 import { datasetArticleSchema, datasetHeaderSchema, type DatasetArticle } from "./dataset-schema";
-import { deleteImportedArticle, insertImportedTags, type ImportedReviewRow, type ImportedTagRow } from "./mutations";
+import { deleteImportedArticle, insertImportedTags, type ImportedEventRow, type ImportedReviewRow, type ImportedTagRow } from "./mutations";
+import { can } from "@/lib/auth/permissions";
 
 export type DatasetImportResult = ImportResult & { tags?: number };
 
@@ -94,14 +101,17 @@ async function prepare(label: string, article: DatasetArticle) {
 
 class People {
   private readonly ids = new Map<string, string | null>();
-  constructor(private readonly fallbackUserId: string) {}
+  constructor(
+    private readonly access: ProjectAccess,
+    private readonly fallbackUserId: string,
+  ) {}
 
   async load(article: DatasetArticle): Promise<void> {
     const emails = article.tags
       .flatMap((tag) => [...tag.authors, ...tag.reviews.map((review) => review.reviewer)].map((person) => person.email.toLowerCase()))
       .filter((email) => !this.ids.has(email));
     if (!emails.length) return;
-    const found = await unsafeUserIdsByEmail(emails);
+    const found = await memberIdsByEmail(this.access, emails);
     for (const email of emails) this.ids.set(email, found.get(email) ?? null);
   }
 
@@ -115,7 +125,15 @@ class People {
   }
 }
 
-function rowsOf(articleId: string, { article, spans }: Checked, people: People): { tags: ImportedTagRow[]; reviews: ImportedReviewRow[] } {
+/** How an import treats what the dataset claims: whether its decisions stand, and who is importing. */
+type ImportPolicy = { keepDecisions: boolean; importerId: string | null; source: string };
+
+function rowsOf(
+  articleId: string,
+  { article, spans }: Checked,
+  people: People,
+  policy: ImportPolicy,
+): { tags: ImportedTagRow[]; reviews: ImportedReviewRow[]; events: ImportedEventRow[] } {
   const newIds = new Map(article.tags.map((tag) => [tag.id, randomUUID()]));
   const tags = article.tags.map((tag, position): ImportedTagRow => {
     const attributes: Record<string, unknown> = { ...tag.attributes };
@@ -135,14 +153,14 @@ function rowsOf(articleId: string, { article, spans }: Checked, people: People):
       text: tag.text,
       authorId: annotatorIds[0]!,
       annotatorIds,
-      status: tag.status,
+      status: policy.keepDecisions ? tag.status : "pending",
       attributes,
       note: tag.note,
       createdAt: new Date(tag.createdAt),
       updatedAt: new Date(tag.updatedAt),
     };
   });
-  const reviews = article.tags.flatMap((tag) =>
+  const reviews = (policy.keepDecisions ? article.tags : []).flatMap((tag) =>
     tag.reviews.map((review): ImportedReviewRow => ({
       annotationId: newIds.get(tag.id)!,
       articleId,
@@ -152,7 +170,33 @@ function rowsOf(articleId: string, { article, spans }: Checked, people: People):
       createdAt: new Date(review.at),
     })),
   );
-  return { tags, reviews };
+  const now = new Date();
+  const events = article.tags.map((tag): ImportedEventRow => ({
+    annotationId: newIds.get(tag.id)!,
+    articleId,
+    actorId: policy.importerId,
+    createdAt: now,
+    data: {
+      from: policy.source,
+      id: tag.id,
+      authors: tag.authors.map((author) => author.email),
+      status: tag.status,
+      reviews: tag.reviews.map((review) => ({
+        reviewer: review.reviewer.email,
+        decision: review.decision,
+        at: review.at,
+        comment: review.comment,
+      })),
+      decisionsKept: policy.keepDecisions,
+    },
+  }));
+  return { tags, reviews, events };
+}
+
+/** An article's status as imported: the dataset's when its decisions stand, else where its tags put it. */
+function statusOf(article: DatasetArticle, policy: ImportPolicy): DatasetArticle["status"] {
+  if (policy.keepDecisions) return article.status;
+  return article.tags.length ? "in_progress" : "new";
 }
 
 /**
@@ -164,7 +208,9 @@ export async function importDataset(
   source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> },
   fallbackUserId: string,
 ): Promise<DatasetImportResult[]> {
-  const people = new People(fallbackUserId);
+  const people = new People(access, fallbackUserId);
+  // Decisions stand only when the importer may decide (owners; the operator's CLI acts as an owner).
+  const policy: ImportPolicy = { keepDecisions: can(access.role, "annotations:review"), importerId: access.userId, source: source.name };
   const results: DatasetImportResult[] = [];
   let position = 0;
   for await (const raw of source.articles) {
@@ -185,9 +231,9 @@ export async function importDataset(
       continue;
     }
     await people.load(checked.value.article);
-    const rows = rowsOf(imported.id, checked.value, people);
+    const rows = rowsOf(imported.id, checked.value, people, policy);
     try {
-      await insertImportedTags(imported.id, checked.value.article.status, rows.tags, rows.reviews);
+      await insertImportedTags(imported.id, statusOf(checked.value.article, policy), rows.tags, rows.reviews, rows.events);
     } catch (error) {
       console.error(`[import] ${label}: tags refused`, error);
       await deleteImportedArticle(imported.id);

@@ -52,6 +52,15 @@ export type ImportedTagRow = {
   updatedAt: Date;
 };
 
+/** What the import did to one tag, in its history (kind "imported"). */
+export type ImportedEventRow = {
+  annotationId: string;
+  articleId: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+};
+
 export type ImportedReviewRow = {
   annotationId: string;
   articleId: string;
@@ -70,10 +79,14 @@ export async function insertImportedTags(
   status: ArticleStatus,
   tags: ImportedTagRow[],
   reviews: ImportedReviewRow[],
+  events: ImportedEventRow[],
 ): Promise<void> {
   await prisma.$transaction([
     prisma.annotation.createMany({ data: tags.map((tag) => ({ ...tag, attributes: tag.attributes as Prisma.InputJsonObject })) }),
     prisma.annotationReview.createMany({ data: reviews }),
+    prisma.annotationEvent.createMany({
+      data: events.map((event) => ({ ...event, kind: "imported" as const, data: event.data as Prisma.InputJsonObject })),
+    }),
     prisma.article.update({ where: { id: articleId }, data: { status } }),
   ]);
 }

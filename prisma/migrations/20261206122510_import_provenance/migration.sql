@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AnnotationEventKind" ADD VALUE 'imported';
