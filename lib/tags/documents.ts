@@ -13,12 +13,13 @@
  */
 import { Fragment, Node as PMNode, type Mark as PMMark } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
-import { initProseMirrorDoc, prosemirrorToYXmlFragment, updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { initProseMirrorDoc, prosemirrorToYXmlFragment, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
 import { CONTENT_FIELD } from "@/lib/collab/names";
+import { readContent } from "./content-schema";
 import { projectDocument, rangeOf, type Projection, type Span } from "./projection";
 import { annotatorsOf, type TagRecord } from "./record";
 
@@ -57,8 +58,12 @@ export function markedTagIds(root: PMNode): Set<string> {
   return ids;
 }
 
+/**
+ * The content as ProseMirror's document, read without changing it (lib/tags/content-schema.ts): throws
+ * ContentError for content the schema refuses, where y-tiptap's reading would delete it.
+ */
 export function contentRoot(doc: Y.Doc): PMNode {
-  return yXmlFragmentToProseMirrorRootNode(contentFragment(doc), articleSchema);
+  return readContent(contentFragment(doc));
 }
 
 export function projectContent(doc: Y.Doc): Projection {

@@ -232,7 +232,9 @@ export class Simulation {
   constructor(private readonly options: SimulationOptions) {
     this.rng = random(options.seed);
     this.network = new Network(this.rng);
-    this.server = new ServerPeer(options.seed, options.content, this.rng);
+    // The database's failures draw from a generator of their own: appends happen asynchronously, and
+    // sharing the main one would make a seed's later actions depend on when they ran.
+    this.server = new ServerPeer(options.seed, options.content, random(options.seed ^ 0x5bd1e995));
     // What the server's documents take in is broadcast to every other connected client, as Hocuspocus does.
     for (const kind of ["content", "tags"] as const) {
       this.server.docs[kind].on("update", (update: Uint8Array, origin: unknown) => {
