@@ -24,7 +24,7 @@ import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { nextAfterDecision } from "@/lib/review/queue-order";
-import { moveTag } from "@/lib/api-client/review";
+import { moveTag } from "@/lib/api-client/tags";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
