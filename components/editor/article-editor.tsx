@@ -24,6 +24,7 @@ import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { nextAfterDecision } from "@/lib/review/queue-order";
+import { listActorNames } from "@/lib/api-client/actors";
 import { moveTag } from "@/lib/api-client/tags";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
@@ -165,10 +166,7 @@ function LiveEditor({
   }, [editor]);
 
   useEffect(() => {
-    fetch(`/api/projects/${slug}/actors`)
-      .then((response) => (response.ok ? response.json() : { actors: [] }))
-      .then((body: { actors: { name: string }[] }) => setActorNames(body.actors.map((actor) => actor.name)))
-      .catch(() => {});
+    void listActorNames(slug).then((answer) => setActorNames(answer.ok ? answer.data.actors.map((actor) => actor.name) : []));
   }, [slug]);
 
   const tag = useCallback(
