@@ -25,7 +25,8 @@ import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { nextAfterDecision } from "@/lib/review/queue-order";
 import { listActorNames } from "@/lib/api-client/actors";
-import { moveTag } from "@/lib/api-client/tags";
+import type { ApiAnswer } from "@/lib/api-client/call";
+import { deleteTag, moveTag, restoreTag, updateTag } from "@/lib/api-client/tags";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
@@ -282,17 +283,18 @@ function LiveEditor({
     const span = selectionSpan(projected, from, to);
     return span && { ...span, text: projected.text.slice(span.start, span.end) };
   };
-  const send = async (message: Parameters<TagClient["send"]>[0]) => {
-    const result = await client.send(message);
-    setProblem(result.ok ? null : (result.error ?? "That did not work."));
-    return result.ok ? null : (result.error ?? "That did not work.");
+  /** Shows what went wrong with a tag write in the API's words (or clears it), and returns it for a form to show too. */
+  const report = (answer: ApiAnswer<unknown>) => {
+    const error = answer.ok ? null : answer.error;
+    setProblem(error);
+    return error;
   };
   /** An orphan onto the selected words, as selected (mouse selections are already snapped to words). */
   const attach = async (id: string) => {
     const span = selectionAsSpan();
     if (!span) return setProblem("Select the words to attach the tag to, then choose “Attach to selected words”.");
     const answer = await moveTag(id, { start: span.start, end: span.end });
-    setProblem(answer.ok ? null : answer.error);
+    report(answer);
     if (answer.ok) setSelected([id]);
   };
   const current = selected.find((id) => tags.has(id));
@@ -356,8 +358,12 @@ function LiveEditor({
             canChange={canChange(tags.get(current)!)}
             actors={actors.filter((actor) => actor.id !== current)}
             actorNames={actorNames}
-            onUpdate={(patch) => send({ op: "update", id: current, ...patch })}
-            onDelete={() => void send({ op: "delete", id: current }).then(() => setSelected([]))}
+            onUpdate={(changes) => updateTag(current, changes).then(report)}
+            onDelete={() =>
+              void deleteTag(current)
+                .then(report)
+                .then(() => setSelected([]))
+            }
             onClose={() => setSelected([])}
           >
             {(permissions.canReview || tags.get(current)!.review) && (
@@ -389,9 +395,9 @@ function LiveEditor({
           selected={selected}
           onSelect={select}
           canChange={canChange}
-          onRestore={(id) => void send({ op: "restore", id })}
+          onRestore={(id) => void restoreTag(id).then(report)}
           onAttach={(id) => void attach(id)}
-          onDelete={(id) => void send({ op: "delete", id })}
+          onDelete={(id) => void deleteTag(id).then(report)}
         />
       </div>
     </div>
