@@ -23,7 +23,7 @@ export function useTagging(editor: Editor | null, documents: ArticleDocuments, s
     async (label: Label) => {
       if (!editor) return;
       let marked = "";
-      const result = await tagSelection(editor, client, documents.tags, label, {
+      const result = await tagSelection(editor, client, documents, label, {
         exact: selectionIsExact(editor.state),
         onMarked: (id) => {
           marked = id;
@@ -38,7 +38,7 @@ export function useTagging(editor: Editor | null, documents: ArticleDocuments, s
         setProblem(result.error ?? "The tag could not be saved.");
       }
     },
-    [editor, client, documents.tags, setSelected],
+    [editor, client, documents, setSelected],
   );
 
   return { tag, pending, problem, setProblem };

@@ -75,6 +75,11 @@ export const tagMessageSchema = z.strictObject({
   requestId: z.string().max(64),
   id: tagId,
   label: labelSchema,
+  /**
+   * The editor's content changes once it had placed the mark (its Yjs client id and clock): the server
+   * records the tag once it has applied that much, whatever else delays the content's messages.
+   */
+  markedAt: z.strictObject({ client: z.number().int().min(0), clock: z.number().int().min(0) }).optional(),
 });
 
 export type TagMessage = z.infer<typeof tagMessageSchema>;

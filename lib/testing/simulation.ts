@@ -451,7 +451,7 @@ export class Simulation {
       const exact = rng.chance(0.3);
       log(`tag ${range.from}-${range.to} as ${label} (${id}${exact ? ", exact" : ""})`);
       editor.commands.setTextSelection(range);
-      client.tagging.push(tagSelection(editor, client.client, client.tags, label, { id, exact }));
+      client.tagging.push(tagSelection(editor, client.client, { content: client.content, tags: client.tags }, label, { id, exact }));
     } else if (roll < 0.76) {
       const ids = this.tagIds(client);
       if (!ids.length) return;

@@ -48,7 +48,7 @@ async function handleTagMessage(
   const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
   if (!access.ok) return answer({ ok: false, message: access.message });
   try {
-    return answer(await live.create(access.value, { id: request.id, label: request.label }));
+    return answer(await live.create(access.value, { id: request.id, label: request.label }, { markedAt: request.markedAt }));
   } catch (error) {
     console.error("[collab] tag message failed", error);
     return answer({ ok: false, message: "the server could not do that; it was logged" });
