@@ -6,14 +6,14 @@
  *
  * Socket or HTTP. The socket carries only what must follow a mark the editor has just placed on that same
  * socket: recording the tag for the words the editor marked (the "create" message on the tags document,
- * lib/tags/client/tagging.ts and tag-client.ts). Sent after the mark on one connection, it reaches the
- * server after it, and it is sent again after a reconnection, so that no marked tag is left unrecorded.
- * Everything else the editor writes goes over HTTP, through this client, with the API's rules and error
- * messages: a tag's label, attributes and note (PATCH /api/annotations/<id>), deleting it (DELETE
- * /api/annotations/<id>), restoring an orphan onto its last words (POST /api/annotations/<id>/restore),
- * attaching one to newly selected words (PATCH with start and end, ?offsetUnit=utf16), and reviews,
- * comments and the workflow. Every open editor, the writer's included, sees the change arrive through
- * the tags document, which only the server writes.
+ * lib/tags/client/tagging.ts and tag-client.ts). It says how far the editor's changes went once marked,
+ * the server records the tag once it has applied them, and it is sent again after a reconnection, so that
+ * no marked tag is left unrecorded. Everything else the editor writes goes over HTTP, through this client,
+ * with the API's rules and error messages: a tag's label, attributes and note (PATCH
+ * /api/annotations/<id>), deleting it (DELETE /api/annotations/<id>), restoring an orphan onto its last
+ * words (POST /api/annotations/<id>/restore), attaching one to newly selected words (PATCH with start and
+ * end, ?offsetUnit=utf16), and reviews, comments and the workflow. Every open editor, the writer's
+ * included, sees the change arrive through the tags document, which only the server writes.
  */
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: string; status: number; body?: unknown };
