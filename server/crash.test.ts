@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import type { Label } from "@/lib/vocabulary";
-import { editContent, markSpan, projectContent, readTags } from "@/lib/tags/documents";
+import { editContent, markSpan, ownState, projectContent, readTags } from "@/lib/tags/documents";
 import { prisma } from "@/lib/db/prisma";
 import { articleSchema } from "@/lib/editor/extensions";
 import { TagClient } from "@/lib/tags/client/tag-client";
@@ -102,7 +102,7 @@ describe("the server process dying", () => {
             answers.push(
               taggers
                 .get(client)!
-                .send({ op: "create", id, label })
+                .send({ op: "create", id, label, markedAt: ownState(client.content.document) })
                 .then((answer) => ({ id, word: earlier, ...answer })),
             );
           }

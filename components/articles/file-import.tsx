@@ -3,6 +3,7 @@
 import { ImportResults, type ImportResult } from "@/components/articles/import-results";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { importFile } from "@/lib/api-client/imports";
 
 type Result = ImportResult;
 
@@ -22,19 +23,8 @@ export function FileImport({ slug }: { slug: string }) {
     setResults([]);
     setProgress({ done: 0, total: files.length });
     for (const [index, file] of files.entries()) {
-      const form = new FormData();
-      form.append("file", file);
-      form.append("keepArtifacts", String(keepArtifacts));
-      let batch: Result[];
-      try {
-        const response = await fetch(`/api/projects/${slug}/imports`, { method: "POST", body: form });
-        const body = await response.json();
-        batch = response.ok
-          ? body.results
-          : [{ label: file.name, status: "failed", error: body.error?.message ?? `HTTP ${response.status}` }];
-      } catch {
-        batch = [{ label: file.name, status: "failed", error: "network error: the upload did not reach the server" }];
-      }
+      const answer = await importFile(slug, file, { keepArtifacts });
+      const batch: Result[] = answer.ok ? answer.data.results : [{ label: file.name, status: "failed", error: answer.error }];
       setResults((previous) => [...previous, ...batch]);
       setProgress({ done: index + 1, total: files.length });
     }

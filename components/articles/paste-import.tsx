@@ -3,14 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ARTIFACT_LABELS, type Artifact } from "@/lib/articles/artifacts";
-import type { Preview } from "@/lib/articles/draft";
+import { duplicateOf, importArticle, previewArticle, type ArticlePreview, type ArticleSource } from "@/lib/api-client/imports";
+import { ARTIFACT_LABELS } from "@/lib/articles/artifacts";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { metadataFromDetected, type MetadataValues } from "@/lib/articles/metadata-values";
 import { MetadataFields } from "./metadata-fields";
-
-type Source = { text: string } | { html: string };
 
 /** Paste an article (rich HTML from a browser copy, or plain text), check what was detected, import it. */
 export function PasteImport({ slug }: { slug: string }) {
@@ -18,48 +16,33 @@ export function PasteImport({ slug }: { slug: string }) {
   const [text, setText] = useState("");
   const [html, setHtml] = useState<string | null>(null);
   const pasted = useRef(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ArticlePreview | null>(null);
   const [metadata, setMetadata] = useState<MetadataValues>(metadataFromDetected({}));
   const [strip, setStrip] = useState<Set<number>>(new Set());
   const [problem, setProblem] = useState<{ message: string; duplicateOf?: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const source = (): Source => (html ? { html } : { text });
-
-  async function post(path: string, body: object) {
-    const response = await fetch(`/api/projects/${slug}/articles${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    return { response, body: await response.json() };
-  }
+  const source = (): ArticleSource => (html ? { html } : { text });
 
   async function showPreview() {
     setBusy(true);
     setProblem(null);
-    try {
-      const { response, body } = await post("/preview", source());
-      if (!response.ok) return setProblem({ message: body.error?.message ?? "Preview failed" });
-      const next: Preview = body.preview;
-      setPreview(next);
-      setMetadata(metadataFromDetected(next.detected));
-      setStrip(new Set(next.artifacts.map((artifact: Artifact) => artifact.index)));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await previewArticle(slug, source());
+    setBusy(false);
+    if (!answer.ok) return setProblem({ message: answer.error });
+    const next = answer.data.preview;
+    setPreview(next);
+    setMetadata(metadataFromDetected(next.detected));
+    setStrip(new Set(next.artifacts.map((artifact) => artifact.index)));
   }
 
   async function save() {
     setBusy(true);
     setProblem(null);
-    try {
-      const { response, body } = await post("", { ...source(), ...metadata, strip: [...strip] });
-      if (response.status === 201) return router.push(`/projects/${slug}/articles/${body.article.id}`);
-      setProblem({ message: body.error?.message ?? "Import failed", duplicateOf: body.error?.duplicateOf });
-    } finally {
-      setBusy(false);
-    }
+    const answer = await importArticle(slug, { ...source(), ...metadata, strip: [...strip] });
+    setBusy(false);
+    if (answer.ok) return router.push(`/projects/${slug}/articles/${answer.data.article.id}`);
+    setProblem({ message: answer.error, duplicateOf: duplicateOf(answer) });
   }
 
   return (

@@ -1,41 +1,35 @@
 "use client";
 
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { EditorContent } from "@tiptap/react";
+import { useMemo, useRef } from "react";
 import { ArticleBody } from "@/components/articles/article-body";
-import type { ArticleDoc } from "@/lib/articles/content";
-import type { ArticleStatus, Label } from "@/lib/vocabulary";
-import { projectDocument } from "@/lib/tags/projection";
-import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
-import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
-import { collaborationExtensions } from "@/lib/editor/collaboration";
-import { articleExtensions } from "@/lib/editor/extensions";
-import { assignColors, Presence, type PresenceUser } from "@/lib/editor/presence";
-import { FOCUS_TAG_EVENT, TAG_EVENT, TagKeys } from "@/lib/editor/tag-keys";
-import { LABEL_KEYS } from "@/lib/tags/label-styles";
-import { TextGuard } from "@/lib/editor/text-guard";
-import { TagClient } from "@/lib/tags/client/tag-client";
-import { tagSelection } from "@/lib/tags/client/tagging";
-import { selectionIsExact, WordSnap } from "@/lib/editor/word-snap";
-import { selectionSpan } from "@/lib/tags/client/selection-span";
-import { annotatorsIn, defaultFilters, tagVisible, type TagFilters } from "@/lib/review/tag-filters";
 import { ComparePanel } from "@/components/review/compare-panel";
-import { compareLayers } from "@/lib/review/compare-layers";
 import { LayerFilters } from "@/components/review/layer-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
-import { nextAfterDecision } from "@/lib/review/queue-order";
-import { moveTag } from "@/lib/review/client";
 import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
 import { WorkStatus } from "@/components/review/work-status";
+import type { ArticleDoc } from "@/lib/articles/content";
+import { assignColors, type PresenceUser } from "@/lib/editor/presence";
+import type { TagRecord } from "@/lib/tags/record";
+import type { ArticleStatus } from "@/lib/vocabulary";
 import { PresenceBar } from "./presence-bar";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
-import { TagPanel, type TagSpanView } from "./tag-panel";
+import { TagPanel } from "./tag-panel";
 import { TagStyles } from "./tag-styles";
 import { TagsHere } from "./tags-here";
+import { useActors } from "./use-actors";
 import { useArticleDocuments, type ArticleDocuments, type ConnectionState } from "./use-article-documents";
+import { useLiveEditor } from "./use-live-editor";
+import { useReviewQueue } from "./use-review-queue";
+import { useTagFilters } from "./use-tag-filters";
+import { useTagKeyEvents } from "./use-tag-key-events";
+import { useRevealLinkedTag, useTagSelection } from "./use-tag-selection";
+import { useTagSpans } from "./use-tag-spans";
+import { useTagWrites } from "./use-tag-writes";
+import { useTagging } from "./use-tagging";
 import { useTags } from "./use-tags";
 
 export type EditorPermissions = { canTag: boolean; canEditText: boolean; isOwner: boolean; canReview: boolean; canComment: boolean };
@@ -78,12 +72,11 @@ export function ArticleEditor(props: Props) {
   return <LiveEditor {...props} documents={documents} connection={connection} />;
 }
 
-function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
-  const $pos = doc.resolve(pos);
-  const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])];
-  return [...new Set(marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string))];
-}
-
+/**
+ * The editor on the synced live documents, composed of one hook per concern (components/editor/use-*.ts);
+ * what changes on every keystroke stays out of the stylesheet, palette and presence bar, which render only
+ * when what they show changes.
+ */
 function LiveEditor({
   articleId,
   slug,
@@ -97,210 +90,27 @@ function LiveEditor({
   connection,
 }: Props & { documents: ArticleDocuments; connection: ConnectionState }) {
   const tags = useTags(documents.tags);
-  const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
   const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: assignColors([user.id]).get(user.id)! }), [user]);
-  const [selected, setSelected] = useState<string[]>(initialTag ? [initialTag] : []);
-  const [pending, setPending] = useState<string[]>([]);
-  const [spans, setSpans] = useState<Map<string, TagSpanView>>(new Map());
-  const [filters, setFilters] = useState<TagFilters>(defaultFilters);
-  const [reviewing, setReviewing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [actorNames, setActorNames] = useState<string[]>([]);
-
-  const editor = useEditor(
-    {
-      immediatelyRender: false,
-      editable: permissions.canTag,
-      extensions: [
-        ...articleExtensions(),
-        ...collaborationExtensions(documents.content),
-        Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
-        WordSnap,
-        TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
-        TextGuard.configure({ canEditText: permissions.canEditText }),
-      ],
-      editorProps: {
-        attributes: {
-          class: "margin-editor font-serif text-lg leading-loose outline-none",
-          "aria-label": "Article text",
-          "data-testid": "article-text",
-          ...(language ? { lang: language } : {}),
-        },
-        handleClick: (view, pos) => {
-          if (view.state.selection.empty) setSelected(tagIdsAt(view.state.doc, pos));
-          return false;
-        },
-      },
-    },
-    [documents],
-  );
-
-  // Where each tag lies in the text, recomputed shortly after changes (the panel's list and the details).
-  useEffect(() => {
-    if (!editor) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const recompute = () => {
-      const projected = projectDocument(editor.state.doc);
-      setSpans(
-        new Map(
-          [...projected.spans].map(([id, span]) => [
-            id,
-            { text: projected.text.slice(span.start, span.end), start: span.start, end: span.end },
-          ]),
-        ),
-      );
-    };
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(recompute, 150);
-    };
-    performance.mark("margin:editor");
-    recompute();
-    performance.mark("margin:spans");
-    editor.on("update", schedule);
-    return () => {
-      clearTimeout(timer);
-      editor.off("update", schedule);
-    };
-  }, [editor]);
-
-  useEffect(() => {
-    fetch(`/api/projects/${slug}/actors`)
-      .then((response) => (response.ok ? response.json() : { actors: [] }))
-      .then((body: { actors: { name: string }[] }) => setActorNames(body.actors.map((actor) => actor.name)))
-      .catch(() => {});
-  }, [slug]);
-
-  const tag = useCallback(
-    async (label: Label) => {
-      if (!editor) return;
-      let marked = "";
-      const result = await tagSelection(editor, client, documents.tags, label, {
-        exact: selectionIsExact(editor.state),
-        onMarked: (id) => {
-          marked = id;
-          setPending((ids) => [...ids, id]);
-        },
-      });
-      if (marked) setPending((ids) => ids.filter((other) => other !== marked));
-      if (result.ok) {
-        setSelected([result.id]);
-        setProblem(null);
-      } else {
-        setProblem(result.error ?? "The tag could not be saved.");
-      }
-    },
-    [editor, client, documents.tags],
-  );
-  // The keyboard extension announces tagging and tag navigation as DOM events, which bubble to the frame.
-  // Listened for there, not on the editor's own element: when the documents change (a blind annotator
-  // marking their work done), a new editor exists before its view is mounted, and reading its element
-  // then throws.
   const frame = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = frame.current;
-    if (!element) return;
-    const onTag = (event: Event) => void tag((event as CustomEvent<Label>).detail);
-    const onFocus = (event: Event) => setSelected((event as CustomEvent<string[]>).detail);
-    element.addEventListener(TAG_EVENT, onTag);
-    element.addEventListener(FOCUS_TAG_EVENT, onFocus);
-    return () => {
-      element.removeEventListener(TAG_EVENT, onTag);
-      element.removeEventListener(FOCUS_TAG_EVENT, onFocus);
-    };
-  }, [tag]);
-
-  /** Scrolls to a tag and flashes it. */
-  const reveal = useCallback((id: string | undefined) => {
-    const element = id && frame.current?.querySelector(`.margin-editor [data-annotation-id="${CSS.escape(id)}"]`);
-    if (!element) return;
-    element.scrollIntoView({ block: "center", behavior: "smooth" });
-    element.classList.add("margin-flash");
-    setTimeout(() => element.classList.remove("margin-flash"), 1200);
-  }, []);
-  const select = useCallback(
-    (ids: string | string[]) => {
-      const list = Array.isArray(ids) ? ids : [ids];
-      setSelected(list);
-      reveal(list[0]);
-    },
-    [reveal],
-  );
-  // A tag linked from elsewhere (a mention) is selected from the start, and shown once its words are there.
-  const linkedPlaced = Boolean(initialTag && spans.has(initialTag));
-  useEffect(() => {
-    if (linkedPlaced) reveal(initialTag);
-  }, [linkedPlaced, initialTag, reveal]);
-
-  const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
-  const visible = useCallback((record: TagRecord) => tagVisible(record, filters), [filters]);
-  const annotators = useMemo(() => annotatorsIn(tags), [tags]);
-  const comparison = useMemo(
-    () => (filters.compare ? compareLayers(tags, spans, filters.compare, filters.labels) : null),
-    [tags, spans, filters],
-  );
-  const disagreeing = useMemo(
-    () =>
-      comparison
-        ? [...new Set(comparison.disagreements.flatMap((item) => [item.a?.id, item.b?.id]).filter((id): id is string => Boolean(id)))]
-        : [],
-    [comparison],
-  );
-  const reviewRefusal = (record: TagRecord) =>
-    review.allowSelfReview || !annotatorsOf(record).some((person) => person.id === user.id)
-      ? null
-      : "You made this tag; this project does not allow self-review.";
-  // Pending tags a reviewer may decide, in reading order (the review queue).
-  const queue = useMemo(
-    () =>
-      [...tags]
-        .filter(([id, record]) => spans.has(id) && statusOf(record) === "pending" && visible(record) && !reviewRefusal(record))
-        .sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start || spans.get(a)!.end - spans.get(b)!.end)
-        .map(([id, record]) => ({ id, tag: record, text: spans.get(id)!.text })),
-    // reviewRefusal depends only on the policy and the user, which do not change on the page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tags, spans, visible],
-  );
-  // What advance() reads when a decision's answer arrives, which may be renders after it was made.
-  const latest = useRef({ selected, queue });
-  useLayoutEffect(() => {
-    latest.current = { selected, queue };
+  const { selected, setSelected, current, select, choose, reveal } = useTagSelection(tags, initialTag, frame);
+  const editor = useLiveEditor({ documents, permissions, language, self, onClickTags: setSelected });
+  const { spans, selectionAsSpan } = useTagSpans(editor);
+  useRevealLinkedTag(initialTag, spans, reveal);
+  const { tag, pending, problem, setProblem } = useTagging(editor, documents, setSelected);
+  useTagKeyEvents(frame, tag, setSelected);
+  const writes = useTagWrites({ setProblem, setSelected, selectionAsSpan });
+  const { filters, setFilters, visible, annotators, comparison, disagreeing } = useTagFilters(tags, spans);
+  const { reviewing, setReviewing, queue, refusal, advance } = useReviewQueue({
+    tags,
+    spans,
+    visible,
+    allowSelfReview: review.allowSelfReview,
+    userId: user.id,
+    selected,
+    select,
   });
-  /** After a decision (made on this render's queue), the next pending tag, unless the reviewer opened another meanwhile. */
-  const advance = (decided: string) => {
-    if (!latest.current.selected.includes(decided)) return;
-    const next = nextAfterDecision(
-      queue.map((item) => item.id),
-      decided,
-      latest.current.queue.map((item) => item.id),
-    );
-    if (next) select(next);
-  };
-  /** The selection as offsets into the text, projected now: the copy refreshed when typing pauses may be behind. */
-  const selectionAsSpan = () => {
-    if (!editor) return null;
-    const projected = projectDocument(editor.state.doc);
-    const { from, to } = editor.state.selection;
-    const span = selectionSpan(projected, from, to);
-    return span && { ...span, text: projected.text.slice(span.start, span.end) };
-  };
-  const send = async (message: Parameters<TagClient["send"]>[0]) => {
-    const result = await client.send(message);
-    setProblem(result.ok ? null : (result.error ?? "That did not work."));
-    return result.ok ? null : (result.error ?? "That did not work.");
-  };
-  /** An orphan onto the selected words, as selected (mouse selections are already snapped to words). */
-  const attach = async (id: string) => {
-    const span = selectionAsSpan();
-    if (!span) return setProblem("Select the words to attach the tag to, then choose “Attach to selected words”.");
-    const answer = await moveTag(id, { start: span.start, end: span.end });
-    setProblem(answer.ok ? null : answer.error);
-    if (answer.ok) setSelected([id]);
-  };
-  const current = selected.find((id) => tags.has(id));
-  const actors = [...tags]
-    .filter(([id, record]) => record.label === "actor" && spans.has(id))
-    .map(([id]) => ({ id, text: spans.get(id)!.text }));
+  const { actors, actorNames } = useActors(slug, tags, spans);
+  const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
 
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
@@ -341,12 +151,7 @@ function LiveEditor({
         )}
         {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
         {current && (
-          <TagsHere
-            ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))}
-            current={current}
-            tags={tags}
-            onChoose={(id) => setSelected((ids) => [id, ...ids.filter((other) => other !== id)])}
-          />
+          <TagsHere ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))} current={current} tags={tags} onChoose={choose} />
         )}
         {current && (
           <TagDetails
@@ -358,15 +163,15 @@ function LiveEditor({
             canChange={canChange(tags.get(current)!)}
             actors={actors.filter((actor) => actor.id !== current)}
             actorNames={actorNames}
-            onUpdate={(patch) => send({ op: "update", id: current, ...patch })}
-            onDelete={() => void send({ op: "delete", id: current }).then(() => setSelected([]))}
+            onUpdate={(changes) => writes.update(current, changes)}
+            onDelete={() => void writes.remove(current).then(() => setSelected([]))}
             onClose={() => setSelected([])}
           >
             {(permissions.canReview || tags.get(current)!.review) && (
               <TagReview
                 id={current}
                 tag={tags.get(current)!}
-                refusal={permissions.canReview ? reviewRefusal(tags.get(current)!) : "Reviewers and owners accept or reject tags."}
+                refusal={permissions.canReview ? refusal(tags.get(current)!) : "Reviewers and owners accept or reject tags."}
                 selection={selectionAsSpan}
                 onDecided={() => advance(current)}
               />
@@ -391,9 +196,9 @@ function LiveEditor({
           selected={selected}
           onSelect={select}
           canChange={canChange}
-          onRestore={(id) => void send({ op: "restore", id })}
-          onAttach={(id) => void attach(id)}
-          onDelete={(id) => void send({ op: "delete", id })}
+          onRestore={(id) => void writes.restore(id)}
+          onAttach={(id) => void writes.attach(id)}
+          onDelete={(id) => void writes.remove(id)}
         />
       </div>
     </div>

@@ -3,6 +3,7 @@
 import { ImportResults, type ImportResult } from "@/components/articles/import-results";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { importDataset } from "@/lib/api-client/imports";
 
 type Result = ImportResult;
 
@@ -21,21 +22,11 @@ export function DatasetImport({ slug }: { slug: string }) {
     setRunning(true);
     setResults(null);
     setError(null);
-    try {
-      const response = await fetch(`/api/projects/${slug}/imports/dataset?${new URLSearchParams({ name: file.name })}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: file,
-      });
-      const body = await response.json();
-      if (response.ok) setResults(body.results);
-      else setError(body.error?.message ?? `The server answered ${response.status}`);
-      router.refresh();
-    } catch {
-      setError("The file did not reach the server (network error)");
-    } finally {
-      setRunning(false);
-    }
+    const answer = await importDataset(slug, file);
+    if (answer.ok) setResults(answer.data.results);
+    else setError(answer.error);
+    router.refresh();
+    setRunning(false);
   }
 
   const count = (status: Result["status"]) => results?.filter((result) => result.status === status).length ?? 0;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { saveSnapshot } from "@/lib/api-client/snapshots";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import { ARTICLE_STATUSES } from "@/lib/vocabulary";
 import { DownloadStatus, useDownload } from "./use-download";
@@ -64,29 +65,20 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
     return query;
   };
 
-  async function saveSnapshot() {
+  async function save() {
     setSaving(true);
     setSnapshot(null);
-    try {
-      const response = await fetch(`/api/projects/${slug}/snapshots`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: snapshotName, filters: { ...filters(), ...(offsetUnit !== "codepoint" ? { offsetUnit } : {}) } }),
-      });
-      const body = await response.json();
-      if (response.ok) {
-        setSnapshot({
-          ok: true,
-          message: `Saved "${body.snapshot.name}": ${body.snapshot.articleCount} articles, ${body.snapshot.tagCount} tags`,
-        });
-        setSnapshotName("");
-        router.refresh();
-      } else setSnapshot({ ok: false, message: body.error?.message ?? `The server answered ${response.status}` });
-    } catch {
-      setSnapshot({ ok: false, message: "The snapshot did not reach the server (network error)" });
-    } finally {
-      setSaving(false);
-    }
+    const answer = await saveSnapshot(slug, {
+      name: snapshotName,
+      filters: { ...filters(), ...(offsetUnit !== "codepoint" ? { offsetUnit } : {}) },
+    });
+    if (answer.ok) {
+      const saved = answer.data.snapshot;
+      setSnapshot({ ok: true, message: `Saved "${saved.name}": ${saved.articleCount} articles, ${saved.tagCount} tags` });
+      setSnapshotName("");
+      router.refresh();
+    } else setSnapshot({ ok: false, message: answer.error });
+    setSaving(false);
   }
 
   const legend = "mb-2 text-sm font-medium";
@@ -241,7 +233,7 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
             Snapshot name
             <input className={inputClass} value={snapshotName} maxLength={100} onChange={(event) => setSnapshotName(event.target.value)} />
           </label>
-          <Button type="button" variant="secondary" disabled={saving || !snapshotName.trim()} onClick={() => void saveSnapshot()}>
+          <Button type="button" variant="secondary" disabled={saving || !snapshotName.trim()} onClick={() => void save()}>
             {saving ? "Saving…" : "Save snapshot"}
           </Button>
         </div>

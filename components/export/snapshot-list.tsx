@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { compareSnapshots, type SnapshotDiff } from "@/lib/api-client/snapshots";
 import { formatBytes } from "@/lib/export/browser-download";
 import { FIXED_UNIT, FORMATS } from "./export-form";
 import { DownloadStatus, useDownload } from "./use-download";
@@ -20,24 +21,6 @@ export type SnapshotItem = {
   createdBy: string | null;
   /** Whether this member may read it (viewers of a gold-only project: gold snapshots only). */
   readable: boolean;
-};
-
-type Change = {
-  type: "added" | "removed" | "changed";
-  articleId: string;
-  tagId: string;
-  fields?: string[];
-  tag?: { label: string; text: string };
-  before?: { label: string; text: string };
-  after?: { label: string; text: string };
-};
-type Diff = {
-  summary: {
-    tags: Record<"added" | "removed" | "changed" | "unchanged", number>;
-    articles: Record<"added" | "removed" | "changed" | "unchanged", number>;
-  };
-  changes: Change[];
-  truncated: boolean;
 };
 
 function describeFilters(filters: SnapshotItem["filters"]): string {
@@ -98,9 +81,12 @@ function SnapshotRow({ slug, snapshot }: { slug: string; snapshot: SnapshotItem 
   );
 }
 
-function DiffView({ diff }: { diff: Diff }) {
+type Change = SnapshotDiff["changes"][number];
+
+function DiffView({ diff }: { diff: SnapshotDiff }) {
   const { tags, articles } = diff.summary;
-  const label = (change: Change) => change.tag ?? change.after ?? change.before;
+  // A changed tag shows as it is now.
+  const label = (change: Change) => (change.type === "changed" ? change.after : change.tag);
   return (
     <div className="flex flex-col gap-2">
       <p role="status" className="text-sm">
@@ -121,9 +107,9 @@ function DiffView({ diff }: { diff: Diff }) {
               <tr key={`${change.type}-${change.tagId}`}>
                 <td className="py-1 pr-3">{change.type}</td>
                 <td className="py-1 pr-3">
-                  {label(change)?.label} “{label(change)?.text}”
+                  {label(change).label} “{label(change).text}”
                 </td>
-                <td className="py-1 text-stone-600">{change.fields?.join(", ") ?? ""}</td>
+                <td className="py-1 text-stone-600">{change.type === "changed" ? change.fields.join(", ") : ""}</td>
               </tr>
             ))}
           </tbody>
@@ -139,22 +125,16 @@ export function SnapshotList({ slug, snapshots }: { slug: string; snapshots: Sna
   const readable = snapshots.filter((snapshot) => snapshot.readable);
   const [from, setFrom] = useState(readable[1]?.id ?? "");
   const [to, setTo] = useState(readable[0]?.id ?? "");
-  const [diff, setDiff] = useState<Diff | null>(null);
+  const [diff, setDiff] = useState<SnapshotDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   async function compare() {
     setComparing(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/projects/${slug}/snapshots/diff?${new URLSearchParams({ from, to, limit: "200" })}`);
-      const body = await response.json();
-      if (response.ok) setDiff(body);
-      else setError(body.error?.message ?? `The server answered ${response.status}`);
-    } catch {
-      setError("The comparison did not reach the server (network error)");
-    } finally {
-      setComparing(false);
-    }
+    const answer = await compareSnapshots(slug, { from, to, limit: 200 });
+    if (answer.ok) setDiff(answer.data);
+    else setError(answer.error);
+    setComparing(false);
   }
   if (!snapshots.length) return <p className="text-sm text-stone-600">No snapshots yet.</p>;
   return (

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import type { Label } from "@/lib/vocabulary";
-import { listHistory, type HistoryEntry } from "@/lib/review/client";
+import { listHistory, type HistoryEntry } from "@/lib/api-client/history";
 
 const labelName = (value: unknown) => LABEL_STYLES[value as Label]?.name ?? String(value);
 const quoted = (value: unknown) => (value === null || value === undefined ? "nothing" : `“${String(value)}”`);

@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type Decision, type Label, LABELS } from "@/lib/vocabulary";
 import { statusOf, type TagRecord } from "@/lib/tags/record";
-import { reviewTag } from "@/lib/review/client";
+import { reviewTag } from "@/lib/api-client/review";
 
 type Props = {
   id: string;

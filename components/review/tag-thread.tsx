@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { TagRecord } from "@/lib/tags/record";
-import { listThread, postComment, resolveThread, type ThreadEntry } from "@/lib/review/client";
+import { listThread, postComment, resolveThread, type ThreadEntry } from "@/lib/api-client/thread";
 
 type Props = { id: string; tag: TagRecord; canComment: boolean; members: { name: string | null; email: string }[] };
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setArticleStatus, setWorkDone } from "@/lib/review/client";
+import { setArticleStatus, setWorkDone } from "@/lib/api-client/review";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/vocabulary";
 

@@ -69,6 +69,11 @@ export class ArticlePage {
     return this.panel().getByRole("button", { name });
   }
 
+  /** What went wrong with the last tag change, in the API's words (Next.js keeps a route announcer with the alert role too). */
+  problem() {
+    return this.page.locator(".margin-editor-frame").getByRole("alert");
+  }
+
   details() {
     return this.page.getByRole("region", { name: "Tag details" });
   }

@@ -49,6 +49,19 @@ export function deletedTags(doc: Y.Doc): Y.Map<string> {
   return doc.getMap(DELETED_FIELD);
 }
 
+/** How far one Yjs client's changes to a document go: its id, and the clock just past its last change. */
+export type ClientState = { client: number; clock: number };
+
+/** This document's own changes so far (the editor's, just after it marked a tag). */
+export function ownState(doc: Y.Doc): ClientState {
+  return { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) };
+}
+
+/** Whether a document has applied every change a client had made up to `state`. */
+export function hasState(doc: Y.Doc, state: ClientState): boolean {
+  return Y.getState(doc.store, state.client) >= state.clock;
+}
+
 /** Every tag id that marks some text. */
 export function markedTagIds(root: PMNode): Set<string> {
   const ids = new Set<string>();

@@ -64,19 +64,22 @@ export const updateAnnotationSchema = z
   .refine((input) => (input.start === undefined) === (input.end === undefined), { error: "give start and end together", path: ["start"] })
   .refine((input) => input.start === undefined || input.end! > input.start, { error: "end must be greater than start", path: ["end"] });
 
-/** What the editor sends over the tags document (a WebSocket "stateless" message). */
-export const tagMessageSchema = z.discriminatedUnion("op", [
-  z.strictObject({ op: z.literal("create"), requestId: z.string().max(64), id: tagId, label: labelSchema }),
-  z.strictObject({
-    op: z.literal("update"),
-    requestId: z.string().max(64),
-    id: tagId,
-    label: labelSchema.optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
-    note: noteSchema.optional(),
-  }),
-  z.strictObject({ op: z.literal("delete"), requestId: z.string().max(64), id: tagId }),
-  z.strictObject({ op: z.literal("restore"), requestId: z.string().max(64), id: tagId }),
-]);
+/**
+ * What the editor sends over the tags document (a WebSocket "stateless" message): the tag for words it has
+ * just marked on the same socket, which must arrive after the mark. Every other tag write goes over HTTP
+ * (lib/api-client/call.ts says why).
+ */
+export const tagMessageSchema = z.strictObject({
+  // A page loaded before this rule sends other operations: say where they go now.
+  op: z.literal("create", { error: "over the socket, only new tags are recorded; other changes go through the HTTP API" }),
+  requestId: z.string().max(64),
+  id: tagId,
+  label: labelSchema,
+  /**
+   * The editor's content changes once it had placed the mark (its Yjs client id and clock): the server
+   * records the tag once it has applied that much, whatever else delays the content's messages.
+   */
+  markedAt: z.strictObject({ client: z.number().int().min(0), clock: z.number().int().min(0) }).optional(),
+});
 
 export type TagMessage = z.infer<typeof tagMessageSchema>;

@@ -2,10 +2,12 @@
  * A simulated newsroom for the convergence tests, in the style of Yjs's own: real Tiptap editors with
  * Margin's extensions (headless, in a DOM provided by the test environment) on their own Yjs documents,
  * and a server peer that runs the real tag operations (lib/tags/operations.ts) through the real
- * publisher (lib/tags/live/publisher.ts), whose appends to the database sometimes fail. Between them, a
- * network that delivers every message in random order, and drops what is in flight when a client
- * disconnects; a reconnection syncs by state vectors, as Hocuspocus does. Everything random comes from
- * one seed, so that a failing seed replays.
+ * publisher (lib/tags/live/publisher.ts), whose appends to the database sometimes fail. Clients tag as the
+ * editor does, a mark then a "create" message on the socket; they relabel, delete and restore tags as the
+ * editor does too, over HTTP, which the server peer answers as the route handlers do. Between them, a
+ * network that delivers every message in random order, and drops what is in flight on a socket when its
+ * client disconnects; a reconnection syncs by state vectors, as Hocuspocus does. Everything random comes
+ * from one seed, so that a failing seed replays.
  */
 import { Editor } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
@@ -83,7 +85,8 @@ export function canonicalJSON(root: PMNode): string {
   return JSON.stringify(walk(root));
 }
 
-type Message = { to: string; kind: "update" | "tag"; run: () => void };
+/** A document update or a tag message on a client's socket, or an HTTP request (on a connection of its own). */
+type Message = { to: string; kind: "update" | "tag" | "http"; run: () => void };
 
 class Network {
   private queue: Message[] = [];
@@ -110,6 +113,8 @@ class Network {
 }
 
 type Operation = { kind: "create" | "update" | "delete" | "restore"; result: TagResult<unknown>; id: string };
+/** What the editor sends over HTTP (lib/api-client/tags.ts): relabel, delete, restore an orphan. */
+type TagRequest = { op: "update"; id: string; label: Label } | { op: "delete"; id: string } | { op: "restore"; id: string };
 
 /** The origin of the changes the server publishes (the collaboration server's is lib/collab's ALREADY_STORED). */
 const PUBLISHED = Symbol("published");
@@ -302,37 +307,55 @@ export class Simulation {
     if (client.online) this.network.send(client.name, () => client.onStateless.forEach((listener) => listener({ payload })), "tag");
   }
 
-  /** The server's handling of a tag message (lib/tags/live/messages.ts, minus authentication). */
+  /** The server's handling of a tag message, a "create" (lib/tags/live/messages.ts, minus authentication). */
   private handleTagMessage(client: SimClient, payload: string): void {
-    const message = JSON.parse(payload) as { op: string; requestId: string; id: string; label?: Label };
+    const message = JSON.parse(payload) as { op: "create"; requestId: string; id: string; label: Label };
     // The server waits a moment for the mark a "create" follows (lib/tags/live/operations.ts): here, until
     // the client's content updates still in flight have arrived.
-    if (
-      message.op === "create" &&
-      !projectContent(this.server.docs.content).spans.has(message.id) &&
-      this.network.pendingTo(`${client.name}>server`, "update") > 0
-    ) {
+    if (!projectContent(this.server.docs.content).spans.has(message.id) && this.network.pendingTo(`${client.name}>server`, "update") > 0) {
       this.network.send(`${client.name}>server`, () => this.handleTagMessage(client, payload), "tag");
       return;
     }
     const now = new Date().toISOString();
-    const last = this.server.lastPlace.get(message.id) ?? { text: "", start: null };
     void this.server
-      .run((docs): TagResult<unknown> => {
-        if (message.op === "create") return createTag(docs, client.actor, { id: message.id, label: message.label! }, message.id, now);
-        if (message.op === "update") return updateTag(docs, client.actor, message.id, { label: message.label }, now);
-        if (message.op === "delete") return removeTag(docs, client.actor, message.id, now);
-        return restoreTag(docs, client.actor, message.id, last, now);
-      })
+      .run((docs) => createTag(docs, client.actor, { id: message.id, label: message.label }, message.id, now))
       .then((result) => {
-        if (result) this.server.record(message.op as Operation["kind"], message.id, result);
-        const answer = result ?? { ok: false, message: "the server could not do that; it was logged" };
-        this.trace.push(`server: ${message.op} ${message.id} for ${client.name}: ${answer.ok ? "ok" : answer.message}`);
+        const answer = this.answered(client, "create", message.id, result, "socket");
         this.reply(
           client,
           JSON.stringify({ requestId: message.requestId, ok: answer.ok, ...(answer.ok ? {} : { error: answer.message }) }),
         );
       });
+  }
+
+  /**
+   * A client's HTTP request (lib/api-client/tags.ts). It travels on a connection of its own, so a socket
+   * dropping meanwhile does not lose it once sent; a client that cannot reach the server cannot send it.
+   */
+  private request(client: SimClient, request: TagRequest): void {
+    if (client.online) this.network.send("server", () => this.handleRequest(client, request), "http");
+    else this.trace.push(`${client.name}: ${request.op} ${request.id} not sent: the server cannot be reached`);
+  }
+
+  /** What the route handlers do (app/api/annotations/[id]/…, minus authentication): the live operation, as the client. */
+  private handleRequest(client: SimClient, request: TagRequest): void {
+    const now = new Date().toISOString();
+    const last = this.server.lastPlace.get(request.id) ?? { text: "", start: null };
+    void this.server
+      .run((docs): TagResult<unknown> => {
+        if (request.op === "update") return updateTag(docs, client.actor, request.id, { label: request.label }, now);
+        if (request.op === "delete") return removeTag(docs, client.actor, request.id, now);
+        return restoreTag(docs, client.actor, request.id, last, now);
+      })
+      .then((result) => this.answered(client, request.op, request.id, result, "HTTP"));
+  }
+
+  /** Records and traces what the server did for a client; null (the append failed) is the server's error. */
+  private answered(client: SimClient, kind: Operation["kind"], id: string, result: TagResult<unknown> | null, over: "socket" | "HTTP") {
+    if (result) this.server.record(kind, id, result);
+    const answer = result ?? { ok: false as const, message: "the server could not do that; it was logged" };
+    this.trace.push(`server: ${kind} ${id} for ${client.name}${over === "HTTP" ? " (HTTP)" : ""}: ${answer.ok ? "ok" : answer.message}`);
+    return answer;
   }
 
   disconnect(client: SimClient): void {
@@ -430,27 +453,27 @@ export class Simulation {
       const exact = rng.chance(0.3);
       log(`tag ${range.from}-${range.to} as ${label} (${id}${exact ? ", exact" : ""})`);
       editor.commands.setTextSelection(range);
-      client.tagging.push(tagSelection(editor, client.client, client.tags, label, { id, exact }));
+      client.tagging.push(tagSelection(editor, client.client, { content: client.content, tags: client.tags }, label, { id, exact }));
     } else if (roll < 0.76) {
       const ids = this.tagIds(client);
       if (!ids.length) return;
       const id = rng.pick(ids);
       const label = rng.pick(LABELS);
       log(`relabel ${id} as ${label}`);
-      void client.client.send({ op: "update", id, label });
+      this.request(client, { op: "update", id, label });
     } else if (roll < 0.81) {
       const ids = this.tagIds(client);
       if (!ids.length) return;
       const id = rng.pick(ids);
       log(`delete tag ${id}`);
-      void client.client.send({ op: "delete", id });
+      this.request(client, { op: "delete", id });
     } else if (roll < 0.83) {
       const projection = projectContent(client.content);
       const orphans = this.tagIds(client).filter((id) => !projection.spans.has(id));
       if (!orphans.length) return;
       const id = rng.pick(orphans);
       log(`restore ${id}`);
-      void client.client.send({ op: "restore", id });
+      this.request(client, { op: "restore", id });
     } else if (roll < 0.9) {
       log(client.online ? "disconnect" : "reconnect");
       if (client.online) this.disconnect(client);

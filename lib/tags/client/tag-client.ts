@@ -9,18 +9,18 @@ export type TagTransport = {
 
 export type TagAnswer = { ok: boolean; error?: string };
 
-type Pending = { resolve: (answer: TagAnswer) => void; timer: ReturnType<typeof setTimeout>; payload: string; resend: boolean };
+type Pending = { resolve: (answer: TagAnswer) => void; timer: ReturnType<typeof setTimeout>; payload: string };
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type TagRequest = DistributiveOmit<TagMessage, "requestId">;
+export type TagRequest = Omit<TagMessage, "requestId">;
 
 export const NO_ANSWER = "The server did not answer; check your connection and try again.";
 
 /**
- * Sends tag operations to the server over the tags document and resolves each with the server's answer.
- * Operations travel on the socket that carried the mark just placed, so they arrive after it. A creation
- * is sent again after a reconnection (the server accepts the same id twice from its author), so that a
- * tag made just before the connection dropped is not left unrecorded.
+ * Records tags for words the editor has just marked: sent over the tags document, on the socket that carried
+ * the mark, so that they arrive after it, and each resolved with the server's answer. A creation is sent
+ * again after a reconnection (the server accepts the same id twice from its author), so that a tag made
+ * just before the connection dropped is not left unrecorded. Other tag writes go over HTTP
+ * (lib/api-client/tags.ts).
  */
 export class TagClient {
   private readonly pending = new Map<string, Pending>();
@@ -44,7 +44,7 @@ export class TagClient {
       waiting.resolve({ ok: Boolean(reply.ok), error: reply.error });
     });
     transport.on("synced", () => {
-      for (const waiting of this.pending.values()) if (waiting.resend) this.transport.sendStateless(waiting.payload);
+      for (const waiting of this.pending.values()) this.transport.sendStateless(waiting.payload);
     });
   }
 
@@ -56,7 +56,7 @@ export class TagClient {
         this.pending.delete(requestId);
         resolve({ ok: false, error: NO_ANSWER });
       }, this.timeoutMs);
-      this.pending.set(requestId, { resolve, timer, payload, resend: message.op === "create" });
+      this.pending.set(requestId, { resolve, timer, payload });
       this.transport.sendStateless(payload);
     });
   }

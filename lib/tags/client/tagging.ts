@@ -7,7 +7,7 @@
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import type { Label } from "@/lib/vocabulary";
-import { tagsMap } from "@/lib/tags/documents";
+import { ownState, tagsMap } from "@/lib/tags/documents";
 import type { TagAnswer, TagClient } from "./tag-client";
 import { snapToWords } from "@/lib/editor/word-snap";
 
@@ -23,7 +23,7 @@ export type TagSelectionOptions = {
 export async function tagSelection(
   editor: Editor,
   client: TagClient,
-  tags: Y.Doc,
+  documents: { content: Y.Doc; tags: Y.Doc },
   label: Label,
   options: TagSelectionOptions = {},
 ): Promise<{ id: string } & TagAnswer> {
@@ -33,9 +33,9 @@ export async function tagSelection(
   const id = options.id ?? crypto.randomUUID();
   editor.chain().setTextSelection(range).setAnnotation(id).setTextSelection(range.to).run();
   options.onMarked?.(id);
-  const answer = await client.send({ op: "create", id, label });
+  const answer = await client.send({ op: "create", id, label, markedAt: ownState(documents.content) });
   // An answer lost with the connection: the tags document says whether the server recorded the tag.
-  if (answer.ok || tagsMap(tags).has(id)) return { id, ok: true };
+  if (answer.ok || tagsMap(documents.tags).has(id)) return { id, ok: true };
   // An editor closed meanwhile has no mark to take back (its document is gone with it).
   if (!editor.isDestroyed) editor.commands.unsetAnnotation(id);
   return { id, ...answer };

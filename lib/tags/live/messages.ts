@@ -1,13 +1,13 @@
 /**
- * The editor's tag operations, sent as WebSocket "stateless" messages on the article's tags document so
- * that they follow the mark the editor just placed on the same socket. Each is answered with
- * `{ requestId, ok, error? }`. The rules are those of the HTTP API (lib/tags/live/operations.ts).
+ * The editor's new tags, sent as WebSocket "stateless" messages on the article's tags document so that they
+ * follow the mark the editor just placed on the same socket. Each is answered with `{ requestId, ok, error? }`.
+ * The rules are those of the HTTP API (lib/tags/live/operations.ts), through which the editor makes every
+ * other tag change.
  */
 import "server-only";
 import type { Extension, onStatelessPayload } from "@hocuspocus/server";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { contextOf, type CollabContext } from "@/lib/collab/context";
-import { lastPlaceOf } from "@/lib/tags/data";
 import { tagMessageSchema } from "@/lib/tags/schema";
 import type { LiveAnnotations } from "./operations";
 
@@ -48,20 +48,7 @@ async function handleTagMessage(
   const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
   if (!access.ok) return answer({ ok: false, message: access.message });
   try {
-    switch (request.op) {
-      case "create":
-        return answer(await live.create(access.value, { id: request.id, label: request.label }));
-      case "update":
-        return answer(
-          await live.update(access.value, request.id, { label: request.label, attributes: request.attributes, note: request.note }),
-        );
-      case "delete":
-        return answer(await live.delete(access.value, request.id));
-      case "restore": {
-        const last = await lastPlaceOf(access.value, request.id);
-        return answer(last ? await live.restore(access.value, request.id, last) : { ok: false, message: `No tag "${request.id}"` });
-      }
-    }
+    return answer(await live.create(access.value, { id: request.id, label: request.label }, { markedAt: request.markedAt }));
   } catch (error) {
     console.error("[collab] tag message failed", error);
     return answer({ ok: false, message: "the server could not do that; it was logged" });

@@ -11,7 +11,7 @@ import "server-only";
 import type * as Y from "yjs";
 import { randomUUID } from "node:crypto";
 import type { ArticleAccess } from "@/lib/auth/context";
-import { projectContent } from "@/lib/tags/documents";
+import { hasState, projectContent, type ClientState } from "@/lib/tags/documents";
 import { documentName } from "@/lib/collab/names";
 import type { Collaboration } from "@/lib/collab/collaboration";
 import type { Journal } from "@/lib/tags/journal";
@@ -44,13 +44,17 @@ async function tagActor(access: ArticleAccess): Promise<TagActor> {
 
 /**
  * The editor sends its mark (content document) before the tag message (tags document) on one socket, but
- * Hocuspocus handles the two documents' messages independently: give the mark a moment to land.
+ * Hocuspocus handles the two documents' messages independently, and the content's may wait behind others
+ * (or behind loading the document after a restart). Told how far the editor's changes went once it had
+ * marked (`markedAt`), wait until the server has applied that much, however busy it is, within a bound
+ * under the editor's own patience (15 s, lib/tags/client/tag-client.ts): the mark is then there, or will
+ * never be. Without it (a page loaded before editors sent it), give the mark a moment to land.
  */
-async function waitForMark(collaboration: Collaboration, articleId: string, id: string, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+async function waitForMark(collaboration: Collaboration, articleId: string, id: string, markedAt?: ClientState): Promise<void> {
+  const deadline = Date.now() + (markedAt ? 10_000 : 2000);
   while (Date.now() < deadline) {
     const content = collaboration.loaded(documentName(articleId, "content"));
-    if (content && projectContent(content).spans.has(id)) return;
+    if (content && (markedAt ? hasState(content, markedAt) : projectContent(content).spans.has(id))) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -117,9 +121,10 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
     });
   };
   return {
-    async create(access: Access, input: CreateInput) {
+    /** `markedAt`: for a tag the editor has marked, how far its changes went once marked (see waitForMark). */
+    async create(access: Access, input: CreateInput, options: { markedAt?: ClientState } = {}) {
       const actor = await tagActor(access);
-      if (input.id && !input.span) await waitForMark(collaboration, access.articleId, input.id);
+      if (input.id && !input.span) await waitForMark(collaboration, access.articleId, input.id, options.markedAt);
       return runMerging(access, (docs, at) => createTag(docs, actor, input, input.id ?? randomUUID(), at));
     },
     async update(access: Access, id: string, input: UpdateInput) {

@@ -1,0 +1,62 @@
+"use client";
+
+import { useEditor, type Editor } from "@tiptap/react";
+import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
+import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { articleExtensions } from "@/lib/editor/extensions";
+import { Presence, type PresenceUser } from "@/lib/editor/presence";
+import { TagKeys } from "@/lib/editor/tag-keys";
+import { TextGuard } from "@/lib/editor/text-guard";
+import { WordSnap } from "@/lib/editor/word-snap";
+import { LABEL_KEYS } from "@/lib/tags/label-styles";
+import type { ArticleDocuments } from "./use-article-documents";
+
+type Options = {
+  documents: ArticleDocuments;
+  permissions: { canTag: boolean; canEditText: boolean };
+  language: string | null;
+  self: PresenceUser;
+  /** A click that selects nothing, with the tags under it (several where tags overlap). Must be stable. */
+  onClickTags: (ids: string[]) => void;
+};
+
+function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
+  const $pos = doc.resolve(pos);
+  const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])];
+  return [...new Set(marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string))];
+}
+
+/**
+ * The Tiptap editor on the article's live documents: Margin's extensions, colleagues' carets, word snapping,
+ * the label keys, and the text guard for those who may tag but not edit. A new one for new documents (a
+ * blind annotator marking their work done reads another view of the tags).
+ */
+export function useLiveEditor({ documents, permissions, language, self, onClickTags }: Options): Editor | null {
+  return useEditor(
+    {
+      immediatelyRender: false,
+      editable: permissions.canTag,
+      extensions: [
+        ...articleExtensions(),
+        ...collaborationExtensions(documents.content),
+        Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
+        WordSnap,
+        TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
+        TextGuard.configure({ canEditText: permissions.canEditText }),
+      ],
+      editorProps: {
+        attributes: {
+          class: "margin-editor font-serif text-lg leading-loose outline-none",
+          "aria-label": "Article text",
+          "data-testid": "article-text",
+          ...(language ? { lang: language } : {}),
+        },
+        handleClick: (view, pos) => {
+          if (view.state.selection.empty) onClickTags(tagIdsAt(view.state.doc, pos));
+          return false;
+        },
+      },
+    },
+    [documents],
+  );
+}

@@ -1,0 +1,46 @@
+/** Bringing articles into a project: files, a pasted article (previewed first), a Margin dataset. */
+import type { Preview } from "@/lib/articles/draft";
+import type { getArticle } from "@/lib/articles/data";
+import type { MetadataValues } from "@/lib/articles/metadata-values";
+import type { ImportResult } from "@/lib/articles/mutations";
+import type { DatasetImportResult } from "@/lib/export/import-dataset";
+import { call, type ApiAnswer, type Json } from "./call";
+
+const project = (slug: string) => `/api/projects/${encodeURIComponent(slug)}`;
+
+/** One file (text, Markdown, HTML, .docx, or JSON/JSONL with many articles): one result per article in it. */
+export function importFile(slug: string, file: File, options: { keepArtifacts: boolean }) {
+  const form = new FormData();
+  form.append("file", file);
+  form.append("keepArtifacts", String(options.keepArtifacts));
+  return call<{ results: ImportResult[] }>(`${project(slug)}/imports`, {
+    body: form,
+    unreachable: "network error: the upload did not reach the server",
+  });
+}
+
+/** A pasted article: rich HTML from a browser copy, or plain text. */
+export type ArticleSource = { text: string } | { html: string };
+
+export type ArticlePreview = Json<Preview>;
+
+/** What importing this source would store (detected metadata, paragraphs, page furniture), without storing it. */
+export const previewArticle = (slug: string, source: ArticleSource) =>
+  call<{ preview: ArticlePreview }>(`${project(slug)}/articles/preview`, { body: source });
+
+/** Imports one article, with the metadata as the form holds it and the furniture lines to strip (by index). */
+export const importArticle = (slug: string, article: ArticleSource & MetadataValues & { strip: number[] }) =>
+  call<{ article: Json<Awaited<ReturnType<typeof getArticle>>> }>(`${project(slug)}/articles`, { body: article });
+
+/** The article a refused import duplicates (a 409: the project already has the same text). */
+export function duplicateOf(answer: ApiAnswer<unknown>): string | undefined {
+  return answer.ok ? undefined : (answer.body as { error?: { duplicateOf?: string } } | null)?.error?.duplicateOf;
+}
+
+/** A Margin dataset (a json export, from this instance or another), sent as it is: one result per article. */
+export const importDataset = (slug: string, file: File) =>
+  call<{ results: DatasetImportResult[] }>(`${project(slug)}/imports/dataset?${new URLSearchParams({ name: file.name })}`, {
+    body: file,
+    contentType: "application/json",
+    unreachable: "The file did not reach the server (network error)",
+  });
