@@ -1,9 +1,10 @@
 /**
  * Every API route handler is wrapped here, so that all of them answer errors the same way:
- * `{ "error": { "code", "message", "field"? } }` with the status the code implies, and a crash in one
- * request becomes a logged 500 instead of a leaked stack trace.
+ * `{ "error": { "code", "message", "field"? } }` with the status the code implies (plus the AppError's
+ * details, e.g. a conflict's current state), and a crash in one request becomes a logged 500 instead of a
+ * leaked stack trace.
  */
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, type AppErrorCode, type AppErrorDetails } from "@/lib/errors";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -21,14 +22,14 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, { ...init, headers });
 }
 
-export function errorJson(code: AppErrorCode | "internal", message: string, field?: string): Response {
+export function errorJson(code: AppErrorCode | "internal", message: string, field?: string, details: AppErrorDetails = {}): Response {
   const status = code === "internal" ? 500 : STATUS[code];
   const headers: HeadersInit = code === "unauthorized" ? { "www-authenticate": 'Bearer realm="margin"' } : {};
-  return json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers });
+  return json({ error: { code, message, ...(field ? { field } : {}), ...details.error }, ...details.current }, { status, headers });
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorJson(error.code, error.message, error.field);
+  if (error instanceof AppError) return errorJson(error.code, error.message, error.field, error.details);
   console.error("[api] unexpected error", error);
   return errorJson("internal", "Internal error; it has been logged");
 }
