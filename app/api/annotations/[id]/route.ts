@@ -2,7 +2,8 @@ import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
 import { liveAnnotations } from "@/lib/tags/live/registry";
 import { updateAnnotationSchema } from "@/lib/tags/schema";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

@@ -3,7 +3,8 @@ import { articleMetadataSchema } from "@/lib/articles/import-schema";
 import { updateArticleMetadata } from "@/lib/articles/mutations";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

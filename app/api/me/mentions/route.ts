@@ -1,5 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { listMentions } from "@/lib/review/data";
 import { markMentionsSeen } from "@/lib/review/mutations";

@@ -2,7 +2,8 @@ import { authorizeTag, offsetUnitOf } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
 import { liveAnnotations } from "@/lib/tags/live/registry";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { reviewSchema } from "@/lib/review/schema";
 

@@ -1,6 +1,7 @@
 import { authorizeTag, unwrapLive } from "@/lib/tags/api";
 import { liveAnnotations } from "@/lib/tags/live/registry";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { threadSchema } from "@/lib/review/schema";
 

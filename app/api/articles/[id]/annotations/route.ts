@@ -4,7 +4,8 @@ import { liveAnnotations } from "@/lib/tags/live/registry";
 import { createAnnotationSchema } from "@/lib/tags/schema";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { annotationListQuerySchema } from "@/lib/review/schema";
 

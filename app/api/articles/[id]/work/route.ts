@@ -1,7 +1,8 @@
 import { liveAnnotations } from "@/lib/tags/live/registry";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { setWorkDone } from "@/lib/review/mutations";
 import { z } from "zod";

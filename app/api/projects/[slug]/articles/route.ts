@@ -6,7 +6,8 @@ import { listArticlesQuerySchema } from "@/lib/articles/schema";
 import { authorizeArticle, authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {

@@ -3,7 +3,8 @@ import { importFile } from "@/lib/articles/mutations";
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json, limitedBody } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { limitedBody } from "@/lib/http/body";
 
 const MAX_FILES = 50;
 

@@ -4,7 +4,8 @@ import { importItemSchema } from "@/lib/articles/import-schema";
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
+import { apiRoute, json } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 
 /** What importing this body would store (detected metadata, paragraphs, furniture), without storing it. */

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { maxDatasetBytes } from "@/lib/export/http";
 import { importDataset, readDatasetDocument } from "@/lib/export/import-dataset";
 import { datasetImportQuerySchema } from "@/lib/export/schema-filters";
-import { apiRoute, json, limitedBody, queryOf } from "@/lib/http/api-handler";
+import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
+import { limitedBody } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 
 /**
