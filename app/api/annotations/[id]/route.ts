@@ -1,10 +1,10 @@
 import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
 import { liveAnnotations } from "@/lib/tags/live/registry";
-import { updateAnnotationSchema } from "@/lib/tags/schema";
 import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
+import { updateAnnotationSchema } from "./contract";
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const { id } = await params;

@@ -4,10 +4,7 @@ import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { listMentions } from "@/lib/review/data";
 import { markMentionsSeen } from "@/lib/review/mutations";
-import { z } from "zod";
-
-const listSchema = z.strictObject({ unseen: z.enum(["0", "1"], { error: "unseen must be 0 or 1" }).optional() });
-const seenSchema = z.strictObject({ commentIds: z.array(z.string().max(64)).max(500).optional() });
+import { listSchema, seenSchema } from "./contract";
 
 /** Comments that mention you (`@your-email`), newest first; `unseen=1` for the new ones only. */
 export const GET = apiRoute(async (request) => {

@@ -4,7 +4,7 @@ import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { listComments, resolveMentions } from "@/lib/review/data";
-import { commentSchema } from "@/lib/review/schema";
+import { commentSchema } from "./contract";
 
 /** The tag's discussion, oldest first, with the resolve and reopen marks between comments. */
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
-import { reviewSchema } from "@/lib/review/schema";
+import { reviewSchema } from "./contract";
 
 /**
  * Accepts or rejects a tag, optionally with a comment and (accepting) a corrected label or span. A tag

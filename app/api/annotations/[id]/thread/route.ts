@@ -3,7 +3,7 @@ import { liveAnnotations } from "@/lib/tags/live/registry";
 import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
-import { threadSchema } from "@/lib/review/schema";
+import { threadSchema } from "./contract";
 
 /** Resolves (`{"resolved": true}`) or reopens the tag's discussion. */
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {

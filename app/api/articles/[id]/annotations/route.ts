@@ -1,13 +1,12 @@
 import { offsetUnitOf, unwrapLive } from "@/lib/tags/api";
 import { getAnnotation, listAnnotations } from "@/lib/tags/data";
 import { liveAnnotations } from "@/lib/tags/live/registry";
-import { createAnnotationSchema } from "@/lib/tags/schema";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
 import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
-import { annotationListQuerySchema } from "@/lib/review/schema";
+import { annotationListQuerySchema, createAnnotationSchema } from "./contract";
 
 /**
  * The article's tags from the projection; offsets in code points, or UTF-16 units with ?offsetUnit=utf16.

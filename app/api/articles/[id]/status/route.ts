@@ -4,12 +4,7 @@ import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { setArticleStatus } from "@/lib/review/mutations";
-import { z } from "zod";
-import { articleStatusSchema } from "@/lib/vocabulary";
-
-const statusSchema = z.strictObject({
-  status: articleStatusSchema,
-});
+import { statusSchema } from "./contract";
 
 /** Moves the article through the workflow (reviewers and owners), e.g. to "done" once reviewed. */
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {

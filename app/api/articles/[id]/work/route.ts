@@ -5,9 +5,7 @@ import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
 import { setWorkDone } from "@/lib/review/mutations";
-import { z } from "zod";
-
-const workSchema = z.strictObject({ done: z.boolean({ error: "done must be true or false" }) });
+import { workSchema } from "./contract";
 
 /**
  * Marks your own work on the article done (`{"done": true}`) or reopens it. In a blind project, only then

@@ -1,10 +1,10 @@
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { createSnapshotSchema } from "@/lib/export/schema-filters";
 import { createSnapshot, listProjectSnapshots } from "@/lib/export/snapshots";
 import { apiRoute, json } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
+import { createSnapshotSchema } from "./contract";
 
 /** The project's saved snapshots, newest first. */
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {

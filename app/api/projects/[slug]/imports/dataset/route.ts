@@ -3,10 +3,10 @@ import { authenticateRequest } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
 import { maxDatasetBytes } from "@/lib/export/http";
 import { importDataset, readDatasetDocument } from "@/lib/export/import-dataset";
-import { datasetImportQuerySchema } from "@/lib/export/schema-filters";
 import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
 import { limitedBody } from "@/lib/http/body";
 import { parseOrThrow } from "@/lib/http/parse";
+import { datasetImportQuerySchema } from "./contract";
 
 /**
  * Imports a Margin dataset (a `json` export, sent as application/json) with its tags, attributes,

@@ -1,9 +1,9 @@
 import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
 import { authenticateRequest } from "@/lib/auth/session-gate";
-import { snapshotDiffQuerySchema } from "@/lib/export/schema-filters";
 import { diffSnapshots } from "@/lib/export/snapshots";
 import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
 import { parseOrThrow } from "@/lib/http/parse";
+import { snapshotDiffQuerySchema } from "./contract";
 
 /** What changed between two snapshots (`from`, `to`: ids or names): counts, and the first `limit` tag changes. */
 export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
