@@ -35,7 +35,12 @@ export type Attributes = Record<string, unknown>;
 export const LINK_ATTRIBUTES: Partial<Record<Label, string>> = { claim: "sourceId", quote: "speakerId" };
 
 export const noteSchema = z.string().max(2000, { error: "note must be at most 2,000 characters" }).nullable();
-export const offsetUnitSchema = z.enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" }).default("codepoint");
+export const offsetUnitSchema = z
+  .enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" })
+  .default("codepoint")
+  .describe("Unit of start/end: Unicode code points (default, as Python indexes strings) or UTF-16 code units (JavaScript)");
+/** The query of the tag routes that take or answer offsets; other parameters are ignored. */
+export const offsetUnitQuerySchema = z.object({ offsetUnit: offsetUnitSchema });
 
 /** A code-point or UTF-16 offset into an article's text, as requests give it. */
 export const offsetSchema = (name: string) =>
