@@ -61,21 +61,33 @@ const date = z
 const status = z
   .enum(TAG_STATUS_FILTERS, { error: `status must be one of ${TAG_STATUS_FILTERS.join(", ")}` })
   .transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
-export const offsetUnitParameter = z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` });
-export const formatParameter = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
+export const offsetUnitParameter = z
+  .enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` })
+  .describe("Unit of start/end in json, jsonl and csv: code points (Python) or UTF-16 code units (JavaScript)");
+export const formatParameter = z
+  .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` })
+  .describe(
+    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: BIO tokens; spacy; labelstudio",
+  );
 
 /** Filters on tags: an article export takes these only. */
 export const tagFilters = {
-  status: status.optional(),
-  labels: commaList<Label>("labels", LABELS).optional(),
-  annotators: commaList("annotators").optional(),
+  status: status.optional().describe("Tags of this status; viewers get accepted (gold) only unless the owner allows more"),
+  labels: commaList<Label>("labels", LABELS)
+    .optional()
+    .describe(`Comma-separated labels: ${LABELS.join(", ")}`),
+  annotators: commaList("annotators").optional().describe("Comma-separated user ids or emails: tags any of them made"),
 };
 
 /** Filters on articles, for project exports and snapshots. */
 export const articleFilters = {
-  articles: commaList("articles").optional(),
-  updatedSince: date.optional(),
-  articleStatus: commaList<ArticleStatus>("articleStatus", ARTICLE_STATUSES).optional(),
+  articles: commaList("articles").optional().describe("Comma-separated article ids"),
+  updatedSince: date
+    .optional()
+    .describe("ISO 8601 date or date-time with a zone: articles whose row, a tag or a decision changed at or after it"),
+  articleStatus: commaList<ArticleStatus>("articleStatus", ARTICLE_STATUSES)
+    .optional()
+    .describe(`Comma-separated: ${ARTICLE_STATUSES.join(", ")}`),
 };
 
 /** An object whose unknown keys fail one by one, each naming itself (as the field) and the valid parameters. */
