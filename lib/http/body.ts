@@ -14,7 +14,7 @@ const MAX_JSON_BYTES = 6 * 1024 * 1024;
  * The request's body as a stream that fails once more than `maxBytes` went through, so that an oversized
  * body is refused while arriving, whatever its Content-Length claims (chunked uploads have none).
  */
-export function limitedBody(
+function limitedBody(
   request: Request,
   maxBytes: number,
   field: string,

@@ -42,6 +42,8 @@ function route<O extends Operation, Extra>(
   const wrapped = apiRoute<Params<O>>(async (request, context) => {
     const raw = await context.params;
     const params = (operation.params ? parseOrThrow(operation.params, raw) : raw) as Params<O>;
+    // Authorized before the query and body are read: a non-member learns nothing of a project, not even
+    // that their input would have been refused.
     const extra = await gate(request, params);
     const query = (operation.query ? parseOrThrow(operation.query, queryOf(request)) : undefined) as Query<O>;
     const body = (
