@@ -171,9 +171,14 @@ test("a tag whose words were deleted is listed as orphaned, and its author attac
   await orphans.getByRole("button", { name: "Attach to selected words" }).click();
   await expect(orphans).toHaveCount(0);
   await expect(articlePage.tagsOver("200 residents")).toHaveCount(1);
-  const moved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await moved.json()).annotation;
-  expect(body).toMatchObject({ label: "actor", text: "200 residents", orphaned: false });
+  // The editor shows the move as soon as the live document has it; the API reads the projection, stored a
+  // moment later (the PATCH answers once it is): on a busy machine the first read can precede the store.
+  await expect
+    .poll(async () => {
+      const moved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      return (await moved.json()).annotation;
+    })
+    .toMatchObject({ label: "actor", text: "200 residents", orphaned: false });
 });
 
 test("a click on words two colleagues tagged offers both tags", async ({ page, world }) => {

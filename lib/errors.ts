@@ -5,6 +5,17 @@
  */
 export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
+/**
+ * What a caller needs beyond the message to act on an error, e.g. on a 409: which article the import
+ * duplicates, or the tag as someone else just decided it (so that a second reviewer sees why).
+ */
+export type AppErrorDetails = {
+  /** Facts about the error itself, sent inside `error` next to code and message (a duplicate's `duplicateOf`). */
+  error?: Record<string, unknown>;
+  /** The current state of what the request was about, sent next to `error` (a conflict's `annotation`). */
+  current?: Record<string, unknown>;
+};
+
 export class AppError extends Error {
   override name = "AppError";
   constructor(
@@ -12,6 +23,7 @@ export class AppError extends Error {
     message: string,
     /** The input field at fault, for 400s. */
     readonly field?: string,
+    readonly details?: AppErrorDetails,
   ) {
     super(message);
   }

@@ -9,11 +9,15 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 /** The article list's query: search words, filters, order and page. Shared by the project page and the API. */
 export const listArticlesQuerySchema = z.object({
   // websearch syntax: words, "a phrase", -excluded, or.
-  q: z.preprocess(blankToUndefined, z.string().trim().max(500, { error: "q must be at most 500 characters" }).optional()),
+  q: z
+    .preprocess(blankToUndefined, z.string().trim().max(500, { error: "q must be at most 500 characters" }).optional())
+    .describe('Search words over title and text ("a phrase", -excluded, or)'),
   status: z.preprocess(blankToUndefined, articleStatusSchema.optional()),
-  label: z.preprocess(blankToUndefined, labelSchema.optional()),
+  label: z.preprocess(blankToUndefined, labelSchema.optional()).describe("Only articles with a tag of this label"),
   // A user id or email: articles with at least one tag by them.
-  annotator: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
+  annotator: z
+    .preprocess(blankToUndefined, z.string().trim().max(254).optional())
+    .describe("Only articles tagged by this user (id or email)"),
   sort: z.preprocess(blankToUndefined, z.enum(ARTICLE_SORTS, { error: `sort must be one of ${ARTICLE_SORTS.join(", ")}` }).optional()),
   page: z.coerce
     .number({ error: "page must be a number" })

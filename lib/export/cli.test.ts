@@ -134,7 +134,7 @@ describe("margin export", () => {
       async () => {
         const [row] = await prisma.$queryRaw<
           { count: number }[]
-        >`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`;
+        >`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND backend_type = 'client backend'`;
         return row!.count === 0;
       },
       3000,

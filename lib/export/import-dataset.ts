@@ -247,3 +247,14 @@ export async function importDataset(
   }
   return results;
 }
+
+/**
+ * A dataset sent whole over HTTP (`value`, parsed JSON; `name` labels the results): checked to be a Margin
+ * dataset, then imported with the importing user standing in for people without an account.
+ */
+export async function importDatasetDocument(
+  access: ProjectAccess<"articles:import">,
+  document: { name: string; value: unknown },
+): Promise<DatasetImportResult[]> {
+  return importDataset(access, { name: document.name, ...readDatasetDocument(document.value) }, access.userId!);
+}

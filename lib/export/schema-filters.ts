@@ -1,5 +1,6 @@
 /**
- * The export's query parameters, shared by the project and article export routes, snapshots and the CLI.
+ * The export's query parameters, shared by the project and article export routes and the CLI; the snapshot
+ * routes build theirs from the same parts.
  * Every bad value is a 400 naming its parameter and listing what is valid; a parameter that is not listed
  * here is refused too (a misspelt filter must not silently export everything).
  */
@@ -60,25 +61,37 @@ const date = z
 const status = z
   .enum(TAG_STATUS_FILTERS, { error: `status must be one of ${TAG_STATUS_FILTERS.join(", ")}` })
   .transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
-const unit = z.enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` });
-const format = z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` });
+export const offsetUnitParameter = z
+  .enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` })
+  .describe("Unit of start/end in json, jsonl and csv: code points (Python) or UTF-16 code units (JavaScript)");
+export const formatParameter = z
+  .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` })
+  .describe(
+    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: BIO tokens; spacy; labelstudio",
+  );
 
 /** Filters on tags: an article export takes these only. */
-const tagFilters = {
-  status: status.optional(),
-  labels: commaList<Label>("labels", LABELS).optional(),
-  annotators: commaList("annotators").optional(),
+export const tagFilters = {
+  status: status.optional().describe("Tags of this status; viewers get accepted (gold) only unless the owner allows more"),
+  labels: commaList<Label>("labels", LABELS)
+    .optional()
+    .describe(`Comma-separated labels: ${LABELS.join(", ")}`),
+  annotators: commaList("annotators").optional().describe("Comma-separated user ids or emails: tags any of them made"),
 };
 
 /** Filters on articles, for project exports and snapshots. */
-const articleFilters = {
-  articles: commaList("articles").optional(),
-  updatedSince: date.optional(),
-  articleStatus: commaList<ArticleStatus>("articleStatus", ARTICLE_STATUSES).optional(),
+export const articleFilters = {
+  articles: commaList("articles").optional().describe("Comma-separated article ids"),
+  updatedSince: date
+    .optional()
+    .describe("ISO 8601 date or date-time with a zone: articles whose row, a tag or a decision changed at or after it"),
+  articleStatus: commaList<ArticleStatus>("articleStatus", ARTICLE_STATUSES)
+    .optional()
+    .describe(`Comma-separated: ${ARTICLE_STATUSES.join(", ")}`),
 };
 
 /** An object whose unknown keys fail one by one, each naming itself (as the field) and the valid parameters. */
-function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
+export function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
   const names = Object.keys(shape);
   return z.preprocess((input, ctx) => {
     if (input && typeof input === "object") {
@@ -92,14 +105,14 @@ function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
 }
 
 export const projectExportQuerySchema = parameters({
-  format: format.default("json"),
-  offsetUnit: unit.default("codepoint"),
+  format: formatParameter.default("json"),
+  offsetUnit: offsetUnitParameter.default("codepoint"),
   ...tagFilters,
   ...articleFilters,
 });
 export const articleExportQuerySchema = parameters({
-  format: format.default("json"),
-  offsetUnit: unit.default("codepoint"),
+  format: formatParameter.default("json"),
+  offsetUnit: offsetUnitParameter.default("codepoint"),
   ...tagFilters,
 });
 
@@ -113,34 +126,3 @@ export type ExportQuery = {
   updatedSince?: Date;
   articleStatus?: ArticleStatus[];
 };
-
-/** What a snapshot is made of: the project export's filters and unit (the format is chosen at download). */
-export const createSnapshotSchema = parameters({
-  name: z
-    .string({ error: "name is required" })
-    .trim()
-    .min(1, { error: "name is required" })
-    // Names appear in file names and lists: one line, short.
-    .max(100, { error: "name must be at most 100 characters" })
-    .regex(/^[^\p{Cc}\p{Cf}]+$/u, { error: "name must not contain control characters" }),
-  filters: parameters({ offsetUnit: unit.default("codepoint"), ...tagFilters, ...articleFilters }).default({ offsetUnit: "codepoint" }),
-});
-
-/** Downloading a snapshot again: its bytes as stored (jsonl in its unit), or replayed through another writer. */
-export const snapshotDownloadQuerySchema = parameters({ format: format.default("jsonl"), offsetUnit: unit.optional() });
-
-export const snapshotDiffQuerySchema = parameters({
-  from: z.string({ error: "from (a snapshot id or name) is required" }).min(1, { error: "from (a snapshot id or name) is required" }),
-  to: z.string({ error: "to (a snapshot id or name) is required" }).min(1, { error: "to (a snapshot id or name) is required" }),
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int({ error: "limit must be a whole number" })
-    .min(0, { error: "limit must be 0 or more" })
-    .max(10_000, { error: "limit must be at most 10,000" })
-    .default(1_000),
-});
-
-/** `POST …/imports/dataset?name=<file name>`: the name labels the per-article results. */
-export const datasetImportQuerySchema = parameters({
-  name: z.string().trim().max(200, { error: "name must be at most 200 characters" }).default("dataset.json"),
-});

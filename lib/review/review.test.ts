@@ -170,6 +170,10 @@ describe("deciding", () => {
     const winner = first.status === 200 ? first : second;
     expect(loser.body.error.message).toMatch(/is (accepted|rejected) by/);
     expect(loser.body.annotation.status).toBe(winner.body.annotation.status);
+    // The body is exactly the error and, beside it, the tag as the winner left it.
+    expect(Object.keys(loser.body)).toEqual(["error", "annotation"]);
+    expect(loser.body.error).toEqual({ code: "conflict", message: loser.body.error.message });
+    expect(loser.body.annotation).toEqual(winner.body.annotation);
     expect(await prisma.annotationReview.count({ where: { annotationId: id } })).toBe(1);
     expect(await prisma.annotationEvent.count({ where: { annotationId: id, kind: { in: ["accepted", "rejected"] } } })).toBe(1);
     // Changing one's mind is explicit: name the status you saw.

@@ -1,42 +1,66 @@
 /**
- * Helpers shared by the annotation routes: the offset unit of a request and mapping live-operation
- * refusals to HTTP errors.
+ * The tag operations as the HTTP API offers them, one call per route: the live operation (lib/tags/live,
+ * reached through its registry), then the tag read back from the projection in the caller's offset unit,
+ * which the operation wrote before returning, so that a script reads its own write. A refused operation
+ * is thrown as the AppError its refusal names.
  */
-import type { Capability } from "@/lib/auth/permissions";
-import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
-import { scopeShows } from "@/lib/auth/tag-scope";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { AppError } from "@/lib/errors";
-import { unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "./data";
-import { parseOrThrow } from "@/lib/http/parse";
+import "server-only";
+import type { ArticleAccess } from "@/lib/auth/context";
+import { AppError, type Result } from "@/lib/errors";
+import type { Label } from "@/lib/vocabulary";
+import { getAnnotation, lastPlaceOf, type AnnotationView } from "./data";
 import type { LiveRefusal } from "./live/operations";
-import { offsetUnitSchema } from "./schema";
+import { liveAnnotations } from "./live/registry";
+import type { Attributes } from "./schema";
 import type { OffsetUnit } from "./offsets";
-import type { Result } from "@/lib/errors";
-import { z } from "zod";
-
-export function offsetUnitOf(request: Request): OffsetUnit {
-  const value = new URL(request.url).searchParams.get("offsetUnit") ?? undefined;
-  return parseOrThrow(z.object({ offsetUnit: offsetUnitSchema }), { offsetUnit: value }).offsetUnit;
-}
 
 export function unwrapLive<T>(result: Result<T, LiveRefusal>): T {
   if (result.ok) return result.value;
   throw new AppError(result.reason, result.message, result.field);
 }
 
+/** A tag's fields as a request gives them; offsets are in the request's unit. */
+export type TagFields = { label: Label; attributes?: Attributes; note?: string | null };
+type Offsets = { start: number; end: number };
+
+/** Tags words of the article's canonical text; open editors show it at once. */
+export async function createAnnotation(
+  access: ArticleAccess<"annotations:create">,
+  input: TagFields & Offsets,
+  unit: OffsetUnit,
+): Promise<AnnotationView | null> {
+  const { start, end, ...fields } = input;
+  const { id } = unwrapLive(await liveAnnotations().create(access, { ...fields, span: { start, end, unit } }));
+  return getAnnotation(access, id, unit);
+}
+
+/** Changes the label, attributes, note, or the span (start and end together). */
+export async function updateAnnotation(
+  access: ArticleAccess<"annotations:create">,
+  id: string,
+  input: Partial<TagFields & Offsets>,
+  unit: OffsetUnit,
+): Promise<AnnotationView | null> {
+  const span = input.start !== undefined ? { start: input.start, end: input.end!, unit } : undefined;
+  unwrapLive(await liveAnnotations().update(access, id, { label: input.label, attributes: input.attributes, note: input.note, span }));
+  return getAnnotation(access, id, unit);
+}
+
+export async function deleteAnnotation(access: ArticleAccess<"annotations:create">, id: string): Promise<void> {
+  unwrapLive(await liveAnnotations().delete(access, id));
+}
+
 /**
- * The article of tag `id`, authorized for `capability`: a tag in a project the caller is not in, or one a
- * blind project hides from them, is "not found", like a missing one.
+ * Puts an orphaned tag back on its last words, if they are in the text again (the place nearest to where
+ * they were); otherwise a 400, and the caller chooses new words (an update with start and end).
  */
-export async function authorizeTag<C extends Capability>(request: Request, id: string, capability: C, options: { removed?: boolean } = {}) {
-  const actor = await authenticateRequest(request);
-  // `removed`: a deleted or merged-away tag too (its history), found through the audit log.
-  const found = (await unsafeFindAnnotationArticle(id)) ?? (options.removed ? await unsafeFindRemovedAnnotationArticle(id) : null);
-  if (!found) throw new AppError("not_found", `No annotation "${id}"`);
-  const access = await authorizeArticle(actor, found.articleId, capability);
-  if (!access.ok && access.reason === "not_found") throw new AppError("not_found", `No annotation "${id}"`);
-  const authorized = unwrapAccess(access);
-  if (!scopeShows(authorized.tagScope, found.annotatorIds)) throw new AppError("not_found", `No annotation "${id}"`);
-  return authorized;
+export async function restoreAnnotation(
+  access: ArticleAccess<"annotations:create">,
+  id: string,
+  unit: OffsetUnit,
+): Promise<AnnotationView | null> {
+  const last = await lastPlaceOf(access, id);
+  if (!last) throw new AppError("not_found", `No annotation "${id}"`);
+  unwrapLive(await liveAnnotations().restore(access, id, last));
+  return getAnnotation(access, id, unit);
 }

@@ -35,34 +35,19 @@ export type Attributes = Record<string, unknown>;
 export const LINK_ATTRIBUTES: Partial<Record<Label, string>> = { claim: "sourceId", quote: "speakerId" };
 
 export const noteSchema = z.string().max(2000, { error: "note must be at most 2,000 characters" }).nullable();
-export const offsetUnitSchema = z.enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" }).default("codepoint");
+export const offsetUnitSchema = z
+  .enum(["codepoint", "utf16"], { error: "offsetUnit must be codepoint or utf16" })
+  .default("codepoint")
+  .describe("Unit of start/end: Unicode code points (default, as Python indexes strings) or UTF-16 code units (JavaScript)");
+/** The query of the tag routes that take or answer offsets; other parameters are ignored. */
+export const offsetUnitQuerySchema = z.object({ offsetUnit: offsetUnitSchema });
 
-const offset = (name: string) =>
+/** A code-point or UTF-16 offset into an article's text, as requests give it. */
+export const offsetSchema = (name: string) =>
   z
     .number({ error: `${name} must be a number` })
     .int({ error: `${name} must be a whole number` })
     .min(0, { error: `${name} must be 0 or more` });
-
-export const createAnnotationSchema = z
-  .strictObject({
-    label: labelSchema,
-    start: offset("start"),
-    end: offset("end"),
-    attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
-    note: noteSchema.optional(),
-  })
-  .refine((input) => input.end > input.start, { error: "end must be greater than start", path: ["end"] });
-
-export const updateAnnotationSchema = z
-  .strictObject({
-    label: labelSchema.optional(),
-    start: offset("start").optional(),
-    end: offset("end").optional(),
-    attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
-    note: noteSchema.optional(),
-  })
-  .refine((input) => (input.start === undefined) === (input.end === undefined), { error: "give start and end together", path: ["start"] })
-  .refine((input) => input.start === undefined || input.end! > input.start, { error: "end must be greater than start", path: ["end"] });
 
 /**
  * What the editor sends over the tags document (a WebSocket "stateless" message): the tag for words it has

@@ -1,8 +1,8 @@
-import { apiRoute, json } from "@/lib/http/api-handler";
-import { authenticateRequest } from "@/lib/auth/session-gate";
+import { json } from "@/lib/http/api-handler";
+import { userRoute } from "@/lib/http/route";
+import { contract } from "./contract";
 
 /** Who the request is authenticated as: lets a script check its token. */
-export const GET = apiRoute(async (request) => {
-  const actor = await authenticateRequest(request);
-  return json({ id: actor.userId, email: actor.email, name: actor.name, isAdmin: actor.isAdmin, via: actor.via });
-});
+export const GET = userRoute(contract.methods.GET, async ({ actor }) =>
+  json({ id: actor.userId, email: actor.email, name: actor.name, isAdmin: actor.isAdmin, via: actor.via }),
+);

@@ -1,6 +1,10 @@
 import { json } from "@/lib/http/api-handler";
-import { openApiDocument } from "@/lib/http/openapi";
+import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { publicRoute } from "@/lib/http/route";
+import { CONTRACTS } from "../contracts";
+import { contract } from "./contract";
 
-export function GET(): Response {
-  return json(openApiDocument);
-}
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** Built at the first request, then kept: it depends on the code only. */
+export const GET = publicRoute(contract.methods.GET, () => json((document ??= buildOpenApiDocument(CONTRACTS))));

@@ -1,8 +1,6 @@
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json } from "@/lib/http/api-handler";
+import { json } from "@/lib/http/api-handler";
+import { userRoute } from "@/lib/http/route";
 import { listProjectsForActor } from "@/lib/projects/data";
+import { contract } from "./contract";
 
-export const GET = apiRoute(async (request) => {
-  const actor = await authenticateRequest(request);
-  return json({ projects: await listProjectsForActor(actor) });
-});
+export const GET = userRoute(contract.methods.GET, async ({ actor }) => json({ projects: await listProjectsForActor(actor) }));

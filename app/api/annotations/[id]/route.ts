@@ -1,30 +1,19 @@
-import { authorizeTag, offsetUnitOf, unwrapLive } from "@/lib/tags/api";
+import { deleteAnnotation, updateAnnotation } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
-import { liveAnnotations } from "@/lib/tags/live/registry";
-import { updateAnnotationSchema } from "@/lib/tags/schema";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { tagRoute } from "@/lib/http/route";
+import { contract } from "./contract";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "project:read");
-  return json({ annotation: await getAnnotation(access, id, offsetUnitOf(request)) });
-});
+export const GET = tagRoute("project:read", contract.methods.GET, async ({ access, params, query }) =>
+  json({ annotation: await getAnnotation(access, params.id, query.offsetUnit) }),
+);
 
 /** Changes the label, attributes, note, or the span (start and end together, in the request's unit). */
-export const PATCH = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "annotations:create");
-  const unit = offsetUnitOf(request);
-  const input = parseOrThrow(updateAnnotationSchema, await readJson(request));
-  const span = input.start !== undefined ? { start: input.start, end: input.end!, unit } : undefined;
-  unwrapLive(await liveAnnotations().update(access, id, { label: input.label, attributes: input.attributes, note: input.note, span }));
-  return json({ annotation: await getAnnotation(access, id, unit) });
-});
+export const PATCH = tagRoute("annotations:create", contract.methods.PATCH, async ({ access, params, query, body }) =>
+  json({ annotation: await updateAnnotation(access, params.id, body, query.offsetUnit) }),
+);
 
-export const DELETE = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "annotations:create");
-  unwrapLive(await liveAnnotations().delete(access, id));
+export const DELETE = tagRoute("annotations:create", contract.methods.DELETE, async ({ access, params }) => {
+  await deleteAnnotation(access, params.id);
   return new Response(null, { status: 204 });
 });

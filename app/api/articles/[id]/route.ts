@@ -1,21 +1,12 @@
+import { editArticleMetadata } from "@/lib/articles/api";
 import { getArticle } from "@/lib/articles/data";
-import { articleMetadataSchema } from "@/lib/articles/import-schema";
-import { updateArticleMetadata } from "@/lib/articles/mutations";
-import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { articleRoute } from "@/lib/http/route";
+import { contract } from "./contract";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeArticle(actor, (await params).id, "project:read"));
-  return json({ article: await getArticle(access) });
-});
+export const GET = articleRoute("project:read", contract.methods.GET, async ({ access }) => json({ article: await getArticle(access) }));
 
 /** Replaces the article's metadata (title, byline, source, url, publishedAt, language); never its text. */
-export const PATCH = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeArticle(actor, (await params).id, "articles:edit"));
-  await updateArticleMetadata(access, parseOrThrow(articleMetadataSchema, await readJson(request)));
-  return json({ article: await getArticle(access) });
-});
+export const PATCH = articleRoute("articles:edit", contract.methods.PATCH, async ({ access, body }) =>
+  json({ article: await editArticleMetadata(access, body) }),
+);

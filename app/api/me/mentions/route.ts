@@ -1,23 +1,15 @@
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, queryOf, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { userRoute } from "@/lib/http/route";
 import { listMentions } from "@/lib/review/data";
 import { markMentionsSeen } from "@/lib/review/mutations";
-import { z } from "zod";
-
-const listSchema = z.strictObject({ unseen: z.enum(["0", "1"], { error: "unseen must be 0 or 1" }).optional() });
-const seenSchema = z.strictObject({ commentIds: z.array(z.string().max(64)).max(500).optional() });
+import { contract } from "./contract";
 
 /** Comments that mention you (`@your-email`), newest first; `unseen=1` for the new ones only. */
-export const GET = apiRoute(async (request) => {
-  const actor = await authenticateRequest(request);
-  const { unseen } = parseOrThrow(listSchema, queryOf(request));
-  return json({ mentions: await listMentions(actor, { unseenOnly: unseen === "1" }) });
-});
+export const GET = userRoute(contract.methods.GET, async ({ actor, query }) =>
+  json({ mentions: await listMentions(actor, { unseenOnly: query.unseen === "1" }) }),
+);
 
 /** Marks mentions seen: those listed in `commentIds`, or all. */
-export const POST = apiRoute(async (request) => {
-  const actor = await authenticateRequest(request);
-  const { commentIds } = parseOrThrow(seenSchema, await readJson(request));
-  return json({ seen: await markMentionsSeen(actor, commentIds) });
-});
+export const POST = userRoute(contract.methods.POST, async ({ actor, body }) =>
+  json({ seen: await markMentionsSeen(actor, body.commentIds) }),
+);

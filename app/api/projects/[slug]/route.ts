@@ -1,21 +1,14 @@
-import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { projectRoute } from "@/lib/http/route";
 import { getProjectSummary } from "@/lib/projects/data";
-import { projectSettingsSchema } from "@/lib/projects/schema";
 import { applyProjectSettings } from "@/lib/projects/settings";
+import { contract } from "./contract";
 
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  return json({ project: await getProjectSummary(access) });
-});
+export const GET = projectRoute("project:read", contract.methods.GET, async ({ access }) =>
+  json({ project: await getProjectSummary(access) }),
+);
 
 /** Changes the review and export settings (owners). Turning auto-accept on applies it to existing tags. */
-export const PATCH = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:manage"));
-  const input = parseOrThrow(projectSettingsSchema, await readJson(request));
-  return json({ settings: await applyProjectSettings(actor, access, input) });
-});
+export const PATCH = projectRoute("project:manage", contract.methods.PATCH, async ({ actor, access, body }) =>
+  json({ settings: await applyProjectSettings(actor, access, body) }),
+);

@@ -1,23 +1,15 @@
-import { authorizeTag, unwrapLive } from "@/lib/tags/api";
-import { liveAnnotations } from "@/lib/tags/live/registry";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
-import { listComments, resolveMentions } from "@/lib/review/data";
-import { commentSchema } from "@/lib/review/schema";
+import { json } from "@/lib/http/api-handler";
+import { tagRoute } from "@/lib/http/route";
+import { listComments } from "@/lib/review/data";
+import { commentOnAnnotation } from "@/lib/review/tag-review";
+import { contract } from "./contract";
 
 /** The tag's discussion, oldest first, with the resolve and reopen marks between comments. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "project:read");
-  return json({ comments: await listComments(access, id) });
-});
+export const GET = tagRoute("project:read", contract.methods.GET, async ({ access, params }) =>
+  json({ comments: await listComments(access, params.id) }),
+);
 
 /** Adds a comment; `@email` of a project member mentions them. */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "annotations:comment");
-  const { body } = parseOrThrow(commentSchema, await readJson(request));
-  const { commentId } = unwrapLive(await liveAnnotations().comment(access, id, body, await resolveMentions(access, body)));
-  const comment = (await listComments(access, id)).find((entry) => entry.id === commentId);
-  return json({ comment }, { status: 201 });
-});
+export const POST = tagRoute("annotations:comment", contract.methods.POST, async ({ access, params, body }) =>
+  json({ comment: await commentOnAnnotation(access, params.id, body.body) }, { status: 201 }),
+);

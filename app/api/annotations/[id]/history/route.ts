@@ -1,10 +1,12 @@
-import { authorizeTag } from "@/lib/tags/api";
-import { apiRoute, json } from "@/lib/http/api-handler";
+import { json } from "@/lib/http/api-handler";
+import { tagRoute } from "@/lib/http/route";
 import { listHistory } from "@/lib/review/data";
+import { contract } from "./contract";
 
 /** The tag's history from the append-only audit log, oldest first; a deleted or merged-away tag's too. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "project:read", { removed: true });
-  return json({ history: await listHistory(access, id) });
-});
+export const GET = tagRoute(
+  "project:read",
+  contract.methods.GET,
+  async ({ access, params }) => json({ history: await listHistory(access, params.id) }),
+  { removed: true },
+);

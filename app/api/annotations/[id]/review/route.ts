@@ -1,29 +1,12 @@
-import { authorizeTag, offsetUnitOf } from "@/lib/tags/api";
-import { getAnnotation } from "@/lib/tags/data";
-import { liveAnnotations } from "@/lib/tags/live/registry";
-import { AppError } from "@/lib/errors";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
-import { reviewSchema } from "@/lib/review/schema";
+import { json } from "@/lib/http/api-handler";
+import { tagRoute } from "@/lib/http/route";
+import { reviewAnnotation } from "@/lib/review/tag-review";
+import { contract } from "./contract";
 
 /**
  * Accepts or rejects a tag, optionally with a comment and (accepting) a corrected label or span. A tag
  * someone decided meanwhile is a 409 that carries its current state, so the second reviewer sees it.
  */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "annotations:review");
-  const unit = offsetUnitOf(request);
-  const { start, end, ...input } = parseOrThrow(reviewSchema, await readJson(request));
-  const result = await liveAnnotations().review(access, id, {
-    ...input,
-    span: start !== undefined ? { start, end: end!, unit } : undefined,
-  });
-  if (!result.ok && result.reason === "conflict")
-    return json(
-      { error: { code: "conflict", message: result.message }, annotation: await getAnnotation(access, id, unit) },
-      { status: 409 },
-    );
-  if (!result.ok) throw new AppError(result.reason, result.message, result.field);
-  return json({ annotation: await getAnnotation(access, id, unit) });
-});
+export const POST = tagRoute("annotations:review", contract.methods.POST, async ({ access, params, query, body }) =>
+  json({ annotation: await reviewAnnotation(access, params.id, body, query.offsetUnit) }),
+);

@@ -1,13 +1,9 @@
-import { authorizeTag, unwrapLive } from "@/lib/tags/api";
-import { liveAnnotations } from "@/lib/tags/live/registry";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
-import { threadSchema } from "@/lib/review/schema";
+import { json } from "@/lib/http/api-handler";
+import { tagRoute } from "@/lib/http/route";
+import { resolveAnnotationThread } from "@/lib/review/tag-review";
+import { contract } from "./contract";
 
 /** Resolves (`{"resolved": true}`) or reopens the tag's discussion. */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = await params;
-  const access = await authorizeTag(request, id, "annotations:comment");
-  const { resolved } = parseOrThrow(threadSchema, await readJson(request));
-  return json({ thread: unwrapLive(await liveAnnotations().resolveThread(access, id, resolved)) });
-});
+export const POST = tagRoute("annotations:comment", contract.methods.POST, async ({ access, params, body }) =>
+  json({ thread: await resolveAnnotationThread(access, params.id, body.resolved) }),
+);

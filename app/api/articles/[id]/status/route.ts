@@ -1,20 +1,10 @@
-import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { articleRoute } from "@/lib/http/route";
 import { setArticleStatus } from "@/lib/review/mutations";
-import { z } from "zod";
-import { articleStatusSchema } from "@/lib/vocabulary";
-
-const statusSchema = z.strictObject({
-  status: articleStatusSchema,
-});
+import { contract } from "./contract";
 
 /** Moves the article through the workflow (reviewers and owners), e.g. to "done" once reviewed. */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeArticle(actor, (await params).id, "annotations:review"));
-  const { status } = parseOrThrow(statusSchema, await readJson(request));
+export const POST = articleRoute("annotations:review", contract.methods.POST, async ({ access, body: { status } }) => {
   await setArticleStatus(access, status);
   return json({ status });
 });

@@ -1,21 +1,14 @@
-import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { createSnapshotSchema } from "@/lib/export/schema-filters";
 import { createSnapshot, listProjectSnapshots } from "@/lib/export/snapshots";
-import { apiRoute, json, readJson } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { projectRoute } from "@/lib/http/route";
+import { contract } from "./contract";
 
 /** The project's saved snapshots, newest first. */
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  return json({ snapshots: await listProjectSnapshots(access) });
-});
+export const GET = projectRoute("project:read", contract.methods.GET, async ({ access }) =>
+  json({ snapshots: await listProjectSnapshots(access) }),
+);
 
 /** Saves a snapshot: `{ name, filters? }` (the export's filters and offsetUnit); 409 when the name is taken. */
-export const POST = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  const input = parseOrThrow(createSnapshotSchema, await readJson(request));
-  return json({ snapshot: await createSnapshot(access, input) }, { status: 201 });
-});
+export const POST = projectRoute("project:read", contract.methods.POST, async ({ access, body }) =>
+  json({ snapshot: await createSnapshot(access, body) }, { status: 201 }),
+);

@@ -1,14 +1,9 @@
-import { authorizeProject, unwrapAccess } from "@/lib/auth/project-access";
-import { authenticateRequest } from "@/lib/auth/session-gate";
-import { snapshotDiffQuerySchema } from "@/lib/export/schema-filters";
 import { diffSnapshots } from "@/lib/export/snapshots";
-import { apiRoute, json, queryOf } from "@/lib/http/api-handler";
-import { parseOrThrow } from "@/lib/http/parse";
+import { json } from "@/lib/http/api-handler";
+import { projectRoute } from "@/lib/http/route";
+import { contract } from "./contract";
 
 /** What changed between two snapshots (`from`, `to`: ids or names): counts, and the first `limit` tag changes. */
-export const GET = apiRoute<{ slug: string }>(async (request, { params }) => {
-  const actor = await authenticateRequest(request);
-  const access = unwrapAccess(await authorizeProject(actor, (await params).slug, "project:read"));
-  const query = parseOrThrow(snapshotDiffQuerySchema, queryOf(request));
-  return json(await diffSnapshots(access, query));
-});
+export const GET = projectRoute("project:read", contract.methods.GET, async ({ access, query }) =>
+  json(await diffSnapshots(access, query)),
+);
