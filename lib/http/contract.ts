@@ -1,7 +1,7 @@
 /**
  * What an API route declares about itself, in a `contract.ts` next to its `route.ts`: per method a summary,
  * its path parameters, query and body schemas, and the statuses it answers. The route wrappers
- * (lib/http/route.ts) parse requests with these schemas and the OpenAPI document (lib/http/openapi.ts) is
+ * (lib/routes/wrappers.ts) parse requests with these schemas and the OpenAPI document (lib/http/openapi.ts) is
  * generated from them, so what is documented is what is checked.
  */
 import { z } from "zod";

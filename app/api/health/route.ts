@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { publicRoute } from "@/lib/http/route";
+import { publicRoute } from "@/lib/routes/wrappers";
 import { isDatabaseReachable } from "@/lib/health/data";
 import { contract } from "./contract";
 

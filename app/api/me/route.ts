@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { userRoute } from "@/lib/http/route";
+import { userRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** Who the request is authenticated as: lets a script check its token. */

@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/api-handler";
 import { buildOpenApiDocument } from "@/lib/http/openapi";
-import { publicRoute } from "@/lib/http/route";
+import { publicRoute } from "@/lib/routes/wrappers";
 import { CONTRACTS } from "../contracts";
 import { contract } from "./contract";
 

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { userRoute } from "@/lib/http/route";
+import { userRoute } from "@/lib/routes/wrappers";
 import { listProjectsForActor } from "@/lib/projects/data";
 import { contract } from "./contract";
 

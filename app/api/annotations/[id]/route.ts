@@ -1,7 +1,7 @@
 import { deleteAnnotation, updateAnnotation } from "@/lib/tags/api";
 import { getAnnotation } from "@/lib/tags/data";
 import { json } from "@/lib/http/api-handler";
-import { tagRoute } from "@/lib/http/route";
+import { tagRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 export const GET = tagRoute("project:read", contract.methods.GET, async ({ access, params, query }) =>

@@ -1,7 +1,7 @@
 import { editArticleMetadata } from "@/lib/articles/api";
 import { getArticle } from "@/lib/articles/data";
 import { json } from "@/lib/http/api-handler";
-import { articleRoute } from "@/lib/http/route";
+import { articleRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 export const GET = articleRoute("project:read", contract.methods.GET, async ({ access }) => json({ article: await getArticle(access) }));

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { userRoute } from "@/lib/http/route";
+import { userRoute } from "@/lib/routes/wrappers";
 import { listMentions } from "@/lib/review/data";
 import { markMentionsSeen } from "@/lib/review/mutations";
 import { contract } from "./contract";

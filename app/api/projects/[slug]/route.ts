@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { getProjectSummary } from "@/lib/projects/data";
 import { applyProjectSettings } from "@/lib/projects/settings";
 import { contract } from "./contract";

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { tagRoute } from "@/lib/http/route";
+import { tagRoute } from "@/lib/routes/wrappers";
 import { listHistory } from "@/lib/review/data";
 import { contract } from "./contract";
 

@@ -1,6 +1,6 @@
 import { restoreAnnotation } from "@/lib/tags/api";
 import { json } from "@/lib/http/api-handler";
-import { tagRoute } from "@/lib/http/route";
+import { tagRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** Puts an orphaned tag back on its last words, if they are in the text again; otherwise 400. */

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { tagRoute } from "@/lib/http/route";
+import { tagRoute } from "@/lib/routes/wrappers";
 import { resolveAnnotationThread } from "@/lib/review/tag-review";
 import { contract } from "./contract";
 

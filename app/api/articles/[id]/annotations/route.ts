@@ -1,7 +1,7 @@
 import { createAnnotation } from "@/lib/tags/api";
 import { listAnnotations } from "@/lib/tags/data";
 import { json } from "@/lib/http/api-handler";
-import { articleRoute } from "@/lib/http/route";
+import { articleRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /**

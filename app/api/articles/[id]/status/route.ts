@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { articleRoute } from "@/lib/http/route";
+import { articleRoute } from "@/lib/routes/wrappers";
 import { setArticleStatus } from "@/lib/review/mutations";
 import { contract } from "./contract";
 

@@ -1,6 +1,6 @@
 import { listActorNames } from "@/lib/tags/data";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** Canonical names of the actors tagged in the project, most used first (the editor suggests them). */

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { computeAgreement } from "@/lib/review/agreement-report";
 import { contract } from "./contract";
 

@@ -1,7 +1,7 @@
 import { importOneArticle } from "@/lib/articles/api";
 import { listArticles } from "@/lib/articles/data";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 export const GET = projectRoute("project:read", contract.methods.GET, async ({ access, query }) => json(await listArticles(access, query)));

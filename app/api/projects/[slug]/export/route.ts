@@ -1,6 +1,6 @@
 import { startProjectExport } from "@/lib/export/export";
 import { exportResponse } from "@/lib/export/http";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /**

@@ -1,6 +1,6 @@
 import { importUploadedFiles } from "@/lib/articles/api";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /**

@@ -1,6 +1,6 @@
 import { createSnapshot, listProjectSnapshots } from "@/lib/export/snapshots";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** The project's saved snapshots, newest first. */

@@ -1,6 +1,6 @@
 import { previewImport } from "@/lib/articles/api";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** What importing this body would store (detected metadata, paragraphs, furniture), without storing it. */

@@ -1,6 +1,6 @@
 import { importDatasetDocument } from "@/lib/export/import-dataset";
 import { json } from "@/lib/http/api-handler";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /**

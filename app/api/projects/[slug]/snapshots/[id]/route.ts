@@ -1,6 +1,6 @@
 import { exportResponse } from "@/lib/export/http";
 import { openSnapshot } from "@/lib/export/snapshots";
-import { projectRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /** Downloads a snapshot again: jsonl in its own unit is the stored bytes; other formats replay it. */

@@ -15,10 +15,10 @@ import { authenticateRequest } from "@/lib/auth/session-gate";
 import { scopeShows } from "@/lib/auth/tag-scope";
 import { AppError } from "@/lib/errors";
 import { unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from "@/lib/tags/data";
-import { apiRoute, queryOf } from "./api-handler";
-import { readJson } from "./body";
-import { isBodyReader, type BodyReader, type Operation } from "./contract";
-import { parseOrThrow } from "./parse";
+import { apiRoute, queryOf } from "@/lib/http/api-handler";
+import { readJson } from "@/lib/http/body";
+import { isBodyReader, type BodyReader, type Operation } from "@/lib/http/contract";
+import { parseOrThrow } from "@/lib/http/parse";
 
 type Params<O> = O extends { params: infer S extends z.ZodType } ? z.output<S> : Record<string, never>;
 type Query<O> = O extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
