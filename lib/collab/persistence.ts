@@ -6,7 +6,16 @@
  * whoever composes the server (server/collaboration.ts), so that this file knows nothing of tags.
  */
 import "server-only";
-import type { Extension, Hocuspocus, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import {
+  isTransactionOrigin,
+  type afterHandleMessagePayload,
+  type beforeSyncPayload,
+  type Extension,
+  type Hocuspocus,
+  type onChangePayload,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+} from "@hocuspocus/server";
 import * as Y from "yjs";
 import { storeHookPending } from "@/lib/upstream/hocuspocus";
 import { withoutUpdateListeners } from "@/lib/upstream/yjs";
@@ -20,6 +29,9 @@ import { StoreQueue } from "./store-queue";
  * publishing): onChange must not append it twice.
  */
 export const ALREADY_STORED = Symbol("already stored");
+
+/** y-protocols' sync message types that carry a document update: sync step 2 and an update. */
+const CARRIES_UPDATE = new Set([1, 2]);
 
 /** A document of an article: the loaded one, or one built from PostgreSQL for a store nobody has open. */
 export type StoredDocument = { doc: Y.Doc; loaded: boolean };
@@ -42,6 +54,8 @@ export class Persistence implements Extension {
   private instance: Hocuspocus | null = null;
   /** The id of the last update appended per document, whose state a snapshot then contains. */
   private readonly appended = new Map<string, bigint>();
+  /** Per connection, the id of its update appended and being applied (see beforeSync). */
+  private readonly applying = new WeakMap<object, bigint>();
   private readonly queue = new StoreQueue(
     (articleId) => this.storeNow(articleId),
     (articleId, error) => console.error(`[collab] store of article ${articleId} failed`, error),
@@ -60,9 +74,35 @@ export class Persistence implements Extension {
     if (parsed.kind !== "view") await this.load(parsed.articleId, parsed.kind, document);
   }
 
+  /**
+   * A client's update is appended before Hocuspocus applies it, and so before it tells the client the
+   * update arrived: a client that leaves once acknowledged must find its words after a crash. (Appended in
+   * onChange, as the server's own changes are, it could still be on its way to PostgreSQL when the
+   * acknowledgement went out.) Runs after the guards, so a refused update is never stored, and skips
+   * read-only connections, whose updates Hocuspocus discards.
+   */
+  async beforeSync({ connection, documentName: name, type, payload }: beforeSyncPayload): Promise<void> {
+    const parsed = parseDocumentName(name);
+    if (!parsed || parsed.kind === "view" || connection.readOnly || !CARRIES_UPDATE.has(type)) return;
+    this.applying.set(connection, await appendUpdate(parsed.articleId, parsed.kind, payload));
+  }
+
+  /**
+   * Only once applied does the update count as in the document: a snapshot taken between the append and
+   * the apply must not drop its row. A connection's messages are handled one at a time, so one slot each.
+   */
+  async afterHandleMessage({ connection, documentName: name }: afterHandleMessagePayload): Promise<void> {
+    const id = this.applying.get(connection);
+    if (id === undefined) return;
+    this.applying.delete(connection);
+    this.noteAppended(name, id);
+  }
+
   async onChange({ documentName: name, update, transactionOrigin }: onChangePayload): Promise<void> {
     const parsed = parseDocumentName(name);
     if (!parsed || parsed.kind === "view" || transactionOrigin === ALREADY_STORED) return;
+    // A client's update was appended before it was applied (beforeSync).
+    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "connection") return;
     this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update));
   }
 

@@ -74,18 +74,21 @@ export async function connectClient(
       provider.on("synced", () => resolve());
       provider.on("authenticationFailed", ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
     });
-  if (options.waitForSync ?? true) await Promise.all([synced(content), synced(tags)]);
-  return {
-    socket,
-    content,
-    tags,
-    synced: () => Promise.all([synced(content), synced(tags)]),
-    destroy() {
-      content.destroy();
-      tags.destroy();
-      socket.destroy();
-    },
+  const destroy = () => {
+    content.destroy();
+    tags.destroy();
+    socket.destroy();
   };
+  if (options.waitForSync ?? true) {
+    try {
+      await Promise.all([synced(content), synced(tags)]);
+    } catch (error) {
+      // Refused: stop the socket's retries, or it reconnects until the test's server closes under it.
+      destroy();
+      throw error;
+    }
+  }
+  return { socket, content, tags, synced: () => Promise.all([synced(content), synced(tags)]), destroy };
 }
 
 /** Resolves once `check` holds, polling; rejects after `timeoutMs`. */
