@@ -15,20 +15,12 @@ test("an orphan's author restores it once its words are back, after the API expl
   const article = await world.article(project.slug, { title: "Council", text: TEXT });
   const token = await world.token(editor);
   const words = "Imani Osei";
-  const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: { label: "actor", start: TEXT.indexOf(words), end: TEXT.indexOf(words) + words.length },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()).annotation;
+  const id = await world.tag(editor, { id: article.id, text: TEXT }, words, "actor");
 
   await signInAs(page, editor, article.url);
   const articlePage = new ArticlePage(page);
   await articlePage.ready();
-  await articlePage.select(words);
-  await page.keyboard.press("Backspace");
-  const orphans = articlePage.panel().getByRole("region", { name: "Orphaned tags" });
-  await expect(orphans).toContainText("Orphaned (1)");
+  const orphans = await articlePage.orphan(words);
 
   await orphans.getByRole("button", { name: "Restore" }).click();
   await expect(articlePage.problem()).toHaveText("Its words are no longer in the text: select new words to attach it to");

@@ -44,6 +44,19 @@ export class ArticlePage {
     return this.editor().locator("[data-annotation-id]");
   }
 
+  /** The panel's list of orphaned tags. */
+  orphans() {
+    return this.panel().getByRole("region", { name: "Orphaned tags" });
+  }
+
+  /** Deletes `words` with the keyboard, which orphans the one tag on them; the orphans' list. */
+  async orphan(words: string) {
+    await this.select(words);
+    await this.page.keyboard.press("Backspace");
+    await expect(this.orphans()).toContainText("Orphaned (1)");
+    return this.orphans();
+  }
+
   panel() {
     return this.page.getByRole("complementary", { name: "Tags" });
   }

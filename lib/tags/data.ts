@@ -24,6 +24,15 @@ const SELECT = {
   author: { select: { id: true, name: true, email: true } },
 } as const;
 
+/** A tag's decision as the API and the live documents show it; read oldest first, the last one counts. */
+export const DECISION = {
+  annotationId: true,
+  decision: true,
+  comment: true,
+  createdAt: true,
+  reviewer: { select: { id: true, name: true, email: true } },
+} as const;
+
 type Row = Awaited<ReturnType<typeof prisma.annotation.findFirstOrThrow<{ select: typeof SELECT }>>>;
 type Person = { id: string; name: string | null; email: string };
 type DecisionRow = { decision: Decision; comment: string | null; createdAt: Date; reviewer: Person | null };
@@ -61,17 +70,7 @@ async function viewsOf(rows: Row[], text: string, unit: OffsetUnit): Promise<Ann
       where: { id: { in: [...new Set(rows.flatMap((row) => row.annotatorIds))] } },
       select: { id: true, name: true, email: true },
     }),
-    prisma.annotationReview.findMany({
-      where: { annotationId: { in: ids } },
-      orderBy: { createdAt: "asc" },
-      select: {
-        annotationId: true,
-        decision: true,
-        comment: true,
-        createdAt: true,
-        reviewer: { select: { id: true, name: true, email: true } },
-      },
-    }),
+    prisma.annotationReview.findMany({ where: { annotationId: { in: ids } }, orderBy: { createdAt: "asc" }, select: DECISION }),
   ]);
   const byId = new Map(people.map((person) => [person.id, person]));
   const last = new Map(reviews.map((review) => [review.annotationId, review]));

@@ -11,6 +11,7 @@ import type { DocumentKind } from "@/lib/collab/names";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { annotatorsOf, AUTO_REVIEWER_NAME, statusOf, type TagRecord } from "./record";
 import { seedContent, writeTag } from "./documents";
+import { DECISION } from "./data";
 import type { Journal } from "./journal";
 import { OffsetIndex } from "./offsets";
 import type { Projection } from "./projection";
@@ -114,16 +115,7 @@ export async function seedDocuments(articleId: string): Promise<Record<DocumentK
           },
         },
         // The last decision on each tag (an imported dataset arrives with its review).
-        reviews: {
-          orderBy: { createdAt: "asc" },
-          select: {
-            annotationId: true,
-            decision: true,
-            comment: true,
-            createdAt: true,
-            reviewer: { select: { id: true, name: true, email: true } },
-          },
-        },
+        reviews: { orderBy: { createdAt: "asc" }, select: DECISION },
       },
     });
     const lastReview = new Map(article.reviews.map((review) => [review.annotationId, review]));
