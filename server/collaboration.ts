@@ -3,7 +3,8 @@
  * state. Used by the server process (server/main.ts), the tests (lib/testing/collab.ts) and the benchmarks,
  * so that all of them run the same server.
  *
- * Extensions, in order: authorization (who may open what), the reviewer's text guard, keep-loaded, the
+ * Extensions, in order: authorization (who may open what), the content guard (each client update against
+ * what its sender may do), keep-loaded, the
  * dropping of connections whose access changed, persistence (append, snapshot, and the tags' store step
  * around it), blind views, and the editor's tag messages. Tag changes go through one TagPublisher, which appends
  * them before colleagues see them and refreshes blind views after.
@@ -16,11 +17,11 @@ import { KeepLoaded, type Clock } from "@/lib/collab/keep-loaded";
 import { documentName } from "@/lib/collab/names";
 import { ALREADY_STORED, Persistence } from "@/lib/collab/persistence";
 import { BlindViews } from "@/lib/tags/live/blind-views";
+import { ContentGuard } from "@/lib/tags/live/content-guard";
 import { TagMessages } from "@/lib/tags/live/messages";
 import { createLiveAnnotations, type LiveAnnotations } from "@/lib/tags/live/operations";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tagStoreStep } from "@/lib/tags/live/store-step";
-import { TextGuard } from "@/lib/tags/live/text-guard";
 import { appendTagsUpdate, seedDocuments } from "@/lib/tags/mutations";
 
 export type StartOptions = CollaborationOptions & {
@@ -52,7 +53,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     persistence,
     [
       new Authorization(),
-      new TextGuard(),
+      new ContentGuard(async (articleId, journal) => void (await appendTagsUpdate(articleId, null, journal))),
       // Released first at shutdown: nothing is kept loaded, and access changes no longer arrive.
       new KeepLoaded(options.keepLoadedMs, options.clock),
       new AccessDrop(),

@@ -118,9 +118,15 @@ function LiveEditor({
       <div ref={frame} className="margin-editor-frame relative min-w-0 flex-1">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <PresenceBar provider={documents.contentProvider} self={self} />
-          <span role="status" className={connection.status === "connected" ? "text-emerald-700" : "text-amber-700"}>
-            {connection.status === "connected" ? "Live" : "Reconnecting… your changes are kept and sent when the connection is back"}
-          </span>
+          {connection.error ? (
+            <span role="alert" className="text-red-700">
+              {connection.error}
+            </span>
+          ) : (
+            <span role="status" className={connection.status === "connected" ? "text-emerald-700" : "text-amber-700"}>
+              {connection.status === "connected" ? "Live" : "Reconnecting… your changes are kept and sent when the connection is back"}
+            </span>
+          )}
           {!permissions.canTag && <span className="text-stone-500">Read-only</span>}
           {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
         </div>

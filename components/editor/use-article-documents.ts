@@ -3,7 +3,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { documentName } from "@/lib/collab/names";
+import { documentName, REFUSED_UPDATE } from "@/lib/collab/names";
 import { pauseLocalUpdates } from "@/lib/upstream/hocuspocus-provider";
 
 export type ArticleDocuments = {
@@ -58,6 +58,16 @@ export function useArticleDocuments(
       provider.on("authenticationFailed", () =>
         setConnection((state) => ({ ...state, error: "You no longer have access to this article. Reload the page." })),
       );
+      // A refused update would be refused again on every reconnection: stop, and say how to go on.
+      provider.on("close", ({ event }: { event: { reason?: string } }) => {
+        if (event.reason !== REFUSED_UPDATE) return;
+        socket.disconnect();
+        setConnection((state) => ({
+          ...state,
+          error:
+            "The server refused a change made on this page, so it is no longer saved. Reload the page to continue from the saved article.",
+        }));
+      });
       provider.attach();
     }
     socket.on("status", ({ status }: { status: ConnectionState["status"] }) => setConnection((state) => ({ ...state, status })));

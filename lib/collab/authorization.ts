@@ -2,8 +2,8 @@
  * Who may open which live document, as a Hocuspocus extension: the editor's session cookie or a script's
  * API token authenticates (lib/auth/socket-gate.ts), membership decides. Tags documents are written by the
  * server only (lib/tags/live/), so every connection to one is read-only; the content is writable for those
- * who may tag (marks), and its text is further guarded per message for those who may not correct it
- * (lib/tags/live/text-guard.ts). A blind annotator reads their own view of the tags, never the whole.
+ * who may tag (marks), and every update to it is judged against what its sender may do
+ * (lib/tags/live/content-guard.ts). A blind annotator reads their own view of the tags, never the whole.
  */
 import "server-only";
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";

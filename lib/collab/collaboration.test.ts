@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { authorizeArticle } from "@/lib/auth/project-access";
+import { CONTENT_FIELD } from "@/lib/collab/names";
 import { prisma } from "@/lib/db/prisma";
 import { actorFor } from "@/lib/testing/actors";
 import { closedBy, connectClient, eventually, manualClock, refusedUpdate, startCollabServer } from "@/lib/testing/collab";
@@ -105,6 +107,12 @@ describe("collaboration server", () => {
           "an appended update",
         );
         expect(await articleText(articleId)).toBe(text);
+        // Appended first, applied after: the store folds in what the live document holds.
+        await eventually(
+          () => projectContent(slow.collaboration.loaded(`article:${articleId}`)!).text.startsWith("Volunteers' count: "),
+          5000,
+          "the correction in the live document",
+        );
         await slow.collaboration.persistence.store(articleId);
         const stored = await articleText(articleId);
         expect(stored.startsWith("Volunteers' count: “We")).toBe(true);
@@ -168,6 +176,40 @@ describe("collaboration server", () => {
       viewer.destroy();
       reviewer.destroy();
       editor.destroy();
+    }
+  });
+
+  it("refuses a reviewer's unknown mark (the paragraph survives the next store) and writes a moved tag mark into that tag's history", async () => {
+    const { articleId, text } = await newArticle();
+    const created = await server.live.create(await editorAccess("owner", articleId), {
+      label: "actor",
+      span: { start: 33, end: 41, unit: "codepoint" },
+    });
+    if (!created.ok) throw new Error(created.message);
+    const attacker = await connectClient(server.url, articleId, people.reviewer.token);
+    const reviewer = await connectClient(server.url, articleId, people.reviewer.token);
+    try {
+      // The review's finding: formatting with a mark the schema does not know, on a paragraph's text.
+      const closed = closedBy(attacker.content);
+      const paragraph = attacker.content.document.getXmlFragment(CONTENT_FIELD).get(0) as Y.XmlElement;
+      (paragraph.get(0) as Y.XmlText).format(0, 3, { evilmark: {} });
+      await closed;
+      await server.collaboration.persistence.store(articleId);
+      expect(await articleText(articleId)).toBe(text);
+      expect(projectContent(server.collaboration.loaded(`article:${articleId}`)!).text).toBe(text);
+
+      // A reviewer widening a colleague's tag over the socket is not refused (an honest editor's merge can
+      // do the same), but the tag's history names them.
+      editContent(reviewer.content.document, (tr, projection) => {
+        const from = projection.positions[text.indexOf("said Ana")]!;
+        tr.addMark(from, projection.positions[text.indexOf("Ana")]!, articleSchema.marks.annotation!.create({ id: created.value.id }));
+      });
+      const moved = () => prisma.annotationEvent.findFirst({ where: { annotationId: created.value.id, kind: "span_changed" } });
+      await eventually(async () => (await moved()) !== null, 5000, "the span change in the history");
+      expect(await moved()).toMatchObject({ actorId: people.reviewer.id, data: { from: "Ana Ruiz", to: "said Ana Ruiz", via: "editor" } });
+    } finally {
+      attacker.destroy();
+      reviewer.destroy();
     }
   });
 

@@ -8,6 +8,12 @@ export type DocumentKind = "content" | "tags";
 /** Where a content document keeps the article as y-prosemirror's XML fragment (the editor binds to it). */
 export const CONTENT_FIELD = "content";
 
+/**
+ * The reason the server gives when it closes a document's connection over an update it refused
+ * (lib/tags/live/content-guard.ts); the editor then stops and asks for a reload rather than resend it.
+ */
+export const REFUSED_UPDATE = "refused update";
+
 export type ParsedName =
   { articleId: string; kind: DocumentKind; viewOf?: undefined } | { articleId: string; kind: "view"; viewOf: string };
 

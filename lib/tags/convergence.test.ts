@@ -59,10 +59,10 @@ beforeAll(async () => {
   access = allowed.value;
 });
 
-let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0, failedAppends: 0 };
+let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0, failedAppends: 0, refusedRepairs: 0 };
 afterAll(() => {
   console.info(
-    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions, ${totals.failedAppends} failed appends`,
+    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions, ${totals.failedAppends} failed appends, ${totals.refusedRepairs} refused reviewer repairs (the tab reloaded)`,
   );
 });
 
@@ -155,6 +155,7 @@ describe("randomized convergence", () => {
         refusedApi: totals.refusedApi + sim.server.log.filter((entry) => entry.id.startsWith("api") && !entry.result.ok).length,
         reviewerAttempts: totals.reviewerAttempts + sim.reviewerAttempts,
         failedAppends: totals.failedAppends + sim.server.failedAppends,
+        refusedRepairs: totals.refusedRepairs + sim.refusedRepairs,
       };
     } finally {
       sim.destroy();

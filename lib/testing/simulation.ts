@@ -15,6 +15,7 @@ import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { reviewTag } from "@/lib/tags/operations";
+import { checkContentUpdate, type ContentSender } from "@/lib/tags/content-update";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tidyArticle } from "@/lib/tags/live/tidy";
 import {
@@ -54,6 +55,11 @@ export function random(seed: number) {
   };
 }
 export type Random = ReturnType<typeof random>;
+
+/** What a role may do to the content, as the collaboration server's content guard reads it. */
+function senderOf(role: TagActor["role"]): ContentSender {
+  return { mayEditText: role === "owner" || role === "editor", mayMark: role !== "viewer" };
+}
 
 // Typed text mixes plain words with what newsrooms paste: curly quotes, dashes, emoji, accents.
 const TYPED = ["a", "e", " ", "word ", "“", "”", "’", "—", "–", "🎉", "👩‍👩‍👧", "é", "e\u0301", "1,219", " more than 1,200 ", "Ruiz"];
@@ -100,10 +106,22 @@ class Network {
   pendingTo(to: string, kind: Message["kind"]): number {
     return this.queue.filter((message) => message.to === to && message.kind === kind).length;
   }
-  /** Delivers one message chosen at random: delivery order is arbitrary, within and across peers. */
+  /**
+   * Delivers one message chosen at random: delivery order is arbitrary, within and across peers, except
+   * that a client's content updates reach the server in the order it sent them, as on its WebSocket (the
+   * server's content guard refuses an update that depends on one it has not received).
+   */
   deliverOne(): boolean {
     if (!this.queue.length) return false;
-    const [message] = this.queue.splice(this.rng.int(this.queue.length), 1);
+    const ordered = (message: Message) => message.kind === "update" && message.to.endsWith(">server");
+    const eligible = this.queue
+      .map((message, index) => ({ message, index }))
+      .filter(
+        ({ message, index }) =>
+          !ordered(message) || !this.queue.slice(0, index).some((earlier) => ordered(earlier) && earlier.to === message.to),
+      );
+    const { index } = eligible[this.rng.int(eligible.length)]!;
+    const [message] = this.queue.splice(index, 1);
     message!.run();
     return true;
   }
@@ -134,11 +152,15 @@ class ServerPeer {
   readonly stored = new Y.Doc();
   readonly publisher: TagPublisher;
   failedAppends = 0;
+  /** The content guard's shadow of the content document (it keeps deleted content, so gc is off). */
+  private shadow = new Y.Doc({ gc: false });
 
   constructor(seed: number, content: ArticleDoc, rng: Random) {
     this.docs.content.clientID = seed * 100 + 99;
     this.docs.tags.clientID = seed * 100 + 98;
     seedContent(this.docs.content, content, []);
+    this.rebuildShadow();
+    this.docs.content.on("update", (update: Uint8Array) => Y.applyUpdate(this.shadow, update));
     this.publisher = new TagPublisher({
       origin: PUBLISHED,
       append: async (_articleId, update) => {
@@ -165,6 +187,27 @@ class ServerPeer {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A client's update to the content, as the collaboration server takes it: checked first by the content
+   * guard's rule (lib/tags/content-update.ts) on a shadow of the document. These clients are real editors
+   * doing what people do, so a refusal here is the rule refusing something legitimate: the test fails.
+   */
+  receive(client: SimClient, update: Uint8Array, refused: (reason: string) => void): void {
+    const tags = readTags(this.docs.tags);
+    const verdict = checkContentUpdate(this.shadow, update, senderOf(client.actor.role), (id) => tags.has(id));
+    if (!verdict.ok) {
+      // As the server does: the shadow holds the refused update, so it is rebuilt from the document.
+      if (verdict.applied) this.rebuildShadow();
+      return refused(verdict.reason);
+    }
+    Y.applyUpdate(this.docs.content, update, client);
+  }
+
+  private rebuildShadow(): void {
+    this.shadow = new Y.Doc({ gc: false });
+    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.docs.content));
   }
 
   /** What a store does for restoring: remember where each tag is now (UTF-16 here; only "nearest" uses it). */
@@ -209,6 +252,8 @@ export type SimClient = {
   editor: Editor;
   client: TagClient;
   online: boolean;
+  /** How many times this tab was reloaded. */
+  generation: number;
   /** Tagging still waiting for the server's answer. */
   tagging: Promise<unknown>[];
   onSynced: (() => void)[];
@@ -231,6 +276,8 @@ export class Simulation {
   private tagCount = 0;
   /** Text edits a reviewer tried, each of which the editor must have refused. */
   reviewerAttempts = 0;
+  /** A reviewer's structural repairs the server refused (see refused()). */
+  refusedRepairs = 0;
   /** What happened, in order: printed when a seed fails, to replay it by reading. */
   readonly trace: string[] = [];
 
@@ -252,55 +299,73 @@ export class Simulation {
   }
 
   async addClients(): Promise<void> {
-    this.options.actors.forEach((actor, index) => {
-      const name = `client${index}`;
-      const reviewer = Boolean(this.options.withReviewer) && index === this.options.actors.length - 1;
-      const content = new Y.Doc();
-      const tags = new Y.Doc();
-      content.clientID = this.options.seed * 100 + index * 2;
-      tags.clientID = this.options.seed * 100 + index * 2 + 1;
-      Y.applyUpdate(content, Y.encodeStateAsUpdate(this.server.docs.content));
-      Y.applyUpdate(tags, Y.encodeStateAsUpdate(this.server.docs.tags));
-      const element = document.createElement("div");
-      document.body.append(element);
-      const editor = new Editor({
-        element,
-        extensions: [
-          ...articleExtensions(),
-          ...collaborationExtensions(content),
-          WordSnap,
-          TextGuard.configure({ canEditText: !reviewer }),
-        ],
-      });
-      const sim = {
-        name,
-        actor: { ...actor, role: reviewer ? ("reviewer" as const) : actor.role },
-        canEditText: !reviewer,
-        content,
-        tags,
-        editor,
-        online: true,
-        tagging: [],
-        onSynced: [],
-        onStateless: [],
-      } as unknown as SimClient;
-      const transport: TagTransport = {
-        on: (event: "stateless" | "synced", listener: never) =>
-          event === "synced" ? sim.onSynced.push(listener) : sim.onStateless.push(listener),
-        sendStateless: (payload) => {
-          if (sim.online) this.network.send(`${name}>server`, () => this.handleTagMessage(sim, payload), "tag");
-        },
-      };
-      sim.client = new TagClient(transport, 60_000);
-      // The client's own edits travel to the server while it is connected; offline ones wait for the sync.
-      content.on("update", (update: Uint8Array, origin: unknown) => {
-        if (origin === "network" || !sim.online) return;
-        this.network.send(`${name}>server`, () => Y.applyUpdate(this.server.docs.content, update, sim));
-      });
-      this.clients.push(sim);
-    });
+    this.options.actors.forEach((actor, index) => this.clients.push(this.makeClient(actor, index, 0)));
     // y-prosemirror binds the editor to its document on the next turn of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  /** A browser tab of `actor`; a reload (`generation` > 0) starts from the server's documents with new Yjs ids. */
+  private makeClient(actor: TagActor, index: number, generation: number): SimClient {
+    const name = `client${index}`;
+    const reviewer = Boolean(this.options.withReviewer) && index === this.options.actors.length - 1;
+    const content = new Y.Doc();
+    const tags = new Y.Doc();
+    content.clientID = this.options.seed * 100 + index * 2 + generation * 1_000_000;
+    tags.clientID = this.options.seed * 100 + index * 2 + 1 + generation * 1_000_000;
+    Y.applyUpdate(content, Y.encodeStateAsUpdate(this.server.docs.content));
+    Y.applyUpdate(tags, Y.encodeStateAsUpdate(this.server.docs.tags));
+    const element = document.createElement("div");
+    document.body.append(element);
+    const editor = new Editor({
+      element,
+      extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TextGuard.configure({ canEditText: !reviewer })],
+    });
+    const sim = {
+      name,
+      actor: { ...actor, role: reviewer ? ("reviewer" as const) : actor.role },
+      generation,
+      canEditText: !reviewer,
+      content,
+      tags,
+      editor,
+      online: true,
+      tagging: [],
+      onSynced: [],
+      onStateless: [],
+    } as unknown as SimClient;
+    const transport: TagTransport = {
+      on: (event: "stateless" | "synced", listener: never) =>
+        event === "synced" ? sim.onSynced.push(listener) : sim.onStateless.push(listener),
+      sendStateless: (payload) => {
+        if (sim.online) this.network.send(`${name}>server`, () => this.handleTagMessage(sim, payload), "tag");
+      },
+    };
+    sim.client = new TagClient(transport, 60_000);
+    // The client's own edits travel to the server while it is connected; offline ones wait for the sync.
+    content.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === "network" || !sim.online) return;
+      this.network.send(`${name}>server`, () => this.server.receive(sim, update, (reason) => this.refused(sim, reason)));
+    });
+    return sim;
+  }
+
+  /**
+   * What the editor does when the server refuses one of its updates (components/editor/use-article-
+   * documents.ts): it stops, and the person reloads, starting again from the server's documents; what the
+   * refused update held is lost. Only a reviewer's structural repair may be refused (y-prosemirror drops
+   * an element it cannot show, on its own view, where the merged document has words in it: a reviewer may
+   * not delete words, and the server cannot tell that repair from a forgery). Any other refusal fails.
+   */
+  private refused(client: SimClient, reason: string): void {
+    if (client.canEditText || !reason.startsWith("may tag but not change the text (deletes")) {
+      throw new Error(`the content guard refused ${client.name}'s update: ${reason}`);
+    }
+    this.trace.push(`server: refused ${client.name}'s update (${reason}); it reloads`);
+    this.refusedRepairs++;
+    this.disconnect(client);
+    client.editor.destroy();
+    const index = this.clients.indexOf(client);
+    this.clients[index] = this.makeClient(this.options.actors[index]!, index, client.generation + 1);
   }
 
   private reply(client: SimClient, payload: string): void {
@@ -367,7 +432,7 @@ export class Simulation {
   reconnect(client: SimClient): void {
     client.online = true;
     const toServer = Y.encodeStateAsUpdate(client.content, Y.encodeStateVector(this.server.docs.content));
-    this.network.send(`${client.name}>server`, () => Y.applyUpdate(this.server.docs.content, toServer, client));
+    this.network.send(`${client.name}>server`, () => this.server.receive(client, toServer, (reason) => this.refused(client, reason)));
     const content = Y.encodeStateAsUpdate(this.server.docs.content, Y.encodeStateVector(client.content));
     const tags = Y.encodeStateAsUpdate(this.server.docs.tags, Y.encodeStateVector(client.tags));
     this.network.send(client.name, () => {
