@@ -134,6 +134,13 @@ describe("the server process dying", () => {
 
     // Every tagging is answered (those sent while the server was down are sent again), and accepted.
     const answered = await Promise.all(answers);
+    if (answered.some((answer) => !answer.ok)) {
+      const said = server
+        .output()
+        .split("\n")
+        .filter((line) => /refused|error|closing/i.test(line));
+      console.error(`[crash] the server said:\n${said.slice(0, 30).join("\n")}`);
+    }
     expect(answered.filter((answer) => !answer.ok)).toEqual([]);
     expect(answered.length).toBeGreaterThan(10);
 

@@ -179,7 +179,7 @@ describe("collaboration server", () => {
     }
   });
 
-  it("refuses a reviewer's unknown mark (the paragraph survives the next store) and writes a moved tag mark into that tag's history", async () => {
+  it("refuses a reviewer's unknown mark (the paragraph survives the next store), puts a colleague's moved mark back, records an owner's move", async () => {
     const { articleId, text } = await newArticle();
     const created = await server.live.create(await editorAccess("owner", articleId), {
       label: "actor",
@@ -188,6 +188,7 @@ describe("collaboration server", () => {
     if (!created.ok) throw new Error(created.message);
     const attacker = await connectClient(server.url, articleId, people.reviewer.token);
     const reviewer = await connectClient(server.url, articleId, people.reviewer.token);
+    const owner = await connectClient(server.url, articleId, people.owner.token);
     try {
       // The review's finding: formatting with a mark the schema does not know, on a paragraph's text.
       const closed = closedBy(attacker.content);
@@ -198,18 +199,32 @@ describe("collaboration server", () => {
       expect(await articleText(articleId)).toBe(text);
       expect(projectContent(server.collaboration.loaded(`article:${articleId}`)!).text).toBe(text);
 
-      // A reviewer widening a colleague's tag over the socket is not refused (an honest editor's merge can
-      // do the same), but the tag's history names them.
-      editContent(reviewer.content.document, (tr, projection) => {
-        const from = projection.positions[text.indexOf("said Ana")]!;
-        tr.addMark(from, projection.positions[text.indexOf("Ana")]!, articleSchema.marks.annotation!.create({ id: created.value.id }));
-      });
+      // A reviewer widening a colleague's tag over the socket sees it put back, as everyone does.
+      const widen = (doc: Y.Doc) =>
+        editContent(doc, (tr, projection) => {
+          const from = projection.positions[text.indexOf("said Ana")]!;
+          tr.addMark(from, projection.positions[text.indexOf("Ana")]!, articleSchema.marks.annotation!.create({ id: created.value.id }));
+        });
+      const spanAt = (doc: Y.Doc) => {
+        const projection = projectContent(doc);
+        const span = projection.spans.get(created.value.id);
+        return span && projection.text.slice(span.start, span.end);
+      };
+      widen(reviewer.content.document);
+      expect(spanAt(reviewer.content.document)).toBe("said Ana Ruiz");
+      await eventually(() => spanAt(reviewer.content.document) === "Ana Ruiz", 5000, "the colleague's tag put back");
+      expect(spanAt(server.collaboration.loaded(`article:${articleId}`)!)).toBe("Ana Ruiz");
+
+      // The owner may; the tag's history says who moved it from what words to what words.
+      widen(owner.content.document);
       const moved = () => prisma.annotationEvent.findFirst({ where: { annotationId: created.value.id, kind: "span_changed" } });
       await eventually(async () => (await moved()) !== null, 5000, "the span change in the history");
-      expect(await moved()).toMatchObject({ actorId: people.reviewer.id, data: { from: "Ana Ruiz", to: "said Ana Ruiz", via: "editor" } });
+      expect(await moved()).toMatchObject({ actorId: people.owner.id, data: { from: "Ana Ruiz", to: "said Ana Ruiz", via: "editor" } });
+      expect(spanAt(server.collaboration.loaded(`article:${articleId}`)!)).toBe("said Ana Ruiz");
     } finally {
       attacker.destroy();
       reviewer.destroy();
+      owner.destroy();
     }
   });
 

@@ -9,15 +9,16 @@ import * as Y from "yjs";
 import { textToDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
-import { checkContentUpdate, type ContentSender } from "./content-update";
+import { applyReverts, checkContentUpdate, type ContentSender, type TagOwnership } from "./content-update";
 import { contentFragment, editContent, markSpan, projectContent, seedContent } from "./documents";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.\n\nMore than 200 volunteers waited.";
 const at = (words: string) => ({ start: TEXT.indexOf(words), end: TEXT.indexOf(words) + words.length });
 
-const EDITOR: ContentSender = { mayEditText: true, mayMark: true };
-const REVIEWER: ContentSender = { mayEditText: false, mayMark: true };
-const VIEWER: ContentSender = { mayEditText: false, mayMark: false };
+const OWNER: ContentSender = { mayEditText: true, mayMark: true, mayMarkAnyTag: true };
+const EDITOR: ContentSender = { mayEditText: true, mayMark: true, mayMarkAnyTag: false };
+const REVIEWER: ContentSender = { mayEditText: false, mayMark: true, mayMarkAnyTag: false };
+const VIEWER: ContentSender = { mayEditText: false, mayMark: false, mayMarkAnyTag: false };
 
 /** The server's shadow (gc off, as the guard keeps it) and a client's copy of it. */
 function article() {
@@ -39,7 +40,8 @@ function sent(client: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 }
 
 const firstText = (doc: Y.Doc) => (contentFragment(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-const known = (id: string) => id === "ana" || id === "count";
+/** The sender's view: "mine" is their tag, the seeded ones a colleague's, anything else unknown. */
+const known: TagOwnership = (id) => (id === "mine" ? "own" : id === "ana" || id === "count" ? "foreign" : "unknown");
 
 function judge(sender: ContentSender, change: (doc: Y.Doc) => void) {
   const { server, client } = article();
@@ -105,11 +107,35 @@ describe("checkContentUpdate", () => {
     expect(judge(EDITOR, (doc) => firstText(doc).format(0, 3, { link: { href: "javascript:alert(1)" } })).verdict.ok).toBe(false);
   });
 
-  it("refuses an update that depends on changes the server does not have", () => {
+  it("refuses an update that cuts an emoji's surrogate pair, which Yjs would turn into two replacement characters", () => {
+    const emoji = TEXT.indexOf("🗳");
+    expect(
+      judge(REVIEWER, (doc) => firstText(doc).format(emoji + 1, 3, { [`${ANNOTATION_MARK}--abcdefgh`]: { id: "mine" } })).verdict,
+    ).toMatchObject({
+      ok: false,
+      reason: /cuts a character/,
+    });
+    expect(judge(EDITOR, (doc) => firstText(doc).insert(emoji + 1, "x")).verdict.ok).toBe(false);
+    expect(judge(EDITOR, (doc) => firstText(doc).delete(emoji + 1, 2)).verdict.ok).toBe(false);
+    // Whole characters are fine.
+    expect(judge(EDITOR, (doc) => firstText(doc).delete(emoji, 2)).verdict.ok).toBe(true);
+  });
+
+  it("takes an update that arrives before the one it builds on, and checks what integrates when that one comes", () => {
+    // A reconnecting client's new typing can reach the server before its offline edits do.
     const { server, client } = article();
-    sent(client, (doc) => firstText(doc).insert(0, "A"));
+    const first = sent(client, (doc) => firstText(doc).insert(0, "A"));
     const second = sent(client, (doc) => firstText(doc).insert(1, "B"));
-    expect(checkContentUpdate(server, second, EDITOR, known)).toMatchObject({ ok: false, applied: true, reason: /depends on changes/ });
+    expect(checkContentUpdate(server, second, EDITOR, known)).toMatchObject({ ok: true });
+    expect(projectContent(server).text.startsWith("“We")).toBe(true);
+    expect(checkContentUpdate(server, first, EDITOR, known)).toMatchObject({ ok: true });
+    expect(projectContent(server).text.startsWith("AB“We")).toBe(true);
+
+    // Held back or not, what a reviewer may not send is refused as it arrives.
+    const other = article();
+    sent(other.client, (doc) => firstText(doc).format(0, 2, { [`${ANNOTATION_MARK}--abcdefgh`]: { id: "mine" } }));
+    const forged = sent(other.client, (doc) => firstText(doc).insert(1, "x"));
+    expect(checkContentUpdate(other.server, forged, REVIEWER, known)).toMatchObject({ ok: false, applied: false });
     expect(checkContentUpdate(new Y.Doc({ gc: false }), new Uint8Array([1, 2, 3]), EDITOR, known)).toMatchObject({ ok: false });
   });
 
@@ -117,31 +143,46 @@ describe("checkContentUpdate", () => {
     const typed = judge(EDITOR, (doc) =>
       editContent(doc, (tr, projection) => tr.insert(projection.positions[TEXT.indexOf("1,219")]!, articleSchema.text("nearly "))),
     );
-    expect(typed.verdict).toEqual({ ok: true, spanChanges: new Map() });
+    expect(typed.verdict).toEqual({ ok: true, spanChanges: new Map(), reverts: [] });
     expect(projectContent(typed.server).text).toContain("counted nearly 1,219");
 
     const tagged = judge(REVIEWER, (doc) => markSpan(doc, "new-tag", at("volunteers")));
-    expect(tagged.verdict).toEqual({ ok: true, spanChanges: new Map() });
+    expect(tagged.verdict).toEqual({ ok: true, spanChanges: new Map(), reverts: [] });
     expect(projectContent(tagged.server).spans.get("new-tag")).toEqual(at("volunteers"));
 
     const refused = judge(REVIEWER, (doc) => firstText(doc).delete(0, 5));
     expect(refused.verdict.ok).toBe(false);
   });
 
-  it("reports every move of an existing tag's marks, with its words before and after, for the tag's history", () => {
-    // A reviewer widens a colleague's actor tag to the words before it over the socket.
-    const { verdict } = judge(REVIEWER, (doc) =>
+  it("puts back a colleague's marks that an update moved, and reports moves of one's own for the tag's history", () => {
+    const widen = (id: string) => (doc: Y.Doc) =>
       editContent(doc, (tr, projection) => {
         const from = projection.positions[TEXT.indexOf("said Ana")]!;
-        tr.addMark(from, projection.positions[TEXT.indexOf("Ana")]!, articleSchema.marks[ANNOTATION_MARK]!.create({ id: "ana" }));
-      }),
-    );
-    expect(verdict).toEqual({ ok: true, spanChanges: new Map([["ana", { from: "Ana Ruiz", to: "said Ana Ruiz" }]]) });
+        tr.addMark(from, projection.positions[TEXT.indexOf("Ana")]!, articleSchema.marks[ANNOTATION_MARK]!.create({ id }));
+      });
+    // A reviewer widens a colleague's actor tag over the socket, and removes another's marks altogether.
+    for (const change of [
+      widen("ana"),
+      (doc: Y.Doc) =>
+        editContent(doc, (tr) => tr.removeMark(0, tr.doc.content.size, articleSchema.marks[ANNOTATION_MARK]!.create({ id: "count" }))),
+    ]) {
+      const { verdict, server } = judge(REVIEWER, change);
+      if (!verdict.ok) throw new Error(verdict.reason);
+      expect(verdict.spanChanges.size).toBe(0);
+      expect(verdict.reverts.length).toBeGreaterThan(0);
+      applyReverts(server, verdict.reverts, "guard");
+      expect(projectContent(server).spans).toEqual(
+        new Map([
+          ["ana", at("Ana Ruiz")],
+          ["count", at("1,219 ballots")],
+        ]),
+      );
+    }
 
-    const removed = judge(REVIEWER, (doc) =>
-      editContent(doc, (tr) => tr.removeMark(0, tr.doc.content.size, articleSchema.marks[ANNOTATION_MARK]!.create({ id: "count" }))),
-    );
-    expect(removed.verdict).toEqual({ ok: true, spanChanges: new Map([["count", { from: "1,219 ballots", to: "" }]]) });
+    // The owner may move anyone's tag; the history says from what words to what words.
+    const owned = judge(OWNER, widen("ana"));
+    expect(owned.verdict).toEqual({ ok: true, spanChanges: new Map([["ana", { from: "Ana Ruiz", to: "said Ana Ruiz" }]]), reverts: [] });
+    expect(projectContent(owned.server).spans.get("ana")).toEqual(at("said Ana Ruiz"));
   });
 
   it("never throws, and a refusal made before applying changes nothing, on random damage to real updates", () => {

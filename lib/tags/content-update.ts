@@ -6,15 +6,20 @@
  * - What the update inserts must be what the schema allows (lib/tags/content-schema.ts): known nodes with
  *   known attributes, known marks (a tag mark carries a tag id), text PostgreSQL can store; nothing else.
  * - Text (characters, blocks, node attributes) changes only for those who may correct the text.
- * - Every change the update makes to an existing tag's marks on existing words is reported, so that the
- *   tag's history says who moved it. It is not refused: y-prosemirror rewrites a paragraph's formatting
- *   from the client's view, and Yjs cleans up formatting the client thinks redundant, so under concurrent
- *   edits an honest client's update can shift a colleague's mark, and no rule on one update tells that
- *   from a forgery (the convergence simulation found both). New words carry the marks the editor gave them.
+ * - No character is cut in two (between an emoji's surrogates, which Yjs would turn into U+FFFD twice).
+ * - A tag's marks on existing words move only by the tag's annotators or an owner (reported, for the tag's
+ *   history); a colleague's moved marks are reported to be put back (applyReverts), not refused:
+ *   y-prosemirror rewrites a paragraph's formatting from the client's view, and Yjs cleans up formatting
+ *   the client thinks redundant, so under concurrent edits an honest update can shift a colleague's mark,
+ *   and refusing it would refuse the whole update again at every reconnection (the convergence simulation
+ *   found both). New words carry the marks the editor gave them.
  *
  * The check runs on a shadow of the document (lib/tags/live/content-guard.ts): it applies the update there
  * and compares each touched text before and after, character by character, by Yjs item identity. A shadow
- * keeps deleted content (gc off), so a character deleted by this update still shows what it carried.
+ * keeps deleted content (gc off), so a character deleted by this update still shows what it carried. An
+ * update that builds on one not yet received is kept pending by Yjs; what it inserts is checked as it
+ * arrives, and its effect when it integrates, as part of the update that completes it (whose sender's
+ * rights then apply to deletions: a known limit, noted in ARCHITECTURE.md).
  */
 import * as Y from "yjs";
 import { CONTENT_FIELD } from "@/lib/collab/names";
@@ -27,16 +32,22 @@ export type ContentSender = {
   mayEditText: boolean;
   /** May add and remove tag marks at all (anyone who may tag). */
   mayMark: boolean;
+  /** May move anyone's tag marks (owners). */
+  mayMarkAnyTag: boolean;
 };
 
-/** Whether a tag id is a tag of the article (not one being created, deleted, or made up). */
-export type KnownTag = (tagId: string) => boolean;
+/** Whose a tag id is: the sender's own, a colleague's, or unknown (being created, deleted, or made up). */
+export type TagOwnership = (tagId: string) => "own" | "foreign" | "unknown";
+
+/** One character's tag mark to put back as it was: its formatting key, and the value (null: no mark). */
+export type Revert = { client: number; clock: number; key: string; value: unknown };
 
 /** A tag whose marks the update moved on existing words: its words in the touched texts, before and after. */
 export type SpanChange = { from: string; to: string };
 
 export type UpdateVerdict =
-  | { ok: true; spanChanges: Map<string, SpanChange> }
+  /** `reverts`: a colleague's marks this update moved, to be put back once it is applied (applyReverts). */
+  | { ok: true; spanChanges: Map<string, SpanChange>; reverts: Revert[] }
   /** `applied`: the shadow already holds the refused update and must be rebuilt. */
   | { ok: false; reason: string; applied: boolean };
 
@@ -48,16 +59,18 @@ const refuse = (reason: string): never => {
   throw new Refused(reason);
 };
 
-/** The tag ids a formatting state marks (keys `annotation` and `annotation--<hash>`). */
-function tagIds(attributes: Map<string, unknown>): Set<string> {
-  const ids = new Set<string>();
+type TagFormat = { key: string; value: unknown };
+
+/** The tags a formatting state marks (keys `annotation` and `annotation--<hash>`), by id. */
+function tagFormats(attributes: Map<string, unknown>): Map<string, TagFormat> {
+  const tags = new Map<string, TagFormat>();
   for (const [key, value] of attributes) {
     if ((key === ANNOTATION_MARK || key.startsWith(`${ANNOTATION_MARK}--`)) && value && typeof value === "object") {
       const id = (value as { id?: unknown }).id;
-      if (typeof id === "string") ids.add(id);
+      if (typeof id === "string") tags.set(id, { key, value });
     }
   }
-  return ids;
+  return tags;
 }
 
 /** Checks what the update inserts, before applying it: content kinds, roots, marks, text. */
@@ -91,22 +104,32 @@ function checkInserted(structs: (Y.Item | Y.GC | Y.Skip)[], sender: ContentSende
   }
 }
 
-/** The items of the shadow that the update's delete set names, found before applying it. */
-function deletedItems(shadow: Y.Doc, ds: DeleteSet): Y.Item[] {
-  const items: Y.Item[] = [];
+/** The UTF-16 unit at an id of the shadow, when it is a character of a text. */
+function unitAt(shadow: Y.Doc, client: number, clock: number): number | null {
+  if (clock >= Y.getState(shadow.store, client)) return null;
+  const item = Y.getItem(shadow.store, Y.createID(client, clock));
+  return item instanceof Y.Item && item.content instanceof Y.ContentString ? item.content.str.charCodeAt(clock - item.id.clock) : null;
+}
+
+const isHigh = (unit: number | null) => unit !== null && unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number | null) => unit !== null && unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * Refuses an update that would cut a character in two: inserting between an emoji's surrogates, or
+ * deleting one of them. Yjs replaces both halves of a cut pair with U+FFFD, a text change no editor makes
+ * (a cursor never stands inside a character) and one a reviewer could otherwise slip past this check.
+ */
+function checkWholeCharacters(shadow: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet): void {
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.origin && isHigh(unitAt(shadow, struct.origin.client, struct.origin.clock))) refuse("cuts a character in two");
+    if (struct.rightOrigin && isLow(unitAt(shadow, struct.rightOrigin.client, struct.rightOrigin.clock))) refuse("cuts a character in two");
+  }
   for (const [client, ranges] of ds.clients) {
-    const structs = shadow.store.clients.get(client);
-    if (!structs) continue;
     for (const { clock, len } of ranges) {
-      if (clock >= Y.getState(shadow.store, client)) continue;
-      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= clock + len) break;
-        if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
-      }
+      if (isLow(unitAt(shadow, client, clock)) || isHigh(unitAt(shadow, client, clock + len - 1))) refuse("cuts a character in two");
     }
   }
-  return items;
 }
 
 /** A formatting item's effect: from here on, `key` is `value` (null ends it). */
@@ -115,7 +138,7 @@ function setFormat(attributes: Map<string, unknown>, key: string, value: unknown
   else attributes.set(key, value);
 }
 
-type Walked = { before: Map<string, Set<string>>; after: Map<string, Set<string>>; order: string[] };
+type Walked = { before: Map<string, Map<string, TagFormat>>; after: Map<string, Map<string, TagFormat>>; order: string[] };
 
 /**
  * One text's characters with the tags marking each, before and after the update (by item id and offset):
@@ -136,8 +159,8 @@ function walkText(text: Y.XmlText, isNewItem: (item: Y.Item) => boolean, deleted
       continue;
     }
     if (!(item.content instanceof Y.ContentString)) continue;
-    const beforeTags = inBefore ? tagIds(beforeAttributes) : null;
-    const afterTags = inAfter ? tagIds(afterAttributes) : null;
+    const beforeTags = inBefore ? tagFormats(beforeAttributes) : null;
+    const afterTags = inAfter ? tagFormats(afterAttributes) : null;
     for (let offset = 0; offset < item.length; offset++) {
       const id = `${item.id.client}:${item.id.clock + offset}`;
       if (beforeTags) walked.before.set(id, beforeTags);
@@ -151,7 +174,7 @@ function walkText(text: Y.XmlText, isNewItem: (item: Y.Item) => boolean, deleted
 }
 
 /** Checks `update` against `shadow` and applies it there (see UpdateVerdict for the shadow's state after). */
-export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: ContentSender, known: KnownTag): UpdateVerdict {
+export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: ContentSender, whose: TagOwnership): UpdateVerdict {
   let applied = false;
   try {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -161,39 +184,66 @@ export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: Co
       return refuse("not a Yjs update");
     }
     checkInserted(decoded.structs, sender);
-    const removed = deletedItems(shadow, decoded.ds);
+    checkWholeCharacters(shadow, decoded.structs, decoded.ds);
+
+    // Applied in one transaction, which says what changed: what this update inserted and deleted, and what
+    // of earlier updates Yjs kept pending (they waited for changes this one brought) and integrated now.
+    // (A reconnecting client's new typing can arrive before the offline edits it builds on.)
+    applied = true;
+    let transaction: Y.Transaction | null = null;
+    const capture = (done: Y.Transaction) => void (transaction ??= done);
+    shadow.on("afterTransaction", capture);
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      return refuse("not a Yjs update");
+    } finally {
+      shadow.off("afterTransaction", capture);
+    }
+    if (!transaction) return { ok: true, spanChanges: new Map(), reverts: [] };
+    const { beforeState, afterState, deleteSet } = transaction as Y.Transaction;
+    const isNewItem = (item: Y.Item) => item.id.clock >= (beforeState.get(item.id.client) ?? 0);
+    const inserted: Y.Item[] = [];
+    for (const [client, clock] of afterState) {
+      const structs = shadow.store.clients.get(client)!;
+      const from = beforeState.get(client) ?? 0;
+      if (clock <= from) continue;
+      for (let index = Y.findIndexSS(structs, from); index < structs.length; index++) {
+        const struct = structs[index]!;
+        if (struct instanceof Y.Item) inserted.push(struct);
+      }
+    }
+    const removed: Y.Item[] = [];
+    Y.iterateDeletedStructs(transaction, deleteSet, (struct) => {
+      if (struct instanceof Y.Item && !isNewItem(struct)) removed.push(struct);
+    });
+    const deletedNow = new Set(removed);
+    const visibleBefore = (item: Y.Item) => !isNewItem(item) && (!item.deleted || deletedNow.has(item));
+
     // An empty text's removal changes no words: y-prosemirror drops one where concurrent joins left two
     // texts side by side in a paragraph, for any client that writes into it, reviewers included.
-    const emptyText = (item: Y.Item) =>
-      item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText && item.content.type.length === 0;
-    const removedText = removed.find((item) => !(item.content instanceof Y.ContentFormat) && !emptyText(item));
+    const emptyText = (item: Y.Item) => {
+      if (!(item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText)) return false;
+      for (let child = item.content.type._start; child; child = child.right) if (child.countable && visibleBefore(child)) return false;
+      return true;
+    };
+    // Deleting a block deletes what it holds: the block alone says what was removed.
+    const removedText = removed.find(
+      (item) =>
+        !(item.content instanceof Y.ContentFormat) &&
+        !emptyText(item) &&
+        !(item.parent instanceof Y.AbstractType && item.parent._item && deletedNow.has(item.parent._item)),
+    );
     if (!sender.mayEditText && removedText) {
       const what = removedText.content instanceof Y.ContentString ? `"${removedText.content.str.slice(0, 40)}"` : "a block";
       refuse(`may tag but not change the text (deletes ${what})`);
     }
     if (!sender.mayMark && removed.length) refuse("may not tag");
-    const state = new Map([...shadow.store.clients.keys()].map((client) => [client, Y.getState(shadow.store, client)]));
-    const isNewItem = (item: Y.Item) => item.id.clock >= (state.get(item.id.client) ?? 0);
-
-    applied = true;
-    try {
-      Y.applyUpdate(shadow, update);
-    } catch {
-      return refuse("not a Yjs update");
-    }
-    // A client's updates reach the server in order, and it only ever saw what the server has: an update
-    // that waits for others (Yjs keeps it pending) was made up, and would integrate later unchecked.
-    if (shadow.store.pendingStructs || shadow.store.pendingDs) refuse("depends on changes this server does not have");
 
     // What the update touched: the texts it wrote into or deleted from, and the elements whose attributes
     // it set (only once applied are parents known: an item names its neighbours, not always its parent).
     const texts = new Set<Y.XmlText>();
-    for (const struct of decoded.structs) {
-      if (!(struct instanceof Y.Item)) continue;
-      // Integrated, an item may have been split or merged; its parent is the same throughout.
-      if (struct.id.clock >= Y.getState(shadow.store, struct.id.client)) continue;
-      const item = Y.getItem(shadow.store, struct.id);
-      if (!(item instanceof Y.Item)) continue;
+    for (const item of inserted) {
       if (item.parent instanceof Y.XmlText) texts.add(item.parent);
       if (item.parentSub !== null && item.parent instanceof Y.XmlElement) {
         const node = articleSchema.nodes[item.parent.nodeName];
@@ -202,7 +252,6 @@ export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: Co
       }
       if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) texts.add(item.content.type);
     }
-    const deletedNow = new Set(removed);
     for (const item of removed) if (item.parent instanceof Y.XmlText) texts.add(item.parent);
 
     // Tag marks on existing words, character by character. New words carry whatever marks the editor
@@ -210,17 +259,27 @@ export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: Co
     // under concurrent edits no rule on them tells a forgery from a merge, and only text editors write them.
     const spanChanges = new Map<string, { from: string[]; to: string[] }>();
     const changed = (id: string) => spanChanges.get(id) ?? spanChanges.set(id, { from: [], to: [] }).get(id)!;
+    const reverts: Revert[] = [];
     const walks = [...texts].map((text) => ({ text, walked: walkText(text, isNewItem, deletedNow) }));
     for (const { walked } of walks) {
       for (const id of walked.order) {
         const after = walked.after.get(id)!;
         const before = walked.before.get(id);
         if (!before) continue;
-        for (const tag of new Set([...after, ...before])) {
+        for (const tag of new Set([...after.keys(), ...before.keys()])) {
           if (after.has(tag) === before.has(tag)) continue;
-          // Recorded, not refused: Yjs's own clean-up of redundant formatting, made on a client's older
-          // view and merged here, can shift a colleague's mark; the tag's history shows who it came from.
-          if (known(tag)) changed(tag);
+          const owner = whose(tag);
+          if (owner === "unknown") continue;
+          if (owner === "own" || sender.mayMarkAnyTag) {
+            changed(tag);
+            continue;
+          }
+          // A colleague's mark moved: put back, not refused. Yjs's clean-up of formatting the client thought
+          // redundant, made on its older view and merged here, does it too, and refusing would refuse the
+          // honest client's whole update, again at every reconnection.
+          const [client, clock] = id.split(":").map(Number) as [number, number];
+          const was = before.get(tag);
+          reverts.push(was ? { client, clock, key: was.key, value: was.value } : { client, clock, key: after.get(tag)!.key, value: null });
         }
       }
     }
@@ -241,9 +300,45 @@ export function checkContentUpdate(shadow: Y.Doc, update: Uint8Array, sender: Co
       }
       result.set(tag, { from: words.from.join(""), to: words.to.join("") });
     }
-    return { ok: true, spanChanges: result };
+    return { ok: true, spanChanges: result, reverts };
   } catch (error) {
     if (error instanceof Refused || error instanceof ContentError) return { ok: false, reason: error.message, applied };
     throw error;
   }
+}
+
+/**
+ * Puts colleagues' marks back as they were before an update moved them (its verdict's reverts), on the
+ * document that has since applied it. Characters deleted meanwhile are left alone.
+ */
+export function applyReverts(doc: Y.Doc, reverts: readonly Revert[], origin: unknown): void {
+  if (!reverts.length) return;
+  // Where each character is now, then runs of neighbours with the same change: formatting one UTF-16 unit
+  // at a time would split an emoji's surrogate pair, which Yjs turns into two replacement characters.
+  const located = reverts.flatMap(({ client, clock, key, value }) => {
+    const item = Y.getItem(doc.store, Y.createID(client, clock));
+    if (!(item instanceof Y.Item) || item.deleted || !(item.parent instanceof Y.XmlText)) return [];
+    let index = clock - item.id.clock;
+    for (let left = item.left; left; left = left.left) if (!left.deleted && left.countable) index += left.length;
+    return [{ text: item.parent, index, key, value: JSON.stringify(value) }];
+  });
+  const order = new Map<Y.XmlText, number>();
+  for (const { text } of located) if (!order.has(text)) order.set(text, order.size);
+  located.sort(
+    (a, b) => order.get(a.text)! - order.get(b.text)! || a.key.localeCompare(b.key) || a.value.localeCompare(b.value) || a.index - b.index,
+  );
+  doc.transact(() => {
+    for (let start = 0; start < located.length;) {
+      const first = located[start]!;
+      let end = start + 1;
+      while (end < located.length) {
+        const next = located[end]!;
+        if (next.text !== first.text || next.key !== first.key || next.value !== first.value || next.index !== first.index + (end - start))
+          break;
+        end++;
+      }
+      first.text.format(first.index, end - start, { [first.key]: JSON.parse(first.value) as unknown });
+      start = end;
+    }
+  }, origin);
 }

@@ -59,10 +59,10 @@ beforeAll(async () => {
   access = allowed.value;
 });
 
-let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0, failedAppends: 0, refusedRepairs: 0 };
+let totals = { tags: 0, orphans: 0, refusedApi: 0, reviewerAttempts: 0, failedAppends: 0, refusedRepairs: 0, revertedMarks: 0 };
 afterAll(() => {
   console.info(
-    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions, ${totals.failedAppends} failed appends, ${totals.refusedRepairs} refused reviewer repairs (the tab reloaded)`,
+    `[convergence] ${SEEDS} seeds × ${STEPS} steps: ${totals.tags} tags at the end, ${totals.orphans} orphans, ${totals.refusedApi} refused API calls, ${totals.reviewerAttempts} reviewer actions, ${totals.failedAppends} failed appends, ${totals.refusedRepairs} refused reviewer repairs (the tab reloaded), ${totals.revertedMarks} colleagues' marks put back`,
   );
 });
 
@@ -156,6 +156,7 @@ describe("randomized convergence", () => {
         reviewerAttempts: totals.reviewerAttempts + sim.reviewerAttempts,
         failedAppends: totals.failedAppends + sim.server.failedAppends,
         refusedRepairs: totals.refusedRepairs + sim.refusedRepairs,
+        revertedMarks: totals.revertedMarks + sim.server.revertedMarks,
       };
     } finally {
       sim.destroy();

@@ -15,7 +15,8 @@ import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { ArticleDoc } from "@/lib/articles/content";
 import { reviewTag } from "@/lib/tags/operations";
-import { checkContentUpdate, type ContentSender } from "@/lib/tags/content-update";
+import { applyReverts, checkContentUpdate, type ContentSender } from "@/lib/tags/content-update";
+import { annotatorsOf } from "@/lib/tags/record";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tidyArticle } from "@/lib/tags/live/tidy";
 import {
@@ -58,7 +59,7 @@ export type Random = ReturnType<typeof random>;
 
 /** What a role may do to the content, as the collaboration server's content guard reads it. */
 function senderOf(role: TagActor["role"]): ContentSender {
-  return { mayEditText: role === "owner" || role === "editor", mayMark: role !== "viewer" };
+  return { mayEditText: role === "owner" || role === "editor", mayMark: role !== "viewer", mayMarkAnyTag: role === "owner" };
 }
 
 // Typed text mixes plain words with what newsrooms paste: curly quotes, dashes, emoji, accents.
@@ -152,6 +153,8 @@ class ServerPeer {
   readonly stored = new Y.Doc();
   readonly publisher: TagPublisher;
   failedAppends = 0;
+  /** Characters whose colleague's tag mark a client's update moved and the content guard put back. */
+  revertedMarks = 0;
   /** The content guard's shadow of the content document (it keeps deleted content, so gc is off). */
   private shadow = new Y.Doc({ gc: false });
 
@@ -196,13 +199,19 @@ class ServerPeer {
    */
   receive(client: SimClient, update: Uint8Array, refused: (reason: string) => void): void {
     const tags = readTags(this.docs.tags);
-    const verdict = checkContentUpdate(this.shadow, update, senderOf(client.actor.role), (id) => tags.has(id));
+    const verdict = checkContentUpdate(this.shadow, update, senderOf(client.actor.role), (id) => {
+      const tag = tags.get(id);
+      if (!tag) return "unknown";
+      return annotatorsOf(tag).some((person) => person.id === client.actor.userId) ? "own" : "foreign";
+    });
     if (!verdict.ok) {
       // As the server does: the shadow holds the refused update, so it is rebuilt from the document.
       if (verdict.applied) this.rebuildShadow();
       return refused(verdict.reason);
     }
     Y.applyUpdate(this.docs.content, update, client);
+    this.revertedMarks += verdict.reverts.length;
+    applyReverts(this.docs.content, verdict.reverts, "content guard");
   }
 
   private rebuildShadow(): void {

@@ -2,22 +2,30 @@
  * Every update a client sends to an article's content document is checked against what its sender may do
  * before Hocuspocus applies it (lib/tags/content-update.ts says the rule): only the schema's nodes, marks
  * and attributes, and text PostgreSQL can store; text changes only from those who may correct it; a tag's
- * mark moved on existing words only by its annotators or an owner, and each such move written into the
- * tag's history. A refused update closes that connection (4403) and changes nothing for anyone.
+ * marks on existing words moved only by its annotators or an owner (written into the tag's history), a
+ * colleague's put back at once. A refused update closes that document's connection and changes nothing.
  *
  * The check needs the document as it was and as the update leaves it, so it runs on a shadow per loaded
  * content document: created from it on first use, fed every update the document takes, rebuilt after a
  * refusal (the refused update was applied to it), dropped when the document unloads.
  */
 import "server-only";
-import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, Hocuspocus } from "@hocuspocus/server";
+import type {
+  afterHandleMessagePayload,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  Connection,
+  Extension,
+  Hocuspocus,
+} from "@hocuspocus/server";
 import * as Y from "yjs";
 import { can } from "@/lib/auth/permissions";
 import { contextOf, type CollabContext } from "@/lib/collab/context";
 import { documentName, REFUSED_UPDATE } from "@/lib/collab/names";
-import { checkContentUpdate, type ContentSender, type SpanChange } from "@/lib/tags/content-update";
+import { applyReverts, checkContentUpdate, type ContentSender, type Revert, type SpanChange } from "@/lib/tags/content-update";
 import { readTags } from "@/lib/tags/documents";
 import { recordEvent, type Journal } from "@/lib/tags/journal";
+import { annotatorsOf } from "@/lib/tags/record";
 
 /** y-protocols' sync message types that carry a document update: sync step 2 and an update. */
 const CARRIES_UPDATE = new Set([1, 2]);
@@ -27,10 +35,14 @@ export type HistoryWriter = (articleId: string, journal: Journal) => Promise<voi
 
 type Shadow = { doc: Y.Doc; stop: () => void };
 
+/** The origin of the guard's own changes (putting colleagues' marks back): persistence appends them. */
+const CONTENT_GUARD = Symbol("content guard");
+
 function senderOf(context: CollabContext, readOnly: boolean): ContentSender {
   return {
     mayEditText: !readOnly && can(context.role, "articles:edit"),
     mayMark: !readOnly && can(context.role, "annotations:create"),
+    mayMarkAnyTag: !readOnly && context.role === "owner",
   };
 }
 
@@ -38,6 +50,8 @@ export class ContentGuard implements Extension {
   readonly extensionName = "margin-content-guard";
   private instance: Hocuspocus | null = null;
   private readonly shadows = new Map<string, Shadow>();
+  /** Per connection, the marks its update being applied moved and that go back (one message at a time). */
+  private readonly reverts = new WeakMap<Connection, Revert[]>();
 
   constructor(private readonly writeHistory: HistoryWriter) {}
 
@@ -51,7 +65,12 @@ export class ContentGuard implements Extension {
     const tags = await this.tagsOf(context.articleId);
     // From here to the verdict nothing waits: two connections' updates are checked one after the other.
     const shadow = this.shadowOf(name, document);
-    const verdict = checkContentUpdate(shadow.doc, payload, senderOf(context, connection.readOnly), (id) => tags.has(id));
+    const sender = context.actor.userId;
+    const verdict = checkContentUpdate(shadow.doc, payload, senderOf(context, connection.readOnly), (id) => {
+      const tag = tags.get(id);
+      if (!tag) return "unknown";
+      return annotatorsOf(tag).some((person) => person.id === sender) ? "own" : "foreign";
+    });
     if (!verdict.ok) {
       if (verdict.applied) this.dropShadow(name);
       throw Object.assign(new Error(`refused an update to ${name} from ${context.actor.userId}: ${verdict.reason}`), {
@@ -59,7 +78,16 @@ export class ContentGuard implements Extension {
         reason: REFUSED_UPDATE,
       });
     }
+    if (verdict.reverts.length) this.reverts.set(connection, verdict.reverts);
     if (verdict.spanChanges.size) await this.record(context, verdict.spanChanges);
+  }
+
+  /** Once Hocuspocus has applied the update, colleagues' marks it moved are put back, for everyone. */
+  async afterHandleMessage({ connection, document }: afterHandleMessagePayload): Promise<void> {
+    const reverts = this.reverts.get(connection);
+    if (!reverts) return;
+    this.reverts.delete(connection);
+    applyReverts(document, reverts, CONTENT_GUARD);
   }
 
   async afterUnloadDocument({ documentName: name }: afterUnloadDocumentPayload): Promise<void> {
@@ -99,7 +127,7 @@ export class ContentGuard implements Extension {
     this.shadows.delete(name);
   }
 
-  /** The sender's update moved tags' marks on existing words: each tag's history says so. */
+  /** The sender moved marks of their own tags (or, as an owner, anyone's): each tag's history says so. */
   private async record(context: CollabContext, changes: Map<string, SpanChange>): Promise<void> {
     const journal: Journal = [];
     const at = new Date().toISOString();
