@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session-gate";
-import type { FormState } from "@/lib/http/form-state";
+import { unstorableFields, type FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
 import { createApiToken, revokeApiToken, tokenNameSchema } from "./mutations";
 
@@ -10,6 +10,8 @@ const PAGE = "/settings/tokens";
 
 export async function createTokenAction(_previous: FormState<{ token: string }>, form: FormData): Promise<FormState<{ token: string }>> {
   const actor = await requireActor(PAGE);
+  const refused = unstorableFields(form, ["name"]);
+  if (refused) return { fieldErrors: refused };
   const parsed = tokenNameSchema.safeParse({ name: form.get("name") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const { token } = await createApiToken(actor.userId, parsed.data.name);

@@ -52,4 +52,17 @@ describe("itemsFromFile", () => {
     ]);
     expect(itemsFromFile("bad.json", bytes("[1,"))[0]).toMatchObject({ error: expect.stringMatching(/^invalid JSON/) });
   });
+
+  it("fails an entry holding an escaped NUL or lone surrogate, as a NUL byte fails a text file", () => {
+    expect(itemsFromFile("a.json", bytes('[{"text":"A"},{"text":"B","url":"https://a.example/\\u0000"}]'))).toEqual([
+      { label: "a.json #1", kind: "text", source: "A", input: {} },
+      { label: "a.json #2", error: "url holds a NUL character or an unpaired surrogate, which cannot be stored" },
+    ]);
+    expect(itemsFromFile("b.jsonl", bytes('{"text":"half \\ud83c emoji"}'))).toEqual([
+      { label: "b.jsonl line 1", error: "text holds a NUL character or an unpaired surrogate, which cannot be stored" },
+    ]);
+    expect(itemsFromFile("c.json", bytes('{"text":"a whole \\ud83c\\udf0a emoji — “quoted”"}'))).toEqual([
+      { label: "c.json", kind: "text", source: "a whole 🌊 emoji — “quoted”", input: {} },
+    ]);
+  });
 });

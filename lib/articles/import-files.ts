@@ -1,9 +1,12 @@
 /**
  * Files to import items: the file type from its extension, checks that make bad input a clear per-item
  * error (empty, whitespace only, binary, invalid UTF-8, too large, unknown type), and JSON/JSONL files
- * expanded into one item per article (a malformed line fails alone, with its line number).
+ * expanded into one item per article (a malformed line fails alone, with its line number). A JSON entry
+ * with an escaped NUL or lone surrogate fails too, as a NUL byte fails a text file and as the same entry
+ * sent to the API is refused: some of its fields (a url) would reach the database as they are.
  */
 import path from "node:path";
+import { firstUnstorable, unstorableMessage } from "@/lib/text/storable";
 import type { SourceKind } from "./draft";
 import { importItemSchema, type ImportItemInput } from "./import-schema";
 
@@ -61,6 +64,8 @@ export function itemFromInput(label: string, data: ImportItemInput): ImportItem 
 }
 
 function itemFromJson(label: string, value: unknown): ImportItem | ItemFailure {
+  const unstorable = firstUnstorable(value);
+  if (unstorable !== null) return { label, error: unstorableMessage(unstorable) };
   const parsed = importItemSchema.safeParse(value);
   return parsed.success ? itemFromInput(label, parsed.data) : { label, error: describeIssue(parsed.error) };
 }

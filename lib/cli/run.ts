@@ -3,6 +3,7 @@
  * 2 bad usage (unknown command or option, missing or invalid value).
  */
 import { parseArgs } from "node:util";
+import { storable, unstorableMessage } from "@/lib/text/storable";
 import { COMMANDS, CommandFailure, UsageError, type Command, type CommandOutput } from "./commands";
 
 export type CliResult = CommandOutput & { exitCode: number };
@@ -59,6 +60,11 @@ export function resolve(argv: string[]): CliResult | Resolved {
       ([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""),
     );
     if (missing) throw new UsageError(`--${missing[0]} is required`);
+    // argv cannot carry NUL and Node decodes broken UTF-8 as U+FFFD, but resolve() is the CLI's one door.
+    const unstorable = Object.entries(values).find(([, value]) => typeof value === "string" && !storable(value));
+    if (unstorable) throw new UsageError(unstorableMessage(`--${unstorable[0]}`));
+    const position = positionals.findIndex((value) => !storable(value));
+    if (position >= 0) throw new UsageError(unstorableMessage(`argument ${position + 1}`));
     if (command.positionals && positionals.length === 0) throw new UsageError(`give ${command.positionals.name}`);
     return { command, values, positionals };
   } catch (error) {

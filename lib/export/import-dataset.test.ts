@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projectExport from "@/app/api/projects/[slug]/export/route";
 import * as datasetImport from "@/app/api/projects/[slug]/imports/dataset/route";
-import { authorizeArticle } from "@/lib/auth/project-access";
+import { authorizeArticle, unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { prisma } from "@/lib/db/prisma";
 import { actorFor } from "@/lib/testing/actors";
 import { startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith } from "@/lib/testing/factories";
+import { importDataset } from "./import-dataset";
 import type { ExportArticle } from "./shape";
 import { assertSlices, assertValid, bodyText, call, person, review, tag, type Person, type Server } from "./test-support";
 
@@ -219,6 +220,31 @@ describe("margin-json import", () => {
     ]);
     expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(1);
     expect(await prisma.annotation.count({ where: { article: { projectId: target.projectId } } })).toBe(tagsBefore);
+  });
+
+  it("refuses text PostgreSQL cannot store: the whole body over HTTP (400), the article alone from a file", async () => {
+    const exported = await exportOf(source);
+    const target = await createProjectWith({ owner: [people.importer] });
+    const withNul = structuredClone(exported.articles.find((article) => article.tags.length)!);
+    withNul.tags[0]!.note = "a note\u0000";
+    const response = await importInto(target.slug, people.importer, { ...exported, articles: [withNul] });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toEqual({
+      code: "bad_request",
+      message: "articles.0.tags.0.note holds a NUL character or an unpaired surrogate, which cannot be stored",
+      field: "articles.0.tags.0.note",
+    });
+    // The CLI reads files itself (lib/cli/export-commands.ts): each article is checked on its own.
+    const access = (await unsafeOperatorProjectAccess(target.slug, "articles:import"))!;
+    const results = await importDataset(access, { name: "lines.jsonl", offsetUnit: "codepoint", articles: [withNul] }, people.importer.id);
+    expect(results).toEqual([
+      {
+        label: "lines.jsonl#1",
+        status: "failed",
+        error: "tags.0.note holds a NUL character or an unpaired surrogate, which cannot be stored",
+      },
+    ]);
+    expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
   });
 
   it("refuses what is not a dataset (400) and members who may not import (403)", async () => {

@@ -26,6 +26,7 @@ import { importArticle, type ImportResult } from "@/lib/articles/mutations";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { seedDocuments } from "@/lib/tags/mutations";
 import { AppError } from "@/lib/errors";
+import { firstUnstorable, unstorableMessage } from "@/lib/text/storable";
 import { MARGIN_REVIEWER } from "./build";
 import { memberIdsByEmail } from "./data";
 import { datasetArticleSchema, datasetHeaderSchema, type DatasetArticle } from "./dataset-schema";
@@ -48,8 +49,13 @@ export function readDatasetDocument(value: unknown): { offsetUnit: OffsetUnit; a
   return parsed.data;
 }
 
-/** What can be checked without the database: shape, offsets inside the text, covered words, attributes. */
+/**
+ * What can be checked without the database: text it can store (a NUL in a note would fail the tags' write,
+ * the HTTP route refuses it with the whole body), shape, offsets inside the text, covered words, attributes.
+ */
 function checkArticle(raw: unknown, unit: OffsetUnit): { ok: true; value: Checked } | { ok: false; error: string } {
+  const unstorable = firstUnstorable(raw);
+  if (unstorable !== null) return { ok: false, error: unstorableMessage(unstorable) };
   const parsed = datasetArticleSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
   const article = parsed.data;

@@ -48,6 +48,32 @@ describe("readJson", () => {
   });
 });
 
+describe("readJson and text PostgreSQL cannot store", () => {
+  const post = (json: string) =>
+    new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: json, duplex: "half" } as RequestInit);
+  const refused = (field: string) => ({
+    code: "bad_request",
+    message: `${field} holds a NUL character or an unpaired surrogate, which cannot be stored`,
+    field,
+  });
+
+  it("refuses NUL and lone surrogates anywhere in the body, naming the path of the first", async () => {
+    expect(await refusal(readJson(post('{"label":"actor","note":"the clerk\\u0000"}')))).toEqual(refused("note"));
+    expect(await refusal(readJson(post('{"annotations":[{"note":"ok"},{},{"note":"half \\ud83c"}]}')))).toEqual(
+      refused("annotations.2.note"),
+    );
+    expect(await refusal(readJson(post('{"attributes":{"role":"\\udf0a"}}')))).toEqual(refused("attributes.role"));
+    expect(await refusal(readJson(post('{"attributes":{"speaker\\u0000":"x"}}')))).toEqual(refused('attributes."speaker\\u0000"'));
+    expect(await refusal(readJson(post('[["ok"],["ok","\\u0000"]]')))).toEqual(refused("1.1"));
+    expect(await refusal(readJson(post('"\\u0000"')))).toEqual(refused("body"));
+  });
+
+  it("reads what people write: emoji, raw or escaped as a pair, curly quotes, dashes", async () => {
+    const note = "🌊 “We counted 1,219 ballots,” she said — it’s… done";
+    expect(await readJson(post(`{"note":"${note}","emoji":"\\ud83c\\udf0a"}`))).toEqual({ note, emoji: "🌊" });
+  });
+});
+
 describe("jsonFile", () => {
   const dataset = jsonFile({
     maxBytes: () => 2 * MB,
@@ -72,6 +98,14 @@ describe("jsonFile", () => {
       code: "bad_request",
       message: "Body must be at most 2 MB",
       field: "file",
+    });
+  });
+
+  it("refuses text PostgreSQL cannot store in the document, naming its path", async () => {
+    expect(await refusal(dataset.read(post('{"articles":[{"text":"a\\u0000"}]}')))).toEqual({
+      code: "bad_request",
+      message: "articles.0.text holds a NUL character or an unpaired surrogate, which cannot be stored",
+      field: "articles.0.text",
     });
   });
 
@@ -147,6 +181,19 @@ describe("multipartFiles", () => {
       code: "bad_request",
       message: "The body is not valid multipart/form-data",
       field,
+    });
+  });
+
+  it("refuses a text field or a file name PostgreSQL cannot store", async () => {
+    expect(await refusal(uploads.read(form(["file", file("a.txt")], ["keepArtifacts", "true\u0000"])))).toEqual({
+      code: "bad_request",
+      message: "keepArtifacts holds a NUL character or an unpaired surrogate, which cannot be stored",
+      field: "keepArtifacts",
+    });
+    expect(await refusal(uploads.read(form(["file", file("a.txt")], ["file", file("b\u0000.txt")])))).toEqual({
+      code: "bad_request",
+      message: "The name of file 2 holds a NUL character or an unpaired surrogate, which cannot be stored",
+      field: "file",
     });
   });
 

@@ -4,8 +4,9 @@
  */
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { storable, unstorableMessage } from "@/lib/text/storable";
 import { requestSchemaOf, type BodyReader, type JsonSchema } from "./contract";
-import { parseOrThrow } from "./parse";
+import { parseOrThrow, refuseUnstorable } from "./parse";
 
 /** Largest JSON body an API route reads. */
 const MAX_JSON_BYTES = 6 * 1024 * 1024;
@@ -38,7 +39,7 @@ type JsonRules = { maxBytes: number; field: string; typeMessage: string; invalid
 
 /**
  * Only `application/json` is read: a cross-site form cannot send that type without a CORS preflight, which
- * Margin never grants.
+ * Margin never grants. Strings PostgreSQL cannot store are refused here, before any route sees them.
  */
 async function readJsonBody(request: Request, rules: JsonRules): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
@@ -48,11 +49,14 @@ async function readJsonBody(request: Request, rules: JsonRules): Promise<unknown
   const text = await new Response(body.stream).text().catch((error: unknown) => {
     throw body.tooLarge() ?? error;
   });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", rules.invalidMessage, rules.field);
   }
+  refuseUnstorable(value);
+  return value;
 }
 
 /** The request's JSON body, or a 400 saying what is wrong with it. */
@@ -120,6 +124,9 @@ export function multipartFiles<F extends z.ZodType>(options: {
       const files = form.getAll(field).filter((value): value is File => typeof value !== "string");
       if (files.length === 0) throw new AppError("bad_request", `Attach at least one file in the field \`${field}\``, field);
       if (files.length > maxFiles) throw new AppError("bad_request", `Upload at most ${maxFiles} files at once`, field);
+      // A file's name labels its articles' origin, which is stored; its content is checked by the import.
+      const badName = files.findIndex((file) => !storable(file.name));
+      if (badName >= 0) throw new AppError("bad_request", unstorableMessage(`The name of file ${badName + 1}`), field);
       // As form.get() reads them: a field's first value, none when that is a file.
       const texts: Record<string, string> = {};
       const named = new Set<string>();
@@ -127,6 +134,7 @@ export function multipartFiles<F extends z.ZodType>(options: {
         if (!named.has(name) && typeof value === "string") texts[name] = value;
         named.add(name);
       }
+      refuseUnstorable(texts);
       return { files, fields: parseOrThrow(options.fields, texts) };
     },
     describe() {

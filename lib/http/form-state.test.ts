@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "./form-state";
+import { safeReturnPath, unstorableFields } from "./form-state";
 
 describe("safeReturnPath", () => {
   it("keeps a path on this site, with its query and fragment", () => {
@@ -18,5 +18,32 @@ describe("safeReturnPath", () => {
     ["not a string", 42],
   ])("refuses %s", (_what, value) => {
     expect(safeReturnPath(value)).toBe("/projects");
+  });
+});
+
+describe("unstorableFields", () => {
+  const form = (entries: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(entries)) data.append(name, value);
+    return data;
+  };
+
+  it("names each listed field that holds NUL, and only those", () => {
+    expect(unstorableFields(form({ name: "Ana\u0000", email: "a@b.example", password: "pass\u0000word" }), ["name", "email"])).toEqual({
+      name: "name holds a NUL character or an unpaired surrogate, which cannot be stored",
+    });
+    expect(unstorableFields(form({ title: "\u0000", byline: "By\u0000" }), ["title", "byline", "url"])).toEqual({
+      title: "title holds a NUL character or an unpaired surrogate, which cannot be stored",
+      byline: "byline holds a NUL character or an unpaired surrogate, which cannot be stored",
+    });
+  });
+
+  it("never sees a lone surrogate: form values are Unicode scalar strings, which replace it", () => {
+    expect(form({ title: "half \uD83C" }).get("title")).toBe("half \uFFFD");
+    expect(unstorableFields(form({ title: "half \uD83C" }), ["title"])).toBeUndefined();
+  });
+
+  it("is undefined when every listed field can be stored", () => {
+    expect(unstorableFields(form({ title: "🌊 “Quoted” — it’s…" }), ["title", "byline"])).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { storable, unstorableMessage } from "@/lib/text/storable";
+
 /** What a server action returns to its form: a message for the form and one per field. */
 export type FormState<Data = undefined> = {
   ok?: boolean;
@@ -13,6 +15,20 @@ export const initialFormState: FormState = {};
 /** The text fields of a submitted form, for `FormState.values`. */
 export function textValues(form: FormData, names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+}
+
+/**
+ * Errors for the named text fields that hold what PostgreSQL cannot store: checked before the form's schema,
+ * whose clean-ups would hide some of it, and before anything is written. In practice that is NUL, since
+ * FormData replaces a lone surrogate with U+FFFD. Only fields that are stored are named: passwords are
+ * hashed, never stored. None: undefined.
+ */
+export function unstorableFields(form: FormData, names: string[]): Record<string, string> | undefined {
+  const refused = names.filter((name) => {
+    const value = form.get(name);
+    return typeof value === "string" && !storable(value);
+  });
+  return refused.length ? Object.fromEntries(refused.map((name) => [name, unstorableMessage(name)])) : undefined;
 }
 
 const SAME_SITE = "http://margin.invalid";

@@ -1,8 +1,10 @@
 /**
- * Turns zod failures into AppErrors that name the field, so every entry point reports bad input the same way.
+ * Turns zod failures, and text PostgreSQL cannot store, into AppErrors that name the field, so every entry
+ * point reports bad input the same way.
  */
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { firstUnstorable, unstorableMessage } from "@/lib/text/storable";
 
 export function fieldOf(issue: z.core.$ZodIssue): string {
   return issue.path.length ? issue.path.join(".") : "body";
@@ -15,6 +17,15 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const issue = parsed.error.issues[0]!;
   const field = fieldOf(issue);
   throw new AppError("bad_request", `${field}: ${issue.message}`, field);
+}
+
+/**
+ * Throws a 400 AppError naming the first string in `value` (parsed JSON, a form's or a query's fields) that
+ * PostgreSQL could not store: refused at the edge rather than failing as a 500 inside a write.
+ */
+export function refuseUnstorable(value: unknown): void {
+  const at = firstUnstorable(value);
+  if (at !== null) throw new AppError("bad_request", unstorableMessage(at), at);
 }
 
 /** Field errors for forms: the first message per field. */

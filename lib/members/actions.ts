@@ -6,7 +6,7 @@ import { signIn } from "@/lib/users/next-auth";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import type { FormState } from "@/lib/http/form-state";
+import { unstorableFields, type FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
 import { acceptInvite, acceptInviteWithNewAccount, changeMemberRole, inviteMember, removeMember, revokeInvite } from "./mutations";
 import { acceptWithNewAccountSchema, changeRoleSchema, inviteMemberSchema } from "./schema";
@@ -26,6 +26,8 @@ export async function inviteMemberAction(
   form: FormData,
 ): Promise<FormState<InviteResult>> {
   const access = await ownerAccess(slug);
+  const refused = unstorableFields(form, ["email"]);
+  if (refused) return { fieldErrors: refused };
   const parsed = inviteMemberSchema.safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const outcome = await inviteMember(access, parsed.data);
@@ -71,6 +73,8 @@ export async function acceptInviteAction(token: string, _previous: FormState, _f
 }
 
 export async function acceptInviteWithNewAccountAction(token: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const refused = unstorableFields(form, ["name"]);
+  if (refused) return { fieldErrors: refused };
   const parsed = acceptWithNewAccountSchema.safeParse({ token, name: form.get("name"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const accepted = await acceptInviteWithNewAccount(parsed.data);

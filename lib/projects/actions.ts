@@ -6,7 +6,7 @@ import type { ProjectSettings } from "@/lib/auth/context";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import type { FormState } from "@/lib/http/form-state";
+import { unstorableFields, type FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
 import { createProject } from "./mutations";
 import { createProjectSchema, projectSettingsSchema } from "./schema";
@@ -14,6 +14,8 @@ import { applyProjectSettings } from "./settings";
 
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireActor("/projects");
+  const refused = unstorableFields(form, ["slug", "name", "description"]);
+  if (refused) return { fieldErrors: refused };
   const parsed = createProjectSchema.safeParse({
     slug: form.get("slug"),
     name: form.get("name"),

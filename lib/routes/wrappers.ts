@@ -18,7 +18,7 @@ import { unsafeFindAnnotationArticle, unsafeFindRemovedAnnotationArticle } from 
 import { apiRoute, queryOf } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/body";
 import { isBodyReader, type BodyReader, type Operation } from "@/lib/http/contract";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow, refuseUnstorable } from "@/lib/http/parse";
 
 type Params<O> = O extends { params: infer S extends z.ZodType } ? z.output<S> : Record<string, never>;
 type Query<O> = O extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -41,11 +41,13 @@ function route<O extends Operation, Extra>(
 ): RouteHandler<O> {
   const wrapped = apiRoute<Params<O>>(async (request, context) => {
     const raw = await context.params;
+    // A NUL from %00 in the path would fail the gate's lookup with a 500 (the body refuses its own: body.ts).
+    refuseUnstorable(raw);
     const params = (operation.params ? parseOrThrow(operation.params, raw) : raw) as Params<O>;
     // Authorized before the query and body are read: a non-member learns nothing of a project, not even
     // that their input would have been refused.
     const extra = await gate(request, params);
-    const query = (operation.query ? parseOrThrow(operation.query, queryOf(request)) : undefined) as Query<O>;
+    const query = (operation.query ? parseOrThrow(operation.query, storableQuery(request)) : undefined) as Query<O>;
     const body = (
       isBodyReader(operation.body)
         ? await operation.body.read(request)
@@ -56,6 +58,13 @@ function route<O extends Operation, Extra>(
     return handler({ request, params, query, body, ...extra });
   });
   return Object.assign(wrapped, { operation });
+}
+
+/** The query for zod, once none of it is text PostgreSQL cannot store (a filter's %00 would fail its query). */
+function storableQuery(request: Request): Record<string, string> {
+  const query = queryOf(request);
+  refuseUnstorable(query);
+  return query;
 }
 
 /** Anyone may call it: health, the API's description. */

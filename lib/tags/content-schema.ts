@@ -10,6 +10,7 @@ import { Fragment, type Mark, type Node as PMNode, type NodeType } from "@tiptap
 import * as Y from "yjs";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
+import { storable } from "@/lib/text/storable";
 
 export class ContentError extends Error {
   override name = "ContentError";
@@ -19,15 +20,9 @@ export class ContentError extends Error {
 const TAG_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** y-prosemirror's key of an overlapping mark: its name, "--" and eight characters of a hash. */
 const MARK_KEY = /^([a-zA-Z]+)(--[a-zA-Z0-9+/=]{8})?$/;
-/** NUL and unpaired surrogates: PostgreSQL cannot store them, and no editor types them. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const LINK_PROTOCOL = /^(https?:|mailto:)/i;
 /** The longest a mark's or node's attribute value may be, as JSON. */
 const MAX_ATTRIBUTE_JSON = 2048;
-
-export function storable(text: string): boolean {
-  return !UNSTORABLE.test(text);
-}
 
 /** Checks a run of text the document would hold. */
 export function checkText(text: string): void {

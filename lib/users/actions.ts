@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { fieldErrors } from "@/lib/http/parse";
-import { safeReturnPath, textValues, type FormState } from "@/lib/http/form-state";
+import { safeReturnPath, textValues, unstorableFields, type FormState } from "@/lib/http/form-state";
 import { signUp } from "./mutations";
 import { signInSchema, signUpSchema } from "./schema";
 import { signIn, signOut } from "./next-auth";
@@ -28,6 +28,8 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = textValues(form, ["name", "email"]);
+  const refused = unstorableFields(form, ["name", "email"]);
+  if (refused) return { fieldErrors: refused, values };
   const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   const created = await signUp(parsed.data, clientIp(await headers()));
