@@ -45,6 +45,7 @@ test("two colleagues tag and correct one article live; everything survives a rel
 
   // B corrects a word just before A's tag, in its paragraph; A sees it within a second, and A's tag
   // still covers the same words.
+  await pageB.correctText();
   await pageB.select("dawn");
   await b.keyboard.type("first light");
   await expect(pageA.editor()).toContainText("🌊 At first light, “We cannot", { timeout: 1000 });
@@ -230,6 +231,7 @@ test("after the connection drops and comes back, the editor is the same one: its
   await articlePage.ready();
   const live = page.getByRole("status").filter({ hasText: /^Live$|Reconnecting/ });
   await expect(live).toHaveText("Live");
+  await articlePage.correctText();
   await articlePage.select("residents");
   await page.keyboard.type("neighbours");
   await expect(articlePage.editor()).toContainText("More than 200 neighbours watched.");
@@ -246,4 +248,50 @@ test("after the connection drops and comes back, the editor is the same one: its
   await articlePage.editor().focus();
   await page.keyboard.press("Control+z");
   await expect(articlePage.editor()).toContainText("More than 200 residents watched.");
+});
+
+test("a key press either tags or types: 1–4 tag in tagging mode; correcting, keys type, Alt+3 tags, and a replaced last word stays in its tag", async ({
+  page,
+  world,
+}) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const article = await world.article(project.slug, {
+    title: "Budget",
+    text: "The Israeli government opposition said the plan cost 52 million euros.",
+  });
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+
+  // Tagging mode: the digit tags the words, and the text does not change.
+  await articlePage.select("Israeli government opposition");
+  await page.keyboard.press("1");
+  await expect(articlePage.tagsOver("Israeli government opposition")).toHaveCount(1);
+  await articlePage.select("plan");
+  await page.keyboard.type("x");
+  await expect(articlePage.editor()).toContainText("said the plan cost");
+
+  // Correcting: "31" over "52" types, and tags nothing.
+  await articlePage.correctText();
+  await articlePage.select("52");
+  await page.keyboard.type("31");
+  await expect(articlePage.editor()).toContainText("cost 31 million euros.");
+  await expect(articlePage.tags()).toHaveCount(1);
+
+  // Replacing the tag's last word with the keyboard keeps the new word in the tag.
+  await articlePage.select("opposition");
+  await page.keyboard.type("objections");
+  await expect(articlePage.tagsOver("Israeli government objections")).toHaveCount(1);
+  // Typing just after the tag's last character, at a caret put there, stays outside it.
+  await articlePage.select(" said");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.type(" today");
+  await expect(articlePage.editor()).toContainText("objections today said");
+  await expect(articlePage.tags().filter({ hasText: "today" })).toHaveCount(0);
+
+  // Alt with the key tags while correcting.
+  await articlePage.select("31 million euros");
+  await page.keyboard.press("Alt+3");
+  await expect(articlePage.tagsOver("31 million euros")).toHaveCount(1);
 });

@@ -25,6 +25,7 @@ test("an orphan's author restores it once its words are back, after the API expl
   await orphans.getByRole("button", { name: "Restore" }).click();
   await expect(articlePage.problem()).toHaveText("Its words are no longer in the text: select new words to attach it to");
 
+  await articlePage.correctText();
   await articlePage.select("spoke");
   await page.keyboard.type(`${words} spoke`);
   // Restoring goes over HTTP, which does not queue behind the typing on the socket: wait for the server to have the words.

@@ -14,6 +14,7 @@ import type { ArticleDoc } from "@/lib/articles/content";
 import { assignColors, type PresenceUser } from "@/lib/editor/presence";
 import type { TagRecord } from "@/lib/tags/record";
 import type { ArticleStatus } from "@/lib/vocabulary";
+import { EditingMode } from "./editing-mode";
 import { PresenceBar } from "./presence-bar";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
@@ -127,8 +128,7 @@ function LiveEditor({
               {connection.status === "connected" ? "Live" : "Reconnecting… your changes are kept and sent when the connection is back"}
             </span>
           )}
-          {!permissions.canTag && <span className="text-stone-500">Read-only</span>}
-          {permissions.canTag && <span className="text-stone-500">Select words, then press 1 actor, 2 claim, 3 figure, 4 quote</span>}
+          <EditingMode editor={editor} canTag={permissions.canTag} canEditText={permissions.canEditText} />
         </div>
         <div className="mb-3">
           <WorkStatus

@@ -5,6 +5,7 @@ import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { Presence, type PresenceUser } from "@/lib/editor/presence";
+import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TagKeys } from "@/lib/editor/tag-keys";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
@@ -41,8 +42,10 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
         ...collaborationExtensions(documents.content),
         Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
         WordSnap,
+        TagCorrections,
         TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
-        TextGuard.configure({ canEditText: permissions.canEditText }),
+        // Tagging mode first: the text is read-only until "Correct text" is switched on.
+        TextGuard.configure({ canEditText: permissions.canEditText, correcting: false }),
       ],
       editorProps: {
         attributes: {

@@ -13,6 +13,13 @@ export class ArticlePage {
     await expect(this.editor()).toBeVisible({ timeout: 15_000 });
   }
 
+  /** Switches to correcting the text (keys type; the page opens in tagging mode, where 1–4 tag). */
+  async correctText() {
+    const toggle = this.page.getByRole("button", { name: "Correct text" });
+    if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  }
+
   /** Selects the first occurrence of `text` in the article, as a reader's drag would. */
   async select(text: string, occurrence = 0) {
     await this.editor().evaluate(
@@ -51,6 +58,7 @@ export class ArticlePage {
 
   /** Deletes `words` with the keyboard, which orphans the one tag on them; the orphans' list. */
   async orphan(words: string) {
+    await this.correctText();
     await this.select(words);
     await this.page.keyboard.press("Backspace");
     await expect(this.orphans()).toContainText("Orphaned (1)");

@@ -1,6 +1,8 @@
 /**
  * The annotator's keyboard: with words selected, a label's key (`keys`: 1 actor, 2 claim, 3 figure, 4 quote
- * on the article page) tags them; Esc drops the selection. Alt+↓ and Alt+↑ move to the next or previous tag. The extension only
+ * on the article page) tags them, and so does Alt with it; while correcting the text (lib/editor/text-
+ * guard.ts) the plain key types instead, and only Alt with it tags: a key press never both tags and types.
+ * Esc drops the selection. Alt+↓ and Alt+↑ move to the next or previous tag. The extension only
  * announces these as DOM events on the editor (`margin:tag` with the label, `margin:focus-tag` with the tag
  * ids), so that it stays free of React and of the network; the page decides what tagging does.
  */
@@ -31,8 +33,10 @@ export const TagKeys = Extension.create<TagKeysOptions>({
   },
 
   addKeyboardShortcuts() {
-    const tagWith = (label: string) => () => {
+    const correcting = () => this.editor.storage.textGuard?.correcting ?? false;
+    const tagWith = (label: string, withAlt: boolean) => () => {
       if (!this.options.enabled || this.editor.state.selection.empty) return false;
+      if (!withAlt && correcting()) return false;
       this.editor.view.dom.dispatchEvent(new CustomEvent(TAG_EVENT, { detail: label, bubbles: true }));
       return true;
     };
@@ -59,7 +63,8 @@ export const TagKeys = Extension.create<TagKeysOptions>({
       return true;
     };
     return {
-      ...Object.fromEntries(Object.entries(this.options.keys).map(([key, label]) => [key, tagWith(label)])),
+      ...Object.fromEntries(Object.entries(this.options.keys).map(([key, label]) => [key, tagWith(label, false)])),
+      ...Object.fromEntries(Object.entries(this.options.keys).map(([key, label]) => [`Alt-${key}`, tagWith(label, true)])),
       Escape: () => {
         if (this.editor.state.selection.empty) return false;
         this.editor.commands.setTextSelection(this.editor.state.selection.to);

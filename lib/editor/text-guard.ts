@@ -1,6 +1,8 @@
 /**
  * Who may change what in the editor, and what the text may hold. Reviewers tag but do not correct the
- * text: their transactions may only add or remove tag marks (the server refuses anything else too).
+ * text: their transactions may only add or remove tag marks (the server refuses anything else too). Those
+ * who may correct it do so in correcting mode (`setCorrecting`): outside it the text is read-only for
+ * them as well, so that a key press either tags (lib/editor/tag-keys.ts) or types, never both.
  * Everyone's typed and pasted text is composed to NFC, as the canonical text requires, so that a letter
  * typed with a combining accent is one character, as it would be after import. An edit that leaves half
  * of a character outside the Basic Multilingual Plane (a deletion ending inside an emoji) removes the
@@ -23,7 +25,26 @@ export type TextGuardOptions = {
    * @default true
    */
   canEditText: boolean;
+  /**
+   * Whether the editor starts in correcting mode (the page starts in tagging mode).
+   * @default true
+   */
+  correcting: boolean;
 };
+
+export type TextGuardStorage = { correcting: boolean };
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    textGuard: {
+      /** Correcting mode on (keys type) or off (the text is read-only; keys tag). */
+      setCorrecting: (on: boolean) => ReturnType;
+    };
+  }
+  interface Storage {
+    textGuard: TextGuardStorage;
+  }
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -45,11 +66,26 @@ export const TextGuard = Extension.create<TextGuardOptions>({
   name: "textGuard",
 
   addOptions() {
-    return { canEditText: true };
+    return { canEditText: true, correcting: true };
+  },
+
+  addStorage(): TextGuardStorage {
+    return { correcting: this.options.correcting };
+  },
+
+  addCommands() {
+    return {
+      setCorrecting:
+        (on) =>
+        ({ editor }) => {
+          editor.storage.textGuard.correcting = on;
+          return true;
+        },
+    };
   },
 
   addProseMirrorPlugins() {
-    const canEditText = () => this.options.canEditText;
+    const canEditText = () => this.options.canEditText && this.storage.correcting;
     return [
       new Plugin({
         key: textGuardKey,

@@ -35,6 +35,7 @@ import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { TagClient, type TagTransport } from "@/lib/tags/client/tag-client";
 import { tagSelection } from "@/lib/tags/client/tagging";
+import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
 
@@ -327,7 +328,7 @@ export class Simulation {
     document.body.append(element);
     const editor = new Editor({
       element,
-      extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TextGuard.configure({ canEditText: !reviewer })],
+      extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TagCorrections, TextGuard.configure({ canEditText: !reviewer })],
     });
     const sim = {
       name,
