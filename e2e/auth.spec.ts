@@ -97,3 +97,9 @@ test("pages fit a 390-pixel phone screen without sideways scrolling", async ({ p
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test("every page has the site's icon", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\//);
+});

@@ -268,6 +268,12 @@ test("a key press either tags or types: 1–4 tag in tagging mode; correcting, k
   await articlePage.select("Israeli government opposition");
   await page.keyboard.press("1");
   await expect(articlePage.tagsOver("Israeli government opposition")).toHaveCount(1);
+  // Again on the same words: the existing tag is selected, not doubled.
+  await articlePage.details().getByRole("button", { name: "Close details" }).click();
+  await articlePage.select("Israeli government opposition");
+  await page.keyboard.press("1");
+  await expect(articlePage.details()).toBeVisible();
+  await expect(articlePage.tags()).toHaveCount(1);
   await articlePage.select("plan");
   await page.keyboard.type("x");
   await expect(articlePage.editor()).toContainText("said the plan cost");

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/prisma";
+import { demoAccountsExist } from "@/lib/demo/data";
 import { DEMO_PROJECT, DEMO_USERS } from "@/lib/demo/seed";
 import { boot } from "./boot";
 
@@ -15,6 +16,7 @@ describe("boot", () => {
     const production = await boot({ dev: false });
     expect(production.seeded).toBe(false);
     expect(await prisma.user.count()).toBe(0);
+    expect(await demoAccountsExist()).toBe(false);
 
     const first = await boot({ dev: true });
     expect(first.seeded).toBe(true);
@@ -24,6 +26,8 @@ describe("boot", () => {
     });
     expect(demo.articles).toHaveLength(3);
     expect(demo.memberships.map((membership) => membership.role).sort()).toEqual(DEMO_USERS.map((user) => user.role).sort());
+    // The sign-in page then names the demo accounts (in development only).
+    expect(await demoAccountsExist()).toBe(true);
 
     await prisma.article.delete({ where: { id: demo.articles[0]!.id } });
     const second = await boot({ dev: true });

@@ -97,7 +97,7 @@ function LiveEditor({
   const editor = useLiveEditor({ documents, permissions, language, self, onClickTags: setSelected });
   const { spans, selectionAsSpan } = useTagSpans(editor);
   useRevealLinkedTag(initialTag, spans, reveal);
-  const { tag, pending, problem, setProblem } = useTagging(editor, documents, setSelected);
+  const { tag, pending, problem, setProblem } = useTagging(editor, documents, setSelected, user.id);
   useTagKeyEvents(frame, tag, setSelected);
   const writes = useTagWrites({ setProblem, setSelected, selectionAsSpan });
   const { filters, setFilters, visible, annotators, comparison, disagreeing } = useTagFilters(tags, spans);

@@ -1,16 +1,18 @@
 "use client";
 
+import { Quoted } from "@/components/ui/quoted";
 import { useState, type ReactNode } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { ACTOR_KINDS, type Label, LABELS } from "@/lib/vocabulary";
 import { annotatorNames, type TagRecord } from "@/lib/tags/record";
+import type { ActorChoice } from "@/lib/tags/actor-choices";
 
 type Props = {
   id: string;
   tag: TagRecord;
   text: string | null;
   canChange: boolean;
-  actors: { id: string; text: string }[];
+  actors: ActorChoice[];
   actorNames: string[];
   onUpdate: (patch: { label?: Label; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
   onDelete: () => void;
@@ -46,11 +48,13 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
         onChange={(event) => set(key, event.target.value)}
       >
         <option value="">none</option>
-        {actors.map((actor) => (
-          <option key={actor.id} value={actor.id}>
-            {actor.text}
-          </option>
-        ))}
+        {actors
+          .filter((actor) => actor.primary || actor.id === attributes[key])
+          .map((actor) => (
+            <option key={actor.id} value={actor.id}>
+              {actor.text}
+            </option>
+          ))}
       </select>
     </label>
   );
@@ -58,7 +62,7 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
     <section aria-label="Tag details" className="flex flex-col gap-3 rounded-lg border border-stone-300 bg-white p-3 text-sm shadow-sm">
       <div className="flex items-start gap-2">
         <p className="flex-1 font-serif text-base">
-          {text ? <q>{text}</q> : <em className="text-stone-500">orphaned: its words were deleted</em>}
+          {text ? <Quoted text={text} /> : <em className="text-stone-500">orphaned: its words were deleted</em>}
         </p>
         <button type="button" onClick={onClose} aria-label="Close details" className="rounded px-2 hover:bg-stone-100">
           ×

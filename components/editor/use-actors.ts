@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { listActorNames } from "@/lib/api-client/actors";
+import { actorChoices } from "@/lib/tags/actor-choices";
 import type { TagRecord } from "@/lib/tags/record";
 import type { TagSpanView } from "./tag-panel";
 
@@ -14,9 +15,6 @@ export function useActors(slug: string, tags: Map<string, TagRecord>, spans: Map
   useEffect(() => {
     void listActorNames(slug).then((answer) => setNames(answer.ok ? answer.data.actors.map((actor) => actor.name) : []));
   }, [slug]);
-  const actors = useMemo(
-    () => [...tags].filter(([id, record]) => record.label === "actor" && spans.has(id)).map(([id]) => ({ id, text: spans.get(id)!.text })),
-    [tags, spans],
-  );
+  const actors = useMemo(() => actorChoices(tags, spans), [tags, spans]);
   return { actors, actorNames: names };
 }

@@ -14,7 +14,12 @@ import type { ArticleDocuments } from "./use-article-documents";
  * once recorded, it is selected. `problem` is what went wrong last with a tag, in the server's words, or
  * null; the editor's other tag writes report there too (use-tag-writes.ts).
  */
-export function useTagging(editor: Editor | null, documents: ArticleDocuments, setSelected: Dispatch<SetStateAction<string[]>>) {
+export function useTagging(
+  editor: Editor | null,
+  documents: ArticleDocuments,
+  setSelected: Dispatch<SetStateAction<string[]>>,
+  userId: string,
+) {
   const client = useMemo(() => new TagClient(documents.tagsProvider), [documents]);
   const [pending, setPending] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,6 +30,7 @@ export function useTagging(editor: Editor | null, documents: ArticleDocuments, s
       let marked = "";
       const result = await tagSelection(editor, client, documents, label, {
         exact: selectionIsExact(editor.state),
+        userId,
         onMarked: (id) => {
           marked = id;
           setPending((ids) => [...ids, id]);
@@ -38,7 +44,7 @@ export function useTagging(editor: Editor | null, documents: ArticleDocuments, s
         setProblem(result.error ?? "The tag could not be saved.");
       }
     },
-    [editor, client, documents, setSelected],
+    [editor, client, documents, setSelected, userId],
   );
 
   return { tag, pending, problem, setProblem };

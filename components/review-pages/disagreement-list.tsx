@@ -1,3 +1,4 @@
+import { Quoted } from "@/components/ui/quoted";
 import Link from "next/link";
 import type { Label } from "@/lib/vocabulary";
 import type { listDisagreements } from "@/lib/review/agreement-report";
@@ -24,7 +25,7 @@ function SideCell({ side }: { side: Side }) {
   }
   return (
     <td className="px-3 py-2">
-      <q className="whitespace-pre-wrap">{side.text}</q> <span className="text-xs text-stone-600">({labelName(side.label)})</span>
+      <Quoted className="whitespace-pre-wrap" text={side.text} /> <span className="text-xs text-stone-600">({labelName(side.label)})</span>
     </td>
   );
 }

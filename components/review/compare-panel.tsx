@@ -1,5 +1,6 @@
 "use client";
 
+import { Quoted } from "@/components/ui/quoted";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import type { Comparison } from "@/lib/review/compare-layers";
 import type { Disagreement } from "@/lib/review/disagreements";
@@ -91,12 +92,12 @@ export function ComparePanel({ filters, onFilters, annotators, result, spans, on
                         </span>
                         {item.a && (
                           <span className="block truncate">
-                            A: {LABEL_STYLES[item.a.label].name} <q className="font-serif">{words(item.a.id)}</q>
+                            A: {LABEL_STYLES[item.a.label].name} <Quoted className="font-serif" text={words(item.a.id) ?? ""} />
                           </span>
                         )}
                         {item.b && (
                           <span className="block truncate">
-                            B: {LABEL_STYLES[item.b.label].name} <q className="font-serif">{words(item.b.id)}</q>
+                            B: {LABEL_STYLES[item.b.label].name} <Quoted className="font-serif" text={words(item.b.id) ?? ""} />
                           </span>
                         )}
                       </button>

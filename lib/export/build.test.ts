@@ -169,6 +169,9 @@ describe("rows from PostgreSQL", () => {
 describe("export responses", () => {
   it("names the file, exactly for clients that read filename*", () => {
     expect(contentDisposition("demo-20260312", "jsonl")).toBe('attachment; filename="demo-20260312.jsonl"');
+    expect(contentDisposition("demo-20260312", "jsonl", "jsonl")).toBe('attachment; filename="demo-20260312.jsonl"');
+    expect(contentDisposition("demo-20260312", "json", "labelstudio")).toBe('attachment; filename="demo-20260312.labelstudio.json"');
+    expect(contentDisposition("demo-20260312", "jsonl", "spacy")).toBe('attachment; filename="demo-20260312.spacy.jsonl"');
     expect(contentDisposition("demo-Élection 2026", "json")).toBe(
       `attachment; filename="demo-_lection_2026.json"; filename*=UTF-8''demo-%C3%89lection%202026.json`,
     );

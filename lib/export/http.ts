@@ -10,9 +10,13 @@
 import type { FormatWriter } from "./formats";
 import { DATASET_FORMAT_VERSION, type ExportHeader } from "./shape";
 
-/** `attachment` with an ASCII file name, and the exact one (UTF-8) for clients that read filename*. */
-export function contentDisposition(baseName: string, extension: string): string {
-  const name = `${baseName}.${extension}`;
+/**
+ * `attachment` with an ASCII file name, and the exact one (UTF-8) for clients that read filename*. A format
+ * whose extension is another's (Label Studio's .json, spaCy's .jsonl) is named in the file name too, so
+ * that two downloads of one day do not look the same: `desk-20261206.labelstudio.json`.
+ */
+export function contentDisposition(baseName: string, extension: string, format: string = extension): string {
+  const name = format === extension ? `${baseName}.${extension}` : `${baseName}.${format}.${extension}`;
   const ascii = name.replace(/[^A-Za-z0-9._-]+/g, "_");
   return ascii === name
     ? `attachment; filename="${name}"`
@@ -33,7 +37,7 @@ export type ExportResponseInput = {
 export function exportResponse(input: ExportResponseInput): Response {
   const headers = new Headers({
     "content-type": input.writer.contentType,
-    "content-disposition": contentDisposition(input.baseName, input.writer.extension),
+    "content-disposition": contentDisposition(input.baseName, input.writer.extension, input.writer.format),
     "cache-control": "no-store",
     vary: "Accept-Encoding",
     "x-margin-format": input.writer.format,
@@ -57,8 +61,24 @@ export function exportResponse(input: ExportResponseInput): Response {
   return new Response(input.stream, { headers });
 }
 
-/** Largest dataset an import over HTTP reads: it is parsed whole (the CLI streams jsonl without limit). */
+function configured(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * Largest dataset an import over HTTP reads. It is read as it arrives, an article at a time, so this bounds
+ * the upload and its spool on disk, not memory (the CLI reads files of any size).
+ */
 export function maxDatasetBytes(): number {
-  const configured = Number(process.env.MARGIN_DATASET_IMPORT_MAX_BYTES);
-  return Number.isInteger(configured) && configured > 0 ? configured : 100 * 1024 * 1024;
+  return configured("MARGIN_DATASET_IMPORT_MAX_BYTES", 100 * 1024 * 1024);
+}
+
+/**
+ * Most articles a dataset imported over HTTP may hold: the import is one request, and each article costs
+ * its checks (and, when valid, its writes), so a body of a million empty articles is refused before any
+ * is imported rather than keeping the request busy for minutes. Larger datasets go through the CLI.
+ */
+export function maxDatasetArticles(): number {
+  return configured("MARGIN_DATASET_IMPORT_MAX_ARTICLES", 50_000);
 }

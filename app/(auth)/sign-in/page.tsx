@@ -4,6 +4,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/auth/session-gate";
+import { demoAccountsExist } from "@/lib/demo/data";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed";
 import { safeReturnPath } from "@/lib/http/form-state";
 import { isSignupOpen } from "@/lib/users/signup-policy";
 
@@ -39,6 +41,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <SignInForm callbackUrl={returnTo} />
       <OAuthButtons callbackUrl={returnTo} />
+      {process.env.NODE_ENV !== "production" && (await demoAccountsExist()) && (
+        <aside aria-label="Demo accounts" className="mt-6 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">
+          <p>
+            Trying Margin? The demo accounts share the password <code>{DEMO_PASSWORD}</code>:
+          </p>
+          <ul className="mt-1">
+            {DEMO_USERS.map((user) => (
+              <li key={user.email}>
+                <code>{user.email}</code> ({user.role})
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
     </AuthCard>
   );
 }

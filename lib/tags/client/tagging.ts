@@ -2,12 +2,16 @@
  * What pressing a label key does: the editor marks the selected words with a new tag id at once (so the
  * tagger sees the highlight without waiting), then asks the server to record the tag. If the server
  * refuses, or never answers and has not recorded it, the mark is taken back, so that no mark is left
- * without its tag. Shared by the article page and the convergence tests.
+ * without its tag. Pressing a label's key again on words one already tagged with it selects that tag
+ * instead of making a second (the server refuses the twin too). Shared by the article page and the
+ * convergence tests.
  */
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import type { Label } from "@/lib/vocabulary";
-import { ownState, tagsMap } from "@/lib/tags/documents";
+import { ownState, readTags, tagsMap } from "@/lib/tags/documents";
+import { annotatorsOf } from "@/lib/tags/record";
+import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import type { TagAnswer, TagClient } from "./tag-client";
 import { snapToWords } from "@/lib/editor/word-snap";
 
@@ -18,7 +22,31 @@ export type TagSelectionOptions = {
   id?: string;
   /** Called once the mark is placed, before the server answers. */
   onMarked?: (id: string) => void;
+  /** The person tagging: their own tag of this label on exactly these words is selected, not doubled. */
+  userId?: string;
 };
+
+/** The tag of `label` by `userId` whose marks cover exactly `from`–`to`, if there is one. */
+function sameTag(editor: Editor, tags: Y.Doc, label: Label, userId: string, from: number, to: number): string | null {
+  const extents = new Map<string, { from: number; to: number }>();
+  editor.state.doc.descendants((node, pos) => {
+    if (!node.isText) return;
+    for (const mark of node.marks) {
+      if (mark.type.name !== ANNOTATION_MARK) continue;
+      const id = mark.attrs.id as string;
+      const extent = extents.get(id);
+      if (extent) extent.to = pos + node.nodeSize;
+      else extents.set(id, { from: pos, to: pos + node.nodeSize });
+    }
+  });
+  const records = readTags(tags);
+  for (const [id, extent] of extents) {
+    const record = records.get(id);
+    if (extent.from !== from || extent.to !== to || record?.label !== label) continue;
+    if (annotatorsOf(record).some((person) => person.id === userId)) return id;
+  }
+  return null;
+}
 
 export async function tagSelection(
   editor: Editor,
@@ -26,10 +54,12 @@ export async function tagSelection(
   documents: { content: Y.Doc; tags: Y.Doc },
   label: Label,
   options: TagSelectionOptions = {},
-): Promise<{ id: string } & TagAnswer> {
+): Promise<{ id: string; existing?: boolean } & TagAnswer> {
   const { from, to, empty } = editor.state.selection;
   if (empty) return { id: "", ok: false, error: "Select some words first." };
   const range = options.exact ? { from, to } : snapToWords(editor.state.doc, from, to);
+  const twin = options.userId ? sameTag(editor, documents.tags, label, options.userId, range.from, range.to) : null;
+  if (twin) return { id: twin, ok: true, existing: true };
   const id = options.id ?? crypto.randomUUID();
   editor.chain().setTextSelection(range).setAnnotation(id).setTextSelection(range.to).run();
   options.onMarked?.(id);

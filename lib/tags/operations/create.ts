@@ -3,7 +3,7 @@ import { fail, ok } from "@/lib/errors";
 import { deletedTags, markSpan, projectContent, readTags, writeTag } from "../documents";
 import { parseFigure } from "../figure";
 import { recordEvent } from "../journal";
-import type { TagRecord } from "../record";
+import { annotatorsOf, type TagRecord } from "../record";
 import { type ArticleDocs, checkAttributes, type CreateInput, type TagActor, type TagResult, toUtf16, wordsIn } from "./rules";
 
 /**
@@ -42,6 +42,14 @@ function recordTag(
   } else {
     words = projection.spans.get(id);
     if (!words) return fail("bad_request", `no text is marked as tag "${id}"`, "id");
+  }
+  // One person's second tag of a label on the same words would only be a duplicate (the editor selects the
+  // first instead of asking).
+  for (const [other, tag] of records) {
+    const span = projection.spans.get(other);
+    if (other === id || tag.label !== input.label || span?.start !== words.start || span.end !== words.end) continue;
+    if (annotatorsOf(tag).some((person) => person.id === actor.userId))
+      return fail("conflict", `you already tagged these words as ${input.label} (tag "${other}")`, "id");
   }
   const given = input.attributes && Object.keys(input.attributes).length ? input.attributes : undefined;
   // A figure starts with what its words say ("more than 1,200" → 1200, approximate).
