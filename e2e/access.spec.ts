@@ -42,6 +42,12 @@ test("an owner adds an existing user and invites a newcomer, who joins through t
   await signInAs(page, owner);
   await page.goto(`/projects/${project.slug}/members`);
 
+  // A mistyped email is refused and stays in the field to be corrected.
+  await page.getByLabel("Email", { exact: true }).fill("carl.colleague@");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("carl.colleague@");
+
   await page.getByLabel("Email", { exact: true }).fill(colleague.email);
   await page.getByLabel("Role", { exact: true }).selectOption("reviewer");
   await page.getByRole("button", { name: "Add member" }).click();

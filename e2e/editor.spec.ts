@@ -268,6 +268,9 @@ test("a key press either tags or types: 1–4 tag in tagging mode; correcting, k
   await articlePage.select("Israeli government opposition");
   await page.keyboard.press("1");
   await expect(articlePage.tagsOver("Israeli government opposition")).toHaveCount(1);
+  // The first tag moves the article from New to In progress, shown once and without a reload.
+  await expect(page.locator('[aria-label="Workflow"]')).toContainText("In progress");
+  await expect(page.getByText("New", { exact: true })).toHaveCount(0);
   // Again on the same words: the existing tag is selected, not doubled.
   await articlePage.details().getByRole("button", { name: "Close details" }).click();
   await articlePage.select("Israeli government opposition");

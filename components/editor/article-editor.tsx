@@ -138,6 +138,7 @@ function LiveEditor({
             mayMarkDone={permissions.canTag && (!permissions.canReview || annotators.some((person) => person.id === user.id))}
             canReview={permissions.canReview}
             blind={review.blind}
+            tagged={tags.size > 0}
           />
         </div>
         {problem && (

@@ -12,10 +12,10 @@ export function InviteForm({ slug }: { slug: string }) {
   const link = state.data?.token ? `${window.location.origin}/invite/${state.data.token}` : null;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
-      <TextField label="Email" name="email" type="email" required error={state.fieldErrors?.email} />
+      <TextField label="Email" name="email" type="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Role" error={state.fieldErrors?.role}>
         {(aria) => (
-          <select name="role" defaultValue="editor" className={inputClass} {...aria}>
+          <select name="role" defaultValue={state.values?.role ?? "editor"} className={inputClass} {...aria}>
             {PROJECT_ROLES.map((role) => (
               <option key={role} value={role} title={ROLE_DESCRIPTIONS[role]}>
                 {role}

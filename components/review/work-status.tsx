@@ -1,24 +1,37 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { setArticleStatus, setWorkDone } from "@/lib/api-client/review";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/vocabulary";
 
 /** `mayMarkDone`: an annotator of the article (an editor, or a reviewer or owner who tagged it; see setWorkDone). */
-type Props = { articleId: string; done: boolean; status: ArticleStatus; mayMarkDone: boolean; canReview: boolean; blind: boolean };
+type Props = {
+  articleId: string;
+  done: boolean;
+  status: ArticleStatus;
+  mayMarkDone: boolean;
+  canReview: boolean;
+  blind: boolean;
+  /** Whether the article has tags now: its first moves a new article to in progress (lib/tags/mutations.ts). */
+  tagged: boolean;
+};
 
 /**
  * The article's place in the workflow: an annotator marks their own work done (in a blind project, only
  * then do they see colleagues' tags, so the page reloads its documents); a reviewer moves the article
  * along (e.g. to done once reviewed).
  */
-export function WorkStatus({ articleId, done: initialDone, status: initialStatus, mayMarkDone, canReview, blind }: Props) {
+export function WorkStatus({ articleId, done: initialDone, status: initialStatus, mayMarkDone, canReview, blind, tagged }: Props) {
   const router = useRouter();
   const [done, setDone] = useState(initialDone);
   const [status, setStatus] = useState<ArticleStatus>(initialStatus);
   const [message, setMessage] = useState<string | null>(null);
+  // The server moves a new article along when its first tag is stored; show that without a reload.
+  useEffect(() => {
+    if (tagged) setStatus((current) => (current === "new" ? "in_progress" : current));
+  }, [tagged]);
   const toggleDone = async () => {
     const answer = await setWorkDone(articleId, !done);
     if (!answer.ok) return setMessage(answer.error);

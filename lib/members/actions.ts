@@ -6,7 +6,7 @@ import { signIn } from "@/lib/users/next-auth";
 import { authorizeProject } from "@/lib/auth/project-access";
 import { requireActor } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
-import { unstorableFields, type FormState } from "@/lib/http/form-state";
+import { textValues, unstorableFields, type FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
 import { acceptInvite, acceptInviteWithNewAccount, changeMemberRole, inviteMember, removeMember, revokeInvite } from "./mutations";
 import { acceptWithNewAccountSchema, changeRoleSchema, inviteMemberSchema } from "./schema";
@@ -26,12 +26,14 @@ export async function inviteMemberAction(
   form: FormData,
 ): Promise<FormState<InviteResult>> {
   const access = await ownerAccess(slug);
+  // A refused email stays in the field, so that the mistake can be seen and fixed.
+  const values = textValues(form, ["email", "role"]);
   const refused = unstorableFields(form, ["email"]);
-  if (refused) return { fieldErrors: refused };
+  if (refused) return { fieldErrors: refused, values };
   const parsed = inviteMemberSchema.safeParse({ email: form.get("email"), role: form.get("role") });
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await inviteMember(access, parsed.data);
-  if (!outcome.ok) return { fieldErrors: { email: outcome.message } };
+  if (!outcome.ok) return { fieldErrors: { email: outcome.message }, values };
   revalidatePath(`/projects/${slug}/members`);
   const result = outcome.value;
   return result.kind === "added"

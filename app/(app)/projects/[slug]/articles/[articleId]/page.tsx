@@ -9,7 +9,7 @@ import { ArticleExport } from "@/components/export/article-export";
 import { can } from "@/lib/auth/permissions";
 import { articleForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
-import { ARTICLE_STATUS_LABELS, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { listMemberNames } from "@/lib/members/data";
 import { isWorkDone } from "@/lib/review/data";
 import { annotatesBlind } from "@/lib/auth/tag-scope";
@@ -46,7 +46,6 @@ export default async function ArticlePage({
         {article.source && <span>{article.source}</span>}
         {article.publishedAt && <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>}
         {article.language && <span lang="en">Language: {article.language}</span>}
-        <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[article.status]}</span>
       </p>
       {article.url && (
         <p className="mt-1 truncate text-sm">
