@@ -4,7 +4,8 @@
  * so that all of them run the same server.
  *
  * Extensions, in order: authorization (who may open what), the content guard (each client update against
- * what its sender may do), keep-loaded, the
+ * what its sender may do), the presence guard (awareness says who the connection is; blind annotators are
+ * sent no colleague's), keep-loaded, the
  * dropping of connections whose access changed, persistence (append, snapshot, and the tags' store step
  * around it), blind views, and the editor's tag messages. Tag changes go through one TagPublisher, which appends
  * them before colleagues see them and refreshes blind views after.
@@ -16,6 +17,7 @@ import { Collaboration, type CollaborationOptions } from "@/lib/collab/collabora
 import { KeepLoaded, type Clock } from "@/lib/collab/keep-loaded";
 import { documentName } from "@/lib/collab/names";
 import { ALREADY_STORED, Persistence } from "@/lib/collab/persistence";
+import { PresenceGuard } from "@/lib/collab/presence";
 import { BlindViews } from "@/lib/tags/live/blind-views";
 import { ContentGuard } from "@/lib/tags/live/content-guard";
 import { TagMessages } from "@/lib/tags/live/messages";
@@ -54,6 +56,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     [
       new Authorization(),
       new ContentGuard(async (articleId, journal) => void (await appendTagsUpdate(articleId, null, journal))),
+      new PresenceGuard(),
       // Released first at shutdown: nothing is kept loaded, and access changes no longer arrive.
       new KeepLoaded(options.keepLoadedMs, options.clock),
       new AccessDrop(),

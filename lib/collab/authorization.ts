@@ -26,7 +26,7 @@ export class Authorization implements Extension {
       throw new Error("blind annotation: connect to your own view of the tags");
     if (parsed.kind === "view" && parsed.viewOf !== actor.userId) throw new Error("not found");
     connectionConfig.readOnly = parsed.kind !== "content" || !can(access.value.role, "annotations:create");
-    const { role, projectId } = access.value;
-    return { actor, role, projectId, articleId: parsed.articleId, kind: parsed.kind };
+    const { role, projectId, tagScope } = access.value;
+    return { actor, role, projectId, articleId: parsed.articleId, kind: parsed.kind, tagScope };
   }
 }

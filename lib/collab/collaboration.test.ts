@@ -220,7 +220,12 @@ describe("collaboration server", () => {
       const moved = () => prisma.annotationEvent.findFirst({ where: { annotationId: created.value.id, kind: "span_changed" } });
       await eventually(async () => (await moved()) !== null, 5000, "the span change in the history");
       expect(await moved()).toMatchObject({ actorId: people.owner.id, data: { from: "Ana Ruiz", to: "said Ana Ruiz", via: "editor" } });
-      expect(spanAt(server.collaboration.loaded(`article:${articleId}`)!)).toBe("said Ana Ruiz");
+      // The history is written as the update is checked, before Hocuspocus applies it.
+      await eventually(
+        () => spanAt(server.collaboration.loaded(`article:${articleId}`)!) === "said Ana Ruiz",
+        5000,
+        "the owner's move applied",
+      );
     } finally {
       attacker.destroy();
       reviewer.destroy();

@@ -4,16 +4,21 @@
  * connection instead of asking the database again.
  */
 import type { Actor } from "@/lib/auth/context";
+import type { TagScope } from "@/lib/auth/tag-scope";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import type { DocumentKind } from "./names";
 
-/** `kind` "view": a blind annotator's derived view of the tags document (lib/collab/names.ts). */
+/**
+ * `kind` "view": a blind annotator's derived view of the tags document (lib/collab/names.ts). `tagScope`: the
+ * blind rule on this article when the connection was authorized (lib/auth/tag-scope.ts).
+ */
 export type CollabContext = {
   actor: Actor;
   role: ProjectRole;
   projectId: string;
   articleId: string;
   kind: DocumentKind | "view";
+  tagScope: TagScope;
 };
 
 /** The context of a hook's connection, or undefined for the server's own (direct) connections. */

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { Hocuspocus } from "@hocuspocus/server";
+import { Connection, Document, Hocuspocus } from "@hocuspocus/server";
 import { Editor } from "@tiptap/core";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -16,7 +16,7 @@ import { textToDoc } from "@/lib/articles/content";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { contentFragment, seedContent } from "@/lib/tags/documents";
-import { HOCUSPOCUS_SERVER_VERSION, storeHookPending } from "./hocuspocus";
+import { filterOutgoing, HOCUSPOCUS_SERVER_VERSION, storeHookPending } from "./hocuspocus";
 import { HOCUSPOCUS_PROVIDER_VERSION, pauseLocalUpdates } from "./hocuspocus-provider";
 import { bindingOf, Y_TIPTAP_VERSION } from "./y-tiptap";
 import { forEachChildType, withoutUpdateListeners, YJS_VERSION } from "./yjs";
@@ -103,6 +103,34 @@ describe("@hocuspocus/server", () => {
       expect(storeHookPending(hocuspocus, "upstream-check")).toBe(false);
     } finally {
       await connection.disconnect();
+    }
+  });
+
+  it("adds a connection to its document with its context set, and sends it everything through its send (filterOutgoing)", () => {
+    const document = new Document("upstream-check", {}, { flushDelay: false });
+    // A state to send on joining, as a colleague's would be.
+    document.awareness.setLocalState({ present: true });
+    const contexts: unknown[] = [];
+    const filtered: Uint8Array[] = [];
+    filterOutgoing(document, (connection) => {
+      contexts.push(connection.context);
+      return (message) => {
+        filtered.push(message);
+        return null;
+      };
+    });
+    const sent: unknown[] = [];
+    const socket = { readyState: 1, send: (message: unknown) => void sent.push(message), close: () => {} };
+    try {
+      const connection = new Connection(socket, new Request("http://margin.test/collab"), document, "socket", { who: "someone" });
+      expect(contexts).toEqual([connection.context]);
+      // The awareness sent on joining, an awareness broadcast, a stateless broadcast: all through the filter.
+      document.awareness.setLocalState({ present: false });
+      document.broadcastStateless("hello");
+      expect(filtered).toHaveLength(3);
+      expect(sent).toEqual([]);
+    } finally {
+      document.destroy();
     }
   });
 });
