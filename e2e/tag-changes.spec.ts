@@ -6,7 +6,7 @@ const TEXT = "More than 200 residents watched as Councillor Imani Osei spoke.";
 
 // The editor changes existing tags over HTTP (lib/api-client): a refusal shows the API's own message, and
 // what succeeds arrives through the tags document like any colleague's change.
-test("an orphan's author restores it once its words are back, after the API explains why it cannot yet, then deletes it", async ({
+test("an orphan's author restores it once its words are back, after the API explains why it cannot yet, then deletes it and undoes that", async ({
   page,
   world,
 }) => {
@@ -45,4 +45,12 @@ test("an orphan's author restores it once its words are back, after the API expl
   await expect
     .poll(async () => (await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } })).status())
     .toBe(404);
+
+  // The deletion is undone from the page: the tag is back on its words, selected, and in the API again.
+  await page.getByRole("status").filter({ hasText: "Tag deleted." }).getByRole("button", { name: "Undo" }).click();
+  await expect(articlePage.tagsOver(words)).toHaveCount(1);
+  await expect(articlePage.details()).toBeVisible();
+  await expect
+    .poll(async () => (await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } })).status())
+    .toBe(200);
 });

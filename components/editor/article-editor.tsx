@@ -146,6 +146,17 @@ function LiveEditor({
             {problem}
           </p>
         )}
+        {writes.deleted && (
+          <p role="status" className="mb-3 flex items-center gap-3 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-800">
+            Tag deleted.
+            <button type="button" className="font-medium underline" onClick={() => void writes.undoDelete()}>
+              Undo
+            </button>
+            <button type="button" aria-label="Dismiss" className="ml-auto px-1" onClick={writes.dismissDeleted}>
+              ×
+            </button>
+          </p>
+        )}
         {editor && permissions.canTag && <TagPalette editor={editor} onTag={(label) => void tag(label)} />}
         <EditorContent editor={editor} />
       </div>

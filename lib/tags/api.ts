@@ -59,8 +59,8 @@ export async function restoreAnnotation(
   id: string,
   unit: OffsetUnit,
 ): Promise<AnnotationView | null> {
+  // A deleted tag has no row: its deletion is undone from the tags document's trash.
   const last = await lastPlaceOf(access, id);
-  if (!last) throw new AppError("not_found", `No annotation "${id}"`);
   unwrapLive(await liveAnnotations().restore(access, id, last));
   return getAnnotation(access, id, unit);
 }

@@ -49,6 +49,17 @@ export function deletedTags(doc: Y.Doc): Y.Map<string> {
   return doc.getMap(DELETED_FIELD);
 }
 
+/** Recently deleted tags, kept so that their deletion can be undone: the record, its words and where. */
+export const TRASH_FIELD = "trash";
+/** How long a deletion can be undone. */
+export const UNDO_DELETE_MS = 60 * 60 * 1000;
+
+export type TrashedTag = { record: TagRecord; text: string | null; start: number | null; at: string };
+
+export function tagsTrash(doc: Y.Doc): Y.Map<TrashedTag> {
+  return doc.getMap(TRASH_FIELD);
+}
+
 /** How far one Yjs client's changes to a document go: its id, and the clock just past its last change. */
 export type ClientState = { client: number; clock: number };
 
@@ -187,11 +198,21 @@ export function writeTag(doc: Y.Doc, id: string, fields: Partial<TagRecord>): vo
   tags.set(id, record as TagRecord);
 }
 
-/** Deletes a tag's entry and remembers its id as deleted, so that no mark of it may come back. */
-export function deleteTag(doc: Y.Doc, id: string, at: string): void {
+/**
+ * Deletes a tag's entry and remembers its id as deleted, so that no mark of it may come back. With `words`
+ * (its text and UTF-16 start, or nulls for an orphan), its record goes to the trash for an undo; deletions
+ * older than UNDO_DELETE_MS leave the trash as this one comes in.
+ */
+export function deleteTag(doc: Y.Doc, id: string, at: string, words?: { text: string | null; start: number | null }): void {
   doc.transact(() => {
+    const entry = tagsMap(doc).get(id);
     tagsMap(doc).delete(id);
     deletedTags(doc).set(id, at);
+    if (!words || !entry) return;
+    const trash = tagsTrash(doc);
+    const oldest = Date.parse(at) - UNDO_DELETE_MS;
+    for (const [other, trashed] of trash) if (Date.parse(trashed.at) < oldest) trash.delete(other);
+    trash.set(id, { record: recordOf(entry), ...words, at });
   });
 }
 

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as restoreRoute from "@/app/api/annotations/[id]/restore/route";
+import * as tagRoute from "@/app/api/annotations/[id]/route";
+import * as historyRoute from "@/app/api/annotations/[id]/history/route";
 import * as tagsRoute from "@/app/api/articles/[id]/annotations/route";
 import { articleSchema } from "@/lib/editor/extensions";
 import { call, person, type Person, type Server } from "@/lib/export/test-support";
@@ -82,6 +84,36 @@ describe("restoring an orphaned tag", () => {
     } finally {
       client.destroy();
     }
+  });
+
+  it("undoes a deletion: the tag comes back as it was, on its words, with both in its history; not for a colleague", async () => {
+    const start = TEXT.indexOf("the café");
+    const created = await call(
+      tagsRoute.POST,
+      { id: article },
+      {
+        token: editor.token,
+        body: { label: "actor", start, end: start + "the café".length, note: "a “place” 🗳️" },
+        query: { offsetUnit: "utf16" },
+      },
+    );
+    const { id } = ((await created.json()) as { annotation: { id: string } }).annotation;
+    expect((await call(tagRoute.DELETE, { id }, { token: editor.token })).status).toBe(204);
+    expect((await call(tagRoute.GET, { id }, { token: editor.token })).status).toBe(404);
+
+    expect((await restore(id, colleague)).status).toBe(403);
+    const restored = await restore(id, editor, { offsetUnit: "utf16" });
+    expect(restored.status).toBe(200);
+    const { annotation } = (await restored.json()) as {
+      annotation: { label: string; text: string; start: number; end: number; note: string };
+    };
+    expect(annotation).toMatchObject({ label: "actor", text: "the café", note: "a “place” 🗳️" });
+    const row = await prisma.annotation.findUniqueOrThrow({ where: { id } });
+    expect(row.text).toBe("the café");
+    const history = (await (await call(historyRoute.GET, { id }, { token: editor.token })).json()) as { history: { kind: string }[] };
+    expect(history.history.map((event) => event.kind)).toEqual(["created", "deleted", "restored"]);
+    // Undone once: a second undo has nothing to bring back.
+    expect((await restore(id, editor)).status).toBe(200);
   });
 
   it("answers 404 for a tag that does not exist", async () => {

@@ -135,7 +135,7 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
       const actor = await tagActor(access);
       return run(access, (docs, at) => removeTag(docs, actor, id, at));
     },
-    async restore(access: Access, id: string, last: { text: string; start: number | null }) {
+    async restore(access: Access, id: string, last: { text: string; start: number | null } | null) {
       const actor = await tagActor(access);
       return runMerging(access, (docs, at) => restoreTag(docs, actor, id, last, at));
     },
