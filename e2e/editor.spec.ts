@@ -304,3 +304,37 @@ test("a key press either tags or types: 1–4 tag in tagging mode; correcting, k
   await page.keyboard.press("Alt+3");
   await expect(articlePage.tagsOver("31 million euros")).toHaveCount(1);
 });
+
+test("label names show on the text, and a selected quote's speaker link is drawn to the actor", async ({ page, world }) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const text = "“We cannot wait,” said Imani Osei, the councillor.";
+  const article = await world.article(project.slug, { title: "Wall", text });
+  const token = await world.token(editor);
+  const tagOn = async (words: string, label: string, attributes: Record<string, unknown> = {}) => {
+    const start = [...text.slice(0, text.indexOf(words))].length;
+    const answer = await page.request.post(`/api/articles/${article.id}/annotations`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { label, start, end: start + [...words].length, attributes },
+    });
+    expect(answer.status()).toBe(201);
+    return ((await answer.json()) as { annotation: { id: string } }).annotation.id;
+  };
+  const speaker = await tagOn("Imani Osei", "actor");
+  await tagOn("“We cannot wait,”", "quote", { speakerId: speaker, direct: true });
+
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+  const names = articlePage.editor().locator(".margin-tag-label");
+  await expect(names).toHaveCount(2);
+  await expect(names.first()).toHaveAttribute("data-label", "Quote");
+  await expect(names.first()).toBeVisible();
+  await expect(names.nth(1)).toHaveAttribute("data-label", "Actor");
+  // The names are drawn, not typed: the text is unchanged.
+  await expect(articlePage.editor()).toHaveText(text);
+
+  await expect(page.getByTestId("tag-links")).toHaveCount(0);
+  await articlePage.listed(/We cannot wait/).click();
+  await expect(page.getByTestId("tag-links").locator('[data-link="speaker"]')).toHaveCount(1);
+});

@@ -18,6 +18,7 @@ import { EditingMode } from "./editing-mode";
 import { PresenceBar } from "./presence-bar";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
+import { TagLinks } from "./tag-links";
 import { TagPanel } from "./tag-panel";
 import { TagStyles } from "./tag-styles";
 import { TagsHere } from "./tags-here";
@@ -159,6 +160,7 @@ function LiveEditor({
         )}
         {editor && permissions.canTag && <TagPalette editor={editor} onTag={(label) => void tag(label)} />}
         <EditorContent editor={editor} />
+        <TagLinks frame={frame} selected={selected} tags={tags} layout={spans} />
       </div>
       <div className="flex w-full flex-col gap-4 lg:sticky lg:top-4 lg:w-80">
         {permissions.canReview && (

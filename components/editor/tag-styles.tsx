@@ -5,8 +5,10 @@ import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { LABELS } from "@/lib/vocabulary";
 import { statusOf, type TagRecord } from "@/lib/tags/record";
 import { tagClass } from "@/lib/editor/annotation-mark";
+import { labelClass } from "@/lib/editor/tag-labels";
 
 const selector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(tagClass(id))}`).join(",");
+const labelSelector = (ids: string[]) => ids.map((id) => `.margin-editor .${CSS.escape(labelClass(id))}`).join(",");
 
 type Props = {
   tags: Map<string, TagRecord>;
@@ -18,7 +20,8 @@ type Props = {
 
 /**
  * The tags' looks as one stylesheet: a rule per label listing its tags (marks carry only an id, the label
- * lives in the tags document), rather than per-tag work in the editor on every keystroke. Hidden labels,
+ * lives in the tags document), rather than per-tag work in the editor on every keystroke; the labels' names
+ * at the tags' starts show by the same lists. Hidden labels,
  * layers and statuses (the panel's filters) get no style; a tag being created shows as pending. Review
  * status is not colour-only either: accepted tags have a thicker underline, rejected ones (when shown) are
  * struck through; in compare mode, disagreeing tags get a dashed red outline.
@@ -33,6 +36,8 @@ export const TagStyles = memo(function TagStyles({ tags, visible, selected, pend
     const style = LABEL_STYLES[label];
     rules.push(
       `${selector(ids)}{background-color:${style.tint};text-decoration-line:underline;text-decoration-style:${style.style};text-decoration-color:${style.line};text-decoration-thickness:2px;text-underline-offset:${style.offset}px;text-decoration-skip-ink:none}`,
+      // The label's name where the tag starts (lib/editor/tag-labels.ts), in the label's line colour.
+      `${labelSelector(ids)}{display:inline;color:${style.line}}`,
     );
     for (const id of ids) {
       const status = statusOf(tags.get(id)!);

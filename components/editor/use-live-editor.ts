@@ -7,9 +7,13 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { Presence, type PresenceUser } from "@/lib/editor/presence";
 import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TagKeys } from "@/lib/editor/tag-keys";
+import { REFRESH_LABELS, TagLabels, tagLabelsKey } from "@/lib/editor/tag-labels";
+import { readTag, tagsMap } from "@/lib/tags/documents";
+import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
 import { LABEL_KEYS } from "@/lib/tags/label-styles";
+import { useEffect } from "react";
 import type { ArticleDocuments } from "./use-article-documents";
 
 type Options = {
@@ -33,7 +37,7 @@ function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
  * blind annotator marking their work done reads another view of the tags).
  */
 export function useLiveEditor({ documents, permissions, language, self, onClickTags }: Options): Editor | null {
-  return useEditor(
+  const editor = useEditor(
     {
       immediatelyRender: false,
       editable: permissions.canTag,
@@ -43,6 +47,12 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
         Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
         WordSnap,
         TagCorrections,
+        TagLabels.configure({
+          labelOf: (id) => {
+            const label = readTag(documents.tags, id)?.label;
+            return label ? LABEL_STYLES[label].name : null;
+          },
+        }),
         TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
         // Tagging mode first: the text is read-only until "Correct text" is switched on.
         TextGuard.configure({ canEditText: permissions.canEditText, correcting: false }),
@@ -62,4 +72,21 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
     },
     [documents],
   );
+  // A new, deleted or relabelled tag changes the names on the text: looked up again once the change is in.
+  useEffect(() => {
+    if (!editor) return;
+    let queued = false;
+    const refresh = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, REFRESH_LABELS));
+      });
+    };
+    const tags = tagsMap(documents.tags);
+    tags.observe(refresh);
+    return () => tags.unobserve(refresh);
+  }, [editor, documents]);
+  return editor;
 }

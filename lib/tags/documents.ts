@@ -94,6 +94,12 @@ export function projectContent(doc: Y.Doc): Projection {
   return projectDocument(contentRoot(doc));
 }
 
+/** One tag's record, or undefined. */
+export function readTag(doc: Y.Doc, id: string): TagRecord | undefined {
+  const entry = tagsMap(doc).get(id);
+  return entry && recordOf(entry);
+}
+
 export function readTags(doc: Y.Doc): Map<string, TagRecord> {
   const tags = new Map<string, TagRecord>();
   tagsMap(doc).forEach((entry, id) => tags.set(id, recordOf(entry)));

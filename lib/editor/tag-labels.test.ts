@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { Editor } from "@tiptap/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { textToDoc } from "@/lib/articles/content";
+import { ANNOTATION_MARK } from "./annotation-mark";
+import { articleExtensions } from "./extensions";
+import { REFRESH_LABELS, TagLabels, tagLabelsKey } from "./tag-labels";
+
+const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the clerk.\n\nMore than 200 volunteers waited.";
+let editor: Editor;
+const names = new Map([
+  ["quote", "Quote"],
+  ["ana", "Actor"],
+  ["count", "Figure"],
+]);
+
+function open() {
+  editor = new Editor({
+    extensions: [...articleExtensions(), TagLabels.configure({ labelOf: (id) => names.get(id) ?? null })],
+    content: textToDoc(TEXT),
+  });
+  const mark = (words: string, id: string) => {
+    const from = 1 + TEXT.indexOf(words);
+    editor
+      .chain()
+      .setTextSelection({ from, to: from + words.length })
+      .setMark(ANNOTATION_MARK, { id })
+      .run();
+  };
+  mark("“We counted 1,219 ballots,”", "quote");
+  mark("1,219 ballots", "count");
+  mark("Ana Ruiz", "ana");
+}
+
+/** Each label widget as "name@text offset", in document order. */
+function labels(): string[] {
+  const set = tagLabelsKey.getState(editor.state)!;
+  return set
+    .find()
+    .map((decoration) => `${(decoration.spec as { key: string }).key.split(":")[1]}@${decoration.from - 1}`)
+    .sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1]));
+}
+
+afterEach(() => editor?.destroy());
+
+describe("label names on the text", () => {
+  it("sit where each tag starts, nested and overlapping tags included, and never in the text", () => {
+    open();
+    expect(labels()).toEqual([`Quote@0`, `Figure@${TEXT.indexOf("1,219")}`, `Actor@${TEXT.indexOf("Ana")}`]);
+    expect(editor.state.doc.textContent).toBe(TEXT.replace("\n\n", ""));
+    expect(editor.view.dom.querySelectorAll(".margin-tag-label").length).toBe(3);
+  });
+
+  it("move with edits, follow a tag moved, and change when the page says the tags changed", () => {
+    open();
+    editor.view.dispatch(editor.state.tr.insertText("Late: ", 1));
+    expect(labels()[0]).toBe("Quote@6");
+    // Typing in another paragraph keeps them as they are.
+    editor.view.dispatch(editor.state.tr.insertText("Over ", editor.state.doc.content.size - 2));
+    expect(labels()).toHaveLength(3);
+    // The actor's mark moves to "the clerk".
+    const type = editor.schema.marks[ANNOTATION_MARK]!;
+    const text = editor.state.doc.textContent;
+    editor.view.dispatch(
+      editor.state.tr
+        .removeMark(0, editor.state.doc.content.size, type.create({ id: "ana" }))
+        .addMark(1 + text.indexOf("the clerk"), 1 + text.indexOf("the clerk") + 9, type.create({ id: "ana" })),
+    );
+    expect(labels()).toContain(`Actor@${text.indexOf("the clerk")}`);
+    names.set("ana", "Claim");
+    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, REFRESH_LABELS));
+    expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
+    names.set("ana", "Actor");
+  });
+});
