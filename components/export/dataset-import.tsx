@@ -1,11 +1,9 @@
 "use client";
 
-import { ImportResults, type ImportResult } from "@/components/articles/import-results";
+import { ImportResults } from "@/components/articles/import-results";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { importDataset } from "@/lib/api-client/imports";
-
-type Result = ImportResult;
+import { importDataset, type DatasetImportReport } from "@/lib/api-client/imports";
 
 /**
  * Imports a Margin dataset (a json export, from this instance or another) with its tags, relations and
@@ -14,22 +12,21 @@ type Result = ImportResult;
 export function DatasetImport({ slug }: { slug: string }) {
   const router = useRouter();
   const [running, setRunning] = useState(false);
-  const [results, setResults] = useState<Result[] | null>(null);
+  const [report, setReport] = useState<DatasetImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function upload(file: File | undefined) {
     if (!file || running) return;
     setRunning(true);
-    setResults(null);
+    setReport(null);
     setError(null);
     const answer = await importDataset(slug, file);
-    if (answer.ok) setResults(answer.data.results);
+    if (answer.ok) setReport(answer.data);
     else setError(answer.error);
     router.refresh();
     setRunning(false);
   }
 
-  const count = (status: Result["status"]) => results?.filter((result) => result.status === status).length ?? 0;
   return (
     <div className="flex flex-col gap-3">
       <label className="flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed border-stone-300 p-6 text-center text-sm">
@@ -49,13 +46,14 @@ export function DatasetImport({ slug }: { slug: string }) {
           {error}
         </p>
       )}
-      {results && (
+      {report && (
         <>
+          {/* The server counts every article; it lists the first results only (`more` were not listed). */}
           <p role="status" className="text-sm text-stone-600">
-            Done: {count("imported")} imported ({results.reduce((sum, result) => sum + (result.tags ?? 0), 0)} tags), {count("duplicate")}{" "}
-            duplicate, {count("failed")} failed
+            Done: {report.counts.imported} imported ({report.tags} tags), {report.counts.duplicate} duplicate, {report.counts.failed} failed
+            {report.more > 0 && ` (the first ${report.results.length} listed below)`}
           </p>
-          <ImportResults slug={slug} results={results} label="Dataset import results" />
+          <ImportResults slug={slug} results={report.results} label="Dataset import results" />
         </>
       )}
     </div>

@@ -3,8 +3,10 @@ import type { Preview } from "@/lib/articles/draft";
 import type { getArticle } from "@/lib/articles/data";
 import type { MetadataValues } from "@/lib/articles/metadata-values";
 import type { ImportResult } from "@/lib/articles/mutations";
-import type { DatasetImportResult } from "@/lib/export/import-dataset";
+import type { DatasetImportReport } from "@/lib/export/import-dataset";
 import { call, type ApiAnswer, type Json } from "./call";
+
+export type { DatasetImportReport };
 
 const project = (slug: string) => `/api/projects/${encodeURIComponent(slug)}`;
 
@@ -37,9 +39,12 @@ export function duplicateOf(answer: ApiAnswer<unknown>): string | undefined {
   return answer.ok ? undefined : (answer.body as { error?: { duplicateOf?: string } } | null)?.error?.duplicateOf;
 }
 
-/** A Margin dataset (a json export, from this instance or another), sent as it is: one result per article. */
+/**
+ * A Margin dataset (a json export, from this instance or another), sent as it is: every article counted,
+ * the first results listed (`more` were not).
+ */
 export const importDataset = (slug: string, file: File) =>
-  call<{ results: DatasetImportResult[] }>(`${project(slug)}/imports/dataset?${new URLSearchParams({ name: file.name })}`, {
+  call<DatasetImportReport>(`${project(slug)}/imports/dataset?${new URLSearchParams({ name: file.name })}`, {
     body: file,
     contentType: "application/json",
     unreachable: "The file did not reach the server (network error)",

@@ -3,6 +3,8 @@ import * as articlesRoute from "@/app/api/projects/[slug]/articles/route";
 import * as importsRoute from "@/app/api/projects/[slug]/imports/route";
 import { call, person, type Person } from "@/lib/export/test-support";
 import { createProjectWith } from "@/lib/testing/factories";
+import { streamedUpload } from "@/lib/testing/streamed-upload";
+import { maxFileBytes } from "./import-files";
 
 let slug: string;
 let editor: Person;
@@ -64,5 +66,22 @@ describe("importing over HTTP", () => {
       error: { code: "bad_request", message: "Attach at least one file in the field `file`", field: "file" },
     });
     expect((await upload(viewer, [["file", file("a.txt", "A viewer's article.")]])).status).toBe(403);
+  });
+
+  it("refuses a file over the limit while it arrives, never reading the rest of a 50 MB upload", async () => {
+    const big = streamedUpload({ name: "archive.txt", bytes: 50 * 1024 * 1024 });
+    const request = new Request("http://margin.test/api/route", {
+      method: "POST",
+      headers: { authorization: `Bearer ${editor.token}`, "content-type": big.contentType },
+      body: big.body,
+      duplex: "half",
+    } as RequestInit);
+    const response = await importsRoute.POST(request, { params: Promise.resolve({ slug }) });
+    expect(response.status).toBe(400);
+    const limit = `${Number((maxFileBytes() / 1024 / 1024).toFixed(1))} MB`;
+    expect(await response.json()).toEqual({
+      error: { code: "bad_request", message: `Each file must be at most ${limit}: file 1 ("archive.txt") is larger`, field: "file" },
+    });
+    expect(big.pulled()).toBeLessThan(8 * 1024 * 1024);
   });
 });

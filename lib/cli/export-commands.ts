@@ -105,6 +105,8 @@ export async function importDatasetFiles(
   const unit = options.offsetUnit ?? "codepoint";
   if (!(OFFSET_UNITS as readonly string[]).includes(unit)) throw new UsageError(`--offset-unit: must be one of ${OFFSET_UNITS.join(", ")}`);
   const results: DatasetImportResult[] = [];
+  // One line per article is printed: every result is listed.
+  const all = { listed: Infinity };
   for (const file of files) {
     if (!fs.existsSync(file)) {
       results.push({ label: file, status: "failed", error: "no such file" });
@@ -112,8 +114,9 @@ export async function importDatasetFiles(
     }
     try {
       if (file.toLowerCase().endsWith(".jsonl")) {
+        const articles = jsonlLines(file);
         results.push(
-          ...(await importDataset(access, { name: file, offsetUnit: unit as "codepoint" | "utf16", articles: jsonlLines(file) }, fallback)),
+          ...(await importDataset(access, { name: file, offsetUnit: unit as "codepoint" | "utf16", articles }, fallback, all)).results,
         );
       } else {
         let value: unknown;
@@ -122,7 +125,7 @@ export async function importDatasetFiles(
         } catch {
           throw new AppError("bad_request", "not valid JSON: export the dataset with --format json (or give a .jsonl export)");
         }
-        results.push(...(await importDataset(access, { name: file, ...readDatasetDocument(value) }, fallback)));
+        results.push(...(await importDataset(access, { name: file, ...readDatasetDocument(value) }, fallback, all)).results);
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -47,6 +47,9 @@ export const datasetArticleSchema = z.object({
 export type DatasetArticle = z.infer<typeof datasetArticleSchema>;
 export type DatasetTag = z.infer<typeof datasetTagSchema>;
 
+/** The fields of the `json` document around the articles that an import reads (the rest it drops unread). */
+export const DATASET_HEAD_KEYS = ["format", "formatVersion", "offsetUnit"] as const;
+
 /** The `json` document around the articles; articles are checked one by one (see above). */
 export const datasetHeaderSchema = z.object(
   {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projectExport from "@/app/api/projects/[slug]/export/route";
 import * as datasetImport from "@/app/api/projects/[slug]/imports/dataset/route";
+import * as health from "@/app/api/health/route";
 import { authorizeArticle, unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { prisma } from "@/lib/db/prisma";
 import { actorFor } from "@/lib/testing/actors";
 import { startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith } from "@/lib/testing/factories";
 import { importDataset } from "./import-dataset";
-import type { ExportArticle } from "./shape";
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION, type ExportArticle } from "./shape";
 import { assertSlices, assertValid, bodyText, call, person, review, tag, type Person, type Server } from "./test-support";
 
 const TEXT_A = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the county clerk.\n\nMore than 200 volunteers 👩🏽‍🤝‍👩🏻 waited outside.";
@@ -236,7 +237,11 @@ describe("margin-json import", () => {
     });
     // The CLI reads files itself (lib/cli/export-commands.ts): each article is checked on its own.
     const access = (await unsafeOperatorProjectAccess(target.slug, "articles:import"))!;
-    const results = await importDataset(access, { name: "lines.jsonl", offsetUnit: "codepoint", articles: [withNul] }, people.importer.id);
+    const { results } = await importDataset(
+      access,
+      { name: "lines.jsonl", offsetUnit: "codepoint", articles: [withNul] },
+      people.importer.id,
+    );
     expect(results).toEqual([
       {
         label: "lines.jsonl#1",
@@ -264,4 +269,81 @@ describe("margin-json import", () => {
     expect((await importInto(source, people.importer, exported)).status).toBe(404);
     expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
   });
+
+  it("counts every article, lists the first results and the first failures after them, and says how many more", async () => {
+    const exported = await exportOf(source);
+    const target = await createProjectWith({ owner: [people.importer] });
+    const access = (await unsafeOperatorProjectAccess(target.slug, "articles:import"))!;
+    const articles = [...Array.from({ length: 4 }, () => ({})), exported.articles[0], {}, exported.articles[0], {}];
+    const report = await importDataset(access, { name: "d.json", offsetUnit: "codepoint", articles }, people.importer.id, { listed: 2 });
+    expect(report).toEqual({
+      counts: { imported: 1, duplicate: 1, failed: 6 },
+      tags: exported.articles[0]!.tags.length,
+      results: ["d.json#1", "d.json#2", "d.json#3", "d.json#4"].map((label) => ({ label, status: "failed", error: expect.any(String) })),
+      more: 4,
+    });
+  });
+
+  it("refuses a dataset of more articles than the limit before importing any", async () => {
+    const exported = await exportOf(source);
+    const target = await createProjectWith({ owner: [people.importer] });
+    process.env.MARGIN_DATASET_IMPORT_MAX_ARTICLES = "2";
+    try {
+      const response = await importInto(target.slug, people.importer, exported);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toEqual({
+        code: "bad_request",
+        message: "The dataset holds more than 2 articles: import it in parts, or with the CLI",
+        field: "file",
+      });
+    } finally {
+      delete process.env.MARGIN_DATASET_IMPORT_MAX_ARTICLES;
+    }
+    expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
+  });
+
+  it("imports 200,000 empty articles with a bounded answer, the server answering other requests meanwhile", async () => {
+    const target = await createProjectWith({ owner: [people.importer] });
+    const count = 200_000;
+    const body = `{"format":"${DATASET_FORMAT}","formatVersion":"${DATASET_FORMAT_VERSION}","offsetUnit":"codepoint","articles":[${"{},".repeat(count - 1)}{}]}`;
+    process.env.MARGIN_DATASET_IMPORT_MAX_ARTICLES = String(count);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const healthChecks: number[] = [];
+    let importing = true;
+    try {
+      const answer = importInto(target.slug, people.importer, body).then(async (response) => ({
+        status: response.status,
+        text: await response.text(),
+      }));
+      const checks = (async () => {
+        while (importing) {
+          const started = performance.now();
+          const response = await health.GET(new Request("http://margin.test/api/health"), { params: Promise.resolve({}) });
+          expect(response.status).toBe(200);
+          healthChecks.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+      const { status, text } = await answer.finally(() => (importing = false));
+      await checks;
+      expect(status).toBe(200);
+      // A list of 200,000 failures would be some 15 MB; the answer holds the first 100 and 100 more failures.
+      expect(text.length).toBeLessThan(64 * 1024);
+      const report = JSON.parse(text);
+      expect(report.counts).toEqual({ imported: 0, duplicate: 0, failed: count });
+      expect(report.results).toHaveLength(200);
+      expect(report.more).toBe(count - 200);
+      expect(report.results[0]).toEqual({ label: "source.json#1", status: "failed", error: expect.stringMatching(/^id: /) });
+    } finally {
+      clearInterval(ticker);
+      delete process.env.MARGIN_DATASET_IMPORT_MAX_ARTICLES;
+    }
+    console.log(
+      `200,000 empty articles: ${ticks} timer ticks, ${healthChecks.length} health checks (slowest ${Math.max(...healthChecks).toFixed(0)} ms)`,
+    );
+    // Timers due every millisecond and health checks every 20 ms kept running: the import never held the loop.
+    expect(ticks).toBeGreaterThan(50);
+    expect(healthChecks.length).toBeGreaterThan(5);
+  }, 30_000);
 });

@@ -15,6 +15,8 @@
  * tagged article does not wait for it (about 0.4 s for 5,000 tags). An article fails alone, and a failure
  * writes nothing of it.
  * A duplicate (same text already in the project) is reported and skipped, as other imports do.
+ * However many articles a dataset holds, the import keeps counts and a bounded list of results, and gives
+ * way to other requests as it goes (a million empty articles once held the server for half a minute).
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -32,8 +34,41 @@ import { memberIdsByEmail } from "./data";
 import { datasetArticleSchema, datasetHeaderSchema, type DatasetArticle } from "./dataset-schema";
 import { deleteImportedArticle, insertImportedTags, type ImportedEventRow, type ImportedReviewRow, type ImportedTagRow } from "./mutations";
 import { can } from "@/lib/auth/permissions";
+import { pauseEvery } from "@/lib/event-loop";
+import type { StreamedJsonBody } from "@/lib/http/body";
 
 export type DatasetImportResult = ImportResult & { tags?: number };
+
+/**
+ * What an import answers: every article counted, and results listed up to a bound (the first ones, then
+ * the first failures after them, which are what a person reads the list for); `more` were not listed.
+ */
+export type DatasetImportReport = {
+  counts: Record<DatasetImportResult["status"], number>;
+  tags: number;
+  results: DatasetImportResult[];
+  more: number;
+};
+
+/** Results an HTTP import lists in full: the first ones, and as many failures after them. */
+export const LISTED_RESULTS = 100;
+
+class Report {
+  readonly report: DatasetImportReport = { counts: { imported: 0, duplicate: 0, failed: 0 }, tags: 0, results: [], more: 0 };
+  private failuresAfter = 0;
+  constructor(private readonly listed: number) {}
+
+  add(result: DatasetImportResult): void {
+    const { report } = this;
+    report.counts[result.status]++;
+    report.tags += result.tags ?? 0;
+    if (report.results.length < this.listed) report.results.push(result);
+    else if (result.status === "failed" && this.failuresAfter < this.listed) {
+      report.results.push(result);
+      this.failuresAfter++;
+    } else report.more++;
+  }
+}
 
 type Checked = { article: DatasetArticle; spans: { start: number; end: number }[] };
 
@@ -105,6 +140,9 @@ async function prepare(label: string, article: DatasetArticle) {
   };
 }
 
+/** Emails remembered between articles; past this the memory starts again (a dataset may name millions). */
+const REMEMBERED_PEOPLE = 10_000;
+
 class People {
   private readonly ids = new Map<string, string | null>();
   constructor(
@@ -117,6 +155,7 @@ class People {
       .flatMap((tag) => [...tag.authors, ...tag.reviews.map((review) => review.reviewer)].map((person) => person.email.toLowerCase()))
       .filter((email) => !this.ids.has(email));
     if (!emails.length) return;
+    if (this.ids.size + emails.length > REMEMBERED_PEOPLE) this.ids.clear();
     const found = await memberIdsByEmail(this.access, emails);
     for (const email of emails) this.ids.set(email, found.get(email) ?? null);
   }
@@ -207,60 +246,70 @@ function statusOf(article: DatasetArticle, policy: ImportPolicy): DatasetArticle
 
 /**
  * Imports `articles` (in `unit`) one by one. `fallbackUserId` stands for people without an account: the
- * importing user, or for the operator's CLI the project's first owner.
+ * importing user, or for the operator's CLI the project's first owner. `listed` bounds the results listed
+ * (the CLI, which prints a line per article, lists them all).
  */
 export async function importDataset(
   access: ProjectAccess<"articles:import">,
   source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> },
   fallbackUserId: string,
-): Promise<DatasetImportResult[]> {
+  { listed = LISTED_RESULTS }: { listed?: number } = {},
+): Promise<DatasetImportReport> {
   const people = new People(access, fallbackUserId);
   // Decisions stand only when the importer may decide (owners; the operator's CLI acts as an owner).
   const policy: ImportPolicy = { keepDecisions: can(access.role, "annotations:review"), importerId: access.userId, source: source.name };
-  const results: DatasetImportResult[] = [];
+  const report = new Report(listed);
+  // An article that fails its checks takes microseconds and awaits nothing: without pauses, a dataset of
+  // them would hold the event loop for the whole import.
+  const pause = pauseEvery(10);
   let position = 0;
   for await (const raw of source.articles) {
-    const label = `${source.name}#${++position}`;
-    const checked = checkArticle(raw, source.offsetUnit);
-    if (!checked.ok) {
-      results.push({ label, status: "failed", error: checked.error });
-      continue;
-    }
-    const prepared = await prepare(label, checked.value.article);
-    if (!prepared.ok) {
-      results.push({ label, status: "failed", error: prepared.error });
-      continue;
-    }
-    const imported = await importArticle(access, prepared.item, `margin-json:${source.name}`);
-    if (imported.status !== "imported") {
-      results.push(imported);
-      continue;
-    }
-    await people.load(checked.value.article);
-    const rows = rowsOf(imported.id, checked.value, people, policy);
-    try {
-      await insertImportedTags(imported.id, statusOf(checked.value.article, policy), rows.tags, rows.reviews, rows.events);
-    } catch (error) {
-      console.error(`[import] ${label}: tags refused`, error);
-      await deleteImportedArticle(imported.id);
-      results.push({ label, status: "failed", error: "the database refused this article's tags; the error was logged" });
-      continue;
-    }
-    // Not a failure of the import when it fails: the first opening builds the documents from the same rows.
-    if (rows.tags.length)
-      await seedDocuments(imported.id).catch((error: unknown) => console.error(`[import] ${label}: live documents not built now`, error));
-    results.push({ ...imported, tags: rows.tags.length });
+    await pause();
+    report.add(await importOne(access, `${source.name}#${++position}`, raw, source.offsetUnit, people, policy));
   }
-  return results;
+  return report.report;
+}
+
+async function importOne(
+  access: ProjectAccess<"articles:import">,
+  label: string,
+  raw: unknown,
+  unit: OffsetUnit,
+  people: People,
+  policy: ImportPolicy,
+): Promise<DatasetImportResult> {
+  const checked = checkArticle(raw, unit);
+  if (!checked.ok) return { label, status: "failed", error: checked.error };
+  const prepared = await prepare(label, checked.value.article);
+  if (!prepared.ok) return { label, status: "failed", error: prepared.error };
+  const imported = await importArticle(access, prepared.item, `margin-json:${policy.source}`);
+  if (imported.status !== "imported") return imported;
+  await people.load(checked.value.article);
+  const rows = rowsOf(imported.id, checked.value, people, policy);
+  try {
+    await insertImportedTags(imported.id, statusOf(checked.value.article, policy), rows.tags, rows.reviews, rows.events);
+  } catch (error) {
+    console.error(`[import] ${label}: tags refused`, error);
+    await deleteImportedArticle(imported.id);
+    return { label, status: "failed", error: "the database refused this article's tags; the error was logged" };
+  }
+  // Not a failure of the import when it fails: the first opening builds the documents from the same rows.
+  if (rows.tags.length)
+    await seedDocuments(imported.id).catch((error: unknown) => console.error(`[import] ${label}: live documents not built now`, error));
+  return { ...imported, tags: rows.tags.length };
 }
 
 /**
- * A dataset sent whole over HTTP (`value`, parsed JSON; `name` labels the results): checked to be a Margin
- * dataset, then imported with the importing user standing in for people without an account.
+ * A dataset sent over HTTP (`body`, read as it arrives; `name` labels the results): checked whole to be a
+ * Margin dataset, then imported article by article with the importing user standing in for people without
+ * an account.
  */
 export async function importDatasetDocument(
   access: ProjectAccess<"articles:import">,
-  document: { name: string; value: unknown },
-): Promise<DatasetImportResult[]> {
-  return importDataset(access, { name: document.name, ...readDatasetDocument(document.value) }, access.userId!);
+  document: { name: string; body: StreamedJsonBody },
+): Promise<DatasetImportReport> {
+  return document.body.open(async ({ head, items }) => {
+    const { offsetUnit } = readDatasetDocument(head);
+    return importDataset(access, { name: document.name, offsetUnit, articles: items() }, access.userId!);
+  });
 }

@@ -6,10 +6,15 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { storable, unstorableMessage } from "@/lib/text/storable";
 import { requestSchemaOf, type BodyReader, type JsonSchema } from "./contract";
+import { readMultipart } from "./multipart";
 import { parseOrThrow, refuseUnstorable } from "./parse";
+import { withStreamedDocument, type StreamedDocument } from "./streamed-json";
 
 /** Largest JSON body an API route reads. */
 const MAX_JSON_BYTES = 6 * 1024 * 1024;
+
+/** The text fields beside uploaded files, all together: a few flags. */
+const MAX_FORM_TEXT_BYTES = 1024 * 1024;
 
 /**
  * The request's body as a stream that fails once more than `maxBytes` went through, so that an oversized
@@ -69,10 +74,14 @@ export function readJson(request: Request): Promise<unknown> {
   });
 }
 
+/** A JSON document read as it arrives (lib/http/streamed-json.ts): opened by the handler, for as long as `handle` runs. */
+export type StreamedJsonBody = { open<T>(handle: (document: StreamedDocument) => Promise<T>): Promise<T> };
+
 /**
- * A JSON document sent whole as the body (a dataset): a limit of its own, read at each request (it is
- * configurable), and messages about the file rather than "the body". Its schema is given, not derived: the
- * document is checked by its own reader after this.
+ * A large JSON document sent whole as the body (a dataset): a limit of its own, read at each request (it is
+ * configurable), as are the most elements its array may hold, and messages about the file rather than "the
+ * body". It is not parsed here but when the handler opens it, element by element (the content type is
+ * checked at once). Its schema is given, not derived: the document is checked by its own reader after this.
  */
 export function jsonFile(options: {
   maxBytes: () => number;
@@ -81,10 +90,27 @@ export function jsonFile(options: {
   invalidMessage: string;
   description: string;
   schema: JsonSchema;
-}): BodyReader<unknown> {
-  const { maxBytes, description, schema, ...messages } = options;
+  /** The top-level array read element by element, and the other top-level fields kept. */
+  items: { key: string; max: () => number; tooMany: (max: number) => string };
+  head: readonly string[];
+}): BodyReader<StreamedJsonBody> {
+  const { maxBytes, field, typeMessage, invalidMessage, description, schema, items, head } = options;
   return {
-    read: (request) => readJsonBody(request, { maxBytes: maxBytes(), ...messages }),
+    async read(request) {
+      if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
+        throw new AppError("bad_request", typeMessage, field);
+      const body = limitedBody(request, maxBytes(), field);
+      const maxItems = items.max();
+      const rules = { field, invalidMessage, itemsKey: items.key, headKeys: head, maxItems, tooManyMessage: items.tooMany(maxItems) };
+      let opened = false;
+      return {
+        open(handle) {
+          if (opened) return Promise.reject(new Error("a request's body is read once"));
+          opened = true;
+          return withStreamedDocument(body.stream, rules, handle);
+        },
+      };
+    },
     describe: () => ({ description, content: { "application/json": { schema } } }),
   };
 }
@@ -92,7 +118,8 @@ export function jsonFile(options: {
 /**
  * Files sent as multipart/form-data in one repeatable field, with text fields beside them (parsed by
  * `fields`). Every file may be as large as the per-file limit, so the whole body may be `maxFiles` of them
- * (and 1 MB of form): a larger body is refused while it arrives, not after it was buffered.
+ * (and 1 MB of form). Each limit (the body, each file, the number of files, the text) is checked while the
+ * body arrives (lib/http/multipart.ts), so no more than they allow is ever held.
  */
 export function multipartFiles<F extends z.ZodType>(options: {
   field: string;
@@ -111,29 +138,17 @@ export function multipartFiles<F extends z.ZodType>(options: {
       const maxBody = maxFiles * maxFileBytes + 1024 * 1024;
       if (Number(request.headers.get("content-length") ?? 0) > maxBody)
         throw new AppError("bad_request", `Upload at most ${maxFiles} files of ${maxFileBytes / 1024 / 1024} MB at once`, field);
-      const body = limitedBody(request, maxBody, field);
-      const limited = new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: body.stream,
-        duplex: "half",
-      } as RequestInit);
-      const form = await limited.formData().catch(() => {
-        throw body.tooLarge() ?? new AppError("bad_request", "The body is not valid multipart/form-data", field);
+      const { files, texts } = await readMultipart(request, {
+        field,
+        maxFiles,
+        maxFileBytes,
+        maxBodyBytes: maxBody,
+        maxTextBytes: MAX_FORM_TEXT_BYTES,
       });
-      const files = form.getAll(field).filter((value): value is File => typeof value !== "string");
       if (files.length === 0) throw new AppError("bad_request", `Attach at least one file in the field \`${field}\``, field);
-      if (files.length > maxFiles) throw new AppError("bad_request", `Upload at most ${maxFiles} files at once`, field);
       // A file's name labels its articles' origin, which is stored; its content is checked by the import.
       const badName = files.findIndex((file) => !storable(file.name));
       if (badName >= 0) throw new AppError("bad_request", unstorableMessage(`The name of file ${badName + 1}`), field);
-      // As form.get() reads them: a field's first value, none when that is a file.
-      const texts: Record<string, string> = {};
-      const named = new Set<string>();
-      for (const [name, value] of form) {
-        if (!named.has(name) && typeof value === "string") texts[name] = value;
-        named.add(name);
-      }
       refuseUnstorable(texts);
       return { files, fields: parseOrThrow(options.fields, texts) };
     },

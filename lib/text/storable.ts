@@ -21,7 +21,7 @@ export function unstorableMessage(where: string): string {
  * A key as a path segment, dotted as zod names fields (`annotations.2.note`, lib/http/parse.ts): plain keys
  * as they are, others JSON-escaped so that the message stays printable.
  */
-function keySegment(key: string): string {
+export function keySegment(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`;
 }
 

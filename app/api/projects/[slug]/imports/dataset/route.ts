@@ -4,9 +4,10 @@ import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
 /**
- * Imports a Margin dataset (a `json` export, sent as application/json) with its tags, attributes,
- * relations and decisions (editors and owners). Always 200 with one result per article.
+ * Imports a Margin dataset (a `json` export, sent as application/json and read as it arrives) with its tags,
+ * attributes, relations and decisions (editors and owners). Always 200 with every article counted and the
+ * first results listed.
  */
 export const POST = projectRoute("articles:import", contract.methods.POST, async ({ access, query, body }) =>
-  json({ results: await importDatasetDocument(access, { name: query.name, value: body }) }),
+  json(await importDatasetDocument(access, { name: query.name, body })),
 );
