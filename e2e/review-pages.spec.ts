@@ -32,8 +32,8 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
   await agreement.showMetric("F1 exact");
   await expect(page).toHaveURL(/metric=f1Exact/);
   await expect(agreement.cell("Ana Editor", "Ben Editor")).toContainText("0.50");
-  await expect(page.getByRole("link", { name: /^Figure, F1 exact 0\.00: disagreements of Ana Editor and Ben Editor/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Actor, F1 exact 1\.00/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Figure 0\.00 \(F1 exact\): disagreements of Ana Editor and Ben Editor/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Actor 1\.00 \(F1 exact\)/ })).toBeVisible();
   // Under the figures: the pair was compared on one article of 13 tokens.
   await expect(
     page
@@ -59,7 +59,7 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
     new RegExp(`/projects/${project.slug}/articles/${article.id}\\?tag=`),
   );
   // A bar opens the same list for its label only: the actors agree.
-  await page.getByRole("link", { name: /^Actor, F1 exact 1\.00: disagreements of Ana Editor and Ben Editor/ }).click();
+  await page.getByRole("link", { name: /^Actor 1\.00 \(F1 exact\): disagreements of Ana Editor and Ben Editor/ }).click();
   await expect(list.getByRole("heading")).toHaveText("Disagreements of Ana Editor and Ben Editor on Actor tags");
   await expect(list.getByRole("status")).toHaveText("None: they agree on every tag.");
 

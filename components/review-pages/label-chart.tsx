@@ -47,20 +47,22 @@ export function LabelChart({
                     <li key={label}>
                       <Link
                         href={agreementHref(slug, params, { pair: { a: pair.a.id, b: pair.b.id, label } })}
-                        aria-label={`${labelName(label)}, ${metricName} ${formatFigure(value)}: disagreements of ${a} and ${b} on ${labelName(label)} tags`}
                         aria-current={open ? "true" : undefined}
                         className={`grid grid-cols-[4.5rem_1fr_2.75rem] items-center gap-2 rounded px-1 text-xs hover:bg-stone-50 ${open ? "bg-sky-50 ring-1 ring-accent" : ""}`}
                       >
-                        <span>{labelName(label)}</span>
-                        <span className="h-3 rounded-sm bg-stone-100">
+                        {/* Named by what it shows, then what it opens (WCAG's label in name): no aria-label. */}
+                        <span>{labelName(label)}</span>{" "}
+                        <span className="h-3 rounded-sm bg-stone-100" aria-hidden="true">
                           <span
-                            role="img"
-                            aria-label={`${metricName} ${formatFigure(value)}`}
                             className={`block h-3 rounded-sm ${value !== null && value < 0 ? "bg-red-700" : "bg-accent"}`}
                             style={{ width: `${width}%` }}
                           />
-                        </span>
+                        </span>{" "}
                         <span className="text-right tabular-nums">{formatFigure(value)}</span>
+                        <span className="sr-only">
+                          {" "}
+                          ({metricName}): disagreements of {a} and {b} on {labelName(label)} tags
+                        </span>
                       </Link>
                     </li>
                   );

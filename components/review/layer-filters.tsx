@@ -13,7 +13,7 @@ const STATUSES: { status: TagStatus; name: string }[] = [
 ];
 
 const chip = (on: boolean) =>
-  `rounded-full border px-2 py-0.5 ${on ? "border-stone-400 bg-white" : "border-stone-200 bg-stone-100 text-stone-400 line-through"}`;
+  `rounded-full border px-2 py-0.5 ${on ? "border-stone-400 bg-white" : "border-stone-300 bg-stone-100 text-stone-600 line-through"}`;
 
 function toggled<T>(set: Set<T>, value: T): Set<T> {
   const next = new Set(set);
