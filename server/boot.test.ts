@@ -26,6 +26,15 @@ describe("boot", () => {
     });
     expect(demo.articles).toHaveLength(3);
     expect(demo.memberships.map((membership) => membership.role).sort()).toEqual(DEMO_USERS.map((user) => user.role).sort());
+    // Work in progress to look at: two annotators' tags on two articles, some decided by the reviewer.
+    const tags = await prisma.annotation.findMany({ where: { article: { projectId: demo.id } }, include: { author: true } });
+    expect(tags.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(tags.map((tag) => tag.author?.email))).toEqual(new Set(["editor@example.com", "owner@example.com"]));
+    expect(tags.filter((tag) => tag.status !== "pending").length).toBeGreaterThanOrEqual(3);
+    for (const tag of tags) {
+      const text = demo.articles.find((article) => article.id === tag.articleId)!.text;
+      expect([...text].slice(tag.start!, tag.end!).join("")).toBe(tag.text);
+    }
     // The sign-in page then names the demo accounts (in development only).
     expect(await demoAccountsExist()).toBe(true);
 

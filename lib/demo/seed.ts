@@ -1,16 +1,19 @@
 /**
- * Demo data: a project with three articles and one user per role (credentials in README). `seedDemo`
- * re-creates it from scratch; `npm run dev` calls it only on an empty database.
+ * Demo data: a project with three articles and one user per role (credentials in README), and work in
+ * progress on two of them (lib/demo/tags.ts: two annotators' tags, some decided by the reviewer), brought in
+ * as a Margin dataset by the owner, as a newsroom moving its work would. `seedDemo` re-creates it from
+ * scratch; `npm run dev` calls it only on an empty database.
  */
 import "server-only";
-import { importArticle } from "@/lib/articles/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
 import { unsafeSetMember } from "@/lib/members/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { unsafeCreateUser } from "@/lib/users/mutations";
+import { importDataset } from "@/lib/export/import-dataset";
 import { DEMO_ARTICLES } from "./articles";
+import { DEMO_TAGS, type DemoTag } from "./tags";
 
 export const DEMO_PASSWORD = "margin-demo";
 export const DEMO_PROJECT = { slug: "demo", name: "Demo newsroom", description: "Three short articles to try Margin with." };
@@ -44,12 +47,58 @@ export async function seedDemo(): Promise<void> {
   const access = (await unsafeOperatorProjectAccess(DEMO_PROJECT.slug, "members:manage"))!;
   for (const user of DEMO_USERS.slice(1)) unwrap(await unsafeSetMember(access, { email: user.email, role: user.role }));
   const importer = (await unsafeOperatorProjectAccess(DEMO_PROJECT.slug, "articles:import"))!;
-  for (const { text, ...metadata } of DEMO_ARTICLES) {
-    const result = await importArticle(
-      importer,
-      { label: metadata.title, kind: "text", source: text, input: { ...metadata, keepArtifacts: true } },
-      "seed",
-    );
-    if (result.status !== "imported") throw new Error(`demo seed: ${metadata.title}: ${result.status}`);
-  }
+  const people = (role: ProjectRole) => {
+    const user = DEMO_USERS.find((candidate) => candidate.role === role)!;
+    return { id: ids.get(user.email)!, email: user.email, name: user.name };
+  };
+  const report = await importDataset(
+    importer,
+    { name: "demo", offsetUnit: "codepoint", articles: DEMO_ARTICLES.map((article, index) => demoArticle(article, index, people)) },
+    ids.get(owner.email)!,
+  );
+  const failed = report.results.find((result) => result.status !== "imported");
+  if (failed) throw new Error(`demo seed: ${failed.label}: ${failed.status} ${"error" in failed ? failed.error : ""}`);
+}
+
+type Person = { id: string; email: string; name: string };
+
+/** A demo article as a Margin dataset's article, with its tags (DEMO_TAGS) at their words, in code points. */
+function demoArticle(article: (typeof DEMO_ARTICLES)[number], index: number, people: (role: ProjectRole) => Person) {
+  const { text, ...metadata } = article;
+  const at = "2026-12-01T09:00:00.000Z";
+  const tags = (DEMO_TAGS[metadata.title] ?? []).map((tag: DemoTag) => {
+    const start = text.indexOf(tag.words);
+    if (start < 0) throw new Error(`demo seed: "${tag.words}" is not in "${metadata.title}"`);
+    const codepoints = [...text.slice(0, start)].length;
+    const link = tag.link && { [tag.label === "quote" ? "speakerId" : "sourceId"]: tag.link };
+    return {
+      id: tag.key,
+      label: tag.label,
+      start: codepoints,
+      end: codepoints + [...tag.words].length,
+      text: tag.words,
+      authors: [people(tag.by)],
+      status: tag.decision ? (tag.decision.decision === "accept" ? "accepted" : "rejected") : "pending",
+      reviews: tag.decision
+        ? [{ reviewer: people("reviewer"), decision: tag.decision.decision, at, comment: tag.decision.comment ?? null }]
+        : [],
+      attributes: { ...tag.attributes, ...link },
+      note: tag.note ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  return {
+    id: `demo-${index + 1}`,
+    ...metadata,
+    byline: metadata.byline ?? null,
+    source: metadata.source ?? null,
+    url: metadata.url ?? null,
+    publishedAt: metadata.publishedAt?.toISOString() ?? null,
+    language: metadata.language ?? null,
+    status: tags.length ? "in_progress" : "new",
+    text,
+    tags,
+    relations: [],
+  };
 }
