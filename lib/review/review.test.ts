@@ -97,8 +97,9 @@ describe("review rules, every role times every action", () => {
     it(`${action}: ${Object.entries(byRole)
       .map(([role, status]) => `${role} ${status}`)
       .join(", ")}`, async () => {
-      const articleId = await newArticle();
       for (const role of ROLES) {
+        // An article per role: the author cannot tag the same words with the same label twice.
+        const articleId = await newArticle();
         const id = await tag(articleId, people.author, "figure", "1,219 ballots");
         const response = await actions[action]!(people[role], articleId, id);
         expect(response.status, `${role} ${action}: ${JSON.stringify(response)}`).toBe(byRole[role]);

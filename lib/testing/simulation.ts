@@ -328,7 +328,13 @@ export class Simulation {
     document.body.append(element);
     const editor = new Editor({
       element,
-      extensions: [...articleExtensions(), ...collaborationExtensions(content), WordSnap, TagCorrections, TextGuard.configure({ canEditText: !reviewer })],
+      extensions: [
+        ...articleExtensions(),
+        ...collaborationExtensions(content),
+        WordSnap,
+        TagCorrections,
+        TextGuard.configure({ canEditText: !reviewer }),
+      ],
     });
     const sim = {
       name,
@@ -675,7 +681,8 @@ export class Simulation {
     const ids = new Set<string>();
     for (const { kind, id, result } of this.server.log) {
       if (!result.ok) continue;
-      if (kind === "create") ids.add(id);
+      // A restore that succeeds on a deleted tag undoes its deletion.
+      if (kind === "create" || kind === "restore") ids.add(id);
       if (kind === "delete") ids.delete(id);
     }
     return [...ids].sort();
