@@ -7,7 +7,7 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { Presence, type PresenceUser } from "@/lib/editor/presence";
 import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TagKeys } from "@/lib/editor/tag-keys";
-import { REFRESH_LABELS, TagLabels, tagLabelsKey } from "@/lib/editor/tag-labels";
+import { TagLabels, tagLabelsKey, type LabelsRefresh } from "@/lib/editor/tag-labels";
 import { readTag, tagsMap } from "@/lib/tags/documents";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { TextGuard } from "@/lib/editor/text-guard";
@@ -48,6 +48,7 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
         WordSnap,
         TagCorrections,
         TagLabels.configure({
+          deferFirst: true,
           labelOf: (id) => {
             const label = readTag(documents.tags, id)?.label;
             return label ? LABEL_STYLES[label].name : null;
@@ -72,17 +73,18 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
     },
     [documents],
   );
-  // A new, deleted or relabelled tag changes the names on the text: looked up again once the change is in.
+  // A new, deleted or relabelled tag changes the names on the text: those tags' blocks are looked at again.
   useEffect(() => {
     if (!editor) return;
-    let queued = false;
-    const refresh = () => {
-      if (queued) return;
-      queued = true;
-      queueMicrotask(() => {
-        queued = false;
-        if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, REFRESH_LABELS));
-      });
+    let changed = new Set<string>();
+    const refresh = (event: { keysChanged: Set<string> }) => {
+      if (!changed.size)
+        queueMicrotask(() => {
+          const ids = changed;
+          changed = new Set();
+          if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids } satisfies LabelsRefresh));
+        });
+      for (const id of event.keysChanged) changed.add(id);
     };
     const tags = tagsMap(documents.tags);
     tags.observe(refresh);

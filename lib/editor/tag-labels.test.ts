@@ -51,6 +51,21 @@ describe("label names on the text", () => {
     expect(editor.view.dom.querySelectorAll(".margin-tag-label").length).toBe(3);
   });
 
+  it("stay on every tag when a colleague's keystroke arrives as a replacement of the whole document", () => {
+    open();
+    const before = labels();
+    // As y-tiptap applies a remote change: the whole content replaced, unchanged nodes kept as they are.
+    const doc = editor.state.doc;
+    const last = doc.child(doc.childCount - 1);
+    const changed = last.copy(last.content.addToEnd(editor.schema.text(" Really.")));
+    const content = doc.content.replaceChild(doc.childCount - 1, changed);
+    editor.view.dispatch(editor.state.tr.replaceWith(0, doc.content.size, content));
+    expect(labels()).toEqual(before);
+    // And when it re-applies what the editor has already: nothing changes.
+    editor.view.dispatch(editor.state.tr.replaceWith(0, editor.state.doc.content.size, editor.state.doc.content));
+    expect(labels()).toEqual(before);
+  });
+
   it("move with edits, follow a tag moved, and change when the page says the tags changed", () => {
     open();
     editor.view.dispatch(editor.state.tr.insertText("Late: ", 1));
@@ -68,6 +83,10 @@ describe("label names on the text", () => {
     );
     expect(labels()).toContain(`Actor@${text.indexOf("the clerk")}`);
     names.set("ana", "Claim");
+    // The page names the tags that changed: only their blocks are looked at again.
+    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids: new Set(["ana"]) }));
+    expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
+    expect(labels()).toHaveLength(3);
     editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, REFRESH_LABELS));
     expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
     names.set("ana", "Actor");

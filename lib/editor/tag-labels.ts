@@ -10,7 +10,7 @@
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
-import { AddMarkStep, RemoveMarkStep } from "@tiptap/pm/transform";
+import { Mapping, StepMap } from "@tiptap/pm/transform";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ANNOTATION_MARK } from "./annotation-mark";
 
@@ -20,6 +20,12 @@ export type TagLabelsOptions = {
    * @default () => null
    */
   labelOf: (id: string) => string | null;
+  /**
+   * Whether the labels come just after the editor is first shown, rather than with it: at 5,000 tags,
+   * drawing them delayed the editable text by a third of a second (bench/editor.ts).
+   * @default false
+   */
+  deferFirst: boolean;
 };
 
 export const tagLabelsKey = new PluginKey<DecorationSet>("tagLabels");
@@ -69,54 +75,113 @@ function label(id: string, name: string): HTMLElement {
   return element;
 }
 
-/** The ranges a transaction changed, in its final document (text replaced, marks added or removed). */
-function changedRanges(tr: Transaction): { from: number; to: number }[] {
-  const ranges: { from: number; to: number }[] = [];
-  tr.steps.forEach((step, index) => {
-    const toEnd = tr.mapping.slice(index + 1);
-    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
-      ranges.push({ from: toEnd.map(step.from, -1), to: toEnd.map(step.to, 1) });
-    } else {
-      tr.mapping.maps[index]!.forEach((_oldStart, _oldEnd, newStart, newEnd) =>
-        ranges.push({ from: toEnd.map(newStart, -1), to: toEnd.map(newEnd, 1) }),
-      );
-    }
-  });
-  return ranges;
+/**
+ * What a transaction changed, as one range of its final document, found by comparing the documents before
+ * and after: y-tiptap applies a colleague's keystroke as a replacement of the whole document that keeps
+ * every unchanged node (lib/editor/collaboration.ts), so its steps say "everything" where one word changed.
+ * Unchanged nodes are the same objects, so the comparison skips them at once.
+ */
+function changedRange(tr: Transaction): { from: number; oldTo: number; to: number } | null {
+  const from = tr.before.content.findDiffStart(tr.doc.content);
+  if (from === null) return null;
+  const end = tr.before.content.findDiffEnd(tr.doc.content) ?? { a: tr.before.content.size, b: tr.doc.content.size };
+  // The two ends may cross where the change repeats what is around it ("aa" → "aaa"): widen, never invert.
+  const grow = Math.max(0, from - Math.min(end.a, end.b));
+  return { from, oldTo: end.a + grow, to: end.b + grow };
 }
+
+/** What a refresh looks at again: everything, the blocks holding these tags, or blocks by index. */
+export type LabelsRefresh = typeof REFRESH_LABELS | { ids: ReadonlySet<string> } | { blocks: [number, number] };
+
+/** The labels of the top-level blocks from index `first` to `last` (exclusive) looked up again. */
+function relabelBlocks(set: DecorationSet, doc: PMNode, first: number, last: number, labelOf: TagLabelsOptions["labelOf"]): DecorationSet {
+  let from = 0;
+  for (let index = 0; index < first && index < doc.childCount; index++) from += doc.child(index).nodeSize;
+  let to = from;
+  for (let index = first; index < last && index < doc.childCount; index++) to += doc.child(index).nodeSize;
+  return from < to ? set.remove(set.find(from, to)).add(doc, labelsIn(doc, from, to, labelOf)) : set;
+}
+
+/** Indexes of the top-level blocks where any of `ids` has a mark. */
+function blocksWith(doc: PMNode, ids: ReadonlySet<string>): number[] {
+  const found: number[] = [];
+  doc.forEach((block, _offset, index) => {
+    let has = false;
+    block.descendants((node) => {
+      if (has) return false;
+      if (node.isText && node.marks.some((mark) => mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string))) has = true;
+      return !has;
+    });
+    if (has) found.push(index);
+  });
+  return found;
+}
+
+/** Blocks labelled per pause while the labels are first drawn (deferFirst). */
+const BLOCKS_PER_STEP = 40;
 
 export const TagLabels = Extension.create<TagLabelsOptions>({
   name: "tagLabels",
 
   addOptions() {
-    return { labelOf: () => null };
+    return { labelOf: () => null, deferFirst: false };
   },
 
   addProseMirrorPlugins() {
     const labelOf = (id: string) => this.options.labelOf(id);
+    const deferFirst = this.options.deferFirst;
     return [
       new Plugin<DecorationSet>({
         key: tagLabelsKey,
         state: {
-          init: (_config, state) => DecorationSet.create(state.doc, labelsIn(state.doc, 0, state.doc.content.size, labelOf)),
+          init: (_config, state) =>
+            deferFirst ? DecorationSet.empty : DecorationSet.create(state.doc, labelsIn(state.doc, 0, state.doc.content.size, labelOf)),
           apply(tr, set) {
-            if (tr.getMeta(tagLabelsKey) === REFRESH_LABELS)
-              return DecorationSet.create(tr.doc, labelsIn(tr.doc, 0, tr.doc.content.size, labelOf));
-            if (!tr.docChanged) return set;
-            let next = set.map(tr.mapping, tr.doc);
-            for (const { from, to } of changedRanges(tr)) {
-              // The whole textblocks around the change: a tag's start depends on its neighbours.
-              const start = tr.doc.resolve(Math.max(0, Math.min(from, tr.doc.content.size)));
-              const end = tr.doc.resolve(Math.max(0, Math.min(to, tr.doc.content.size)));
-              const blockFrom = start.depth ? start.before(1) : 0;
-              const blockTo = end.depth ? end.after(1) : tr.doc.content.size;
-              next = next.remove(next.find(blockFrom, blockTo)).add(tr.doc, labelsIn(tr.doc, blockFrom, blockTo, labelOf));
+            const refresh = tr.getMeta(tagLabelsKey) as LabelsRefresh | undefined;
+            if (refresh === REFRESH_LABELS) return DecorationSet.create(tr.doc, labelsIn(tr.doc, 0, tr.doc.content.size, labelOf));
+            if (refresh && "blocks" in refresh) return relabelBlocks(set, tr.doc, refresh.blocks[0], refresh.blocks[1], labelOf);
+            if (refresh && "ids" in refresh) {
+              // A tag created, deleted or relabelled: only the blocks it marks change their labels.
+              return blocksWith(tr.doc, refresh.ids).reduce((next, index) => relabelBlocks(next, tr.doc, index, index + 1, labelOf), set);
             }
-            return next;
+            if (!tr.docChanged) return set;
+            const changed = changedRange(tr);
+            // The same content (y-tiptap re-applying what it has): every label stays where it is.
+            if (!changed) return set;
+            // Mapped by what changed, not by the steps: a whole-document replacement would drop every label.
+            const mapping = new Mapping([new StepMap([changed.from, changed.oldTo - changed.from, changed.to - changed.from])]);
+            const next = set.map(mapping, tr.doc);
+            // The whole top-level blocks around the change: a tag's start depends on its neighbours.
+            const start = tr.doc.resolve(Math.min(changed.from, tr.doc.content.size));
+            const end = tr.doc.resolve(Math.min(changed.to, tr.doc.content.size));
+            const blockFrom = start.depth ? start.before(1) : 0;
+            const blockTo = end.depth ? end.after(1) : tr.doc.content.size;
+            return next.remove(next.find(blockFrom, blockTo)).add(tr.doc, labelsIn(tr.doc, blockFrom, blockTo, labelOf));
           },
         },
         props: {
           decorations: (state) => tagLabelsKey.getState(state),
+        },
+        view(view) {
+          if (!deferFirst) return {};
+          // After the first paint, a few blocks at a time from the top: the text is readable and editable
+          // first, and drawing 5,000 names never holds the page for long.
+          let next = 0;
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const step = () => {
+            if (view.isDestroyed || next >= view.state.doc.childCount) return;
+            const blocks: [number, number] = [next, next + BLOCKS_PER_STEP];
+            next += BLOCKS_PER_STEP;
+            view.dispatch(view.state.tr.setMeta(tagLabelsKey, { blocks } satisfies LabelsRefresh));
+            timer = setTimeout(step, 16);
+          };
+          const frame = requestAnimationFrame(() => (timer = setTimeout(step, 0)));
+          return {
+            destroy: () => {
+              cancelAnimationFrame(frame);
+              clearTimeout(timer);
+            },
+          };
         },
       }),
     ];

@@ -35,6 +35,19 @@ export type HistoryWriter = (articleId: string, journal: Journal) => Promise<voi
 
 type Shadow = { doc: Y.Doc; stop: () => void };
 
+/**
+ * A client's answer to the first sync when it has nothing the server lacks (every fresh tab): nothing to
+ * judge, and no reason to build the shadow of a large article (a second copy, as costly as loading it).
+ */
+function carriesNothing(update: Uint8Array): boolean {
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    return structs.length === 0 && ds.clients.size === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The origin of the guard's own changes (putting colleagues' marks back): persistence appends them. */
 const CONTENT_GUARD = Symbol("content guard");
 
@@ -61,7 +74,7 @@ export class ContentGuard implements Extension {
 
   async beforeSync({ connection, document, documentName: name, type, payload }: beforeSyncPayload): Promise<void> {
     const context = contextOf(connection);
-    if (context?.kind !== "content" || !CARRIES_UPDATE.has(type)) return;
+    if (context?.kind !== "content" || !CARRIES_UPDATE.has(type) || carriesNothing(payload)) return;
     const tags = await this.tagsOf(context.articleId);
     // From here to the verdict nothing waits: two connections' updates are checked one after the other.
     const shadow = this.shadowOf(name, document);
