@@ -20,9 +20,9 @@ type Props = {
 
 /**
  * The tags' looks as one stylesheet: a rule per label listing its tags (marks carry only an id, the label
- * lives in the tags document), rather than per-tag work in the editor on every keystroke; the labels' names
- * at the tags' starts show by the same lists. Hidden labels,
- * layers and statuses (the panel's filters) get no style; a tag being created shows as pending. Review
+ * lives in the tags document), rather than per-tag work in the editor on every keystroke. Hidden labels,
+ * layers and statuses (the panel's filters) get no style and their names at the tags' starts are hidden; a
+ * tag being created shows as pending. Review
  * status is not colour-only either: accepted tags have a thicker underline, rejected ones (when shown) are
  * struck through; in compare mode, disagreeing tags get a dashed red outline.
  */
@@ -36,8 +36,6 @@ export const TagStyles = memo(function TagStyles({ tags, visible, selected, pend
     const style = LABEL_STYLES[label];
     rules.push(
       `${selector(ids)}{background-color:${style.tint};text-decoration-line:underline;text-decoration-style:${style.style};text-decoration-color:${style.line};text-decoration-thickness:2px;text-underline-offset:${style.offset}px;text-decoration-skip-ink:none}`,
-      // The label's name where the tag starts (lib/editor/tag-labels.ts), in the label's line colour.
-      `${labelSelector(ids)}{display:inline;color:${style.line}}`,
     );
     for (const id of ids) {
       const status = statusOf(tags.get(id)!);
@@ -45,6 +43,11 @@ export const TagStyles = memo(function TagStyles({ tags, visible, selected, pend
       else if (status === "rejected") rejected.push(id);
     }
   }
+  // The labels' names where tags start (lib/editor/tag-labels.ts): a rule per label, and the hidden tags'
+  // names hidden with them (rules per tag only while filters hide some).
+  for (const label of LABELS) rules.push(`.margin-editor .margin-tag-label[data-kind="${label}"]{color:${LABEL_STYLES[label].line}}`);
+  const hidden = [...tags].filter(([, tag]) => !visible(tag)).map(([id]) => id);
+  if (hidden.length) rules.push(`${labelSelector(hidden)}{display:none}`);
   if (accepted.length) rules.push(`${selector(accepted)}{text-decoration-thickness:4px}`);
   if (rejected.length) rules.push(`${selector(rejected)}{text-decoration-line:line-through;background-color:rgba(120,113,108,0.12)}`);
   if (pending.length) rules.push(`${selector(pending)}{background-color:rgba(120,113,108,0.18);text-decoration:underline dashed #78716c}`);

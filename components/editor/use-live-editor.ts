@@ -51,7 +51,7 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
           deferFirst: true,
           labelOf: (id) => {
             const label = readTag(documents.tags, id)?.label;
-            return label ? LABEL_STYLES[label].name : null;
+            return label ? { name: LABEL_STYLES[label].name, kind: label } : null;
           },
         }),
         TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),

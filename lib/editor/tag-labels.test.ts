@@ -13,10 +13,14 @@ const names = new Map([
   ["ana", "Actor"],
   ["count", "Figure"],
 ]);
+const labelOf = (id: string) => {
+  const name = names.get(id);
+  return name ? { name, kind: name.toLowerCase() } : null;
+};
 
 function open() {
   editor = new Editor({
-    extensions: [...articleExtensions(), TagLabels.configure({ labelOf: (id) => names.get(id) ?? null })],
+    extensions: [...articleExtensions(), TagLabels.configure({ labelOf })],
     content: textToDoc(TEXT),
   });
   const mark = (words: string, id: string) => {

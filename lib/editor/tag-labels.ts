@@ -16,10 +16,10 @@ import { ANNOTATION_MARK } from "./annotation-mark";
 
 export type TagLabelsOptions = {
   /**
-   * The name shown at a tag's start, or null to show none.
+   * The name shown at a tag's start and its kind (styled by the page's `[data-kind]` rules), or null.
    * @default () => null
    */
-  labelOf: (id: string) => string | null;
+  labelOf: (id: string) => { name: string; kind: string } | null;
   /**
    * Whether the labels come just after the editor is first shown, rather than with it: at 5,000 tags,
    * drawing them delayed the editable text by a third of a second (bench/editor.ts).
@@ -31,8 +31,8 @@ export type TagLabelsOptions = {
 export const tagLabelsKey = new PluginKey<DecorationSet>("tagLabels");
 
 /**
- * The class of a tag's label widgets. Labels are hidden until the page's stylesheet shows those of the tags
- * it shows (components/editor/tag-styles.tsx), by class: browsers index class selectors.
+ * The class of a tag's label widgets, by which the page's stylesheet hides the labels of the tags it hides
+ * (components/editor/tag-styles.tsx): browsers index class selectors.
  */
 export const labelClass = (id: string) => `tag-label-${id}`;
 
@@ -49,13 +49,13 @@ function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptio
       const ids = new Set(child.marks.filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string));
       for (const id of ids) {
         if (open.has(id)) continue;
-        const name = labelOf(id);
-        if (!name) continue;
+        const named = labelOf(id);
+        if (!named) continue;
         found.push(
-          Decoration.widget(blockPos + 1 + offset, () => label(id, name), {
+          Decoration.widget(blockPos + 1 + offset, () => label(id, named.name, named.kind), {
             side: -1,
             ignoreSelection: true,
-            key: `${id}:${name}`,
+            key: `${id}:${named.name}`,
           }),
         );
       }
@@ -66,10 +66,11 @@ function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptio
   return found;
 }
 
-function label(id: string, name: string): HTMLElement {
+function label(id: string, name: string, kind: string): HTMLElement {
   const element = document.createElement("span");
   element.className = `margin-tag-label ${labelClass(id)}`;
   element.dataset.label = name;
+  element.dataset.kind = kind;
   element.contentEditable = "false";
   element.setAttribute("aria-hidden", "true");
   return element;
