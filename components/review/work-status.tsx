@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { setArticleStatus, setWorkDone } from "@/lib/api-client/review";
 import { ARTICLE_STATUS_LABELS } from "@/lib/format";
 import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/vocabulary";
@@ -29,9 +29,7 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
   const [status, setStatus] = useState<ArticleStatus>(initialStatus);
   const [message, setMessage] = useState<string | null>(null);
   // The server moves a new article along when its first tag is stored; show that without a reload.
-  useEffect(() => {
-    if (tagged) setStatus((current) => (current === "new" ? "in_progress" : current));
-  }, [tagged]);
+  const shown: ArticleStatus = tagged && status === "new" ? "in_progress" : status;
   const toggleDone = async () => {
     const answer = await setWorkDone(articleId, !done);
     if (!answer.ok) return setMessage(answer.error);
@@ -54,7 +52,7 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
           <span className="text-stone-600">Status</span>
           <select
             className="min-h-8 rounded border border-stone-300 bg-white px-1"
-            value={status}
+            value={shown}
             onChange={(event) => void move(event.target.value as ArticleStatus)}
           >
             {ARTICLE_STATUSES.map((value) => (
@@ -65,7 +63,7 @@ export function WorkStatus({ articleId, done: initialDone, status: initialStatus
           </select>
         </label>
       ) : (
-        <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[status]}</span>
+        <span className="rounded bg-stone-100 px-1.5 text-stone-700">{ARTICLE_STATUS_LABELS[shown]}</span>
       )}
       {(mayMarkDone || done) && (
         <button

@@ -1,16 +1,6 @@
 /** Deleting a tag and restoring an orphan onto its words. */
 import { fail, ok } from "@/lib/errors";
-import {
-  deletedTags,
-  deleteTag,
-  markSpan,
-  projectContent,
-  readTags,
-  tagsTrash,
-  UNDO_DELETE_MS,
-  unmarkTag,
-  writeTag,
-} from "../documents";
+import { deletedTags, deleteTag, markSpan, projectContent, readTags, tagsTrash, UNDO_DELETE_MS, unmarkTag, writeTag } from "../documents";
 import { recordEvent } from "../journal";
 import { convertOffset } from "../offsets";
 import { type ArticleDocs, mayChange, missingTag, type TagActor, type TagResult } from "./rules";
@@ -23,7 +13,12 @@ export function removeTag(docs: ArticleDocs, actor: TagActor, id: string, now: s
   const projection = projectContent(docs.content);
   const span = projection.spans.get(id);
   unmarkTag(docs.content, id);
-  deleteTag(docs.tags, id, now, span ? { text: projection.text.slice(span.start, span.end), start: span.start } : { text: null, start: null });
+  deleteTag(
+    docs.tags,
+    id,
+    now,
+    span ? { text: projection.text.slice(span.start, span.end), start: span.start } : { text: null, start: null },
+  );
   recordEvent(docs.journal, id, actor.userId, "deleted", now, { label: tag.label });
   if (tag.label === "actor") relinkActors(docs, new Map([[id, null]]), actor.userId, now);
   return ok(null);
