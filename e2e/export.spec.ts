@@ -131,8 +131,8 @@ test("exports one label as CSV from the Export page, and one article as spaCy fr
   const saved = page.waitForEvent("download");
   await form.getByRole("button", { name: "Export" }).click();
   const download = await saved;
-  // The server's name for it: project, article, day; spaCy's lines are JSON Lines.
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^${project.slug}-${article.id}-\\d{8}\\.jsonl$`));
+  // The server's name for it: project, article, day, and the format, since spaCy's lines are JSON Lines too.
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${project.slug}-${article.id}-\\d{8}\\.spacy\\.jsonl$`));
   const spacy = JSON.parse(fs.readFileSync(await download.path(), "utf8").trim()) as {
     text: string;
     spans: { start: number; end: number; label: string }[];
