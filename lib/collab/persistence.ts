@@ -52,8 +52,11 @@ export type PersistenceOptions = {
 export class Persistence implements Extension {
   readonly extensionName = "margin-persistence";
   private instance: Hocuspocus | null = null;
-  /** The id of the last update appended per document, whose state a snapshot then contains. */
-  private readonly appended = new Map<string, bigint>();
+  /**
+   * Per loaded document, the appended updates its state holds: all up to the last one read when it was
+   * loaded, and those this process appended since (not those another instance appended meanwhile).
+   */
+  private readonly holds = new Map<string, { upTo: bigint | null; ids: Set<bigint> }>();
   /** Per connection, the id of its update appended and being applied (see beforeSync). */
   private readonly applying = new WeakMap<object, bigint>();
   private readonly queue = new StoreQueue(
@@ -71,7 +74,7 @@ export class Persistence implements Extension {
     const parsed = parseDocumentName(name);
     if (!parsed) throw new Error(`unknown document ${name}`);
     // Views are derived, never stored (lib/tags/live/blind-views.ts).
-    if (parsed.kind !== "view") await this.load(parsed.articleId, parsed.kind, document);
+    if (parsed.kind !== "view") this.holds.set(name, { upTo: await this.load(parsed.articleId, parsed.kind, document), ids: new Set() });
   }
 
   /**
@@ -113,8 +116,7 @@ export class Persistence implements Extension {
 
   /** Records that an update of document `name` was appended with this id (by onChange or a publisher). */
   noteAppended(name: string, id: bigint): void {
-    const previous = this.appended.get(name);
-    if (previous === undefined || id > previous) this.appended.set(name, id);
+    this.holds.get(name)?.ids.add(id);
   }
 
   /** Stores an article now (one store per article at a time; see StoreQueue). */
@@ -167,18 +169,20 @@ export class Persistence implements Extension {
     }
   }
 
-  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<void> {
-    let updates = await loadDocumentState(articleId, kind);
-    if (!updates) {
+  /** Applies the stored state to `document`; the last appended update it read (null: none). */
+  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<bigint | null> {
+    let read = await loadDocumentState(articleId, kind);
+    if (!read) {
       // Built here just now, or by whoever held the seeding lock first (then it is stored).
       const seeded = await this.options.seed(articleId);
-      updates = seeded ? [seeded[kind]] : ((await loadDocumentState(articleId, kind)) ?? []);
+      read = seeded ? { updates: [seeded[kind]], upTo: null } : ((await loadDocumentState(articleId, kind)) ?? { updates: [], upTo: null });
     }
-    const stored = updates;
+    const stored = read.updates;
     // Hocuspocus' document listens for updates (to broadcast them) while nobody is connected to receive
     // them yet: skip Yjs' encoding of the whole stored state for that listener (lib/upstream/yjs.ts).
     // Updates are idempotent: one both in the snapshot and still in the table applies once.
     withoutUpdateListeners(document, () => Y.transact(document, () => stored.forEach((update) => Y.applyUpdate(document, update))));
+    return read.upTo;
   }
 
   private async storeNow(articleId: string): Promise<void> {
@@ -189,9 +193,11 @@ export class Persistence implements Extension {
         const entry = documents[kind];
         if (!entry.loaded) continue;
         const name = documentName(articleId, kind);
-        // Read the last appended id before encoding: the snapshot then holds every update up to it.
-        const upTo = this.appended.get(name) ?? null;
-        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), upTo);
+        // Read what it holds before encoding: the snapshot then holds every one of those updates.
+        const holds = this.holds.get(name);
+        const ids = [...(holds?.ids ?? [])];
+        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), { upTo: holds?.upTo ?? null, ids });
+        for (const id of ids) holds?.ids.delete(id);
       }
     };
     await (this.options.step ? this.options.step(articleId, documents, snapshot) : snapshot());
