@@ -15,7 +15,7 @@ import { prisma } from "@/lib/db/prisma";
 import { actorFor } from "@/lib/testing/actors";
 import { connectClient, eventually, startCollabServer, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
-import { random } from "@/lib/testing/simulation";
+import { random } from "@/lib/testing/random";
 import { CONTENT_FIELD } from "./names";
 import { contentFragment, contentRoot, projectContent } from "@/lib/tags/documents";
 

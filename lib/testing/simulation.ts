@@ -30,7 +30,7 @@ import {
   type TagResult,
 } from "@/lib/tags/operations";
 import { type Label, LABELS } from "@/lib/vocabulary";
-import { contentFragment, contentRoot, projectContent, readTags, seedContent } from "@/lib/tags/documents";
+import { contentFragment, contentRoot, projectContent, readTag, readTags, seedContent } from "@/lib/tags/documents";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { TagClient, type TagTransport } from "@/lib/tags/client/tag-client";
@@ -38,25 +38,8 @@ import { tagSelection } from "@/lib/tags/client/tagging";
 import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
-
-/** mulberry32: small, fast and good enough to drive a simulation. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (below: number) => Math.floor(next() * below),
-    chance: (probability: number) => next() < probability,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-export type Random = ReturnType<typeof random>;
+import { canonicalJSON } from "./canonical-json";
+import { random, type Random } from "./random";
 
 /** What a role may do to the content, as the collaboration server's content guard reads it. */
 function senderOf(role: TagActor["role"]): ContentSender {
@@ -65,33 +48,6 @@ function senderOf(role: TagActor["role"]): ContentSender {
 
 // Typed text mixes plain words with what newsrooms paste: curly quotes, dashes, emoji, accents.
 const TYPED = ["a", "e", " ", "word ", "“", "”", "’", "—", "–", "🎉", "👩‍👩‍👧", "é", "e\u0301", "1,219", " more than 1,200 ", "Ruiz"];
-
-/**
- * A document as JSON in one form: marks as a set (overlapping tags' marks have no order, and an editor
- * keeps them in the order they were added), and adjacent text with the same marks as one node (which
- * ProseMirror leaves apart when their marks differ only in order).
- */
-export function canonicalJSON(root: PMNode): string {
-  type Json = { type: string; text?: string; marks?: string[]; content?: Json[]; attrs?: unknown };
-  const walk = (node: PMNode): Json => {
-    const content: Json[] = [];
-    node.forEach((child) => {
-      const json = walk(child);
-      const last = content.at(-1);
-      if (json.text !== undefined && last?.text !== undefined && JSON.stringify(last.marks) === JSON.stringify(json.marks))
-        last.text += json.text;
-      else content.push(json);
-    });
-    return {
-      type: node.type.name,
-      ...(Object.keys(node.attrs).length && { attrs: node.attrs }),
-      ...(node.isText && { text: node.text }),
-      ...(node.marks.length && { marks: node.marks.map((mark) => JSON.stringify(mark.toJSON())).sort() }),
-      ...(content.length && { content }),
-    };
-  };
-  return JSON.stringify(walk(root));
-}
 
 /** A document update or a tag message on a client's socket, or an HTTP request (on a connection of its own). */
 type Message = { to: string; kind: "update" | "tag" | "http"; run: () => void };
@@ -199,9 +155,8 @@ class ServerPeer {
    * doing what people do, so a refusal here is the rule refusing something legitimate: the test fails.
    */
   receive(client: SimClient, update: Uint8Array, refused: (reason: string) => void): void {
-    const tags = readTags(this.docs.tags);
     const verdict = checkContentUpdate(this.shadow, update, senderOf(client.actor.role), (id) => {
-      const tag = tags.get(id);
+      const tag = readTag(this.docs.tags, id);
       if (!tag) return "unknown";
       return annotatorsOf(tag).some((person) => person.id === client.actor.userId) ? "own" : "foreign";
     });
