@@ -38,6 +38,7 @@ test("the main pages have no critical or serious accessibility violation, for an
     { id: article.id, text: TEXT },
     "“We cannot keep asking families on Wharf Street to bail out their kitchens,”",
     "quote",
+    { speakerId: speaker, direct: true },
   );
   const figure = await world.tag(ben, { id: article.id, text: TEXT }, "48 million euros", "figure");
   const reviewer = await world.token(rosa);
@@ -45,11 +46,6 @@ test("the main pages have no critical or serious accessibility violation, for an
     request.post(`/api/annotations/${id}/review`, { headers: { authorization: `Bearer ${reviewer}` }, data: { decision } });
   expect((await review(quote, "accept")).status()).toBe(200);
   expect((await review(figure, "reject")).status()).toBe(200);
-  const anaToken = await world.token(ana);
-  await request.patch(`/api/annotations/${quote}`, {
-    headers: { authorization: `Bearer ${anaToken}` },
-    data: { attributes: { speakerId: speaker, direct: true } },
-  });
 
   const found: string[] = [];
   const pages: [string, string][] = [

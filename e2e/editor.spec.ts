@@ -310,18 +310,8 @@ test("label names show on the text, and a selected quote's speaker link is drawn
   const project = await world.project({ editor: [editor] });
   const text = "“We cannot wait,” said Imani Osei, the councillor.";
   const article = await world.article(project.slug, { title: "Wall", text });
-  const token = await world.token(editor);
-  const tagOn = async (words: string, label: string, attributes: Record<string, unknown> = {}) => {
-    const start = [...text.slice(0, text.indexOf(words))].length;
-    const answer = await page.request.post(`/api/articles/${article.id}/annotations`, {
-      headers: { authorization: `Bearer ${token}` },
-      data: { label, start, end: start + [...words].length, attributes },
-    });
-    expect(answer.status()).toBe(201);
-    return ((await answer.json()) as { annotation: { id: string } }).annotation.id;
-  };
-  const speaker = await tagOn("Imani Osei", "actor");
-  await tagOn("“We cannot wait,”", "quote", { speakerId: speaker, direct: true });
+  const speaker = await world.tag(editor, { id: article.id, text }, "Imani Osei", "actor");
+  await world.tag(editor, { id: article.id, text }, "“We cannot wait,”", "quote", { speakerId: speaker, direct: true });
 
   await signInAs(page, editor, article.url);
   const articlePage = new ArticlePage(page);

@@ -18,7 +18,13 @@ export type World = {
   article(slug: string, input: MetadataInput & { text: string }): Promise<{ id: string; url: string }>;
   token(user: TestUser): Promise<string>;
   /** Tags `words` (their first occurrence in `text`) through the HTTP API as `user`; the new tag's id. */
-  tag(user: TestUser, article: { id: string; text: string }, words: string, label: Label): Promise<string>;
+  tag(
+    user: TestUser,
+    article: { id: string; text: string },
+    words: string,
+    label: Label,
+    attributes?: Record<string, unknown>,
+  ): Promise<string>;
 };
 
 export const test = base.extend<{ world: World }>({
@@ -34,11 +40,11 @@ export const test = base.extend<{ world: World }>({
       },
       article: createArticle,
       token,
-      async tag(user, article, words, label) {
+      async tag(user, article, words, label, attributes = {}) {
         const at = article.text.indexOf(words);
         const response = await request.post(`/api/articles/${article.id}/annotations?offsetUnit=utf16`, {
           headers: { authorization: `Bearer ${await token(user)}` },
-          data: { label, start: at, end: at + words.length },
+          data: { label, start: at, end: at + words.length, attributes },
         });
         expect(response.status(), await response.text()).toBe(201);
         return ((await response.json()) as { annotation: { id: string } }).annotation.id;

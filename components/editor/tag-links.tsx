@@ -36,7 +36,13 @@ export function TagLinks({
     // Measured after the editor has painted the tags' new places.
     const measure = requestAnimationFrame(() => {
       const root = frame.current;
-      if (!root) return setArrows([]);
+      const linked = selected.filter((id) => {
+        const tag = tags.get(id);
+        const key = tag && LINK_ATTRIBUTES[tag.label];
+        return key && tags.has(tag.attributes[key] as string);
+      });
+      // Nothing to draw (the usual case): keep the same empty list, so that nothing renders again.
+      if (!root || !linked.length) return setArrows((current) => (current.length ? [] : current));
       const box = root.getBoundingClientRect();
       const at = (id: string) => {
         const element = root.querySelector(`.margin-editor .${CSS.escape(tagClass(id))}`);
@@ -45,15 +51,13 @@ export function TagLinks({
         return { x: rect.left - box.left + Math.min(12, rect.width / 2), y: rect.top - box.top };
       };
       const drawn: Arrow[] = [];
-      for (const id of selected) {
-        const tag = tags.get(id);
-        const key = tag && LINK_ATTRIBUTES[tag.label];
-        const target = key ? (tag.attributes[key] as string | undefined) : undefined;
-        if (!tag || !target || !tags.has(target)) continue;
+      for (const id of linked) {
+        const tag = tags.get(id)!;
+        const key = LINK_ATTRIBUTES[tag.label]!;
         const from = at(id);
-        const to = at(target);
-        if (from && to)
-          drawn.push({ id, from, to, color: LABEL_STYLES[tag.label].line, name: tag.label === "quote" ? "speaker" : "source" });
+        const to = at(tag.attributes[key] as string);
+        // speakerId → "speaker", sourceId → "source".
+        if (from && to) drawn.push({ id, from, to, color: LABEL_STYLES[tag.label].line, name: key.replace(/Id$/, "") });
       }
       setArrows(drawn);
     });

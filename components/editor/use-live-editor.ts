@@ -14,6 +14,7 @@ import { TextGuard } from "@/lib/editor/text-guard";
 import { WordSnap } from "@/lib/editor/word-snap";
 import { LABEL_KEYS } from "@/lib/tags/label-styles";
 import { useEffect } from "react";
+import * as Y from "yjs";
 import type { ArticleDocuments } from "./use-article-documents";
 
 type Options = {
@@ -73,18 +74,25 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
     },
     [documents],
   );
-  // A new, deleted or relabelled tag changes the names on the text: those tags' blocks are looked at again.
+  // A new, deleted or relabelled tag changes the names on the text: those tags' blocks are looked at again
+  // (a note, an attribute or a decision changes none).
   useEffect(() => {
     if (!editor) return;
     let changed = new Set<string>();
-    const refresh = (event: { keysChanged: Set<string> }) => {
+    const labelOf = (record: unknown) =>
+      record instanceof Y.Map ? record.get("label") : (record as { label?: unknown } | undefined)?.label;
+    const refresh = (event: { changes: { keys: Map<string, { action: string; oldValue: unknown }> } }) => {
       if (!changed.size)
+        // Once per turn, for every tag changed in it.
         queueMicrotask(() => {
           const ids = changed;
           changed = new Set();
           if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids } satisfies LabelsRefresh));
         });
-      for (const id of event.keysChanged) changed.add(id);
+      for (const [id, change] of event.changes.keys) {
+        if (change.action === "update" && labelOf(change.oldValue) === readTag(documents.tags, id)?.label) continue;
+        changed.add(id);
+      }
     };
     const tags = tagsMap(documents.tags);
     tags.observe(refresh);

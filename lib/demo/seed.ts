@@ -12,6 +12,8 @@ import { unsafeSetMember } from "@/lib/members/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { unsafeCreateUser } from "@/lib/users/mutations";
 import { importDataset } from "@/lib/export/import-dataset";
+import { codePointLength, utf16ToCodePoint } from "@/lib/tags/offsets";
+import { LINK_ATTRIBUTES } from "@/lib/tags/schema";
 import { DEMO_ARTICLES } from "./articles";
 import { DEMO_TAGS, type DemoTag } from "./tags";
 
@@ -69,13 +71,14 @@ function demoArticle(article: (typeof DEMO_ARTICLES)[number], index: number, peo
   const tags = (DEMO_TAGS[metadata.title] ?? []).map((tag: DemoTag) => {
     const start = text.indexOf(tag.words);
     if (start < 0) throw new Error(`demo seed: "${tag.words}" is not in "${metadata.title}"`);
-    const codepoints = [...text.slice(0, start)].length;
-    const link = tag.link && { [tag.label === "quote" ? "speakerId" : "sourceId"]: tag.link };
+    const codepoints = utf16ToCodePoint(text, start);
+    const key = LINK_ATTRIBUTES[tag.label];
+    const link = tag.link && key && { [key]: tag.link };
     return {
       id: tag.key,
       label: tag.label,
       start: codepoints,
-      end: codepoints + [...tag.words].length,
+      end: codepoints + codePointLength(tag.words),
       text: tag.words,
       authors: [people(tag.by)],
       status: tag.decision ? (tag.decision.decision === "accept" ? "accepted" : "rejected") : "pending",

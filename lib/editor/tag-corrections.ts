@@ -24,10 +24,10 @@ import { ANNOTATION_MARK } from "./annotation-mark";
 /** The correction under way: where its text ends now, and the tags it keeps. */
 type Correction = { end: number; marks: readonly Mark[] };
 
-export const tagCorrectionsKey = new PluginKey<Correction | null>("tagCorrections");
+const tagCorrectionsKey = new PluginKey<Correction | null>("tagCorrections");
 
 /** The tag marks on every character between `from` and `to` (none when the range holds no text). */
-export function tagsCovering(doc: PMNode, from: number, to: number): Mark[] {
+function tagsCovering(doc: PMNode, from: number, to: number): Mark[] {
   let common: Mark[] | null = null;
   doc.nodesBetween(from, to, (node) => {
     if (!node.isText) return true;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "./annotation-mark";
 import { articleExtensions } from "./extensions";
-import { REFRESH_LABELS, TagLabels, tagLabelsKey } from "./tag-labels";
+import { TagLabels, tagLabelsKey } from "./tag-labels";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the clerk.\n\nMore than 200 volunteers waited.";
 let editor: Editor;
@@ -91,7 +91,7 @@ describe("label names on the text", () => {
     editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids: new Set(["ana"]) }));
     expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
     expect(labels()).toHaveLength(3);
-    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, REFRESH_LABELS));
+    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { blocks: [0, editor.state.doc.childCount] }));
     expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
     names.set("ana", "Actor");
   });

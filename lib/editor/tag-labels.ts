@@ -36,9 +36,6 @@ export const tagLabelsKey = new PluginKey<DecorationSet>("tagLabels");
  */
 export const labelClass = (id: string) => `tag-label-${id}`;
 
-/** The transaction meta that makes every label be looked up again (the tags changed). */
-export const REFRESH_LABELS = "refresh";
-
 /** Widgets at the starts of tags within the textblocks of `from`–`to`. */
 function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptions["labelOf"]): Decoration[] {
   const found: Decoration[] = [];
@@ -91,8 +88,8 @@ function changedRange(tr: Transaction): { from: number; oldTo: number; to: numbe
   return { from, oldTo: end.a + grow, to: end.b + grow };
 }
 
-/** What a refresh looks at again: everything, the blocks holding these tags, or blocks by index. */
-export type LabelsRefresh = typeof REFRESH_LABELS | { ids: ReadonlySet<string> } | { blocks: [number, number] };
+/** What a refresh looks at again: the blocks holding these tags, or blocks by index. */
+export type LabelsRefresh = { ids: ReadonlySet<string> } | { blocks: [number, number] };
 
 /** The labels of the top-level blocks from index `first` to `last` (exclusive) looked up again. */
 function relabelBlocks(set: DecorationSet, doc: PMNode, first: number, last: number, labelOf: TagLabelsOptions["labelOf"]): DecorationSet {
@@ -139,7 +136,6 @@ export const TagLabels = Extension.create<TagLabelsOptions>({
             deferFirst ? DecorationSet.empty : DecorationSet.create(state.doc, labelsIn(state.doc, 0, state.doc.content.size, labelOf)),
           apply(tr, set) {
             const refresh = tr.getMeta(tagLabelsKey) as LabelsRefresh | undefined;
-            if (refresh === REFRESH_LABELS) return DecorationSet.create(tr.doc, labelsIn(tr.doc, 0, tr.doc.content.size, labelOf));
             if (refresh && "blocks" in refresh) return relabelBlocks(set, tr.doc, refresh.blocks[0], refresh.blocks[1], labelOf);
             if (refresh && "ids" in refresh) {
               // A tag created, deleted or relabelled: only the blocks it marks change their labels.

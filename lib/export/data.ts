@@ -22,20 +22,20 @@ import type { ExportArticle, ExportPerson } from "./shape";
 export type Tx = SqlSession;
 
 /**
- * Runs `work` in one REPEATABLE READ transaction on a connection of its own (lib/db/dedicated-transaction.ts):
- * read only for exports, read-write for snapshots (which store what they read in the same transaction).
- */
-/**
  * Export transactions running in this process, each on a connection of its own, are capped: each holds a
  * PostgreSQL connection as long as its reader reads, and a crowd of slow downloads must not use up the
  * database's connections. Past the cap an export is refused at once (429), never queued.
  */
 const slots = globalThis as unknown as { marginExportsRunning?: number };
 
-export function exportConcurrency(): number {
+function exportConcurrency(): number {
   return Number(process.env.MARGIN_EXPORT_CONCURRENCY ?? 4);
 }
 
+/**
+ * Runs `work` in one REPEATABLE READ transaction on a connection of its own (lib/db/dedicated-transaction.ts):
+ * read only for exports, read-write for snapshots (which store what they read in the same transaction).
+ */
 export async function inExportTransaction<T>(work: (tx: Tx) => Promise<T>, options: { readOnly: boolean }): Promise<T> {
   const running = slots.marginExportsRunning ?? 0;
   if (running >= exportConcurrency()) {

@@ -91,18 +91,18 @@ export async function writeDataset(
 }
 
 /**
+ * How long a stalled reader may hold an export (its transaction and connection) without reading: a client
+ * that stops reading without closing (a frozen tab, a proxy that buffers nothing) must not pin them.
+ */
+function exportIdleMs(): number {
+  return Number(process.env.MARGIN_EXPORT_IDLE_MS ?? 60_000);
+}
+
+/**
  * A byte stream fed by `write`, which waits while the reader is `highWaterMark` bytes behind: the producer
  * (a database transaction) runs at the pace of the slowest consumer, in constant memory. Cancelling the
  * stream (a client that disconnects, a closed stdout) aborts `signal`, and any waiting write throws.
  */
-/**
- * How long a stalled reader may hold an export (its transaction and connection) without reading: a client
- * that stops reading without closing (a frozen tab, a proxy that buffers nothing) must not pin them.
- */
-export function exportIdleMs(): number {
-  return Number(process.env.MARGIN_EXPORT_IDLE_MS ?? 60_000);
-}
-
 export function pushStream(highWaterMark = 1024 * 1024, idleMs = exportIdleMs()) {
   const abort = new AbortController();
   let controller!: ReadableStreamDefaultController<Uint8Array>;

@@ -9,7 +9,7 @@ import { once } from "node:events";
 import { AppError } from "@/lib/errors";
 import { pauseEvery } from "@/lib/event-loop";
 
-export type MultipartLimits = {
+type MultipartLimits = {
   /** The repeatable field holding the files; files sent in other fields are dropped unread. */
   field: string;
   maxFiles: number;
@@ -20,7 +20,7 @@ export type MultipartLimits = {
 };
 
 /** The form as `request.formData()` reads it: the field's files in order, and each text field's first value. */
-export type MultipartForm = { files: File[]; texts: Record<string, string> };
+type MultipartForm = { files: File[]; texts: Record<string, string> };
 
 /** Text fields (and parts) a form may hold: far more than any client of Margin sends. */
 const MAX_TEXT_FIELDS = 1000;

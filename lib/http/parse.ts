@@ -23,8 +23,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
  * Throws a 400 AppError naming the first string in `value` (parsed JSON, a form's or a query's fields) that
  * PostgreSQL could not store: refused at the edge rather than failing as a 500 inside a write.
  */
-export function refuseUnstorable(value: unknown): void {
-  const at = firstUnstorable(value);
+export function refuseUnstorable(value: unknown, path = ""): void {
+  const at = firstUnstorable(value, path);
   if (at !== null) throw new AppError("bad_request", unstorableMessage(at), at);
 }
 

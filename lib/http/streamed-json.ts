@@ -20,7 +20,8 @@ import { Tokenizer, TokenParser, TokenType } from "@streamparser/json";
 import type { ParsedTokenInfo } from "@streamparser/json";
 import { AppError } from "@/lib/errors";
 import { pauseEvery } from "@/lib/event-loop";
-import { firstUnstorable, keySegment, storable, unstorableMessage } from "@/lib/text/storable";
+import { keySegment, storable, unstorableMessage } from "@/lib/text/storable";
+import { refuseUnstorable } from "./parse";
 
 /** What the document held, with its array's elements still on disk. */
 export type StreamedDocument = {
@@ -35,7 +36,7 @@ export type StreamedDocument = {
   items(): AsyncGenerator<unknown>;
 };
 
-export type StreamedJsonRules = {
+type StreamedJsonRules = {
   field: string;
   invalidMessage: string;
   /** The top-level array read element by element. */
@@ -223,11 +224,6 @@ class DocumentRouter {
 
 /** A top-level field's path, as firstUnstorable names it: `format`, `"odd key"`. */
 const fieldPath = (key: string) => keySegment(key).slice(1);
-
-function refuseUnstorable(value: unknown, path: string): void {
-  const at = firstUnstorable(value, path);
-  if (at !== null) throw new AppError("bad_request", unstorableMessage(at), at);
-}
 
 /** A marker for syntax errors found by the router; turned into the rules' message by the reader. */
 class InvalidJson extends Error {}

@@ -5,8 +5,8 @@ import * as threadRoute from "@/app/api/annotations/[id]/thread/route";
 import * as historyRoute from "@/app/api/annotations/[id]/history/route";
 import * as tagRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/articles/[id]/annotations/route";
-import * as workRoute from "@/app/api/articles/[id]/status/route";
-import * as doneRoute from "@/app/api/articles/[id]/work/route";
+import * as statusRoute from "@/app/api/articles/[id]/status/route";
+import * as workRoute from "@/app/api/articles/[id]/work/route";
 import * as mentionsRoute from "@/app/api/me/mentions/route";
 import * as projectRoute from "@/app/api/projects/[slug]/route";
 import * as articlesRoute from "@/app/api/projects/[slug]/articles/route";
@@ -90,8 +90,8 @@ describe("review rules, every role times every action", () => {
     readComments: (who, _, id) => callRoute(commentsRoute.GET, { params: { id }, token: who.token }),
     readHistory: (who, _, id) => callRoute(historyRoute.GET, { params: { id }, token: who.token }),
     markDone: (who, articleId) =>
-      callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" }),
-    setStatus: (who, articleId) => callRoute(workRoute.POST, { params: { id: articleId }, token: who.token, body: { status: "done" } }),
+      callRoute(workRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" }),
+    setStatus: (who, articleId) => callRoute(statusRoute.POST, { params: { id: articleId }, token: who.token, body: { status: "done" } }),
   };
   for (const [action, byRole] of Object.entries(expected)) {
     it(`${action}: ${Object.entries(byRole)
@@ -113,7 +113,7 @@ describe("marking work done", () => {
     const articleId = await newArticle();
     await tag(articleId, people.author, "figure", "1,219 ballots");
     const markDone = (who: Person) =>
-      callRoute(doneRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
+      callRoute(workRoute.PUT, { params: { id: articleId }, token: who.token, body: { done: true }, method: "PUT" });
     const refused = await markDone(people.reviewer);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/only on articles they tagged/);
@@ -391,13 +391,13 @@ describe("gold layer and blind annotation", () => {
     } finally {
       live.destroy();
     }
-    const done = await callRoute(doneRoute.PUT, { params: { id: articleId }, token: a.token, body: { done: true }, method: "PUT" });
+    const done = await callRoute(workRoute.PUT, { params: { id: articleId }, token: a.token, body: { done: true }, method: "PUT" });
     expect(done.body.work).toEqual({ done: true, articleStatus: "in_progress" });
     expect(await ids(a)).toHaveLength(4);
     expect(await ids(b)).toHaveLength(2);
     // Everyone who tagged it is done: it awaits review.
     expect(
-      (await callRoute(doneRoute.PUT, { params: { id: articleId }, token: b.token, body: { done: true }, method: "PUT" })).body.work
+      (await callRoute(workRoute.PUT, { params: { id: articleId }, token: b.token, body: { done: true }, method: "PUT" })).body.work
         .articleStatus,
     ).toBe("in_review");
   });

@@ -70,14 +70,15 @@ function textNodes(text: Y.XmlText): PMNode[] {
   });
 }
 
-function nodeTypeOf(name: string): NodeType {
+/** The node type an element's name stands for; ContentError for an unknown one (or the document, or text). */
+export function nodeTypeOf(name: string): NodeType {
   const type = articleSchema.nodes[name];
   if (!type || type === articleSchema.topNodeType || type.isText) throw new ContentError(`unknown node "${name}"`);
   return type;
 }
 
 /** An element of the content document as a ProseMirror node, or ContentError; never changes the document. */
-export function readElement(element: Y.XmlElement): PMNode {
+function readElement(element: Y.XmlElement): PMNode {
   const type = nodeTypeOf(element.nodeName);
   const attributes = element.getAttributes() as Record<string, unknown>;
   checkAttributes(`node "${type.name}"`, type.spec.attrs ?? {}, attributes);
@@ -98,7 +99,7 @@ export function readElement(element: Y.XmlElement): PMNode {
  * concurrent edits merged by Yjs can leave such a shape, which the editor shows and repairs, and which no
  * reading may delete. Unknown nodes, marks and attributes, which no editor writes, are refused.
  */
-export function readBlock(type: Y.XmlElement | Y.XmlText | Y.XmlHook): PMNode {
+function readBlock(type: Y.XmlElement | Y.XmlText | Y.XmlHook): PMNode {
   if (!(type instanceof Y.XmlElement)) throw new ContentError("the article holds something other than blocks");
   return readElement(type);
 }

@@ -25,7 +25,7 @@ import * as Y from "yjs";
 import { CONTENT_FIELD } from "@/lib/collab/names";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
-import { ContentError, checkText, markOfFormat } from "./content-schema";
+import { ContentError, checkText, markOfFormat, nodeTypeOf } from "./content-schema";
 
 export type ContentSender = {
   /** May change characters, blocks and node attributes (owners and editors). */
@@ -89,8 +89,7 @@ function checkInserted(structs: (Y.Item | Y.GC | Y.Skip)[], sender: ContentSende
       if (!sender.mayEditText) refuse(`may tag but not change the text (inserts a ${content.type.constructor.name})`);
       const type = content.type;
       if (type instanceof Y.XmlElement) {
-        const node = articleSchema.nodes[type.nodeName];
-        if (!node || node.isText || node === articleSchema.topNodeType) refuse(`unknown node "${type.nodeName}"`);
+        nodeTypeOf(type.nodeName);
       } else if (!(type instanceof Y.XmlText)) refuse("only elements and text belong in an article");
     } else if (content instanceof Y.ContentAny) {
       // An element's attribute (heading level…): structure, so text; its name is checked once applied.

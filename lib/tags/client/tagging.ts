@@ -9,7 +9,7 @@
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import type { Label } from "@/lib/vocabulary";
-import { ownState, readTags, tagsMap } from "@/lib/tags/documents";
+import { ownState, readTag, tagsMap } from "@/lib/tags/documents";
 import { annotatorsOf } from "@/lib/tags/record";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import type { TagAnswer, TagClient } from "./tag-client";
@@ -39,11 +39,10 @@ function sameTag(editor: Editor, tags: Y.Doc, label: Label, userId: string, from
       else extents.set(id, { from: pos, to: pos + node.nodeSize });
     }
   });
-  const records = readTags(tags);
   for (const [id, extent] of extents) {
-    const record = records.get(id);
-    if (extent.from !== from || extent.to !== to || record?.label !== label) continue;
-    if (annotatorsOf(record).some((person) => person.id === userId)) return id;
+    if (extent.from !== from || extent.to !== to) continue;
+    const record = readTag(tags, id);
+    if (record?.label === label && annotatorsOf(record).some((person) => person.id === userId)) return id;
   }
   return null;
 }

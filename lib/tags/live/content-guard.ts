@@ -23,9 +23,9 @@ import { can } from "@/lib/auth/permissions";
 import { contextOf, type CollabContext } from "@/lib/collab/context";
 import { documentName, REFUSED_UPDATE } from "@/lib/collab/names";
 import { applyReverts, checkContentUpdate, type ContentSender, type Revert, type SpanChange } from "@/lib/tags/content-update";
-import { readTags } from "@/lib/tags/documents";
+import { readTag, readTags } from "@/lib/tags/documents";
 import { recordEvent, type Journal } from "@/lib/tags/journal";
-import { annotatorsOf } from "@/lib/tags/record";
+import { annotatorsOf, type TagRecord } from "@/lib/tags/record";
 
 /** y-protocols' sync message types that carry a document update: sync step 2 and an update. */
 const CARRIES_UPDATE = new Set([1, 2]);
@@ -80,7 +80,7 @@ export class ContentGuard implements Extension {
     const shadow = this.shadowOf(name, document);
     const sender = context.actor.userId;
     const verdict = checkContentUpdate(shadow.doc, payload, senderOf(context, connection.readOnly), (id) => {
-      const tag = tags.get(id);
+      const tag = tags(id);
       if (!tag) return "unknown";
       return annotatorsOf(tag).some((person) => person.id === sender) ? "own" : "foreign";
     });
@@ -107,15 +107,19 @@ export class ContentGuard implements Extension {
     this.dropShadow(name);
   }
 
-  /** The tags of the article as the server holds them. */
-  private async tagsOf(articleId: string): Promise<ReturnType<typeof readTags>> {
+  /**
+   * A tag of the article as the server holds it, looked up only for tags whose marks an update moved: not
+   * every tag read on every keystroke.
+   */
+  private async tagsOf(articleId: string): Promise<(id: string) => TagRecord | undefined> {
     const name = documentName(articleId, "tags");
     const loaded = this.instance?.documents.get(name);
-    if (loaded) return readTags(loaded);
+    if (loaded) return (id) => readTag(loaded, id);
     // A client connected to the content alone (a script): open the tags for a moment.
     const connection = await this.instance!.openDirectConnection(name);
     try {
-      return readTags(connection.document!);
+      const tags = readTags(connection.document!);
+      return (id) => tags.get(id);
     } finally {
       await connection.disconnect({ unloadImmediately: false });
     }

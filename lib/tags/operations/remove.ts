@@ -71,12 +71,10 @@ export function restoreTag(
   if (!mayChange(actor, tag)) return fail("forbidden", "Only the tag's author or a project owner may restore it");
   const projection = projectContent(docs.content);
   if (projection.spans.has(id)) return ok({ id });
-  const matches: number[] = [];
-  for (let at = projection.text.indexOf(last.text); last.text && at >= 0; at = projection.text.indexOf(last.text, at + 1)) matches.push(at);
-  if (!matches.length) return fail("bad_request", "Its words are no longer in the text: select new words to attach it to", "id");
   const near =
     last.start === null ? 0 : convertOffset(projection.text, Math.min(last.start, [...projection.text].length), "codepoint", "utf16");
-  const start = matches.reduce((best, at) => (Math.abs(at - near) < Math.abs(best - near) ? at : best));
+  const start = last.text ? nearest(projection.text, last.text, near) : null;
+  if (start === null) return fail("bad_request", "Its words are no longer in the text: select new words to attach it to", "id");
   markSpan(docs.content, id, { start, end: start + last.text.length });
   writeTag(docs.tags, id, { updatedAt: now });
   recordEvent(docs.journal, id, actor.userId, "restored", now, { text: last.text });
