@@ -11,6 +11,11 @@ const sessionsOnlyInDataModules = {
   name: "@/lib/db/dedicated-transaction",
   message: "Only lib/<domain>/data.ts and mutations.ts may open database connections.",
 };
+const dedicatedSessionsOnlyInDataModules = {
+  name: "@/lib/db/dedicated-session",
+  message: "Only lib/<domain>/data.ts and mutations.ts may open database connections (types may be imported anywhere).",
+  allowTypeImports: true,
+};
 // Authorization through types: only the gates in lib/auth mint the branded contexts.
 const mintOnlyInGates = {
   name: "@/lib/auth/context",
@@ -25,7 +30,10 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": ["error", { paths: [prismaOnlyInDataModules, sessionsOnlyInDataModules, mintOnlyInGates] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [prismaOnlyInDataModules, sessionsOnlyInDataModules, dedicatedSessionsOnlyInDataModules, mintOnlyInGates] },
+      ],
     },
   },
   {

@@ -3,7 +3,7 @@
  * HTTP status (lib/http/api-handler.ts) or a page (not-found, sign-in). Expected outcomes a caller must
  * handle (a duplicate slug, a wrong password) are returned as values instead.
  */
-export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 /**
  * What a caller needs beyond the message to act on an error, e.g. on a 409: which article the import

@@ -3,23 +3,27 @@
  * state. Used by the server process (server/main.ts), the tests (lib/testing/collab.ts) and the benchmarks,
  * so that all of them run the same server.
  *
- * Extensions, in order: authorization (who may open what), the content guard (each client update against
- * what its sender may do), the presence guard (awareness says who the connection is; blind annotators are
- * sent no colleague's), keep-loaded, the
- * dropping of connections whose access changed, persistence (append, snapshot, and the tags' store step
- * around it), blind views, and the editor's tag messages. Tag changes go through one TagPublisher, which appends
- * them before colleagues see them and refreshes blind views after.
+ * Extensions, in order: ownership (one instance of a cluster owns an article's live documents; it runs
+ * first, whatever its place, by its priority), authorization (who may open what), the content guard (each
+ * client update against what its sender may do), the presence guard (awareness says who the connection is;
+ * blind annotators are sent no colleague's), keep-loaded, the dropping of connections whose access changed,
+ * persistence (append, snapshot, and the tags' store step around it, each write fenced by the owner's
+ * epoch), blind views, and the editor's tag messages. Tag changes go through one TagPublisher, which appends
+ * them before colleagues see them and refreshes blind views after. Live tag operations asked of an instance
+ * that does not own the article are forwarded to the one that does (lib/tags/live/forwarding.ts).
  */
 import "server-only";
 import { AccessDrop } from "@/lib/collab/access-drop";
 import { Authorization } from "@/lib/collab/authorization";
 import { Collaboration, type CollaborationOptions } from "@/lib/collab/collaboration";
 import { KeepLoaded, type Clock } from "@/lib/collab/keep-loaded";
-import { documentName } from "@/lib/collab/names";
+import { documentName, parseDocumentName } from "@/lib/collab/names";
+import { MOVED, Ownership } from "@/lib/collab/ownership";
 import { ALREADY_STORED, Persistence } from "@/lib/collab/persistence";
 import { PresenceGuard } from "@/lib/collab/presence";
 import { BlindViews } from "@/lib/tags/live/blind-views";
 import { ContentGuard } from "@/lib/tags/live/content-guard";
+import { forwardedLiveAnnotations } from "@/lib/tags/live/forwarding";
 import { TagMessages } from "@/lib/tags/live/messages";
 import { createLiveAnnotations, type LiveAnnotations } from "@/lib/tags/live/operations";
 import { TagPublisher } from "@/lib/tags/live/publisher";
@@ -34,38 +38,66 @@ export type StartOptions = CollaborationOptions & {
   keepLoadedMs?: number;
   /** The keep-loaded rule's clock (tests drive time themselves). */
   clock?: Clock;
+  /** How often owned articles nobody uses any more are let go (5000 ms). */
+  releaseIdleMs?: number;
 };
 
-export type RunningCollaboration = { collaboration: Collaboration; live: LiveAnnotations; publisher: TagPublisher };
+export type RunningCollaboration = {
+  collaboration: Collaboration;
+  /** The live operations as route handlers call them: here when this instance owns the article, else forwarded. */
+  live: LiveAnnotations;
+  /** The same, always run here (what a forwarded operation runs). */
+  local: LiveAnnotations;
+  publisher: TagPublisher;
+  ownership: Ownership;
+  /** Starts taking articles, reachable by peers at `address` (this instance's HTTP origin). */
+  start(address: string): Promise<void>;
+};
 
 export function startCollaboration(options: StartOptions = {}): RunningCollaboration {
   const views = new BlindViews();
+  let collaboration: Collaboration | null = null;
+  const ownership = new Ownership({
+    // Another instance took these articles (this one lost its database session): their clients move there.
+    onLost: (articleIds) => collaboration?.evict(articleIds, MOVED),
+    onMisrouted: (socketId) => collaboration?.closeSocket(socketId, MOVED),
+    sweepMs: options.releaseIdleMs,
+  });
+  const fence = (articleId: string) => ownership.epochOf(articleId);
   let persistence: Persistence | null = null;
   const publisher = new TagPublisher({
     origin: ALREADY_STORED,
     append: async (articleId, update, journal) => {
-      const id = await appendTagsUpdate(articleId, update, journal);
+      const id = await appendTagsUpdate(articleId, update, journal, fence(articleId));
       if (id !== null) persistence?.noteAppended(documentName(articleId, "tags"), id);
     },
     onPublished: (articleId, live) => views.refresh(articleId, live),
   });
-  persistence = new Persistence({ seed: seedDocuments, step: tagStoreStep(publisher) });
+  persistence = new Persistence({
+    seed: seedDocuments,
+    step: tagStoreStep(publisher),
+    fence,
+    onMoved: (connection) => connection.webSocket.close(MOVED.code, MOVED.reason),
+  });
   let live: LiveAnnotations | null = null;
-  const collaboration = new Collaboration(
+  collaboration = new Collaboration(
     persistence,
     [
+      ownership,
       new Authorization(),
-      new ContentGuard(async (articleId, journal) => void (await appendTagsUpdate(articleId, null, journal))),
+      new ContentGuard(async (articleId, journal) => void (await appendTagsUpdate(articleId, null, journal, fence(articleId)))),
       new PresenceGuard(),
       // Released first at shutdown: nothing is kept loaded, and access changes no longer arrive.
-      new KeepLoaded(options.keepLoadedMs, options.clock),
+      new KeepLoaded(options.keepLoadedMs, options.clock, (name) => ownership.owns(parseDocumentName(name)?.articleId ?? "")),
       new AccessDrop(),
       persistence,
       views,
       new TagMessages(() => live!),
     ],
     options,
+    (articleId) => ownership.claim(articleId),
   );
-  live = createLiveAnnotations(collaboration, publisher);
-  return { collaboration, live, publisher };
+  const local = createLiveAnnotations(collaboration, publisher);
+  live = forwardedLiveAnnotations(local, ownership);
+  return { collaboration, live, local, publisher, ownership, start: (address) => ownership.start(address) };
 }

@@ -1,13 +1,17 @@
 /**
  * Margin's server process (`npm run dev`, `npm start`): opens the database (DATABASE_URL or the embedded
  * PostgreSQL), applies migrations, seeds the demo into an empty development database, then serves Next.js.
- * One process and one port, so that the collaboration WebSocket shares the app's origin.
+ * One process and one port, so that the collaboration WebSocket shares the app's origin. Several of them on
+ * one PostgreSQL make a cluster (README, "Running several instances"): each reaches the others at its
+ * MARGIN_PEER_URL, by default http://127.0.0.1:<PORT>, which suits instances on one machine.
  */
 import http from "node:http";
 import type { Socket } from "node:net";
 import compression from "compression";
 import next from "next";
 import type { Collaboration } from "@/lib/collab/collaboration";
+import { setCollaborationStatus } from "@/lib/collab/status";
+import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
 import type { Database } from "@/lib/db/database";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -45,6 +49,7 @@ const compressing = compression({ filter: (request, response) => compressible(re
 /** What has been started so far, stopped in reverse order whenever a signal arrives, even during boot. */
 const running: { database?: Database; server?: http.Server; app?: ReturnType<typeof next>; collaboration?: Collaboration } = {};
 let stopping = false;
+let serving = true;
 
 async function shutdown(signal: string, code = 0) {
   if (stopping) return;
@@ -56,6 +61,8 @@ async function shutdown(signal: string, code = 0) {
   // embedded database follows, and the whole must stay within 2 s.
   const requestsDeadline = Date.now() + 1000;
   const { server, app, database, collaboration } = running;
+  // The health check says "draining" from now on: a load balancer sends nothing new.
+  serving = false;
   // Live documents first: everything received is stored before the sockets close.
   await collaboration?.close().catch((error: unknown) => console.error("[collab] close failed", error));
   if (server) {
@@ -87,7 +94,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
+  const collab = startCollaboration();
+  const { collaboration, live, local, ownership } = collab;
   const server = http.createServer((request, response) => {
+    // Live operations a peer forwards (for an article this instance owns) bypass Next.js.
+    if (request.url === PEER_PATH) return void handlePeerRequest(request, response, local, ownership);
     // Overwrite whatever the client sent: this header is trusted by the sign-in rate limit.
     request.headers[CLIENT_IP_HEADER] = clientAddress(request);
     compressing(request as never, response as never, () => void handle(request, response));
@@ -97,9 +108,10 @@ async function main() {
   // closing at that very moment gets ECONNRESET, which Node's 5-second default made common (seen in CI).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  const { collaboration, live } = startCollaboration();
   running.collaboration = collaboration;
+  await collab.start(process.env.MARGIN_PEER_URL ?? `http://127.0.0.1:${port}`);
   setLiveAnnotations(live);
+  setCollaborationStatus(() => ({ serving, ownedArticles: ownership.ownedCount, instanceId: ownership.instanceId }));
   // /collab is the collaboration WebSocket; any other upgrade is Next.js's own (hot reload in development).
   server.on("upgrade", (request, socket, head) => {
     if (!collaboration.handleUpgrade(request, socket, head)) void upgrade(request, socket as Socket, head);

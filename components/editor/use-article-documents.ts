@@ -28,7 +28,9 @@ export function useArticleDocuments(
   const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", error: null });
 
   useEffect(() => {
-    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    // The article in the address lets a cluster (and its load balancer) send the socket to the instance
+    // that owns the article (lib/collab/ownership.ts).
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?article=${encodeURIComponent(articleId)}`;
     performance.mark("margin:connect");
     const socket = new HocuspocusProviderWebsocket({ url });
     const make = (name: string) => new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token: "" });

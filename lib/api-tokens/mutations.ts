@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/context";
 import { API_TOKEN_PREFIX, displayPrefix, generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { prisma } from "@/lib/db/prisma";
 import { fail, ok, type Result } from "@/lib/errors";
-import { announceAccessChange } from "@/lib/collab/access-changes";
+import { notifyAccessChange } from "@/lib/collab/mutations";
 
 export const tokenNameSchema = z.object({
   name: z
@@ -26,12 +26,14 @@ export async function createApiToken(userId: string, name: string): Promise<{ id
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Result<null, "not_found">> {
   // Scoped to the owner: someone else's token id behaves as if it did not exist.
-  const { count } = await prisma.apiToken.updateMany({
-    where: { id: tokenId, userId: actor.userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  const count = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    // Live connections made with a token reconnect, on every instance, and one made with this token is refused.
+    if (count) await notifyAccessChange({ userId: actor.userId, via: "token" }, tx);
+    return count;
   });
-  if (!count) return fail("not_found", "No such active token");
-  // Live connections made with a token reconnect, and one made with this token is refused.
-  announceAccessChange({ userId: actor.userId, via: "token" });
-  return ok(null);
+  return count ? ok(null) : fail("not_found", "No such active token");
 }

@@ -69,12 +69,33 @@ export async function authorizeArticle<C extends Capability>(
   articleId: string,
   capability: C,
 ): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
+  return authorizeArticleOf(actor.userId, articleId, capability);
+}
+
+/**
+ * For a live operation another instance of the cluster forwarded here (lib/tags/live/forwarding.ts; its
+ * signature, checked by the caller, proves an instance authenticated the user): the same check as
+ * authorizeArticle, made again with the membership and settings as they are now.
+ */
+export async function unsafeAuthorizeForwardedArticle<C extends Capability>(
+  userId: string,
+  articleId: string,
+  capability: C,
+): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
+  return authorizeArticleOf(userId, articleId, capability);
+}
+
+async function authorizeArticleOf<C extends Capability>(
+  userId: string,
+  articleId: string,
+  capability: C,
+): Promise<Result<ArticleAccess<C>, AccessRefusal>> {
   const article = await prisma.article.findUnique({
     where: { id: articleId },
     select: {
-      project: { select: { ...PROJECT, memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+      project: { select: { ...PROJECT, memberships: { where: { userId }, select: { role: true } } } },
       // Whether they marked their work here done, which lifts a blind project's rule on this article.
-      annotators: { where: { userId: actor.userId, doneAt: { not: null } }, select: { userId: true } },
+      annotators: { where: { userId, doneAt: { not: null } }, select: { userId: true } },
     },
   });
   const role = article?.project.memberships[0]?.role;
@@ -82,7 +103,7 @@ export async function authorizeArticle<C extends Capability>(
   const refusal = refusalOf(role, capability, article.project);
   if (refusal) return fail("forbidden", refusal);
   const { memberships: _, ...project } = article.project;
-  const access = mintProjectAccess(fields(project, role, actor.userId), capability);
+  const access = mintProjectAccess(fields(project, role, userId), capability);
   const scope: TagScope = article.annotators.length ? { kind: "all" } : access.tagScope;
   return ok(mintArticleAccess(access, articleId, scope));
 }

@@ -1,51 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./rate-limit";
+import { retryAfterMs, type LimitRule } from "./rate-limit";
 
-function limiter(maxFailures = 3, windowMs = 1000) {
-  let now = 0;
-  const clock = { advance: (ms: number) => (now += ms) };
-  return { limit: new FailureLimiter({ maxFailures, windowMs }, () => now), clock };
-}
+const rule: LimitRule = { name: "test", maxAttempts: 3, windowMs: 1000 };
+const at = (ms: number) => new Date(ms);
 
-describe("FailureLimiter", () => {
-  it("allows attempts until the limit is reached, counting each attempt when it starts", () => {
-    const { limit } = limiter();
-    expect(limit.begin("a").retryAfterMs).toBe(0);
-    expect(limit.begin("a").retryAfterMs).toBe(0);
-    expect(limit.begin("a").retryAfterMs).toBe(0);
-    // Three attempts are under way or failed: the fourth waits, even before any of them finished.
-    expect(limit.begin("a")).toEqual({ retryAfterMs: 1000, attempt: -1 });
+describe("retryAfterMs", () => {
+  it("lets a key start attempts while it has fewer than the limit", () => {
+    expect(retryAfterMs(rule, [], at(0))).toBe(0);
+    expect(retryAfterMs(rule, [at(0), at(100)], at(200))).toBe(0);
   });
 
-  it("takes a successful attempt back", () => {
-    const { limit } = limiter(2);
-    const first = limit.begin("a");
-    limit.begin("a");
-    limit.succeed("a", first.attempt);
-    expect(limit.retryAfterMs("a")).toBe(0);
+  it("waits at the limit until the oldest counted attempt leaves the window", () => {
+    expect(retryAfterMs(rule, [at(0), at(400), at(400)], at(400))).toBe(600);
+    expect(retryAfterMs(rule, [at(0), at(400), at(400)], at(999))).toBe(1);
+    expect(retryAfterMs(rule, [at(0), at(400), at(400)], at(1000))).toBe(0);
   });
 
-  it("unlocks when the oldest counted attempt leaves the window", () => {
-    const { limit, clock } = limiter();
-    limit.begin("a");
-    clock.advance(400);
-    limit.begin("a");
-    limit.begin("a");
-    expect(limit.retryAfterMs("a")).toBe(600);
-    clock.advance(600);
-    expect(limit.retryAfterMs("a")).toBe(0);
+  it("ignores attempts that have left the window", () => {
+    expect(retryAfterMs(rule, [at(0), at(100), at(1200), at(1300)], at(1400))).toBe(0);
+    expect(retryAfterMs(rule, [at(0), at(1200), at(1300), at(1350)], at(1400))).toBe(800);
   });
 
-  it("keeps keys apart, forgets a key on reset, and forgets expired keys so memory stays bounded", () => {
-    const { limit, clock } = limiter(1);
-    limit.begin("a");
-    expect(limit.retryAfterMs("a")).toBeGreaterThan(0);
-    expect(limit.retryAfterMs("b")).toBe(0);
-    limit.reset("a");
-    expect(limit.retryAfterMs("a")).toBe(0);
-    for (let index = 0; index < 1500; index++) limit.begin(`spray-${index}`);
-    clock.advance(2000);
-    for (let index = 0; index < 1000; index++) limit.begin("again");
-    expect(limit.size).toBeLessThan(10);
+  it("waits for as many to leave as it takes to get under a limit lowered since they were counted", () => {
+    const lowered = { ...rule, maxAttempts: 2 };
+    expect(retryAfterMs(lowered, [at(100), at(200), at(300)], at(500))).toBe(700);
   });
 });

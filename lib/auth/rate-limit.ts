@@ -1,77 +1,32 @@
 /**
- * Counts failed attempts per key (an account, an IP address) in a sliding window and locks the key once it
- * has too many. Pure and clock-injected so that it is tested without waiting.
+ * The rule of a rate limit: a key (an account, an address) may start so many attempts in a sliding window,
+ * and is locked once it has. The attempts themselves are counted in PostgreSQL (`beginAttempt` in
+ * lib/auth/mutations.ts), so that every instance of a cluster counts the same ones; what is decided from
+ * them is here, pure, so that it is tested without a database or a clock.
  *
- * An attempt is counted when it starts (`begin`), not when it fails: requests sent at the same moment would
- * otherwise all pass the check before any failure is recorded. A success takes its attempt back (`succeed`).
- *
- * Kept in memory: Margin runs as one server process. Several processes behind a load balancer would each
- * count separately, which still bounds guessing to a small multiple of the limit.
+ * An attempt is counted when it starts, not when it fails: requests sent at the same moment would otherwise
+ * all pass the check before any failure is recorded. A success takes its attempt back.
  */
-export type LimitRule = { maxFailures: number; windowMs: number };
+export type LimitRule = {
+  /** Part of every stored key, so that two rules never count each other's attempts: "sign-in:account". */
+  name: string;
+  maxAttempts: number;
+  windowMs: number;
+};
 
-/** Forgets keys whose attempts have all expired, every this many calls, so that memory stays bounded. */
-const SWEEP_EVERY = 1000;
+/** An attempt that started (its row's id, to take it back), or a refusal with the time to wait. */
+export type AttemptStart = { attempt: bigint; retryAfterMs: 0 } | { attempt: null; retryAfterMs: number };
 
-export class FailureLimiter {
-  private readonly attempts = new Map<string, number[]>();
-  private calls = 0;
-
-  constructor(
-    private readonly rule: LimitRule,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.rule.windowMs;
-    const kept = (this.attempts.get(key) ?? []).filter((at) => at > since);
-    if (kept.length) this.attempts.set(key, kept);
-    else this.attempts.delete(key);
-    return kept;
-  }
-
-  private sweep() {
-    if (++this.calls % SWEEP_EVERY) return;
-    for (const key of [...this.attempts.keys()]) this.recent(key);
-  }
-
-  /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.rule.maxFailures) return 0;
-    // Unlocks when the oldest attempt that still counts leaves the window.
-    const oldest = recent[recent.length - this.rule.maxFailures]!;
-    return oldest + this.rule.windowMs - this.now();
-  }
-
-  /**
-   * Starts an attempt: 0 and the attempt is counted as a failure until `succeed` takes it back, or the
-   * milliseconds to wait (and nothing is counted).
-   */
-  begin(key: string): { retryAfterMs: number; attempt: number } {
-    this.sweep();
-    const retryAfterMs = this.retryAfterMs(key);
-    if (retryAfterMs > 0) return { retryAfterMs, attempt: -1 };
-    const attempt = this.now();
-    const recent = this.recent(key);
-    recent.push(attempt);
-    this.attempts.set(key, recent.slice(-this.rule.maxFailures));
-    return { retryAfterMs: 0, attempt };
-  }
-
-  /** The attempt succeeded: it no longer counts. */
-  succeed(key: string, attempt: number): void {
-    const recent = this.attempts.get(key);
-    const index = recent?.indexOf(attempt) ?? -1;
-    if (recent && index >= 0) recent.splice(index, 1);
-  }
-
-  reset(key: string): void {
-    this.attempts.delete(key);
-  }
-
-  /** How many keys are tracked (for tests of the memory bound). */
-  get size(): number {
-    return this.attempts.size;
-  }
+/**
+ * Milliseconds until the key may start another attempt, or 0 when it may start one now. `attempts` are the
+ * times of the key's attempts, oldest first; those that have left the window no longer count.
+ */
+export function retryAfterMs(rule: LimitRule, attempts: readonly Date[], now: Date): number {
+  const since = now.getTime() - rule.windowMs;
+  const counting = attempts.filter((at) => at.getTime() > since);
+  if (counting.length < rule.maxAttempts) return 0;
+  // Unlocks when the oldest attempt that still counts leaves the window. There can be more than the limit
+  // when it was lowered since they were counted: then as many must leave as it takes to get under it.
+  const oldest = counting[counting.length - rule.maxAttempts]!;
+  return oldest.getTime() + rule.windowMs - now.getTime();
 }

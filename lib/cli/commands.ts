@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
-import { unsafeEndSessionsOf } from "@/lib/auth/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
@@ -16,7 +15,7 @@ import { unsafeSetMember } from "@/lib/members/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { createProjectSchema, slugSchema } from "@/lib/projects/schema";
 import { unsafeGetUserByEmail } from "@/lib/users/data";
-import { unsafeCreateUser } from "@/lib/users/mutations";
+import { unsafeCreateUser, unsafeSignOutEverywhere } from "@/lib/users/mutations";
 import { emailSchema, signUpSchema } from "@/lib/users/schema";
 
 export { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
@@ -67,8 +66,7 @@ export const COMMANDS: Command[] = [
       const email = parse(emailSchema, values.email);
       const user = await unsafeGetUserByEmail(email);
       if (!user) throw new CommandFailure(`no user with email ${email}`);
-      const ended = await unsafeEndSessionsOf(user.id);
-      // This process is not the server: live connections follow when they reconnect (see README).
+      const ended = await unsafeSignOutEverywhere(user.id);
       return { stdout: [String(ended)], stderr: [`ended ${ended} session${ended === 1 ? "" : "s"} of ${email}`] };
     },
   },

@@ -1,23 +1,36 @@
 /**
  * The collaboration server: Hocuspocus on the app's own HTTP server (path /collab), composed of extensions
  * (server/collaboration.ts composes Margin's). This class is the plumbing they share: the WebSocket
- * upgrade, the server's own connections to an article's documents, and an orderly shutdown that stores
- * everything received before any socket closes.
+ * upgrade (a socket for an article another instance owns is forwarded to it, lib/collab/ownership.ts), the
+ * server's own connections to an article's documents, and an orderly shutdown that stores everything
+ * received before any socket closes.
  */
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { createProxyServer } from "http-proxy-3";
 import { WebSocketServer, type WebSocket } from "ws";
 import type * as Y from "yjs";
+import { AppError } from "@/lib/errors";
 import type { CollabContext } from "./context";
-import { documentName } from "./names";
+import { documentName, parseDocumentName } from "./names";
+import type { Route } from "./ownership";
 import type { Persistence } from "./persistence";
 
 export const COLLAB_PATH = "/collab";
 
+/**
+ * Set on a socket or request one instance forwards to another: the receiver serves it itself, whoever owns
+ * the article by then, so that a request never travels in a circle while ownership moves.
+ */
+export const FORWARDED_HEADER = "x-margin-forwarded";
+
 /** An extension with something to let go of before the server stores and closes (listeners, sources). */
 export type Releasable = { release(): void | Promise<void> };
+
+/** An extension with something to let go of once everything is stored (the ownership of articles). */
+export type Finishable = { finish(): Promise<void> };
 
 export type CollaborationOptions = {
   /** Store debounce in ms (Hocuspocus' default 2000), and the longest a store may wait (10000). */
@@ -28,6 +41,9 @@ export type CollaborationOptions = {
   /** How long a socket may stay open without authenticating any document (10000). */
   authenticationTimeoutMs?: number;
 };
+
+/** Where an article's sockets are served: this instance, or the owner's address (lib/collab/ownership.ts). */
+export type SocketRouter = (articleId: string) => Promise<Route>;
 
 /** The target, host and origin of an upgrade request, or null when any of them cannot be read. */
 function readUpgrade(request: IncomingMessage): { url: URL; origin: URL | null } | null {
@@ -57,12 +73,22 @@ export class Collaboration {
   private readonly authenticationTimeoutMs: number;
   /** Sockets that have not authenticated any document yet, with the timer that will close them. */
   private readonly awaitingAuthentication = new Map<WebSocket, ReturnType<typeof setTimeout>>();
+  /** Open sockets by Hocuspocus' socket id, to close one a hook refused (see closeSocket). */
+  private readonly sockets = new Map<string, WebSocket>();
+  /** Forwards sockets to the instance that owns their article. */
+  private readonly proxy = createProxyServer({ ws: true, xfwd: true, connectTimeout: 5000 });
 
   constructor(
     readonly persistence: Persistence,
     private readonly extensions: Extension[],
     options: CollaborationOptions = {},
+    private readonly router: SocketRouter | null = null,
   ) {
+    // A peer that cannot be reached ends the client's socket; the client reconnects and is routed afresh.
+    this.proxy.on("error", (error, _request, socket) => {
+      console.warn(`[collab] forwarding a socket failed: ${error.message}`);
+      if ("destroy" in socket) socket.destroy();
+    });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
     this.authenticationTimeoutMs = options.authenticationTimeoutMs ?? 10_000;
     const authentication: Extension = {
@@ -76,6 +102,25 @@ export class Collaboration {
       quiet: true,
       extensions: [...extensions, authentication],
     });
+  }
+
+  /**
+   * Closes every socket connected to these articles' documents (another instance owns them now): their
+   * clients reconnect and are forwarded there. Once nobody is connected the documents unload, unstored.
+   */
+  evict(articleIds: readonly string[], close: { code: number; reason: string }): void {
+    const evicted = new Set(articleIds);
+    for (const [name, document] of this.hocuspocus.documents) {
+      const parsed = parseDocumentName(name);
+      if (!parsed || !evicted.has(parsed.articleId)) continue;
+      for (const connection of document.getConnections()) connection.webSocket.close(close.code, close.reason);
+      void this.hocuspocus.unloadDocument(document);
+    }
+  }
+
+  /** Closes a client's whole socket (a document it asked for lives on another instance: it reconnects there). */
+  closeSocket(socketId: string, close: { code: number; reason: string }): void {
+    this.sockets.get(socketId)?.close(close.code, close.reason);
   }
 
   /** A loaded document of an article, if any. */
@@ -115,11 +160,38 @@ export class Collaboration {
       refuseUpgrade(socket, "403 Forbidden");
       return true;
     }
+    // The editor names its article (?article=<id>) so that its socket reaches the article's owner. A socket
+    // that names none, or was forwarded here, is served here: a document of an article another instance
+    // owns is then refused on loading, and its client reconnects.
+    const articleId = parsed.url.searchParams.get("article");
+    if (!this.router || !articleId || !parseDocumentName(documentName(articleId, "content")) || request.headers[FORWARDED_HEADER]) {
+      this.accept(request, socket, head, parsed.url);
+      return true;
+    }
+    this.router(articleId).then(
+      (route) => {
+        if (route.local) return this.accept(request, socket, head, parsed.url);
+        request.headers[FORWARDED_HEADER] = "1";
+        this.proxy.ws(request, socket, head, { target: route.address });
+      },
+      // Moving between instances: the client tries again shortly. Not routable otherwise (no such article):
+      // served here, where it is authorized as any socket is, and refused with a reason its client understands.
+      (error: unknown) =>
+        error instanceof AppError && error.code === "unavailable"
+          ? refuseUpgrade(socket, "503 Service Unavailable")
+          : this.accept(request, socket, head, parsed.url),
+    );
+    return true;
+  }
+
+  private accept(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     this.wss.handleUpgrade(request, socket, head, (websocket) => {
       const headers = new Headers();
       for (const [key, value] of Object.entries(request.headers))
         if (value) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-      const connection = this.hocuspocus.handleConnection(websocket, new Request(parsed.url, { headers }));
+      const connection = this.hocuspocus.handleConnection(websocket, new Request(url, { headers }));
+      const socketId = (connection as unknown as { socketId: string }).socketId;
+      this.sockets.set(socketId, websocket);
       // A socket that authenticates no document soon is closed: an idle stranger holds nothing open.
       this.awaitingAuthentication.set(
         websocket,
@@ -127,12 +199,12 @@ export class Collaboration {
       );
       websocket.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
       websocket.on("close", (code, reason) => {
+        this.sockets.delete(socketId);
         this.authenticated(websocket);
         connection.handleClose({ code, reason: reason.toString() });
       });
       websocket.on("error", () => websocket.terminate());
     });
-    return true;
   }
 
   private authenticated(websocket: WebSocket): void {
@@ -156,5 +228,10 @@ export class Collaboration {
     // ones: run those now and wait for every store, so that nothing is written after close resolves.
     this.hocuspocus.flushPendingStores();
     await this.persistence.settle();
+    for (const extension of this.extensions) {
+      const finishable = extension as Partial<Finishable>;
+      if (typeof finishable.finish === "function") await finishable.finish().catch(() => {});
+    }
+    this.proxy.close();
   }
 }

@@ -20,3 +20,8 @@ export async function loadDocumentState(
     upTo: updates.at(-1)?.id ?? null,
   };
 }
+
+/** The instance that last took an article (it may have let go since, or died): where to forward its work. */
+export async function readOwner(articleId: string): Promise<{ instanceId: string; address: string; epoch: bigint } | null> {
+  return prisma.articleOwner.findUnique({ where: { articleId }, select: { instanceId: true, address: true, epoch: true } });
+}

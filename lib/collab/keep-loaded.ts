@@ -26,6 +26,8 @@ export class KeepLoaded implements Extension {
   constructor(
     private readonly keepMs = 60_000,
     private readonly clock: Clock = realClock,
+    /** Whether a document may be kept at all (not one whose article another instance owns now). */
+    private readonly keepable: (documentName: string) => boolean = () => true,
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -37,7 +39,7 @@ export class KeepLoaded implements Extension {
   }
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
-    if (this.releasing || this.keepMs <= 0) return;
+    if (this.releasing || this.keepMs <= 0 || !this.keepable(documentName)) return;
     const now = this.clock.now();
     const since = this.idleSince.get(documentName) ?? now;
     if (now - since >= this.keepMs) {

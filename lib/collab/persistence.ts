@@ -4,6 +4,10 @@
  * writes a snapshot of both documents of the article and drops the updates it contains. What the server
  * derives from the documents (the tags' projection) runs around the snapshot as a store step, given by
  * whoever composes the server (server/collaboration.ts), so that this file knows nothing of tags.
+ *
+ * Only the article's owner writes (lib/collab/ownership.ts): every write carries its epoch, and one that
+ * PostgreSQL refuses (another instance took the article over) is neither acknowledged nor retried: the
+ * client's socket is closed, and it sends its changes again to the new owner.
  */
 import "server-only";
 import {
@@ -20,6 +24,7 @@ import * as Y from "yjs";
 import { storeHookPending } from "@/lib/upstream/hocuspocus";
 import { withoutUpdateListeners } from "@/lib/upstream/yjs";
 import { loadDocumentState } from "./data";
+import { isFenced } from "./fence";
 import { appendUpdate, saveSnapshot } from "./mutations";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { StoreQueue } from "./store-queue";
@@ -37,8 +42,11 @@ const CARRIES_UPDATE = new Set([1, 2]);
 export type StoredDocument = { doc: Y.Doc; loaded: boolean };
 export type ArticleDocuments = Record<DocumentKind, StoredDocument>;
 
-/** Work around an article's snapshot: `snapshot` writes it; a step runs what must come before and after. */
-export type StoreStep = (articleId: string, documents: ArticleDocuments, snapshot: () => Promise<void>) => Promise<void>;
+/**
+ * Work around an article's snapshot: `snapshot` writes it; a step runs what must come before and after,
+ * and fences its own writes with `epoch`.
+ */
+export type StoreStep = (articleId: string, documents: ArticleDocuments, snapshot: () => Promise<void>, epoch: bigint) => Promise<void>;
 
 export type PersistenceOptions = {
   /**
@@ -47,6 +55,10 @@ export type PersistenceOptions = {
    */
   seed: (articleId: string) => Promise<Record<DocumentKind, Uint8Array> | null>;
   step?: StoreStep;
+  /** The epoch this instance owns the article under; throws FencedError when it does not own it. */
+  fence: (articleId: string) => bigint;
+  /** A client's connection whose update could not be written here (the article moved): close its socket. */
+  onMoved?: (connection: beforeSyncPayload["connection"]) => void;
 };
 
 export class Persistence implements Extension {
@@ -87,7 +99,13 @@ export class Persistence implements Extension {
   async beforeSync({ connection, documentName: name, type, payload }: beforeSyncPayload): Promise<void> {
     const parsed = parseDocumentName(name);
     if (!parsed || parsed.kind === "view" || connection.readOnly || !CARRIES_UPDATE.has(type)) return;
-    this.applying.set(connection, await appendUpdate(parsed.articleId, parsed.kind, payload));
+    try {
+      this.applying.set(connection, await appendUpdate(parsed.articleId, parsed.kind, payload, this.options.fence(parsed.articleId)));
+    } catch (error) {
+      // Not stored, so not applied nor acknowledged: the client keeps it and sends it to the new owner.
+      if (isFenced(error)) this.options.onMoved?.(connection);
+      throw error;
+    }
   }
 
   /**
@@ -106,7 +124,7 @@ export class Persistence implements Extension {
     if (!parsed || parsed.kind === "view" || transactionOrigin === ALREADY_STORED) return;
     // A client's update was appended before it was applied (beforeSync).
     if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "connection") return;
-    this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update));
+    this.noteAppended(name, await appendUpdate(parsed.articleId, parsed.kind, update, this.options.fence(parsed.articleId)));
   }
 
   async onStoreDocument({ documentName: name }: onStoreDocumentPayload): Promise<void> {
@@ -186,6 +204,14 @@ export class Persistence implements Extension {
   }
 
   private async storeNow(articleId: string): Promise<void> {
+    let epoch: bigint;
+    try {
+      epoch = this.options.fence(articleId);
+    } catch (error) {
+      // Another instance owns the article now and stores it; what this one held is stale.
+      if (isFenced(error)) return console.warn(`[collab] article ${articleId} not stored here: another instance owns it now`);
+      throw error;
+    }
     const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);
     const documents: ArticleDocuments = { content, tags };
     const snapshot = async () => {
@@ -196,10 +222,10 @@ export class Persistence implements Extension {
         // Read what it holds before encoding: the snapshot then holds every one of those updates.
         const holds = this.holds.get(name);
         const ids = [...(holds?.ids ?? [])];
-        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), { upTo: holds?.upTo ?? null, ids });
+        await saveSnapshot(articleId, kind, Y.encodeStateAsUpdate(entry.doc), { upTo: holds?.upTo ?? null, ids }, epoch);
         for (const id of ids) holds?.ids.delete(id);
       }
     };
-    await (this.options.step ? this.options.step(articleId, documents, snapshot) : snapshot());
+    await (this.options.step ? this.options.step(articleId, documents, snapshot, epoch) : snapshot());
   }
 }

@@ -157,6 +157,9 @@ describe("export streaming", () => {
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/exports are running/);
       await readers.shift()!.cancel();
       await eventually(async () => (await openTransactions()) === 1, 2000, "one export to end");
+      // Its slot is given back once its connection has closed too, a moment after the transaction ends.
+      const running = () => (globalThis as { marginExportsRunning?: number }).marginExportsRunning;
+      await eventually(() => running() === 1, 2000, "its slot to be given back");
       const again = await call(projectExport.GET, { slug }, { token: owner.token, query: { format: "jsonl" } });
       expect(again.status).toBe(200);
       readers.push(again.body!.getReader());

@@ -13,6 +13,8 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  // A cluster's article moving between instances, or an instance shutting down: try again shortly.
+  unavailable: 503,
 };
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
@@ -24,7 +26,8 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 
 export function errorJson(code: AppErrorCode | "internal", message: string, field?: string, details: AppErrorDetails = {}): Response {
   const status = code === "internal" ? 500 : STATUS[code];
-  const headers: HeadersInit = code === "unauthorized" ? { "www-authenticate": 'Bearer realm="margin"' } : {};
+  const headers: HeadersInit =
+    code === "unauthorized" ? { "www-authenticate": 'Bearer realm="margin"' } : code === "unavailable" ? { "retry-after": "1" } : {};
   return json({ error: { code, message, ...(field ? { field } : {}), ...details.error }, ...details.current }, { status, headers });
 }
 

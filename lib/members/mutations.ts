@@ -5,7 +5,7 @@ import { generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/prisma";
-import { announceAccessChange } from "@/lib/collab/access-changes";
+import { notifyAccessChange } from "@/lib/collab/mutations";
 import { AppError, fail, ok, type Result } from "@/lib/errors";
 import { insertUser } from "@/lib/users/mutations";
 import { unsafeGetOpenInvite } from "./data";
@@ -74,6 +74,8 @@ export async function unsafeSetMember(
         return fail("last_owner", "A project keeps at least one owner");
       }
       await tx.membership.update({ where: { id: existing.id }, data: { role: input.role } });
+      // The CLI runs in a process of its own: the servers hear of the change through the database.
+      if (existing.role !== input.role) await notifyAccessChange({ userId: user.id, projectId: access.projectId }, tx);
       return ok({ created: false });
     }
     await tx.membership.create({ data: { projectId: access.projectId, userId: user.id, role: input.role } });
@@ -90,16 +92,9 @@ function otherOwners(tx: Tx, projectId: string, exceptMembershipId: string) {
   return tx.membership.count({ where: { projectId, role: "owner", id: { not: exceptMembershipId } } });
 }
 
-/**
- * After a committed change of someone's membership: their open articles of the project reconnect, under
- * their new role or refused (lib/collab/access-changes.ts).
- */
-function announced(projectId: string) {
-  return <E extends string>(result: Result<{ userId: string }, E>): Result<null, E> => {
-    if (!result.ok) return result;
-    announceAccessChange({ userId: result.value.userId, projectId });
-    return ok(null);
-  };
+/** Drops the `userId` a membership change reports once its notice is sent. */
+function done<E extends string>(result: Result<{ userId: string }, E>): Result<null, E> {
+  return result.ok ? ok(null) : result;
 }
 
 export async function changeMemberRole(
@@ -119,9 +114,11 @@ export async function changeMemberRole(
         return fail("last_owner", "A project keeps at least one owner: make someone else owner first");
       }
       await tx.membership.update({ where: { id: membershipId }, data: { role } });
+      // Their open articles of the project reconnect, under the new role, on every instance.
+      await notifyAccessChange({ userId: member.userId, projectId: access.projectId }, tx);
       return ok({ userId: member.userId });
     })
-    .then(announced(access.projectId));
+    .then(done);
 }
 
 export async function removeMember(
@@ -140,9 +137,10 @@ export async function removeMember(
         return fail("last_owner", "A project keeps at least one owner");
       }
       await tx.membership.delete({ where: { id: membershipId } });
+      await notifyAccessChange({ userId: member.userId, projectId: access.projectId }, tx);
       return ok({ userId: member.userId });
     })
-    .then(announced(access.projectId));
+    .then(done);
 }
 
 export async function revokeInvite(access: ProjectAccess<"members:manage">, inviteId: string): Promise<Result<null, "not_found">> {

@@ -16,7 +16,7 @@ import type { TagActor } from "./operations";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import type { ArticleAccess } from "@/lib/auth/context";
 import { actorFor } from "@/lib/testing/actors";
-import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
+import { createArticle, createProjectWith, createUser, ownArticle } from "@/lib/testing/factories";
 import { canonicalJSON } from "@/lib/testing/canonical-json";
 import { Simulation } from "@/lib/testing/simulation";
 import { contentRoot, deletedTags, markedTagIds, projectContent, readTags } from "./documents";
@@ -133,7 +133,7 @@ describe("randomized convergence", () => {
       checkSpans(projection, root);
 
       // And so are PostgreSQL's, in both units; orphans are kept with their last words.
-      await writeProjection(articleId, projection, tags);
+      await writeProjection(articleId, projection, tags, await ownArticle(articleId));
       for (const unit of ["codepoint", "utf16"] as const) {
         const stored = await listAnnotations(access, unit, { status: "all" });
         expect(stored.text).toBe(projection.text);

@@ -7,6 +7,7 @@ import "server-only";
 import * as Y from "yjs";
 import { countWords } from "@/lib/articles/canonical-text";
 import type { ArticleDoc } from "@/lib/articles/content";
+import { assertOwner } from "@/lib/collab/mutations";
 import type { DocumentKind } from "@/lib/collab/names";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { annotatorsOf, AUTO_REVIEWER_NAME, statusOf, type TagRecord } from "./record";
@@ -18,9 +19,15 @@ import type { Projection } from "./projection";
 
 /**
  * Appends a change of the tags document together with what the operation recorded (history, review
- * decisions, comments): one transaction, so that neither is ever stored without the other.
+ * decisions, comments): one transaction, so that neither is ever stored without the other, and only while
+ * this instance owns the article under `epoch` (lib/collab/fence.ts).
  */
-export async function appendTagsUpdate(articleId: string, update: Uint8Array | null, journal: Journal): Promise<bigint | null> {
+export async function appendTagsUpdate(
+  articleId: string,
+  update: Uint8Array | null,
+  journal: Journal,
+  epoch: bigint,
+): Promise<bigint | null> {
   const at = (entry: { at: string }) => new Date(entry.at);
   const records: Prisma.PrismaPromise<unknown>[] = journal.map((entry) => {
     switch (entry.type) {
@@ -71,10 +78,11 @@ export async function appendTagsUpdate(articleId: string, update: Uint8Array | n
     }
   });
   if (!update) {
-    await prisma.$transaction(records);
+    await prisma.$transaction([assertOwner(articleId, epoch), ...records]);
     return null;
   }
-  const [row] = await prisma.$transaction([
+  const [, row] = await prisma.$transaction([
+    assertOwner(articleId, epoch),
     prisma.articleDocumentUpdate.create({
       data: { articleId, name: "tags", data: update as Uint8Array<ArrayBuffer> },
       select: { id: true },
@@ -180,7 +188,12 @@ export async function seedDocuments(articleId: string): Promise<Record<DocumentK
  * points (orphans keep their last text, with no offsets). One statement per table, whatever the number of
  * tags, so that a correction that moves 5,000 tags costs one round trip.
  */
-export async function writeProjection(articleId: string, projection: Projection, tags: Map<string, TagRecord>): Promise<void> {
+export async function writeProjection(
+  articleId: string,
+  projection: Projection,
+  tags: Map<string, TagRecord>,
+  epoch: bigint,
+): Promise<void> {
   const { text } = projection;
   const offsets = new OffsetIndex(text);
   const rows = [...tags].map(([id, tag]) => {
@@ -204,6 +217,8 @@ export async function writeProjection(articleId: string, projection: Projection,
   });
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   await prisma.$transaction([
+    // Only the owner writes it: a former owner's stale copy would flip rows back (lib/collab/fence.ts).
+    assertOwner(articleId, epoch),
     // Only when the text changed: a store with nothing new must not make the article look changed to an
     // incremental export (updatedSince) or the list's "recently changed" order.
     prisma.article.updateMany({

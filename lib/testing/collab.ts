@@ -9,23 +9,31 @@ import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { documentName } from "@/lib/collab/names";
+import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
 import { startCollaboration, type StartOptions } from "@/server/collaboration";
 
 /** The server process's own collaboration server (server/collaboration.ts) on a loopback port, storing quickly. */
 export async function startCollabServer(options: StartOptions = {}) {
-  const { collaboration, live, publisher } = startCollaboration({ debounce: 100, maxDebounce: 500, ...options });
+  const running = startCollaboration({ debounce: 100, maxDebounce: 500, ...options });
+  const { collaboration, live, local, publisher, ownership } = running;
   setLiveAnnotations(live);
-  const server = http.createServer((_, response) => response.writeHead(404).end());
+  // Peers forward live operations here, as to the server process (lib/tags/live/forwarding.ts).
+  const server = http.createServer((request, response) => {
+    if (request.url === PEER_PATH) return void handlePeerRequest(request, response, local, ownership);
+    response.writeHead(404).end();
+  });
   server.on("upgrade", (request, socket, head) => {
     if (!collaboration.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  await running.start(`http://127.0.0.1:${port}`);
   return {
     collaboration,
     live,
     publisher,
+    ownership,
     url: `ws://127.0.0.1:${port}/collab`,
     port,
     async close() {
@@ -56,7 +64,9 @@ export async function connectClient(
       }
     : WebSocket;
   // Retry quickly (the attempt library refuses a delay below minDelay, so both are set).
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Polyfill, delay: 50, minDelay: 50, maxDelay: 500 });
+  // Named as the editor names it, so that a cluster forwards the socket to the article's owner.
+  const address = `${url}${url.includes("?") ? "&" : "?"}article=${encodeURIComponent(articleId)}`;
+  const socket = new HocuspocusProviderWebsocket({ url: address, WebSocketPolyfill: Polyfill, delay: 50, minDelay: 50, maxDelay: 500 });
   const content = new HocuspocusProvider({
     websocketProvider: socket,
     name: documentName(articleId, "content"),

@@ -9,6 +9,7 @@ import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { unsafeSetMember } from "@/lib/members/mutations";
 import { createProject } from "@/lib/projects/mutations";
+import { prisma } from "@/lib/db/prisma";
 import { unsafeCreateUser } from "@/lib/users/mutations";
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -56,4 +57,15 @@ export async function createProjectWith(members: Partial<Record<ProjectRole, { i
     }
   }
   return { slug, projectId: access.projectId };
+}
+
+/**
+ * Makes the test the owner of an article, as an instance of a cluster is once it takes it
+ * (lib/collab/ownership.ts): the epoch that the article's fenced writes then carry.
+ */
+export async function ownArticle(articleId: string): Promise<bigint> {
+  const [row] = await prisma.$queryRaw<{ epoch: bigint }[]>`
+    INSERT INTO article_owners (article_id, epoch, instance_id, address) VALUES (${articleId}, 1, 'test', 'http://127.0.0.1:1')
+    ON CONFLICT (article_id) DO UPDATE SET epoch = article_owners.epoch + 1 RETURNING epoch`;
+  return row!.epoch;
 }

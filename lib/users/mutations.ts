@@ -1,11 +1,11 @@
 import "server-only";
-import { endSession } from "@/lib/auth/mutations";
+import { beginAttempt, endSession, unsafeEndSessionsOf } from "@/lib/auth/mutations";
 import { hashPassword } from "@/lib/auth/password";
-import { announceAccessChange } from "@/lib/collab/access-changes";
+import { notifyAccessChange } from "@/lib/collab/mutations";
 import { isUniqueViolation, type Tx } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma";
 import { fail, ok, type Result } from "@/lib/errors";
-import { FailureLimiter } from "@/lib/auth/rate-limit";
+import type { LimitRule } from "@/lib/auth/rate-limit";
 import { getInstanceSettings } from "@/lib/instance/data";
 import { isSignupOpen } from "./signup-policy";
 import type { SignUpInput } from "./schema";
@@ -49,17 +49,15 @@ export async function insertUser(
   return ok(created);
 }
 
-/** Sign-ups per client address in 15 minutes: hashing a password costs 19 MiB and real CPU. */
-const signUpsPerIp = ((globalThis as { marginSignUpLimiter?: FailureLimiter }).marginSignUpLimiter ??= new FailureLimiter({
-  maxFailures: 10,
-  windowMs: 15 * 60_000,
-}));
+/** Sign-ups per client address in 15 minutes, across the cluster: hashing a password costs 19 MiB and real CPU. */
+const SIGN_UPS_PER_IP: LimitRule = { name: "sign-up:ip", maxAttempts: 10, windowMs: 15 * 60_000 };
 
 export async function signUp(input: SignUpInput, ip: string): Promise<Result<CreatedUser, SignUpRefusal | "rate_limited">> {
   // Cheap refusals first, before the expensive hash.
   if (!(await isSignupOpen()))
     return fail("signup_closed", "Sign-up is closed on this instance; ask an admin or a project owner for an invite");
-  if (signUpsPerIp.begin(ip).retryAfterMs > 0) return fail("rate_limited", "Too many sign-ups from this address; try again in 15 minutes");
+  if ((await beginAttempt(SIGN_UPS_PER_IP, ip)).attempt === null)
+    return fail("rate_limited", "Too many sign-ups from this address; try again in 15 minutes");
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction((tx) =>
@@ -86,5 +84,15 @@ export async function unsafeCreateUser(input: SignUpInput & { admin: boolean }):
  */
 export async function signOutSession(session: { userId: string; sessionId: string }): Promise<void> {
   await endSession(session.sessionId);
-  announceAccessChange({ userId: session.userId, via: "session" });
+  await notifyAccessChange({ userId: session.userId, via: "session" });
+}
+
+/**
+ * The operator's `margin user sign-out`: ends every session of the user, and their live connections opened
+ * with one are closed on every instance (the CLI is not the server: the notice goes through the database).
+ */
+export async function unsafeSignOutEverywhere(userId: string): Promise<number> {
+  const ended = await unsafeEndSessionsOf(userId);
+  await notifyAccessChange({ userId, via: "session" });
+  return ended;
 }

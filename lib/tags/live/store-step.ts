@@ -17,7 +17,7 @@ import { tidyArticle } from "./tidy";
 export function tagStoreStep(publisher: TagPublisher): StoreStep {
   /** Per article, the unknown tag ids marked in its text and when each was first seen (see tidyMarks). */
   const unclaimed = new Map<string, Map<string, number>>();
-  return async (articleId, { content, tags }, snapshot) => {
+  return async (articleId, { content, tags }, snapshot, epoch) => {
     // The content as ProseMirror reads it, built once for tidying and the projection (a quarter of a
     // second for 100,000 characters and 5,000 tags), again only if the content changed in between.
     let root = contentRoot(content.doc);
@@ -31,6 +31,6 @@ export function tagStoreStep(publisher: TagPublisher): StoreStep {
       if (!Buffer.from(before).equals(Y.encodeStateVector(content.doc))) root = contentRoot(content.doc);
     }
     await snapshot();
-    await writeProjection(articleId, projectDocument(root), readTags(tags.doc));
+    await writeProjection(articleId, projectDocument(root), readTags(tags.doc), epoch);
   };
 }

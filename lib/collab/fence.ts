@@ -1,0 +1,19 @@
+/**
+ * The fencing token of an article's writes (lib/collab/ownership.ts): each write of an article's updates,
+ * snapshots and projection carries the epoch under which this instance took the article, and PostgreSQL
+ * refuses it once another instance has taken over (margin_assert_owner, in the cluster_ownership
+ * migration). A former owner that was frozen, partitioned or paused past its session can never write again.
+ */
+export class FencedError extends Error {
+  constructor(readonly articleId: string) {
+    super(`article ${articleId} is owned by another instance now; this instance's write was refused`);
+    this.name = "FencedError";
+  }
+}
+
+/** Whether an error is the database's refusal of a fenced write (or our own FencedError). */
+export function isFenced(error: unknown): boolean {
+  if (error instanceof FencedError) return true;
+  // Prisma wraps the driver's error; its message keeps PostgreSQL's.
+  return error instanceof Error && /is no longer owned under epoch/.test(error.message);
+}

@@ -1,0 +1,228 @@
+/**
+ * One owner per article across a cluster of instances, as a Hocuspocus extension. The instance that first
+ * needs an article's live documents takes it: a session advisory lock on a database session of its own
+ * (alive as long as the instance is: a crashed instance lets go by itself), and the owner row with a new
+ * epoch, the fencing token every write of the article carries (lib/collab/fence.ts). The others forward
+ * the article's sockets and live writes to the owner's address, so that each article has one live copy,
+ * one writer of its tags, one place where a review race is decided, and no updates to relay.
+ *
+ * The same session hears notices from other instances (LISTEN): access changes (lib/collab/access-changes.ts).
+ * If the session is lost, so is every lock it held: every article this instance owned is dropped at once
+ * (its sockets are closed, its clients reconnect to whoever takes it), and so are notices sent meanwhile,
+ * which is why dropping every socket is also the re-check of everyone's access. A single instance is a
+ * cluster of one: the same path, one extra connection.
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { afterUnloadDocumentPayload, Extension, Hocuspocus, onLoadDocumentPayload } from "@hocuspocus/server";
+import type { DedicatedSession } from "@/lib/db/dedicated-session";
+import { AppError } from "@/lib/errors";
+import { announceAccessChange, parseAccessChange } from "./access-changes";
+import { readOwner } from "./data";
+import { FencedError } from "./fence";
+import { ACCESS_CHANNEL, openOwnershipSession, releaseArticle, takeArticle } from "./mutations";
+import { parseDocumentName } from "./names";
+
+/** Where an article's live work runs: here (under this epoch), or at a peer's address. */
+export type Route = { local: true; epoch: bigint } | { local: false; address: string };
+
+/** The close code and reason of a socket whose article moved to another instance: its client reconnects. */
+export const MOVED = { code: 4503, reason: "article moved" } as const;
+
+export type OwnershipOptions = {
+  /** Called with the articles this instance just lost: close their sockets and unload them, unstored. */
+  onLost: (articleIds: string[]) => void;
+  /** A socket asked here for a document of an article another instance owns: close it, so it reconnects there. */
+  onMisrouted: (socketId: string) => void;
+  /** How often articles nobody uses here are let go (5000 ms). */
+  sweepMs?: number;
+};
+
+export class Ownership implements Extension {
+  readonly extensionName = "margin-ownership";
+  /** Runs before persistence: a document is loaded only where its article is owned. */
+  readonly priority = 1000;
+  readonly instanceId = randomUUID();
+  private instance: Hocuspocus | null = null;
+  private session: DedicatedSession | null = null;
+  private connecting: Promise<DedicatedSession> | null = null;
+  private closed = false;
+  /** The articles owned here, with the epoch each was taken under. */
+  private readonly owned = new Map<string, bigint>();
+  /** Per article, live work under way here (an API write, a socket being set up): not let go meanwhile. */
+  private readonly uses = new Map<string, number>();
+  private readonly claims = new Map<string, Promise<Route>>();
+  private sweeper: ReturnType<typeof setInterval> | null = null;
+  /** Where peers reach this instance (its HTTP origin, e.g. http://10.0.0.5:3000); set by start(). */
+  private origin: string | null = null;
+
+  constructor(private readonly options: OwnershipOptions) {}
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.instance = instance;
+  }
+
+  /** Opens the ownership session, reachable by peers at `address`, and starts letting idle articles go. */
+  async start(address: string): Promise<void> {
+    this.origin = address;
+    await this.connect();
+    this.sweeper = setInterval(() => void this.sweep(), this.options.sweepMs ?? 5000);
+    this.sweeper.unref();
+  }
+
+  get address(): string | null {
+    return this.origin;
+  }
+
+  /** How many articles this instance owns now (the health check reports it). */
+  get ownedCount(): number {
+    return this.owned.size;
+  }
+
+  /** The database process of the ownership session (pg_terminate_backend ends it: tests, an operator). */
+  get sessionPid(): number | null {
+    return this.session?.pid ?? null;
+  }
+
+  owns(articleId: string): boolean {
+    return this.owned.has(articleId);
+  }
+
+  /** The fencing token of an owned article's writes; FencedError when this instance does not own it. */
+  epochOf(articleId: string): bigint {
+    const epoch = this.owned.get(articleId);
+    if (epoch === undefined) throw new FencedError(articleId);
+    return epoch;
+  }
+
+  /**
+   * Where an article's live work runs: here when this instance owns it or can take it now, else at the
+   * owner's address. Claims of one article at the same time share one answer.
+   */
+  claim(articleId: string): Promise<Route> {
+    const epoch = this.owned.get(articleId);
+    if (epoch !== undefined) return Promise.resolve({ local: true, epoch });
+    let claim = this.claims.get(articleId);
+    if (!claim) {
+      claim = this.take(articleId).finally(() => this.claims.delete(articleId));
+      this.claims.set(articleId, claim);
+    }
+    return claim;
+  }
+
+  /** Runs `work` with the article claimed here and kept until it finishes; its route, if it is elsewhere. */
+  async withArticle<T>(
+    articleId: string,
+    work: (epoch: bigint) => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false; address: string }> {
+    this.uses.set(articleId, (this.uses.get(articleId) ?? 0) + 1);
+    try {
+      const route = await this.claim(articleId);
+      if (!route.local) return { ran: false, address: route.address };
+      return { ran: true, value: await work(route.epoch) };
+    } finally {
+      const left = (this.uses.get(articleId) ?? 1) - 1;
+      if (left) this.uses.set(articleId, left);
+      else this.uses.delete(articleId);
+    }
+  }
+
+  /** A document is loaded only where its article is owned: a peer's article is refused (its socket was misrouted). */
+  async onLoadDocument({ documentName, socketId }: onLoadDocumentPayload): Promise<void> {
+    const parsed = parseDocumentName(documentName);
+    if (!parsed) return;
+    let route: Route;
+    try {
+      route = await this.claim(parsed.articleId);
+    } catch (error) {
+      this.options.onMisrouted(socketId);
+      throw error;
+    }
+    if (!route.local) {
+      this.options.onMisrouted(socketId);
+      throw new Error(`article ${parsed.articleId} is owned by ${route.address}`);
+    }
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const parsed = parseDocumentName(documentName);
+    if (parsed) setTimeout(() => void this.sweep([parsed.articleId]), 0).unref();
+  }
+
+  /** Lets go of every article (after the collaboration server stored them): peers may take them at once. */
+  async finish(): Promise<void> {
+    this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.owned.clear();
+    // Ending the session releases every lock it held, in one step.
+    await this.session?.close();
+    this.session = null;
+  }
+
+  private async take(articleId: string): Promise<Route> {
+    const address = this.origin;
+    if (!address) throw new AppError("unavailable", "This server is not serving live documents yet");
+    const session = await this.connect();
+    // A lost article's documents may still be unloading here: they must not be served as its state.
+    if (this.loadedHere(articleId)) throw new AppError("unavailable", "The article is moving between servers; try again in a moment");
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const epoch = await takeArticle(session, articleId, { instanceId: this.instanceId, address });
+      if (epoch !== null) {
+        if (this.session !== session) throw new AppError("unavailable", "This server lost its database session; try again");
+        this.owned.set(articleId, epoch);
+        return { local: true, epoch };
+      }
+      const owner = await readOwner(articleId);
+      // Held by a live instance that has not written its row yet, or by this one in a session it lost.
+      if (owner && owner.instanceId !== this.instanceId) return { local: false, address: owner.address };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new AppError("unavailable", "The article's server could not be found; try again");
+  }
+
+  /** Whether any document of the article is loaded here. */
+  private loadedHere(articleId: string): boolean {
+    for (const name of this.instance?.documents.keys() ?? []) if (parseDocumentName(name)?.articleId === articleId) return true;
+    return false;
+  }
+
+  /** Lets go of owned articles that nothing here uses: no loaded document, no live work under way. */
+  private async sweep(articleIds: Iterable<string> = [...this.owned.keys()]): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    for (const articleId of articleIds) {
+      if (!this.owned.has(articleId) || this.uses.has(articleId) || this.claims.has(articleId) || this.loadedHere(articleId)) continue;
+      this.owned.delete(articleId);
+      await releaseArticle(session, articleId).catch(() => {});
+    }
+  }
+
+  private connect(): Promise<DedicatedSession> {
+    if (this.session) return Promise.resolve(this.session);
+    if (this.closed) return Promise.reject(new AppError("unavailable", "This server is shutting down"));
+    this.connecting ??= openOwnershipSession(this.instanceId, {
+      onNotification: (channel, payload) => {
+        if (channel !== ACCESS_CHANNEL) return;
+        const change = parseAccessChange(payload);
+        if (change) announceAccessChange(change);
+      },
+      onLost: (error) => this.lost(error),
+    })
+      .then((session) => {
+        this.session = session;
+        return session;
+      })
+      .finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  /** The session ended: every lock is gone, and with it every article; the next claim opens a new session. */
+  private lost(error: Error): void {
+    this.session = null;
+    const articles = [...this.owned.keys()];
+    this.owned.clear();
+    if (this.closed) return;
+    console.error(`[collab] ownership session lost (${error.message}); dropping ${articles.length} article(s)`);
+    this.options.onLost(articles);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * A cluster of Margin's production server for tests and benchmarks: N processes (`npm start`, each on its
+ * own loopback port) on one database, behind a deliberately non-sticky load balancer: a TCP proxy that
+ * sends each new connection to the next instance in turn, skipping one that refuses it. Every request on a
+ * new connection, and every reconnecting socket, may land anywhere, as behind a plain round-robin balancer.
+ * It needs `next build` first, as lib/testing/server-process.ts does.
+ */
+import http from "node:http";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { exitOf, startServerProcess, type ServerProcess } from "./server-process";
+
+export type Instance = { index: number; port: number; process: ServerProcess | null };
+
+export type Cluster = {
+  instances: Instance[];
+  /** The load balancer's port: http://127.0.0.1:<port>, ws://127.0.0.1:<port>/collab. */
+  port: number;
+  /** Starts instance `index` (again). */
+  start(index: number): Promise<void>;
+  /** Sends a signal to instance `index` and, unless it only pauses or resumes, waits for it to exit. */
+  signal(index: number, signal: NodeJS.Signals): Promise<void>;
+  /** Kills every instance and closes the proxy. */
+  stop(): Promise<void>;
+};
+
+/** Random loopback ports in a range other tests' servers do not use. */
+function basePort(): number {
+  return 40_000 + Math.floor(Math.random() * 5000) * 3;
+}
+
+/**
+ * Starts `count` instances on `databaseUrl` (a test file's own database) and the round-robin proxy in front.
+ * `env` is added to each instance's environment.
+ */
+export async function startCluster(count: number, databaseUrl: string, env: Record<string, string> = {}): Promise<Cluster> {
+  const first = basePort();
+  const instances: Instance[] = Array.from({ length: count }, (_, index) => ({ index, port: first + index, process: null }));
+  const start = async (index: number) => {
+    const instance = instances[index]!;
+    instance.process = await startServerProcess({ ...env, PORT: String(instance.port), DATABASE_URL: databaseUrl }, 120_000);
+  };
+  let next = 0;
+  const proxy = net.createServer((client) => {
+    client.pause();
+    const tryInstance = (attempt: number) => {
+      if (attempt >= instances.length) return client.destroy();
+      const instance = instances[next++ % instances.length]!;
+      const upstream = net.connect(instance.port, "127.0.0.1");
+      upstream.once("connect", () => {
+        upstream.removeAllListeners("error");
+        client.pipe(upstream).pipe(client);
+        client.resume();
+        const end = () => {
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on("error", end).on("close", end);
+        upstream.on("error", end).on("close", end);
+      });
+      // Refused (stopped, or starting): the next instance, as a load balancer's health check would do.
+      upstream.once("error", () => tryInstance(attempt + 1));
+    };
+    tryInstance(0);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  // Started one after the other: the first applies migrations, and two Next.js servers starting at once on
+  // two cores take longer than one after the other.
+  for (let index = 0; index < count; index++) await start(index);
+  return {
+    instances,
+    port: (proxy.address() as AddressInfo).port,
+    start,
+    async signal(index, signal) {
+      const child = instances[index]!.process?.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      if (signal === "SIGSTOP" || signal === "SIGCONT") return;
+      await exitOf(child);
+      instances[index]!.process = null;
+    },
+    async stop() {
+      for (const instance of instances) {
+        const child = instance.process?.child;
+        if (child && child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGCONT");
+          child.kill("SIGKILL");
+          await exitOf(child);
+        }
+      }
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
+
+/** An HTTP request on a connection of its own (so that the round-robin proxy picks the next instance). */
+export function request(
+  port: number,
+  path: string,
+  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; headers: http.IncomingHttpHeaders }> {
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: options.method ?? (body === undefined ? "GET" : "POST"),
+        agent: false,
+        headers: {
+          connection: "close",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            // Not JSON (a page): the text.
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed, headers: response.headers });
+        });
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
+}
