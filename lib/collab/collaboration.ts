@@ -75,6 +75,8 @@ export class Collaboration {
   private readonly awaitingAuthentication = new Map<WebSocket, ReturnType<typeof setTimeout>>();
   /** Open sockets by Hocuspocus' socket id, to close one a hook refused (see closeSocket). */
   private readonly sockets = new Map<string, WebSocket>();
+  /** Clients' sockets forwarded to another instance: ended at shutdown, so that they reconnect elsewhere. */
+  private readonly forwarded = new Set<Duplex>();
   /** Forwards sockets to the instance that owns their article. */
   private readonly proxy = createProxyServer({ ws: true, xfwd: true, connectTimeout: 5000 });
 
@@ -172,6 +174,8 @@ export class Collaboration {
       (route) => {
         if (route.local) return this.accept(request, socket, head, parsed.url);
         request.headers[FORWARDED_HEADER] = "1";
+        this.forwarded.add(socket);
+        socket.once("close", () => this.forwarded.delete(socket));
         this.proxy.ws(request, socket, head, { target: route.address });
       },
       // Moving between instances: the client tries again shortly. Not routable otherwise (no such article):
@@ -222,6 +226,7 @@ export class Collaboration {
     }
     await this.persistence.storeLoaded();
     this.hocuspocus.closeConnections();
+    for (const socket of this.forwarded) socket.destroy();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     // Closing connections starts stores of their documents, and Hocuspocus may still hold debounced

@@ -97,9 +97,10 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
 export function request(
   port: number,
   path: string,
-  options: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { method?: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: unknown; headers: http.IncomingHttpHeaders }> {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // `raw`: a body sent as it is (a form), with the content type the caller sets.
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
       {
@@ -111,7 +112,7 @@ export function request(
         headers: {
           connection: "close",
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
           ...options.headers,
         },
       },
