@@ -4,8 +4,9 @@
  * instances used to get wrong, as assertions: clients on different instances see each other; tags created
  * through round-robin API calls are all there, once, and stay; a review race has one winner; access
  * changes made anywhere (a data module in another process, as the Members page's action; the CLI) close
- * the sockets wherever they are served; sign-in limits count across instances. (Instance failures:
- * server/cluster-failover.test.ts.)
+ * the sockets wherever they are served; sign-in limits count across instances; an owner that freezes while
+ * its database session lingers is taken over once it stops beating, and fenced. (Kills, fencing after the
+ * session ends, rolling restarts: server/cluster-failover.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
@@ -36,7 +37,8 @@ beforeAll(async () => {
     reviewer: [people.reviewer],
     viewer: [people.viewer],
   }));
-  cluster = await startCluster(3, process.env.DATABASE_URL!, { MARGIN_SIGNIN_MAX_FAILURES: "4" });
+  // An owner silent for 3 s is taken over (10 s by default), so that the freezing test takes seconds.
+  cluster = await startCluster(3, process.env.DATABASE_URL!, { MARGIN_SIGNIN_MAX_FAILURES: "4", MARGIN_OWNER_STALE_MS: "3000" });
 }, 300_000);
 
 afterAll(async () => {
@@ -113,7 +115,8 @@ describe("three instances behind a round-robin balancer", () => {
       expect((await prisma.annotation.findMany({ where: { articleId }, select: { id: true } })).map((row) => row.id).sort()).toEqual(
         [...created].sort(),
       );
-      for (const id of created) expect((await request(cluster.port, `/api/annotations/${id}`, { token: people.editor.token })).status).toBe(200);
+      for (const id of created)
+        expect((await request(cluster.port, `/api/annotations/${id}`, { token: people.editor.token })).status).toBe(200);
     }
   });
 
@@ -152,7 +155,16 @@ describe("three instances behind a round-robin balancer", () => {
 
     // The CLI, a process of its own that is no server at all.
     const demotedClosed = closed(demoted);
-    const cli = await runEntry("scripts/margin.ts", ["member", "add", "--project", slug, "--email", people.demoted.email, "--role", "viewer"]);
+    const cli = await runEntry("scripts/margin.ts", [
+      "member",
+      "add",
+      "--project",
+      slug,
+      "--email",
+      people.demoted.email,
+      "--role",
+      "viewer",
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(await demotedClosed).toBe(4403);
 
@@ -167,6 +179,41 @@ describe("three instances behind a round-robin balancer", () => {
     expect(tagged.status).toBe(403);
     expect(await prisma.articleDocumentUpdate.count({ where: { articleId } })).toBe(before);
     expect(readTags(editor.tags.document).size).toBe(0);
+  });
+
+  it("takes over an article whose owner froze while its database session lingers, and fences the owner when it wakes", async () => {
+    const articleId = (await createArticle(slug, { title: "Frozen", text: `${TEXT} Frozen.` })).id;
+    // The owner: the editor is a viewer since the access test.
+    const client = await connect(articleId, "owner");
+    editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("Before ")));
+    await eventually(() => !client.content.hasUnsyncedChanges, 10_000, "the first word acknowledged");
+    const owner = await prisma.articleOwner.findUniqueOrThrow({ where: { articleId } });
+    const states = await health();
+    const frozen = states.findIndex((state) => state.instance === owner.instanceId);
+    const other = cluster.instances.find((instance) => instance.index !== frozen)!;
+    await cluster.signal(frozen, "SIGSTOP");
+    try {
+      // Its session is alive to PostgreSQL (the kernel still answers for it); only its heartbeat stops.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      const tagged = await request(other.port, `/api/articles/${articleId}/annotations`, {
+        token: people.owner.token,
+        body: { label: "actor", ...span("Ana Ruiz") },
+      });
+      expect(tagged.status, JSON.stringify(tagged.body)).toBe(201);
+      const after = await prisma.articleOwner.findUniqueOrThrow({ where: { articleId } });
+      expect(after.epoch).toBeGreaterThan(owner.epoch);
+      expect(after.instanceId).not.toBe(owner.instanceId);
+    } finally {
+      await cluster.signal(frozen, "SIGCONT");
+    }
+    // Woken, the former owner finds its session ended: it drops the article, and its client moves.
+    const id = (await prisma.annotation.findFirstOrThrow({ where: { articleId } })).id;
+    await eventually(() => readTags(client.tags.document).has(id), 20_000, "the client to move to the new owner");
+    editContent(client.content.document, (tr) => tr.insert(1, articleSchema.text("After ")));
+    await eventually(() => !client.content.hasUnsyncedChanges, 10_000, "a word typed after the move acknowledged");
+    const reader = await connect(articleId, "reviewer");
+    await eventually(() => ["Before ", "After "].every((word) => projectContent(reader.content.document).text.includes(word)), 10_000);
+    expect((await health())[frozen]!.articles).toBe(0);
   });
 
   it("counts failed sign-ins across instances: the limit is the cluster's, not each instance's", async () => {

@@ -21,7 +21,17 @@ export async function loadDocumentState(
   };
 }
 
-/** The instance that last took an article (it may have let go since, or died): where to forward its work. */
-export async function readOwner(articleId: string): Promise<{ instanceId: string; address: string; epoch: bigint } | null> {
-  return prisma.articleOwner.findUnique({ where: { articleId }, select: { instanceId: true, address: true, epoch: true } });
+/**
+ * The instance that last took an article (it may have let go since, or died): where to forward its work,
+ * and whether it has stopped beating for longer than `staleMs` (by the database's clock).
+ */
+export async function readOwner(
+  articleId: string,
+  staleMs: number,
+): Promise<{ instanceId: string; address: string; epoch: bigint; stale: boolean } | null> {
+  const [row] = await prisma.$queryRaw<{ instanceId: string; address: string; epoch: bigint; stale: boolean | null }[]>`
+    SELECT o.instance_id AS "instanceId", o.address, o.epoch, i.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000}) AS stale
+    FROM article_owners o LEFT JOIN cluster_instances i ON i.instance_id = o.instance_id
+    WHERE o.article_id = ${articleId}`;
+  return row ? { ...row, stale: row.stale === true } : null;
 }

@@ -100,6 +100,38 @@ export async function releaseArticle(session: DedicatedSession, articleId: strin
   await session.query(Prisma.sql`SELECT pg_advisory_unlock(${lockKey(articleId)})`);
 }
 
+/**
+ * Records an instance as alive, beating on its ownership session (whose process id peers may end if it
+ * stops beating), and forgets instances gone for a day.
+ */
+export async function registerInstance(session: DedicatedSession, instanceId: string, address: string): Promise<void> {
+  await session.query(Prisma.sql`DELETE FROM cluster_instances WHERE heartbeat_at < now() - interval '1 day'`);
+  await session.query(Prisma.sql`
+    INSERT INTO cluster_instances (instance_id, address, session_pid) VALUES (${instanceId}, ${address}, pg_backend_pid())
+    ON CONFLICT (instance_id) DO UPDATE SET address = EXCLUDED.address, session_pid = EXCLUDED.session_pid, heartbeat_at = now()`);
+}
+
+export async function beat(session: DedicatedSession, instanceId: string): Promise<void> {
+  await session.query(Prisma.sql`UPDATE cluster_instances SET heartbeat_at = now() WHERE instance_id = ${instanceId}`);
+}
+
+export async function unregisterInstance(session: DedicatedSession, instanceId: string): Promise<void> {
+  await session.query(Prisma.sql`DELETE FROM cluster_instances WHERE instance_id = ${instanceId}`);
+}
+
+/**
+ * Ends the ownership session of an instance that stopped beating more than `staleMs` ago (by the
+ * database's clock), which lets go of every article it held; true when one was ended. Checked again in
+ * the statement, with the session's name, so that a live instance, or a process id reused since, is spared.
+ */
+export async function endStaleInstance(instanceId: string, staleMs: number): Promise<boolean> {
+  const rows = await prisma.$queryRaw<{ ended: boolean }[]>`
+    SELECT pg_terminate_backend(a.pid) AS ended
+    FROM cluster_instances i JOIN pg_stat_activity a ON a.pid = i.session_pid AND a.application_name = 'margin:' || i.instance_id
+    WHERE i.instance_id = ${instanceId} AND i.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})`;
+  return rows.some((row) => row.ended);
+}
+
 /** The channel on which access changes reach every instance (lib/collab/access-changes.ts). */
 export const ACCESS_CHANNEL = "margin_access";
 

@@ -6,6 +6,11 @@
  * the article's sockets and live writes to the owner's address, so that each article has one live copy,
  * one writer of its tags, one place where a review race is decided, and no updates to relay.
  *
+ * Each instance beats once a second on that session (cluster_instances). An owner that stops beating for
+ * MARGIN_OWNER_STALE_MS (10 s: frozen, paused, cut off from the database, while its session lingers) has
+ * its session ended by the first peer that needs one of its articles: its locks go, the peer takes over,
+ * and the epoch refuses whatever the former owner writes when it wakes up.
+ *
  * The same session hears notices from other instances (LISTEN): access changes (lib/collab/access-changes.ts).
  * If the session is lost, so is every lock it held: every article this instance owned is dropped at once
  * (its sockets are closed, its clients reconnect to whoever takes it), and so are notices sent meanwhile,
@@ -20,7 +25,16 @@ import { AppError } from "@/lib/errors";
 import { announceAccessChange, parseAccessChange } from "./access-changes";
 import { readOwner } from "./data";
 import { FencedError } from "./fence";
-import { ACCESS_CHANNEL, openOwnershipSession, releaseArticle, takeArticle } from "./mutations";
+import {
+  ACCESS_CHANNEL,
+  beat,
+  endStaleInstance,
+  openOwnershipSession,
+  registerInstance,
+  releaseArticle,
+  takeArticle,
+  unregisterInstance,
+} from "./mutations";
 import { parseDocumentName } from "./names";
 
 /** Where an article's live work runs: here (under this epoch), or at a peer's address. */
@@ -36,7 +50,11 @@ export type OwnershipOptions = {
   onMisrouted: (socketId: string) => void;
   /** How often articles nobody uses here are let go (5000 ms). */
   sweepMs?: number;
+  /** How long an owner may go without beating before a peer ends its session (MARGIN_OWNER_STALE_MS, 10000 ms). */
+  staleMs?: number;
 };
+
+const BEAT_MS = 1000;
 
 export class Ownership implements Extension {
   readonly extensionName = "margin-ownership";
@@ -53,10 +71,14 @@ export class Ownership implements Extension {
   private readonly uses = new Map<string, number>();
   private readonly claims = new Map<string, Promise<Route>>();
   private sweeper: ReturnType<typeof setInterval> | null = null;
+  private beater: ReturnType<typeof setInterval> | null = null;
+  private readonly staleMs: number;
   /** Where peers reach this instance (its HTTP origin, e.g. http://10.0.0.5:3000); set by start(). */
   private origin: string | null = null;
 
-  constructor(private readonly options: OwnershipOptions) {}
+  constructor(private readonly options: OwnershipOptions) {
+    this.staleMs = options.staleMs ?? Number(process.env.MARGIN_OWNER_STALE_MS ?? 10_000);
+  }
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
     this.instance = instance;
@@ -68,6 +90,9 @@ export class Ownership implements Extension {
     await this.connect();
     this.sweeper = setInterval(() => void this.sweep(), this.options.sweepMs ?? 5000);
     this.sweeper.unref();
+    // A failed beat needs nothing here: a lost session is reported by the session itself.
+    this.beater = setInterval(() => void (this.session && beat(this.session, this.instanceId).catch(() => {})), BEAT_MS);
+    this.beater.unref();
   }
 
   get address(): string | null {
@@ -153,7 +178,9 @@ export class Ownership implements Extension {
   async finish(): Promise<void> {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    if (this.beater) clearInterval(this.beater);
     this.owned.clear();
+    if (this.session) await unregisterInstance(this.session, this.instanceId).catch(() => {});
     // Ending the session releases every lock it held, in one step.
     await this.session?.close();
     this.session = null;
@@ -172,9 +199,17 @@ export class Ownership implements Extension {
         this.owned.set(articleId, epoch);
         return { local: true, epoch };
       }
-      const owner = await readOwner(articleId);
-      // Held by a live instance that has not written its row yet, or by this one in a session it lost.
-      if (owner && owner.instanceId !== this.instanceId) return { local: false, address: owner.address };
+      const owner = await readOwner(articleId, this.staleMs);
+      if (owner && owner.instanceId !== this.instanceId) {
+        if (!owner.stale) return { local: false, address: owner.address };
+        // Alive to the database but silent: end its session, and take the article once its locks are gone.
+        if (await endStaleInstance(owner.instanceId, this.staleMs))
+          console.warn(
+            `[collab] instance ${owner.instanceId} stopped beating; its database session was ended to take article ${articleId}`,
+          );
+      }
+      // Held by a live instance that has not written its row yet, by this one in a session it lost, or by
+      // one whose session is ending.
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new AppError("unavailable", "The article's server could not be found; try again");
@@ -208,7 +243,13 @@ export class Ownership implements Extension {
       },
       onLost: (error) => this.lost(error),
     })
-      .then((session) => {
+      .then(async (session) => {
+        try {
+          await registerInstance(session, this.instanceId, this.origin ?? "");
+        } catch (error) {
+          await session.close();
+          throw error;
+        }
         this.session = session;
         return session;
       })
