@@ -20,6 +20,9 @@ import type { Persistence } from "./persistence";
 
 export const COLLAB_PATH = "/collab";
 
+/** How long an owner has to answer a socket forwarded to it before the client is told to try again. */
+const UPGRADE_TIMEOUT_MS = 3000;
+
 /**
  * Set on a socket or request one instance forwards to another: the receiver serves it itself, whoever owns
  * the article by then, so that a request never travels in a circle while ownership moves.
@@ -90,6 +93,19 @@ export class Collaboration {
     this.proxy.on("error", (error, _request, socket) => {
       console.warn(`[collab] forwarding a socket failed: ${error.message}`);
       if ("destroy" in socket) socket.destroy();
+    });
+    // An owner that accepts the connection but never answers (frozen: its kernel still accepts) would hold
+    // the client until its editor gives up after 30 s of silence; end it sooner, so that the client tries
+    // again, and is routed to whoever takes the article once the owner is found stale (ownership.ts).
+    this.proxy.on("proxyReqWs", (outgoing, _request, socket) => {
+      const timer = setTimeout(() => {
+        console.warn(`[collab] the owner did not answer a forwarded socket within ${UPGRADE_TIMEOUT_MS} ms`);
+        outgoing.destroy();
+        socket.destroy();
+      }, UPGRADE_TIMEOUT_MS);
+      outgoing.once("upgrade", () => clearTimeout(timer));
+      outgoing.once("response", () => clearTimeout(timer));
+      outgoing.once("close", () => clearTimeout(timer));
     });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 16 * 1024 * 1024 });
     this.authenticationTimeoutMs = options.authenticationTimeoutMs ?? 10_000;
