@@ -11,11 +11,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import type { Label } from "@/lib/vocabulary";
-import { editContent, markSpan, ownState, projectContent, readTags } from "@/lib/tags/documents";
+import { markSpan, ownState, projectContent, readTags } from "@/lib/tags/documents";
 import { prisma } from "@/lib/db/prisma";
-import { articleSchema } from "@/lib/editor/extensions";
 import { TagClient } from "@/lib/tags/client/tag-client";
-import { connectClient, eventually, type TestClient } from "@/lib/testing/collab";
+import { connectClient, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { exitOf, startServerProcess, type ServerProcess } from "@/lib/testing/server-process";
 
@@ -42,17 +41,7 @@ async function connect(who: keyof typeof tokens): Promise<TestClient> {
   return client;
 }
 
-/** Inserts a unique word at a random place between words; returns it. */
-function type(client: TestClient, word: string): void {
-  editContent(client.content.document, (tr, projection) => {
-    // Before a space not followed by another inserted word: y-prosemirror finds what changed by comparing
-    // the old and new text, and a word inserted just before a similar one ("[A7] [A3]") is taken for one
-    // inserted inside it, which moves tag boundaries (a limitation noted in ARCHITECTURE.md).
-    const spaces = [...projection.text.matchAll(/ (?!\[)/g)].map((match) => match.index);
-    const at = spaces[Math.floor(Math.random() * spaces.length)]!;
-    tr.insert(projection.positions[at]!, articleSchema.text(` ${word}`));
-  });
-}
+const type = typeWord;
 
 beforeAll(async () => {
   const [owner, a, b, c] = await Promise.all([

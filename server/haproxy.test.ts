@@ -15,10 +15,9 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
-import { editContent, projectContent, readTags } from "@/lib/tags/documents";
-import { articleSchema } from "@/lib/editor/extensions";
+import { projectContent, readTags } from "@/lib/tags/documents";
 import { request, startCluster, type Cluster } from "@/lib/testing/cluster";
-import { connectClient, eventually, type TestClient } from "@/lib/testing/collab";
+import { connectClient, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { findHaproxy, startHaproxy, type RunningHaproxy } from "@/scripts/cluster-proxy";
 
@@ -61,14 +60,7 @@ async function connect(who: keyof typeof tokens): Promise<TestClient> {
   return client;
 }
 
-/** Inserts ` <word>` before a space not followed by another inserted word (see server/crash.test.ts). */
-function type(client: TestClient, word: string): void {
-  editContent(client.content.document, (tr, projection) => {
-    const spaces = [...projection.text.matchAll(/ (?!\[)/g)].map((match) => match.index);
-    const at = spaces[Math.floor(Math.random() * spaces.length)]!;
-    tr.insert(projection.positions[at]!, articleSchema.text(` ${word}`));
-  });
-}
+const type = typeWord;
 
 /**
  * What HAProxy's request log (`option httplog`, MARGIN_HAPROXY_LOG_LEVEL=info) says of the requests whose

@@ -9,6 +9,8 @@ import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { documentName } from "@/lib/collab/names";
+import { articleSchema } from "@/lib/editor/extensions";
+import { editContent } from "@/lib/tags/documents";
 import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
 import { startCollaboration, type StartOptions } from "@/server/collaboration";
@@ -151,4 +153,18 @@ export function manualClock() {
       while (timers.length && timers[0]!.at <= now) timers.shift()!.run();
     },
   };
+}
+
+/**
+ * Types ` <word>` at a random place between words, as a person correcting the text would: before a space
+ * not followed by another inserted word. y-prosemirror finds what changed by comparing the old and new text,
+ * and a word inserted just before a similar one ("[A7] [A3]") is taken for one inserted inside it, which
+ * moves tag boundaries (a limitation noted in ARCHITECTURE.md). Words are bracketed (`[A7]`) by convention.
+ */
+export function typeWord(client: TestClient, word: string): void {
+  editContent(client.content.document, (tr, projection) => {
+    const spaces = [...projection.text.matchAll(/ (?!\[)/g)].map((match) => match.index);
+    const at = spaces[Math.floor(Math.random() * spaces.length)]!;
+    tr.insert(projection.positions[at]!, articleSchema.text(` ${word}`));
+  });
 }
