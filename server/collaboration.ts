@@ -38,8 +38,9 @@ export type StartOptions = CollaborationOptions & {
   keepLoadedMs?: number;
   /** The keep-loaded rule's clock (tests drive time themselves). */
   clock?: Clock;
-  /** How often owned articles nobody uses any more are let go (5000 ms). */
+  /** How often owned articles nobody uses any more are let go (5000 ms), and how long after a claim (15000 ms). */
   releaseIdleMs?: number;
+  claimGraceMs?: number;
 };
 
 export type RunningCollaboration = {
@@ -62,6 +63,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     onLost: (articleIds) => collaboration?.evict(articleIds, MOVED),
     onMisrouted: (socketId) => collaboration?.closeSocket(socketId, MOVED),
     sweepMs: options.releaseIdleMs,
+    claimGraceMs: options.claimGraceMs,
   });
   const fence = (articleId: string) => ownership.epochOf(articleId);
   let persistence: Persistence | null = null;

@@ -32,7 +32,9 @@ export function useArticleDocuments(
     // that owns the article (lib/collab/ownership.ts).
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?article=${encodeURIComponent(articleId)}`;
     performance.mark("margin:connect");
-    const socket = new HocuspocusProviderWebsocket({ url });
+    // Reconnect after 0.1 to 1 s, then up to twice as long each time: the editors of an instance that went
+    // away come back spread out rather than all at once a second later (bench/cluster.ts).
+    const socket = new HocuspocusProviderWebsocket({ url, minDelay: 100 });
     const make = (name: string) => new HocuspocusProvider({ websocketProvider: socket, name, document: new Y.Doc(), token: "" });
     const contentProvider = make(documentName(articleId, "content"));
     // A blind annotator reads their own view of the tags (lib/collab/names.ts).

@@ -22,15 +22,19 @@ export async function loadDocumentState(
 }
 
 /**
- * The instance that last took an article (it may have let go since, or died): where to forward its work,
- * and whether it has stopped beating for longer than `staleMs` (by the database's clock).
+ * The instance that last took an article (it may have let go since, or died): where to forward its work;
+ * whether its ownership session is still open (a killed instance's ends with it, while the row still names
+ * it until the next owner writes its own), and whether it has stopped beating for longer than `staleMs`
+ * (by the database's clock).
  */
 export async function readOwner(
   articleId: string,
   staleMs: number,
-): Promise<{ instanceId: string; address: string; epoch: bigint; stale: boolean } | null> {
-  const [row] = await prisma.$queryRaw<{ instanceId: string; address: string; epoch: bigint; stale: boolean | null }[]>`
-    SELECT o.instance_id AS "instanceId", o.address, o.epoch, i.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000}) AS stale
+): Promise<{ instanceId: string; address: string; epoch: bigint; alive: boolean; stale: boolean } | null> {
+  const [row] = await prisma.$queryRaw<{ instanceId: string; address: string; epoch: bigint; alive: boolean; stale: boolean | null }[]>`
+    SELECT o.instance_id AS "instanceId", o.address, o.epoch,
+           EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = 'margin:' || o.instance_id) AS alive,
+           i.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000}) AS stale
     FROM article_owners o LEFT JOIN cluster_instances i ON i.instance_id = o.instance_id
     WHERE o.article_id = ${articleId}`;
   return row ? { ...row, stale: row.stale === true } : null;

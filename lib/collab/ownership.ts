@@ -50,11 +50,14 @@ export type OwnershipOptions = {
   onMisrouted: (socketId: string) => void;
   /** How often articles nobody uses here are let go (5000 ms). */
   sweepMs?: number;
+  /** How long after its last claim an article is kept though nothing uses it yet (15000 ms; see claimedAt). */
+  claimGraceMs?: number;
   /** How long an owner may go without beating before a peer ends its session (MARGIN_OWNER_STALE_MS, 10000 ms). */
   staleMs?: number;
 };
 
 const BEAT_MS = 1000;
+const CLAIM_GRACE_MS = 15_000;
 
 export class Ownership implements Extension {
   readonly extensionName = "margin-ownership";
@@ -67,8 +70,14 @@ export class Ownership implements Extension {
   private closed = false;
   /** The articles owned here, with the epoch each was taken under. */
   private readonly owned = new Map<string, bigint>();
-  /** Per article, live work under way here (an API write, a socket being set up): not let go meanwhile. */
+  /** Per article, live work under way here (an API write, a forwarded operation): not let go meanwhile. */
   private readonly uses = new Map<string, number>();
+  /**
+   * Per article, when it was last claimed here: a socket routed here loads its documents only once it has
+   * authenticated, and the article must not be let go in between (another instance would take it and the
+   * socket's first update would be fenced).
+   */
+  private readonly claimedAt = new Map<string, number>();
   private readonly claims = new Map<string, Promise<Route>>();
   private sweeper: ReturnType<typeof setInterval> | null = null;
   private beater: ReturnType<typeof setInterval> | null = null;
@@ -125,6 +134,7 @@ export class Ownership implements Extension {
    * owner's address. Claims of one article at the same time share one answer.
    */
   claim(articleId: string): Promise<Route> {
+    this.claimedAt.set(articleId, Date.now());
     const epoch = this.owned.get(articleId);
     if (epoch !== undefined) return Promise.resolve({ local: true, epoch });
     let claim = this.claims.get(articleId);
@@ -200,7 +210,9 @@ export class Ownership implements Extension {
         return { local: true, epoch };
       }
       const owner = await readOwner(articleId, this.staleMs);
-      if (owner && owner.instanceId !== this.instanceId) {
+      // A row naming an instance whose session is gone (just killed) is about to be rewritten by the one that
+      // holds the lock now: ask again in a moment rather than send the work to the dead.
+      if (owner && owner.instanceId !== this.instanceId && owner.alive) {
         if (!owner.stale) return { local: false, address: owner.address };
         // Alive to the database but silent: end its session, and take the article once its locks are gone.
         if (await endStaleInstance(owner.instanceId, this.staleMs))
@@ -227,6 +239,9 @@ export class Ownership implements Extension {
     if (!session) return;
     for (const articleId of articleIds) {
       if (!this.owned.has(articleId) || this.uses.has(articleId) || this.claims.has(articleId) || this.loadedHere(articleId)) continue;
+      // Longer than a socket may take to authenticate (lib/collab/collaboration.ts closes it after 10 s).
+      if (Date.now() - (this.claimedAt.get(articleId) ?? 0) < (this.options.claimGraceMs ?? CLAIM_GRACE_MS)) continue;
+      this.claimedAt.delete(articleId);
       this.owned.delete(articleId);
       await releaseArticle(session, articleId).catch(() => {});
     }

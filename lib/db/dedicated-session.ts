@@ -42,9 +42,16 @@ export async function openDedicatedSession(name: string, events: SessionEvents):
   client.on("notification", (message) => events.onNotification?.(message.channel, message.payload ?? ""));
   await client.connect();
   const [{ pid }] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows as [{ pid: number }];
+  // One query at a time, in order (a heartbeat, a take-over and a release may be asked at once): pg's own
+  // queue for a busy client is deprecated.
+  let last: Promise<unknown> = Promise.resolve();
   return {
     pid,
-    query: async <T>(sql: Prisma.Sql) => (await client.query(sql.text, sql.values)).rows as T[],
+    query: <T>(sql: Prisma.Sql) => {
+      const next = last.catch(() => {}).then(async () => (await client.query(sql.text, sql.values)).rows as T[]);
+      last = next;
+      return next;
+    },
     close: async () => {
       closing = true;
       await client.end().catch(() => {});

@@ -44,10 +44,11 @@ async function handleTagMessage(
   const request = parsed.data;
   const answer = (result: { ok: boolean; message?: string }) =>
     reply(JSON.stringify({ requestId: request.requestId, ok: result.ok, ...(result.ok ? {} : { error: result.message }) }));
-  // Checked on every message: a membership removed a moment ago no longer tags.
-  const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
-  if (!access.ok) return answer({ ok: false, message: access.message });
+  // Hocuspocus does not wait for this hook: whatever fails here must be answered, never thrown.
   try {
+    // Checked on every message: a membership removed a moment ago no longer tags.
+    const access = await authorizeArticle(context.actor, context.articleId, "annotations:create");
+    if (!access.ok) return answer({ ok: false, message: access.message });
     return answer(await live.create(access.value, { id: request.id, label: request.label }, { markedAt: request.markedAt }));
   } catch (error) {
     console.error("[collab] tag message failed", error);
