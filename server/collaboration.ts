@@ -18,7 +18,7 @@ import { Authorization } from "@/lib/collab/authorization";
 import { Collaboration, type CollaborationOptions } from "@/lib/collab/collaboration";
 import { KeepLoaded, type Clock } from "@/lib/collab/keep-loaded";
 import { documentName, parseDocumentName } from "@/lib/collab/names";
-import { MOVED, Ownership } from "@/lib/collab/ownership";
+import { MOVED, Ownership, UNSTORED } from "@/lib/collab/ownership";
 import { ALREADY_STORED, Persistence } from "@/lib/collab/persistence";
 import { PresenceGuard } from "@/lib/collab/presence";
 import { BlindViews } from "@/lib/tags/live/blind-views";
@@ -79,7 +79,8 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     seed: seedDocuments,
     step: tagStoreStep(publisher),
     fence,
-    onMoved: (connection) => connection.webSocket.close(MOVED.code, MOVED.reason),
+    onUnstored: (connection, moving) =>
+      connection.webSocket.close(moving ? MOVED.code : UNSTORED.code, moving ? MOVED.reason : UNSTORED.reason),
   });
   let live: LiveAnnotations | null = null;
   collaboration = new Collaboration(
@@ -94,7 +95,12 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
       new AccessDrop(),
       persistence,
       views,
-      new TagMessages(() => live!),
+      // A tag the article's move kept from being recorded is not answered: its socket is closed, and the
+      // editor sends it again to the new owner once it has reconnected (lib/tags/client/tag-client.ts).
+      new TagMessages(
+        () => live!,
+        (connection) => connection.webSocket.close(MOVED.code, MOVED.reason),
+      ),
     ],
     options,
     (articleId) => ownership.claim(articleId),

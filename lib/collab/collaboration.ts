@@ -78,6 +78,7 @@ export class Collaboration {
   private readonly awaitingAuthentication = new Map<WebSocket, ReturnType<typeof setTimeout>>();
   /** Open sockets by Hocuspocus' socket id, to close one a hook refused (see closeSocket). */
   private readonly sockets = new Map<string, WebSocket>();
+  private closing = false;
   /** Clients' sockets forwarded to another instance: ended at shutdown, so that they reconnect elsewhere. */
   private readonly forwarded = new Set<Duplex>();
   /** Forwards sockets to the instance that owns their article. */
@@ -173,6 +174,12 @@ export class Collaboration {
       return true;
     }
     if (parsed.url.pathname !== COLLAB_PATH) return false;
+    // Shutting down: the clients just closed come back, and one let in now (or forwarded from here) would
+    // hold the process past its deadline. They try again, and reach an instance that stays.
+    if (this.closing) {
+      refuseUpgrade(socket, "503 Service Unavailable");
+      return true;
+    }
     // A page on another site could open a socket carrying our session cookie: only our own origin may.
     if (parsed.origin && parsed.origin.host !== parsed.url.host) {
       refuseUpgrade(socket, "403 Forbidden");
@@ -234,6 +241,7 @@ export class Collaboration {
 
   /** Stores every open article, then closes all connections: nothing received is lost on shutdown. */
   async close(): Promise<void> {
+    this.closing = true;
     // Listeners and the server's own connections go first (blind views hold their tags documents open),
     // so that no store starts after this.
     for (const extension of this.extensions) {

@@ -11,9 +11,22 @@ export class FencedError extends Error {
   }
 }
 
+import { AppError } from "@/lib/errors";
+
 /** Whether an error is the database's refusal of a fenced write (or our own FencedError). */
 export function isFenced(error: unknown): boolean {
   if (error instanceof FencedError) return true;
   // Prisma wraps the driver's error; its message keeps PostgreSQL's.
   return error instanceof Error && /is no longer owned under epoch/.test(error.message);
+}
+
+/**
+ * Whether an error means the article's live work cannot go on here (it moved, this instance lost its
+ * database session, the database ended a connection under it, as when another instance takes over): what
+ * was asked must be asked again where the article is now, not refused.
+ */
+export function isMoving(error: unknown): boolean {
+  if (isFenced(error) || (error instanceof AppError && error.code === "unavailable")) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /terminating connection|Connection terminated|server closed the connection|57P01/i.test(message);
 }

@@ -43,6 +43,9 @@ export type Route = { local: true; epoch: bigint } | { local: false; address: st
 /** The close code and reason of a socket whose article moved to another instance: its client reconnects. */
 export const MOVED = { code: 4503, reason: "article moved" } as const;
 
+/** The same for a socket whose update could not be stored (the database failed): its client sends it again. */
+export const UNSTORED = { code: 4500, reason: "update not stored" } as const;
+
 export type OwnershipOptions = {
   /** Called with the articles this instance just lost: close their sockets and unload them, unstored. */
   onLost: (articleIds: string[]) => void;
@@ -227,10 +230,10 @@ export class Ownership implements Extension {
     throw new AppError("unavailable", "The article's server could not be found; try again");
   }
 
-  /** Whether any document of the article is loaded here. */
+  /** Whether any document of the article is loaded here, or being loaded. */
   private loadedHere(articleId: string): boolean {
-    for (const name of this.instance?.documents.keys() ?? []) if (parseDocumentName(name)?.articleId === articleId) return true;
-    return false;
+    const names = [...(this.instance?.documents.keys() ?? []), ...(this.instance?.loadingDocuments.keys() ?? [])];
+    return names.some((name) => parseDocumentName(name)?.articleId === articleId);
   }
 
   /** Lets go of owned articles that nothing here uses: no loaded document, no live work under way. */

@@ -24,7 +24,7 @@ import * as Y from "yjs";
 import { storeHookPending } from "@/lib/upstream/hocuspocus";
 import { withoutUpdateListeners } from "@/lib/upstream/yjs";
 import { loadDocumentState } from "./data";
-import { isFenced } from "./fence";
+import { isMoving } from "./fence";
 import { appendUpdate, saveSnapshot } from "./mutations";
 import { documentName, parseDocumentName, type DocumentKind } from "./names";
 import { StoreQueue } from "./store-queue";
@@ -57,8 +57,12 @@ export type PersistenceOptions = {
   step?: StoreStep;
   /** The epoch this instance owns the article under; throws FencedError when it does not own it. */
   fence: (articleId: string) => bigint;
-  /** A client's connection whose update could not be written here (the article moved): close its socket. */
-  onMoved?: (connection: beforeSyncPayload["connection"]) => void;
+  /**
+   * A client's connection whose update could not be stored here (the article moved, the database failed):
+   * close its whole socket, so that its client reconnects, wherever the article is now, and sends it again.
+   * (Hocuspocus would close only that document's connection, which the client does not reopen.)
+   */
+  onUnstored?: (connection: beforeSyncPayload["connection"], moving: boolean) => void;
 };
 
 export class Persistence implements Extension {
@@ -102,8 +106,8 @@ export class Persistence implements Extension {
     try {
       this.applying.set(connection, await appendUpdate(parsed.articleId, parsed.kind, payload, this.options.fence(parsed.articleId)));
     } catch (error) {
-      // Not stored, so not applied nor acknowledged: the client keeps it and sends it to the new owner.
-      if (isFenced(error)) this.options.onMoved?.(connection);
+      // Not stored, so not applied nor acknowledged: the client keeps it and sends it again.
+      this.options.onUnstored?.(connection, isMoving(error));
       throw error;
     }
   }
@@ -209,7 +213,7 @@ export class Persistence implements Extension {
       epoch = this.options.fence(articleId);
     } catch (error) {
       // Another instance owns the article now and stores it; what this one held is stale.
-      if (isFenced(error)) return console.warn(`[collab] article ${articleId} not stored here: another instance owns it now`);
+      if (isMoving(error)) return console.warn(`[collab] article ${articleId} not stored here: another instance owns it now`);
       throw error;
     }
     const [content, tags] = await Promise.all([this.documentOf(articleId, "content"), this.documentOf(articleId, "tags")]);

@@ -69,7 +69,14 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   // Started one after the other: the first applies migrations, and two Next.js servers starting at once on
   // two cores take longer than one after the other.
-  for (let index = 0; index < count; index++) await start(index);
+  try {
+    for (let index = 0; index < count; index++) await start(index);
+  } catch (error) {
+    // One that did not start leaves none running behind it.
+    for (const instance of instances) instance.process?.child.kill("SIGKILL");
+    proxy.close();
+    throw error;
+  }
   return {
     instances,
     port: (proxy.address() as AddressInfo).port,

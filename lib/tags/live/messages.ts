@@ -8,6 +8,7 @@ import "server-only";
 import type { Extension, onStatelessPayload } from "@hocuspocus/server";
 import { authorizeArticle } from "@/lib/auth/project-access";
 import { contextOf, type CollabContext } from "@/lib/collab/context";
+import { isMoving } from "@/lib/collab/fence";
 import { tagMessageSchema } from "@/lib/tags/schema";
 import type { LiveAnnotations } from "./operations";
 
@@ -15,12 +16,22 @@ import type { LiveAnnotations } from "./operations";
 export class TagMessages implements Extension {
   readonly extensionName = "margin-tag-messages";
 
-  constructor(private readonly live: () => LiveAnnotations) {}
+  constructor(
+    private readonly live: () => LiveAnnotations,
+    /** Called, instead of an answer, when the article moved before the tag was recorded. */
+    private readonly moved: (connection: onStatelessPayload["connection"]) => void,
+  ) {}
 
   async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
     const context = contextOf(connection);
     if (!context || context.kind === "content") return;
-    await handleTagMessage(this.live(), context, payload, (message) => connection.sendStateless(message));
+    await handleTagMessage(
+      this.live(),
+      context,
+      payload,
+      (message) => connection.sendStateless(message),
+      () => this.moved(connection),
+    );
   }
 }
 
@@ -29,6 +40,7 @@ async function handleTagMessage(
   context: CollabContext,
   payload: string,
   reply: (message: string) => void,
+  moved: () => void,
 ): Promise<void> {
   let message: unknown;
   try {
@@ -51,6 +63,8 @@ async function handleTagMessage(
     if (!access.ok) return answer({ ok: false, message: access.message });
     return answer(await live.create(access.value, { id: request.id, label: request.label }, { markedAt: request.markedAt }));
   } catch (error) {
+    // Not refused: the editor would take its mark back. Unanswered, it is sent again after reconnecting.
+    if (isMoving(error)) return moved();
     console.error("[collab] tag message failed", error);
     return answer({ ok: false, message: "the server could not do that; it was logged" });
   }
