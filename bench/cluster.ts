@@ -34,6 +34,8 @@
  * Options: --seconds N (20) --articles N (20) --per-article N (3) --interval-ms N (200) --tag-every N (10)
  * --chars N (3000) --api-tags N (200) --api-concurrency N (8) --rounds N (3) --instances 1,3
  * --fast-retry (clients reconnect after 50 ms as lib/testing/collab.ts's do, not the editor's 0.1 to 1 s)
+ * --soak (each round stops a random instance, owner or not, with SIGKILL or SIGTERM at random: with many
+ * --rounds, a soak of the cluster's failure handling; lost writes are checked at the end as always)
  * --logs <dir> (where the servers' output is written; a new folder under the system's temporary one).
  * The database: the test profile's embedded PostgreSQL (MARGIN_DATA_DIR and MARGIN_PG_PORT move it), or
  * DATABASE_URL's server.
@@ -73,6 +75,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     instances: { type: "string", default: "1,3" },
     "fast-retry": { type: "boolean", default: false },
+    // Soak: any instance, chosen at random each round, gets SIGKILL or SIGTERM (a crash or a deploy).
+    soak: { type: "boolean", default: false },
     logs: { type: "string" },
   },
 });
@@ -582,14 +586,15 @@ async function runPhase(serverUrl: string, count: number, logDir: string): Promi
       for (let round = 0; round < Number(values.rounds); round++) {
         const before = await owners(cluster, articleIds);
         const perOwner = cluster.instances.map((_, index) => [...before.values()].filter((owner) => owner === index).length);
-        const victim = perOwner.indexOf(Math.max(...perOwner));
+        const victim = values.soak ? Math.floor(random() * cluster.instances.length) : perOwner.indexOf(Math.max(...perOwner));
+        const signal = values.soak && random() < 0.5 ? "SIGTERM" : "SIGKILL";
         const owned = new Set(articleIds.filter((articleId) => before.get(articleId) === victim));
         const health = await healthCounts(cluster);
         stage = `failover round ${round + 1}`;
         const killedAt = performance.now();
         for (const typist of typists)
           typist.watch = { from: typist.typed.length, at: killedAt, recoveredAt: null, closedAt: null, resyncedAt: null, events: [] };
-        await cluster.signal(victim, "SIGKILL");
+        await cluster.signal(victim, signal);
         await eventually(
           () => typists.every((typist) => typist.watch!.recoveredAt !== null),
           RECOVERY_TIMEOUT_MS,
@@ -623,7 +628,7 @@ async function runPhase(serverUrl: string, count: number, logDir: string): Promi
         failover.others.push(...otherTimes.filter(Number.isFinite));
         failover.unrecovered += unrecovered;
         const after = await owners(cluster, articleIds);
-        const line = `round ${round + 1}: killed instance ${victim} (owned ${owned.size}; health said ${health.join("/")}): its articles editing again ${describe(stats(ownedTimes.filter(Number.isFinite)), 0)}; other articles ${describe(stats(otherTimes.filter(Number.isFinite)), 0)}; clients whose socket closed, synced again ${describe(stats(resynced), 0)}${notResynced ? ` (${notResynced} not)` : ""}${unrecovered ? `; ${unrecovered} client(s) not editing again within ${RECOVERY_TIMEOUT_MS / 1000} s` : ""}; owners now ${cluster.instances.map((_, index) => [...after.values()].filter((owner) => owner === index).length).join("/")}`;
+        const line = `round ${round + 1}: ${signal === "SIGKILL" ? "killed" : "stopped (SIGTERM)"} instance ${victim} (owned ${owned.size}; health said ${health.join("/")}): its articles editing again ${describe(stats(ownedTimes.filter(Number.isFinite)), 0)}; other articles ${describe(stats(otherTimes.filter(Number.isFinite)), 0)}; clients whose socket closed, synced again ${describe(stats(resynced), 0)}${notResynced ? ` (${notResynced} not)` : ""}${unrecovered ? `; ${unrecovered} client(s) not editing again within ${RECOVERY_TIMEOUT_MS / 1000} s` : ""}; owners now ${cluster.instances.map((_, index) => [...after.values()].filter((owner) => owner === index).length).join("/")}`;
         failover.rounds.push(line, ...slowest);
         for (const entry of slowest) console.log(`[${count}] ${entry}`);
         const stuck = [...times].filter(([, time]) => !Number.isFinite(time)).map(([articleId]) => articleId);
