@@ -46,10 +46,10 @@ test("the API answers bad requests with JSON errors that say what is wrong", asy
   expect(await badPage.json()).toEqual({ error: { code: "bad_request", message: "page: page must be 1 or more", field: "page" } });
 });
 
-test("health reports the database", async ({ request }) => {
+test("health reports the database, and which instance answers with how many live articles it owns", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+  expect(await health.json()).toEqual({ status: "ok", database: "ok", instance: expect.any(String), articles: expect.any(Number) });
 });
 
 test("scripts import articles through the API and read their own writes, with clear errors for bad input", async ({ request, world }) => {

@@ -57,7 +57,8 @@ describe("server process", () => {
   it("serves on the embedded database without seeding, stops it cleanly on SIGTERM and reuses its data", async () => {
     const first = await startServer();
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    // A cluster of one: it names itself and owns no live article yet.
+    expect(await health.json()).toEqual({ status: "ok", database: "ok", instance: expect.any(String), articles: 0 });
     const page = await fetch(`http://127.0.0.1:${port}/projects`, { redirect: "manual" });
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fprojects");
