@@ -34,6 +34,8 @@
  * Options: --seconds N (20) --articles N (20) --per-article N (3) --interval-ms N (200) --tag-every N (10)
  * --chars N (3000) --api-tags N (200) --api-concurrency N (8) --rounds N (3) --instances 1,3
  * --fast-retry (clients reconnect after 50 ms as lib/testing/collab.ts's do, not the editor's 0.1 to 1 s)
+ * --by-article (an article's later clients connect straight to its owner, as behind deploy/haproxy.cfg;
+ * measures propagation without the hop between instances; with --rounds 0)
  * --soak (each round stops a random instance, owner or not, with SIGKILL or SIGTERM at random: with many
  * --rounds, a soak of the cluster's failure handling; lost writes are checked at the end as always)
  * --logs <dir> (where the servers' output is written; a new folder under the system's temporary one).
@@ -77,6 +79,9 @@ const { values } = parseArgs({
     "fast-retry": { type: "boolean", default: false },
     // Soak: any instance, chosen at random each round, gets SIGKILL or SIGTERM (a crash or a deploy).
     soak: { type: "boolean", default: false },
+    // As behind deploy/haproxy.cfg (hashing on the article): an article's later clients connect straight to
+    // its owner, with no hop between instances. Their reconnections go there too: use with --rounds 0.
+    "by-article": { type: "boolean", default: false },
     logs: { type: "string" },
   },
 });
@@ -385,7 +390,8 @@ async function runPhase(serverUrl: string, count: number, logDir: string): Promi
     for (let round = 0; round < PER_ARTICLE; round++) {
       for (const [articleIndex, articleId] of articleIds.entries()) {
         const index = round * ARTICLES + articleIndex;
-        const connection = await connect(url, articleId, tokens[round]!);
+        const owner = values["by-article"] && round > 0 ? await prisma.articleOwner.findUnique({ where: { articleId } }) : null;
+        const connection = await connect(owner ? `${owner.address.replace(/^http/, "ws")}/collab` : url, articleId, tokens[round]!);
         const typist: Typist = {
           index,
           name: `c${index}`,

@@ -52,6 +52,9 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
       const upstream = net.connect(instance.port, "127.0.0.1");
       upstream.once("connect", () => {
         upstream.removeAllListeners("error");
+        // As a load balancer does: small messages (a keystroke) go out at once, not after Nagle's wait.
+        client.setNoDelay(true);
+        upstream.setNoDelay(true);
         client.pipe(upstream).pipe(client);
         client.resume();
         const end = () => {
