@@ -240,10 +240,15 @@ export class Ownership implements Extension {
   private async sweep(articleIds: Iterable<string> = [...this.owned.keys()]): Promise<void> {
     const session = this.session;
     if (!session) return;
+    const grace = this.options.claimGraceMs ?? CLAIM_GRACE_MS;
+    // Claims of articles owned elsewhere are forgotten once past their grace: the map stays as small as the
+    // articles in use here.
+    for (const [articleId, at] of this.claimedAt)
+      if (!this.owned.has(articleId) && Date.now() - at >= grace) this.claimedAt.delete(articleId);
     for (const articleId of articleIds) {
       if (!this.owned.has(articleId) || this.uses.has(articleId) || this.claims.has(articleId) || this.loadedHere(articleId)) continue;
       // Longer than a socket may take to authenticate (lib/collab/collaboration.ts closes it after 10 s).
-      if (Date.now() - (this.claimedAt.get(articleId) ?? 0) < (this.options.claimGraceMs ?? CLAIM_GRACE_MS)) continue;
+      if (Date.now() - (this.claimedAt.get(articleId) ?? 0) < grace) continue;
       this.claimedAt.delete(articleId);
       this.owned.delete(articleId);
       await releaseArticle(session, articleId).catch(() => {});
