@@ -58,13 +58,15 @@ export async function connectClient(
 ) {
   // A browser sends its session cookie with the upgrade request; the token is then empty, as in the editor.
   const cookie = options.cookie;
-  const Polyfill = cookie
-    ? class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { cookie } });
-        }
-      }
-    : WebSocket;
+  const Polyfill = class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : undefined);
+      // Destroyed while still connecting (a test ending while its server restarts), ws emits an error that
+      // the provider, which has let go of the socket, no longer listens for: it would be an uncaught
+      // exception. The provider learns of a socket's end from its close, which still comes.
+      this.on("error", () => {});
+    }
+  };
   // Retry quickly (the attempt library refuses a delay below minDelay, so both are set).
   // Named as the editor names it, so that a cluster forwards the socket to the article's owner.
   const address = `${url}${url.includes("?") ? "&" : "?"}article=${encodeURIComponent(articleId)}`;
