@@ -118,6 +118,14 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: nu
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** ws emits an error for a socket closed while still connecting that nobody listens for any more (lib/testing/collab.ts). */
+class QuietWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on("error", () => {});
+  }
+}
+
 /**
  * An article's two documents on one socket, as the editor opens them (components/editor/use-article-documents.ts:
  * the article named in the address, its reconnection delays: 0.1 to 1 s, then growing), or with
@@ -126,7 +134,7 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: nu
 async function connect(url: string, articleId: string, token: string) {
   const socket = new HocuspocusProviderWebsocket({
     url: `${url}?article=${encodeURIComponent(articleId)}`,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: QuietWebSocket,
     ...(values["fast-retry"] ? { delay: 50, minDelay: 50, maxDelay: 500 } : { minDelay: 100 }),
   });
   const content = new HocuspocusProvider({
