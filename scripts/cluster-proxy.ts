@@ -180,6 +180,9 @@ export async function startRoundRobinProxy(ports: readonly number[], listen: { p
       const upstream = net.connect(ports[next++ % ports.length]!, "127.0.0.1");
       upstream.once("connect", () => {
         upstream.removeAllListeners("error");
+        // As a load balancer does: small messages (a keystroke) go out at once, not after Nagle's wait.
+        client.setNoDelay(true);
+        upstream.setNoDelay(true);
         client.pipe(upstream).pipe(client);
         client.resume();
         const end = () => {
@@ -189,6 +192,7 @@ export async function startRoundRobinProxy(ports: readonly number[], listen: { p
         client.on("error", end).on("close", end);
         upstream.on("error", end).on("close", end);
       });
+      // Refused (stopped, or starting): the next instance, as a load balancer's health check would do.
       upstream.once("error", () => tryInstance(attempt + 1));
     };
     tryInstance(0);
@@ -198,6 +202,8 @@ export async function startRoundRobinProxy(ports: readonly number[], listen: { p
     proxy.listen(listen.port, listen.host, resolve);
   });
   return {
+    /** The port it listens on (the one asked for, or the one given for 0). */
+    port: (proxy.address() as net.AddressInfo).port,
     stop: () =>
       new Promise<void>((resolve) => {
         proxy.close(() => resolve());

@@ -6,8 +6,7 @@
  * It needs `next build` first, as lib/testing/server-process.ts does.
  */
 import http from "node:http";
-import net from "node:net";
-import type { AddressInfo } from "node:net";
+import { startRoundRobinProxy } from "@/scripts/cluster-proxy";
 import { exitOf, startServerProcess, type ServerProcess } from "./server-process";
 
 export type Instance = { index: number; port: number; process: ServerProcess | null };
@@ -43,33 +42,11 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
     const instance = instances[index]!;
     instance.process = await startServerProcess({ ...env, PORT: String(instance.port), DATABASE_URL: databaseUrl }, 120_000);
   };
-  let next = 0;
-  const proxy = net.createServer((client) => {
-    client.pause();
-    const tryInstance = (attempt: number) => {
-      if (attempt >= instances.length) return client.destroy();
-      const instance = instances[next++ % instances.length]!;
-      const upstream = net.connect(instance.port, "127.0.0.1");
-      upstream.once("connect", () => {
-        upstream.removeAllListeners("error");
-        // As a load balancer does: small messages (a keystroke) go out at once, not after Nagle's wait.
-        client.setNoDelay(true);
-        upstream.setNoDelay(true);
-        client.pipe(upstream).pipe(client);
-        client.resume();
-        const end = () => {
-          client.destroy();
-          upstream.destroy();
-        };
-        client.on("error", end).on("close", end);
-        upstream.on("error", end).on("close", end);
-      });
-      // Refused (stopped, or starting): the next instance, as a load balancer's health check would do.
-      upstream.once("error", () => tryInstance(attempt + 1));
-    };
-    tryInstance(0);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  // The same balancer `npm run cluster` falls back to without HAProxy.
+  const proxy = await startRoundRobinProxy(
+    instances.map((instance) => instance.port),
+    { port: 0, host: "127.0.0.1" },
+  );
   // Started one after the other: the first applies migrations, and two Next.js servers starting at once on
   // two cores take longer than one after the other.
   try {
@@ -77,12 +54,12 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
   } catch (error) {
     // One that did not start leaves none running behind it.
     for (const instance of instances) instance.process?.child.kill("SIGKILL");
-    proxy.close();
+    await proxy.stop();
     throw error;
   }
   return {
     instances,
-    port: (proxy.address() as AddressInfo).port,
+    port: proxy.port,
     start,
     async signal(index, signal) {
       const child = instances[index]!.process?.child;
@@ -101,7 +78,7 @@ export async function startCluster(count: number, databaseUrl: string, env: Reco
           await exitOf(child);
         }
       }
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.stop();
     },
   };
 }
