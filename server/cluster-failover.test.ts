@@ -23,7 +23,7 @@ import { Prisma, prisma } from "@/lib/db/prisma";
 import { TagClient } from "@/lib/tags/client/tag-client";
 import { markSpan, ownState, projectContent, readTags } from "@/lib/tags/documents";
 import { request, startCluster, type Cluster } from "@/lib/testing/cluster";
-import { connectClient, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
+import { connectClient, converged, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import type { Label } from "@/lib/vocabulary";
 
@@ -170,8 +170,7 @@ class Typist {
 async function settle(group: Typist[]): Promise<TagOutcome[]> {
   await Promise.all(group.map((typist) => typist.stop()));
   const answered = await Promise.all(group.flatMap((typist) => typist.answers));
-  const json = (typist: Typist) => JSON.stringify(typist.client.content.document.getXmlFragment("content").toJSON());
-  await eventually(() => new Set(group.map(json)).size === 1, 60_000, "the clients to converge");
+  await eventually(() => converged(group.map((typist) => typist.client)), 60_000, "the clients to converge");
   return answered;
 }
 

@@ -14,7 +14,7 @@ import type { Label } from "@/lib/vocabulary";
 import { markSpan, ownState, projectContent, readTags } from "@/lib/tags/documents";
 import { prisma } from "@/lib/db/prisma";
 import { TagClient } from "@/lib/tags/client/tag-client";
-import { connectClient, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
+import { connectClient, converged, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { exitOf, startServerProcess, type ServerProcess } from "@/lib/testing/server-process";
 
@@ -134,13 +134,7 @@ describe("the server process dying", () => {
     expect(answered.length).toBeGreaterThan(10);
 
     // Both editors converge on one text holding every word typed, once, and every tag on its word.
-    await eventually(
-      () =>
-        JSON.stringify(a.content.document.getXmlFragment("content").toJSON()) ===
-        JSON.stringify(b.content.document.getXmlFragment("content").toJSON()),
-      10_000,
-      "the editors to converge",
-    );
+    await eventually(() => converged([a, b]), 10_000, "the editors to converge");
     const projection = projectContent(a.content.document);
     for (const word of typed) expect(projection.text.split(word).length - 1, word).toBe(1);
     const tags = readTags(a.tags.document);

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/mutations";
 import { projectContent, readTags } from "@/lib/tags/documents";
 import { request, startCluster, type Cluster } from "@/lib/testing/cluster";
-import { connectClient, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
+import { connectClient, converged, eventually, typeWord, type TestClient } from "@/lib/testing/collab";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import { findHaproxy, startHaproxy, type RunningHaproxy } from "@/scripts/cluster-proxy";
 
@@ -184,13 +184,7 @@ describe("HAProxy with deploy/haproxy.cfg in front of two instances", () => {
     type(b, "[B3]");
     words.push("[A4]", "[B3]");
     await eventually(() => holdsOnce(a, words) && holdsOnce(b, words), 10_000, "the words typed after the move");
-    await eventually(
-      () =>
-        JSON.stringify(a.content.document.getXmlFragment("content").toJSON()) ===
-        JSON.stringify(b.content.document.getXmlFragment("content").toJSON()),
-      10_000,
-      "the editors to converge",
-    );
+    await eventually(() => converged([a, b]), 10_000, "the editors to converge");
     expect(readTags(a.tags.document).has(tag.id)).toBe(true);
     // The survivor stores it: the API, through HAProxy, reads every word.
     await eventually(

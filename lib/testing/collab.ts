@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { documentName } from "@/lib/collab/names";
+import { CONTENT_FIELD, documentName } from "@/lib/collab/names";
 import { articleSchema } from "@/lib/editor/extensions";
 import { editContent } from "@/lib/tags/documents";
 import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
@@ -169,4 +169,9 @@ export function typeWord(client: TestClient, word: string): void {
     const at = spaces[Math.floor(Math.random() * spaces.length)]!;
     tr.insert(projection.positions[at]!, articleSchema.text(` ${word}`));
   });
+}
+
+/** Whether these clients hold one and the same content (its whole XML, marks and all). */
+export function converged(clients: readonly TestClient[]): boolean {
+  return new Set(clients.map((client) => JSON.stringify(client.content.document.getXmlFragment(CONTENT_FIELD).toJSON()))).size === 1;
 }
