@@ -18,6 +18,7 @@ describe("errors of an article's move", () => {
     expect(isMoving(new Error("terminating connection due to administrator command"))).toBe(true);
     expect(isMoving(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isMoving(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isMoving(new Error("Transaction API error: Unable to start a transaction in the given time."))).toBe(true);
     expect(isMoving(new AppError("conflict", "The tag is accepted by Ana"))).toBe(false);
     expect(isMoving(new Error("no text is marked"))).toBe(false);
   });

@@ -28,7 +28,9 @@ export function isFenced(error: unknown): boolean {
 export function isMoving(error: unknown): boolean {
   if (isFenced(error) || (error instanceof AppError && error.code === "unavailable")) return true;
   const message = error instanceof Error ? error.message : "";
-  // PostgreSQL ending the connection (57P01), and pg's words for a connection that broke under a query or
-  // before one.
-  return /terminating connection|Connection terminated|server closed the connection|not queryable|57P01/i.test(message);
+  // PostgreSQL ending the connection (57P01), pg's words for a connection that broke under a query or before
+  // one, and Prisma's pool finding no working connection in time (P2028) while it recovers from that.
+  return /terminating connection|Connection terminated|server closed the connection|not queryable|57P01|Unable to start a transaction in the given time/i.test(
+    message,
+  );
 }
