@@ -33,9 +33,12 @@ export function useTagging(
         userId,
         onMarked: (id) => {
           marked = id;
+          // Read by bench/editor.ts: from the key to the mark, and to the server's answer.
+          performance.mark(`margin:tag-marked:${id}`);
           setPending((ids) => [...ids, id]);
         },
       });
+      if (marked) performance.mark(`margin:tag-answered:${marked}`);
       if (marked) setPending((ids) => ids.filter((other) => other !== marked));
       if (result.ok) {
         setSelected([result.id]);

@@ -49,3 +49,31 @@ export const LABEL_STYLES = {
 
 /** The key that tags each label in the editor: "1" → "actor", …. */
 export const LABEL_KEYS: Readonly<Record<string, Label>> = Object.fromEntries(LABELS.map((label) => [LABEL_STYLES[label].key, label]));
+
+/**
+ * The classes a tag's words carry for its look: its label, its review status, and whether it is pending
+ * (being recorded) or hidden by the panel's filters. Set on each tag's element (the editor's mark view, the
+ * server-rendered preview) so that one constant stylesheet styles every tag: a new tag costs the classes of
+ * its own element, not a stylesheet of every tag restyled over the whole article.
+ */
+export const TAG_LOOK = {
+  label: (label: Label) => `margin-tag--${label}`,
+  accepted: "margin-tag--accepted",
+  rejected: "margin-tag--rejected",
+  pending: "margin-tag--pending",
+  hidden: "margin-tag--hidden",
+} as const;
+
+/** The stylesheet of every tag's look (see TAG_LOOK); later rules win over earlier ones of equal weight. */
+export function tagLookCss(): string {
+  const rules = LABELS.map((label) => {
+    const style = LABEL_STYLES[label];
+    return `.margin-tag.${TAG_LOOK.label(label)}{background-color:${style.tint};text-decoration-line:underline;text-decoration-style:${style.style};text-decoration-color:${style.line};text-decoration-thickness:2px;text-underline-offset:${style.offset}px;text-decoration-skip-ink:none}`;
+  });
+  rules.push(`.margin-tag.${TAG_LOOK.accepted}{text-decoration-thickness:4px}`);
+  rules.push(`.margin-tag.${TAG_LOOK.rejected}{text-decoration-line:line-through;background-color:rgba(120,113,108,0.12)}`);
+  rules.push(`.margin-tag.${TAG_LOOK.pending}{background-color:rgba(120,113,108,0.18);text-decoration:underline dashed #78716c}`);
+  rules.push(`.margin-tag.${TAG_LOOK.hidden}.${TAG_LOOK.hidden}{background-color:transparent;text-decoration:none}`);
+  for (const label of LABELS) rules.push(`.margin-tag-label[data-kind="${label}"]{color:${LABEL_STYLES[label].line}}`);
+  return rules.join("\n");
+}
