@@ -99,7 +99,7 @@ function readElement(element: Y.XmlElement): PMNode {
  * concurrent edits merged by Yjs can leave such a shape, which the editor shows and repairs, and which no
  * reading may delete. Unknown nodes, marks and attributes, which no editor writes, are refused.
  */
-function readBlock(type: Y.XmlElement | Y.XmlText | Y.XmlHook): PMNode {
+export function readBlock(type: Y.XmlElement | Y.XmlText | Y.XmlHook): PMNode {
   if (!(type instanceof Y.XmlElement)) throw new ContentError("the article holds something other than blocks");
   return readElement(type);
 }

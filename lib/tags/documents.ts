@@ -19,7 +19,7 @@ import type { ArticleDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { articleSchema } from "@/lib/editor/extensions";
 import { CONTENT_FIELD } from "@/lib/collab/names";
-import { readContent } from "./content-schema";
+import { readContentIncrementally } from "./content-reader";
 import { projectDocument, rangeOf, type Projection, type Span } from "./projection";
 import { annotatorsOf, type TagRecord } from "./record";
 
@@ -87,7 +87,7 @@ export function markedTagIds(root: PMNode): Set<string> {
  * ContentError for content the schema refuses, where y-tiptap's reading would delete it.
  */
 export function contentRoot(doc: Y.Doc): PMNode {
-  return readContent(contentFragment(doc));
+  return readContentIncrementally(contentFragment(doc));
 }
 
 export function projectContent(doc: Y.Doc): Projection {

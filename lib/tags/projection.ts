@@ -116,11 +116,30 @@ function kindOf(parents: PMNode[]): "paragraph" | "bullet" | "ordered" | "quote"
   return "paragraph";
 }
 
-export function projectDocument(root: PMNode): Projection {
+/**
+ * The projection of one top-level block, as if it began the document (position 0, text offset 0). Cached
+ * per node: ProseMirror nodes never change, and a reader that keeps the nodes of unchanged blocks
+ * (lib/tags/content-reader.ts) then re-projects only the blocks an edit touched.
+ */
+type BlockProjection = {
+  text: string;
+  positions: number[];
+  spans: Map<string, Span>;
+  blocks: FlatBlock[];
+  /** Where the first kept textblock's content starts (a separator before this block maps there). */
+  firstPos: number;
+};
+
+const projectedBlocks = new WeakMap<PMNode, BlockProjection>();
+
+function projectBlock(node: PMNode): BlockProjection {
+  const cached = projectedBlocks.get(node);
+  if (cached) return cached;
   let text = "";
   const positions: number[] = [];
   const spans = new Map<string, Span>();
   const blocks: FlatBlock[] = [];
+  let firstPos = -1;
   const visit = (node: PMNode, pos: number, parents: PMNode[]) => {
     if (node.isTextblock) {
       const lines = linesOf(node, pos);
@@ -129,7 +148,7 @@ export function projectDocument(root: PMNode): Projection {
         // The paragraph separator belongs to no tag; it maps to the start of this block.
         positions.push(pos + 1, pos + 1);
         text += "\n\n";
-      }
+      } else firstPos = pos + 1;
       lines.forEach((line, index) => {
         if (index) {
           positions.push(line[0]!.pos);
@@ -154,9 +173,57 @@ export function projectDocument(root: PMNode): Projection {
     }
     node.forEach((child, offset) => visit(child, pos + 1 + offset, [...parents, node]));
   };
-  root.forEach((child, offset) => visit(child, offset, []));
-  positions.push(root.content.size);
-  return { text, content: blocksToDoc(blocks), spans, positions };
+  visit(node, 0, []);
+  const projected = { text, positions, spans, blocks, firstPos };
+  projectedBlocks.set(node, projected);
+  return projected;
+}
+
+export function projectDocument(root: PMNode): Projection {
+  const parts: string[] = [];
+  let length = 0;
+  const spans = new Map<string, Span>();
+  // Where each block's text starts in the whole text; separators come before every kept block but the first.
+  const placed: { block: BlockProjection; offset: number; separated: boolean }[] = [];
+  root.forEach((child, offset) => {
+    const block = projectBlock(child);
+    if (!block.blocks.length) return;
+    const separated = placed.length > 0;
+    if (separated) {
+      parts.push("\n\n");
+      length += 2;
+    }
+    placed.push({ block, offset, separated });
+    for (const [id, span] of block.spans) {
+      const known = spans.get(id);
+      if (known) known.end = length + span.end;
+      else spans.set(id, { start: length + span.start, end: length + span.end });
+    }
+    parts.push(block.text);
+    length += block.text.length;
+  });
+  // Positions and content are built when first read: a tag operation needs neither (a store needs the content,
+  // an API span the positions), and at 100,000 characters they are most of the work of projecting.
+  let positions: number[] | undefined;
+  let content: ArticleDoc | undefined;
+  return {
+    text: parts.join(""),
+    spans,
+    get content() {
+      return (content ??= blocksToDoc(placed.flatMap(({ block }) => block.blocks)));
+    },
+    get positions() {
+      if (!positions) {
+        positions = [];
+        for (const { block, offset, separated } of placed) {
+          if (separated) positions.push(offset + block.firstPos, offset + block.firstPos);
+          for (const position of block.positions) positions.push(offset + position);
+        }
+        positions.push(root.content.size);
+      }
+      return positions;
+    },
+  };
 }
 
 /** The span without the line and paragraph breaks at its ends (they belong to no words); null if nothing else is left. */
