@@ -26,6 +26,7 @@ import { ContentGuard } from "@/lib/tags/live/content-guard";
 import { forwardedLiveAnnotations } from "@/lib/tags/live/forwarding";
 import { TagMessages } from "@/lib/tags/live/messages";
 import { createLiveAnnotations, type LiveAnnotations } from "@/lib/tags/live/operations";
+import { ProjectionWriter } from "@/lib/tags/live/projection-writer";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tagStoreStep } from "@/lib/tags/live/store-step";
 import { appendTagsUpdate, seedDocuments } from "@/lib/tags/mutations";
@@ -67,6 +68,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
   });
   const fence = (articleId: string) => ownership.epochOf(articleId);
   let persistence: Persistence | null = null;
+  const projections = new ProjectionWriter();
   const publisher = new TagPublisher({
     origin: ALREADY_STORED,
     append: async (articleId, update, journal) => {
@@ -77,7 +79,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
   });
   persistence = new Persistence({
     seed: seedDocuments,
-    step: tagStoreStep(publisher),
+    step: tagStoreStep(publisher, projections),
     fence,
     onUnstored: (connection, moving) =>
       connection.webSocket.close(moving ? MOVED.code : UNSTORED.code, moving ? MOVED.reason : UNSTORED.reason),
@@ -105,7 +107,10 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     options,
     (articleId) => ownership.claim(articleId),
   );
-  const local = createLiveAnnotations(collaboration, publisher);
+  const local = createLiveAnnotations(collaboration, publisher, async (articleId, documents, contentChange) => {
+    if (contentChange) await persistence.appendNow(articleId, "content", contentChange);
+    await projections.write(articleId, documents, fence(articleId));
+  });
   live = forwardedLiveAnnotations(local, ownership);
   return { collaboration, live, local, publisher, ownership, start: (address) => ownership.start(address) };
 }

@@ -136,6 +136,15 @@ export class Persistence implements Extension {
     if (parsed && parsed.kind !== "view") await this.store(parsed.articleId);
   }
 
+  /**
+   * Appends a change the server made to a loaded document, now, for whoever must know it is durable before
+   * answering (a tag operation's mark). onChange appends it too, on its own time: the same update twice is
+   * applied once.
+   */
+  async appendNow(articleId: string, kind: DocumentKind, update: Uint8Array): Promise<void> {
+    this.noteAppended(documentName(articleId, kind), await appendUpdate(articleId, kind, update, this.options.fence(articleId)));
+  }
+
   /** Records that an update of document `name` was appended with this id (by onChange or a publisher). */
   noteAppended(name: string, id: bigint): void {
     this.holds.get(name)?.ids.add(id);

@@ -184,19 +184,28 @@ export async function seedDocuments(articleId: string): Promise<Record<DocumentK
 }
 
 /**
+ * What of the projection changed since the last write (lib/tags/live/projection-writer.ts): the tags whose
+ * rows to write, the ids whose rows to delete, and whether the text or content changed.
+ */
+export type ProjectionChanges = { upsert: ReadonlySet<string>; remove: readonly string[]; text: boolean };
+
+/**
  * Writes the projection: the article's text and content, and one row per tag with its offsets in code
  * points (orphans keep their last text, with no offsets). One statement per table, whatever the number of
- * tags, so that a correction that moves 5,000 tags costs one round trip.
+ * tags, so that a correction that moves 5,000 tags costs one round trip. With `changes`, only those (a new
+ * tag is one row, not the article's 5,000); without, everything, and rows of tags no longer there go.
  */
 export async function writeProjection(
   articleId: string,
   projection: Projection,
   tags: Map<string, TagRecord>,
   epoch: bigint,
+  changes?: ProjectionChanges,
 ): Promise<void> {
   const { text } = projection;
   const offsets = new OffsetIndex(text);
-  const rows = [...tags].map(([id, tag]) => {
+  const written = changes ? [...changes.upsert].flatMap((id) => (tags.has(id) ? [[id, tags.get(id)!] as const] : [])) : [...tags];
+  const rows = written.map(([id, tag]) => {
     const span = projection.spans.get(id);
     return {
       id,
@@ -216,16 +225,21 @@ export async function writeProjection(
     };
   });
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
-  await prisma.$transaction([
+  const statements: Prisma.PrismaPromise<unknown>[] = [
     // Only the owner writes it: a former owner's stale copy would flip rows back (lib/collab/fence.ts).
     assertOwner(articleId, epoch),
-    // Only when the text changed: a store with nothing new must not make the article look changed to an
-    // incremental export (updatedSince) or the list's "recently changed" order.
-    prisma.article.updateMany({
-      where: { id: articleId, NOT: { text, content: { equals: projection.content as Prisma.InputJsonValue } } },
-      data: { text, content: projection.content as Prisma.InputJsonValue, wordCount: countWords(text) },
-    }),
-    prisma.$executeRaw`
+  ];
+  if (!changes || changes.text)
+    statements.push(
+      // Only when the text changed: a store with nothing new must not make the article look changed to an
+      // incremental export (updatedSince) or the list's "recently changed" order.
+      prisma.article.updateMany({
+        where: { id: articleId, NOT: { text, content: { equals: projection.content as Prisma.InputJsonValue } } },
+        data: { text, content: projection.content as Prisma.InputJsonValue, wordCount: countWords(text) },
+      }),
+    );
+  if (rows.length)
+    statements.push(prisma.$executeRaw`
       INSERT INTO annotations (id, article_id, label, start, "end", text, author_id, attributes, note, status, annotator_ids, orphaned_at, created_at, updated_at)
       SELECT v.id, ${articleId}, v.label::"AnnotationLabel", v.start, v."end", coalesce(v.text, ''), v.author_id, v.attributes::jsonb, v.note,
              v.status::"AnnotationStatus", v.annotator_ids::text[], CASE WHEN v.start IS NULL THEN now() END, v.created_at, now()
@@ -244,9 +258,10 @@ export async function writeProjection(
         annotations.label IS DISTINCT FROM EXCLUDED.label OR annotations.start IS DISTINCT FROM EXCLUDED.start OR annotations."end" IS DISTINCT FROM EXCLUDED."end"
         OR annotations.attributes IS DISTINCT FROM EXCLUDED.attributes OR annotations.note IS DISTINCT FROM EXCLUDED.note
         OR annotations.status IS DISTINCT FROM EXCLUDED.status OR annotations.annotator_ids IS DISTINCT FROM EXCLUDED.annotator_ids
-        OR (EXCLUDED.start IS NOT NULL AND annotations.text IS DISTINCT FROM EXCLUDED.text))`,
-    prisma.annotation.deleteMany({ where: { articleId, id: { notIn: rows.map((row) => row.id) } } }),
-    // The first tag starts the article's annotation.
-    ...(rows.length ? [prisma.article.updateMany({ where: { id: articleId, status: "new" }, data: { status: "in_progress" } })] : []),
-  ]);
+        OR (EXCLUDED.start IS NOT NULL AND annotations.text IS DISTINCT FROM EXCLUDED.text))`);
+  if (!changes) statements.push(prisma.annotation.deleteMany({ where: { articleId, id: { notIn: rows.map((row) => row.id) } } }));
+  else if (changes.remove.length) statements.push(prisma.annotation.deleteMany({ where: { articleId, id: { in: [...changes.remove] } } }));
+  // The first tag starts the article's annotation.
+  if (rows.length) statements.push(prisma.article.updateMany({ where: { id: articleId, status: "new" }, data: { status: "in_progress" } }));
+  await prisma.$transaction(statements);
 }

@@ -8,7 +8,7 @@
  * Route handlers reach them through lib/tags/live/registry.ts, which holds no Yjs.
  */
 import "server-only";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { randomUUID } from "node:crypto";
 import type { ArticleAccess } from "@/lib/auth/context";
 import { hasState, projectContent, type ClientState } from "@/lib/tags/documents";
@@ -73,22 +73,47 @@ async function mergePolicy(access: ArticleAccess): Promise<((userId: string) => 
 }
 
 /**
+ * Makes what a tag operation changed durable and readable, once the publisher has appended its change of
+ * the tags document: the server's own change of the content (a mark placed or removed), appended in turn,
+ * and the projection's rows for what changed (lib/tags/live/projection-writer.ts). Not a whole store of
+ * the article: that re-encoded and rewrote all of it for every tag (bench/editor.ts, the add-one curve).
+ */
+export type RecordChange = (
+  articleId: string,
+  documents: { content: Y.Doc; tags: Y.Doc },
+  contentChange: Uint8Array | null,
+) => Promise<void>;
+
+/**
  * Runs `edit` on an article's live documents as the server: the content document directly, the tags
- * document through the publisher. Clients see the change at once, and the projection holds it before
- * this resolves (so that a script reads its own writes).
+ * document through the publisher. Clients see the change at once, and it is durable and in the projection
+ * before this resolves (so that a script reads its own writes).
  */
 async function editArticle<T>(
   collaboration: Collaboration,
   publisher: TagPublisher,
+  record: RecordChange,
   articleId: string,
   edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal }) => T | Promise<T>,
 ): Promise<T> {
   const article = await collaboration.openArticle(articleId);
+  const contentChanges: Uint8Array[] = [];
+  const collect = (update: Uint8Array) => contentChanges.push(update);
   try {
-    const result = await publisher.publish(articleId, article.tags, (shadow, journal) =>
-      edit({ content: article.content, tags: shadow, journal }),
+    const result = await publisher.publish(articleId, article.tags, (shadow, journal) => {
+      // Operations are synchronous: what the content document emits meanwhile is theirs.
+      article.content.on("update", collect);
+      try {
+        return edit({ content: article.content, tags: shadow, journal });
+      } finally {
+        article.content.off("update", collect);
+      }
+    });
+    await record(
+      articleId,
+      { content: article.content, tags: article.tags },
+      contentChanges.length ? Y.mergeUpdates(contentChanges) : null,
     );
-    await collaboration.persistence.store(articleId);
     return result;
   } finally {
     await article.close();
@@ -96,13 +121,13 @@ async function editArticle<T>(
 }
 
 /** The operations bound to a collaboration server: what the registry hands to route handlers. */
-export function createLiveAnnotations(collaboration: Collaboration, publisher: TagPublisher) {
+export function createLiveAnnotations(collaboration: Collaboration, publisher: TagPublisher, record: RecordChange) {
   /**
    * Runs one operation on the article's documents; its journal is written only when it succeeded, and
    * (auto-accept) identical tags of several annotators are merged in the same change.
    */
   const run = async <T>(access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<T, TagRefusal>) => {
-    return editArticle(collaboration, publisher, access.articleId, (docs) => {
+    return editArticle(collaboration, publisher, record, access.articleId, (docs) => {
       const result = operation(docs, now());
       if (!result.ok) docs.journal.length = 0;
       return result;
@@ -111,7 +136,7 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
   /** A tag operation after which the tag may agree with a colleague's: merged into a gold tag, its id is that tag's. */
   const runMerging = async (access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<{ id: string }, TagRefusal>) => {
     const mayMerge = await mergePolicy(access);
-    return editArticle(collaboration, publisher, access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
+    return editArticle(collaboration, publisher, record, access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
       const at = now();
       const result = operation(docs, at);
       if (!result.ok) docs.journal.length = 0;
@@ -155,7 +180,7 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
     async mergeAgreeing(access: ArticleAccess) {
       const mayMerge = await mergePolicy(access);
       if (!mayMerge) return [];
-      return editArticle(collaboration, publisher, access.articleId, (docs) => mergeAgreeingTags(docs, mayMerge, now()));
+      return editArticle(collaboration, publisher, record, access.articleId, (docs) => mergeAgreeingTags(docs, mayMerge, now()));
     },
   };
 }
