@@ -75,7 +75,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
       const id = await appendTagsUpdate(articleId, update, journal, fence(articleId));
       if (id !== null) persistence?.noteAppended(documentName(articleId, "tags"), id);
     },
-    onPublished: (articleId, live) => views.refresh(articleId, live),
+    onPublished: (articleId, live, changed) => views.refresh(articleId, live, changed),
   });
   persistence = new Persistence({
     seed: seedDocuments,

@@ -14,8 +14,11 @@ import {
   projectContent,
   readTags,
   seedContent,
+  syncTagsView,
   unmarkTag,
   writeTag,
+  deleteTag,
+  deletedTags,
 } from "./documents";
 import { projectDocument, rangeOf } from "./projection";
 
@@ -155,5 +158,37 @@ describe("article documents", () => {
     });
     expect(sliceOf(doc, "actor")).toBeNull();
     expect(readTags(tagsDoc).get("actor")).toMatchObject({ label: "actor", authorName: "Ana" });
+  });
+
+  it("keep a blind annotator's view equal to a whole derivation when only the changed ids are brought over", () => {
+    const source = new Y.Doc();
+    const view = new Y.Doc();
+    const whole = new Y.Doc();
+    const person = (id: string) => ({ id, name: id });
+    const changed = new Set<string>();
+    const note = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((id) => changed.add(id));
+    source.getMap("tags").observe(note);
+    source.getMap("deleted").observe(note);
+    const steps: (() => void)[] = [
+      () =>
+        writeTag(source, "mine", { label: "actor", authorId: "ana", authorName: "ana", createdAt: "t", updatedAt: "t", attributes: {} }),
+      () =>
+        writeTag(source, "theirs", { label: "claim", authorId: "li", authorName: "li", createdAt: "t", updatedAt: "t", attributes: {} }),
+      () => writeTag(source, "mine", { label: "quote" }),
+      // Merged with a colleague's: still hers, now with two annotators.
+      () => writeTag(source, "theirs", { annotators: [person("li"), person("ana")] }),
+      // No longer hers.
+      () => writeTag(source, "mine", { annotators: [person("li")] }),
+      () => deleteTag(source, "theirs", "2026-12-06T10:00:00.000Z"),
+    ];
+    for (const step of steps) {
+      changed.clear();
+      step();
+      syncTagsView(view, source, "ana", changed);
+      syncTagsView(whole, source, "ana");
+      expect(readTags(view)).toEqual(readTags(whole));
+      expect([...deletedTags(view).keys()].sort()).toEqual([...deletedTags(whole).keys()].sort());
+    }
+    expect([...deletedTags(view).keys()]).toEqual(["theirs"]);
   });
 });

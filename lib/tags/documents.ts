@@ -225,20 +225,33 @@ export function deleteTag(doc: Y.Doc, id: string, at: string, words?: { text: st
 /**
  * Brings a blind annotator's view of the tags up to date with the tags document: their own tags (those
  * they are among the annotators of) and the deleted ids, nothing of their colleagues'. Changes only what
- * differs, so that their editor sees ordinary small updates.
+ * differs, so that their editor sees ordinary small updates. `only`: the ids that changed in the tags
+ * document since the view was last brought up to date (a publish changes a few of thousands).
  */
-export function syncTagsView(view: Y.Doc, source: Y.Doc, userId: string): void {
-  const wanted = new Map<string, TagRecord>();
-  for (const [id, tag] of readTags(source)) if (annotatorsOf(tag).some((person) => person.id === userId)) wanted.set(id, tag);
+export function syncTagsView(view: Y.Doc, source: Y.Doc, userId: string, only?: ReadonlySet<string>): void {
   const tags = tagsMap(view);
   const deleted = deletedTags(view);
+  const sourceTags = tagsMap(source);
+  const sourceDeleted = deletedTags(source);
+  const ownOf = (id: string): TagRecord | undefined => {
+    const entry = sourceTags.get(id);
+    const tag = entry && recordOf(entry);
+    return tag && annotatorsOf(tag).some((person) => person.id === userId) ? tag : undefined;
+  };
   view.transact(() => {
-    for (const id of [...tags.keys()]) if (!wanted.has(id)) tags.delete(id);
-    for (const [id, tag] of wanted) {
+    const update = (id: string) => {
+      const tag = ownOf(id);
       const current = tags.get(id);
-      if (!current || JSON.stringify(recordOf(current)) !== JSON.stringify(tag)) tags.set(id, tag);
-    }
-    deletedTags(source).forEach((at, id) => {
+      if (!tag) {
+        if (current) tags.delete(id);
+      } else if (!current || JSON.stringify(recordOf(current)) !== JSON.stringify(tag)) tags.set(id, tag);
+      const at = sourceDeleted.get(id);
+      if (at !== undefined && !deleted.has(id)) deleted.set(id, at);
+    };
+    if (only) return only.forEach(update);
+    for (const id of [...tags.keys()]) if (!sourceTags.has(id)) tags.delete(id);
+    sourceTags.forEach((_, id) => update(id));
+    sourceDeleted.forEach((at, id) => {
       if (!deleted.has(id)) deleted.set(id, at);
     });
   });

@@ -34,11 +34,15 @@ export class BlindViews implements Extension {
     await source?.disconnect({ unloadImmediately: false });
   }
 
-  /** Brings the loaded views of an article up to date after its tags changed (the publisher calls it). */
-  refresh(articleId: string, live: Y.Doc): void {
+  /**
+   * Brings the loaded views of an article up to date after the publisher changed `changed` tags. The tags
+   * document changes only through the publisher (the server is its one writer), so the ids it changed are
+   * all a view may lack.
+   */
+  refresh(articleId: string, live: Y.Doc, changed: ReadonlySet<string>): void {
     for (const [name, document] of this.instance?.documents ?? []) {
       const parsed = parseDocumentName(name);
-      if (parsed?.kind === "view" && parsed.articleId === articleId) syncTagsView(document, live, parsed.viewOf);
+      if (parsed?.kind === "view" && parsed.articleId === articleId) syncTagsView(document, live, parsed.viewOf, changed);
     }
   }
 

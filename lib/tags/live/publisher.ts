@@ -7,6 +7,7 @@
  * the first's decision). Transport-free: the collaboration server and the convergence simulation run it.
  */
 import * as Y from "yjs";
+import { DELETED_FIELD, TAGS_FIELD } from "@/lib/tags/documents";
 import type { Journal } from "@/lib/tags/journal";
 
 /** Stores a change of an article's tags document (null: only journal rows) with its journal, atomically. */
@@ -16,8 +17,8 @@ export type PublisherOptions = {
   append: AppendTags;
   /** The origin the live document's published changes carry (persistence must not append them again). */
   origin: unknown;
-  /** Called after a change is applied to an article's live tags document (blind views follow it). */
-  onPublished?: (articleId: string, live: Y.Doc) => void;
+  /** Called after a change is applied to an article's live tags document, with the ids it changed (blind views follow it). */
+  onPublished?: (articleId: string, live: Y.Doc, changed: ReadonlySet<string>) => void;
 };
 
 export class TagPublisher {
@@ -75,8 +76,17 @@ export class TagPublisher {
       throw error;
     }
     if (change) {
-      Y.applyUpdate(live, change, this.options.origin);
-      this.options.onPublished?.(articleId, live);
+      // The ids the change touched, as the live document's maps report them while it applies.
+      const changed = new Set<string>();
+      const note = (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((id) => changed.add(id));
+      const maps = [live.getMap(TAGS_FIELD), live.getMap(DELETED_FIELD)];
+      maps.forEach((map) => map.observe(note));
+      try {
+        Y.applyUpdate(live, change, this.options.origin);
+      } finally {
+        maps.forEach((map) => map.unobserve(note));
+      }
+      this.options.onPublished?.(articleId, live, changed);
     }
     return result;
   }
