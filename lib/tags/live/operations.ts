@@ -52,10 +52,22 @@ async function tagActor(access: ArticleAccess): Promise<TagActor> {
  */
 async function waitForMark(collaboration: Collaboration, articleId: string, id: string, markedAt?: ClientState): Promise<void> {
   const deadline = Date.now() + (markedAt ? 10_000 : 2000);
+  const marked = (content: Y.Doc) => (markedAt ? hasState(content, markedAt) : projectContent(content).spans.has(id));
   while (Date.now() < deadline) {
     const content = collaboration.loaded(documentName(articleId, "content"));
-    if (content && (markedAt ? hasState(content, markedAt) : projectContent(content).spans.has(id))) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (content && marked(content)) return;
+    // The mark is usually a few milliseconds behind (appended to PostgreSQL before it is applied): look
+    // again as soon as the document changes, rather than at the next tick of a poll.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        content?.off("update", done);
+        resolve();
+      };
+      // Bounded, in case the document is unloaded and loaded again meanwhile (a new Y.Doc).
+      const timer = setTimeout(done, content ? 250 : 25);
+      content?.on("update", done);
+    });
   }
 }
 
