@@ -26,7 +26,7 @@ import { ContentGuard } from "@/lib/tags/live/content-guard";
 import { forwardedLiveAnnotations } from "@/lib/tags/live/forwarding";
 import { TagMessages } from "@/lib/tags/live/messages";
 import { createLiveAnnotations, type LiveAnnotations } from "@/lib/tags/live/operations";
-import { ProjectionWriter } from "@/lib/tags/live/projection-writer";
+import { ProjectionPrimer, ProjectionWriter } from "@/lib/tags/live/projection-writer";
 import { TagPublisher } from "@/lib/tags/live/publisher";
 import { tagStoreStep } from "@/lib/tags/live/store-step";
 import { appendTagsUpdate, seedDocuments } from "@/lib/tags/mutations";
@@ -96,6 +96,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
       new KeepLoaded(options.keepLoadedMs, options.clock, (name) => ownership.owns(parseDocumentName(name)?.articleId ?? "")),
       new AccessDrop(),
       persistence,
+      new ProjectionPrimer(projections, fence),
       views,
       // A tag the article's move kept from being recorded is not answered: its socket is closed, and the
       // editor sends it again to the new owner once it has reconnected (lib/tags/client/tag-client.ts).

@@ -9,7 +9,9 @@
  * Writes of one article run one at a time, in the order asked: the store's and those of tag operations.
  */
 import "server-only";
+import type { afterLoadDocumentPayload, Extension } from "@hocuspocus/server";
 import type * as Y from "yjs";
+import { documentName, parseDocumentName } from "@/lib/collab/names";
 import { contentRoot, readTags } from "@/lib/tags/documents";
 import { writeProjection } from "@/lib/tags/mutations";
 import { OffsetIndex } from "@/lib/tags/offsets";
@@ -111,5 +113,37 @@ export class ProjectionWriter {
     if (upsert.size || remove.length || textChanged)
       await writeProjection(articleId, projection, tags, epoch, { upsert, remove, text: textChanged });
     this.written.set(content, { epoch, text: projection.text, content: contentJson, rows });
+  }
+}
+
+/**
+ * Writes the whole projection once an article's two documents are loaded, in the background: what this
+ * process has written is unknown until then, so the first tag after opening a 5,000-tag article would
+ * otherwise wait for every row to be written. (It also puts right whatever the projection missed.)
+ */
+export class ProjectionPrimer implements Extension {
+  readonly extensionName = "margin-projection-primer";
+
+  constructor(
+    private readonly writer: ProjectionWriter,
+    private readonly fence: (articleId: string) => bigint,
+  ) {}
+
+  async afterLoadDocument({ documentName: name, instance }: afterLoadDocumentPayload): Promise<void> {
+    const parsed = parseDocumentName(name);
+    if (!parsed || (parsed.kind !== "content" && parsed.kind !== "tags")) return;
+    const content = instance.documents.get(documentName(parsed.articleId, "content"));
+    const tags = instance.documents.get(documentName(parsed.articleId, "tags"));
+    // Whichever of the two loads second starts it.
+    if (!content || !tags) return;
+    let epoch: bigint;
+    try {
+      epoch = this.fence(parsed.articleId);
+    } catch {
+      return;
+    }
+    void this.writer
+      .write(parsed.articleId, { content, tags }, epoch)
+      .catch((error: unknown) => console.warn(`[collab] projection of article ${parsed.articleId} not written on loading`, error));
   }
 }
