@@ -89,6 +89,9 @@ describe("reading the content incrementally", () => {
         expect(kept.text).toBe(fresh.text);
         expect([...kept.spans]).toEqual([...fresh.spans]);
         expect(kept.positions).toEqual(fresh.positions);
+        // Read position by position from a projection whose array was never built, too.
+        const lazy = projectDocument(PMNode.fromJSON(articleSchema, whole.toJSON()));
+        expect(Array.from({ length: lazy.text.length + 1 }, (_, at) => lazy.positionAt(at))).toEqual(fresh.positions);
         expect(kept.content).toEqual(fresh.content);
       }
     }

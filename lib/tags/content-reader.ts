@@ -16,9 +16,12 @@ type AnyType = Y.AbstractType<any>;
 
 class BlockCache {
   private readonly nodes = new Map<AnyType, PMNode>();
+  /** The document last read, while nothing has changed since. */
+  private root: PMNode | null = null;
 
   constructor(private readonly fragment: Y.XmlFragment) {
     fragment.observeDeep((events) => {
+      this.root = null;
       for (const event of events) {
         // The top-level block the change happened in; a change of the fragment itself only adds or
         // removes blocks, which the reading below sees.
@@ -30,6 +33,7 @@ class BlockCache {
   }
 
   read(): PMNode {
+    if (this.root) return this.root;
     const children = this.fragment.toArray();
     const blocks = children.map((child) => {
       let node = this.nodes.get(child);
@@ -44,7 +48,8 @@ class BlockCache {
       const live = new Set<AnyType>(children);
       for (const type of this.nodes.keys()) if (!live.has(type)) this.nodes.delete(type);
     }
-    return articleSchema.topNodeType.create(null, Fragment.fromArray(blocks));
+    this.root = articleSchema.topNodeType.create(null, Fragment.fromArray(blocks));
+    return this.root;
   }
 }
 

@@ -21,6 +21,8 @@ export type Projection = {
   /** The ProseMirror position of the character at each text offset (a separator maps to the position of
    * the break or of the next block), and one more entry for the end of the text. */
   positions: number[];
+  /** positions[offset], without building the whole array. */
+  positionAt(offset: number): number;
 };
 
 /**
@@ -179,21 +181,30 @@ function projectBlock(node: PMNode): BlockProjection {
   return projected;
 }
 
+const projections = new WeakMap<PMNode, Projection>();
+
+/** The projection of a document; the same object for the same node (the content reader keeps the node while nothing changes). */
 export function projectDocument(root: PMNode): Projection {
+  let projection = projections.get(root);
+  if (!projection) projections.set(root, (projection = projectBlocks(root)));
+  return projection;
+}
+
+function projectBlocks(root: PMNode): Projection {
   const parts: string[] = [];
   let length = 0;
   const spans = new Map<string, Span>();
-  // Where each block's text starts in the whole text; separators come before every kept block but the first.
-  const placed: { block: BlockProjection; offset: number; separated: boolean }[] = [];
+  // Where each block's text starts in the whole text (`start`, after the separator that comes before every
+  // kept block but the first) and in the document (`offset`).
+  const placed: { block: BlockProjection; offset: number; start: number }[] = [];
   root.forEach((child, offset) => {
     const block = projectBlock(child);
     if (!block.blocks.length) return;
-    const separated = placed.length > 0;
-    if (separated) {
+    if (placed.length) {
       parts.push("\n\n");
       length += 2;
     }
-    placed.push({ block, offset, separated });
+    placed.push({ block, offset, start: length });
     for (const [id, span] of block.spans) {
       const known = spans.get(id);
       if (known) known.end = length + span.end;
@@ -202,12 +213,13 @@ export function projectDocument(root: PMNode): Projection {
     parts.push(block.text);
     length += block.text.length;
   });
+  const text = parts.join("");
   // Positions and content are built when first read: a tag operation needs neither (a store needs the content,
-  // an API span the positions), and at 100,000 characters they are most of the work of projecting.
+  // an API span two positions), and at 100,000 characters they are most of the work of projecting.
   let positions: number[] | undefined;
   let content: ArticleDoc | undefined;
   return {
-    text: parts.join(""),
+    text,
     spans,
     get content() {
       return (content ??= blocksToDoc(placed.flatMap(({ block }) => block.blocks)));
@@ -215,13 +227,27 @@ export function projectDocument(root: PMNode): Projection {
     get positions() {
       if (!positions) {
         positions = [];
-        for (const { block, offset, separated } of placed) {
-          if (separated) positions.push(offset + block.firstPos, offset + block.firstPos);
+        for (const [index, { block, offset }] of placed.entries()) {
+          if (index) positions.push(offset + block.firstPos, offset + block.firstPos);
           for (const position of block.positions) positions.push(offset + position);
         }
         positions.push(root.content.size);
       }
       return positions;
+    },
+    positionAt(at: number) {
+      if (positions) return positions[at]!;
+      if (at >= text.length) return root.content.size;
+      // The last block starting at or before `at` (its separator, two characters before it, maps to it).
+      let low = 0;
+      let high = placed.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (placed[middle]!.start - (middle ? 2 : 0) <= at) low = middle;
+        else high = middle - 1;
+      }
+      const { block, offset, start } = placed[low]!;
+      return at < start ? offset + block.firstPos : offset + block.positions[at - start]!;
     },
   };
 }
@@ -240,5 +266,5 @@ export function trimBreaks(text: string, span: Span): Span | null {
  */
 export function rangeOf(projection: Projection, start: number, end: number): { from: number; to: number } | null {
   const words = trimBreaks(projection.text, { start, end });
-  return words && { from: projection.positions[words.start]!, to: projection.positions[words.end - 1]! + 1 };
+  return words && { from: projection.positionAt(words.start), to: projection.positionAt(words.end - 1) + 1 };
 }
