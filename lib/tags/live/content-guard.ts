@@ -14,6 +14,7 @@ import type {
   afterHandleMessagePayload,
   afterUnloadDocumentPayload,
   beforeSyncPayload,
+  connectedPayload,
   Connection,
   Extension,
   Hocuspocus,
@@ -93,6 +94,21 @@ export class ContentGuard implements Extension {
     }
     if (verdict.reverts.length) this.reverts.set(connection, verdict.reverts);
     if (verdict.spanChanges.size) await this.record(context, verdict.spanChanges);
+  }
+
+  /**
+   * Someone who may change the content opened it: the shadow their first change is judged on is built now,
+   * once the sync is answered, rather than on that change. A large article's copy took a few hundred
+   * milliseconds, which the first tag after opening one waited for (bench/editor.ts, the add-one curve).
+   */
+  async connected({ connection, documentName: name }: connectedPayload): Promise<void> {
+    const context = contextOf(connection);
+    const sender = context?.kind === "content" ? senderOf(context, connection.readOnly) : null;
+    if (!sender || !(sender.mayMark || sender.mayEditText)) return;
+    setTimeout(() => {
+      const document = this.instance?.documents.get(name);
+      if (document) this.shadowOf(name, document);
+    }, 50);
   }
 
   /** Once Hocuspocus has applied the update, colleagues' marks it moved are put back, for everyone. */
