@@ -97,9 +97,9 @@ export class ContentGuard implements Extension {
   }
 
   /**
-   * Someone who may change the content opened it: the shadow their first change is judged on is built now,
-   * once the sync is answered, rather than on that change. A large article's copy took a few hundred
-   * milliseconds, which the first tag after opening one waited for (bench/editor.ts, the add-one curve).
+   * Someone who may change the content opened it: the shadow their first change is judged on is built a
+   * moment later (once the opening's syncs are answered), rather than on that change. A large article's
+   * copy took a few hundred milliseconds, which the first tag after opening one waited for.
    */
   async connected({ connection, documentName: name }: connectedPayload): Promise<void> {
     const context = contextOf(connection);
@@ -108,7 +108,7 @@ export class ContentGuard implements Extension {
     setTimeout(() => {
       const document = this.instance?.documents.get(name);
       if (document) this.shadowOf(name, document);
-    }, 50);
+    }, 1000).unref();
   }
 
   /** Once Hocuspocus has applied the update, colleagues' marks it moved are put back, for everyone. */

@@ -117,7 +117,7 @@ export class ProjectionWriter {
 }
 
 /**
- * Writes the whole projection once an article's two documents are loaded, in the background: what this
+ * Writes the whole projection soon after an article's two documents are loaded, in the background: what this
  * process has written is unknown until then, so the first tag after opening a 5,000-tag article would
  * otherwise wait for every row to be written. (It also puts right whatever the projection missed.)
  */
@@ -142,8 +142,11 @@ export class ProjectionPrimer implements Extension {
     } catch {
       return;
     }
-    void this.writer
-      .write(parsed.articleId, { content, tags }, epoch)
-      .catch((error: unknown) => console.warn(`[collab] projection of article ${parsed.articleId} not written on loading`, error));
+    // A moment later: the opening's syncs come first.
+    setTimeout(() => {
+      void this.writer
+        .write(parsed.articleId, { content, tags }, epoch)
+        .catch((error: unknown) => console.warn(`[collab] projection of article ${parsed.articleId} not written on loading`, error));
+    }, 1000).unref();
   }
 }
