@@ -1,9 +1,11 @@
 /** Creating a tag: on words the API names (offsets), or on the mark the editor already placed (an id). */
 import { fail, ok } from "@/lib/errors";
-import { deletedTags, markSpan, projectContent, readTags, writeTag } from "../documents";
+import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
+import { contentRoot, deletedTags, markSpan, projectContent, readTag, writeTag } from "../documents";
+import type { Projection } from "../projection";
 import { parseFigure } from "../figure";
 import { recordEvent } from "../journal";
-import { annotatorsOf, type TagRecord } from "../record";
+import { annotatorsOf } from "../record";
 import { type ArticleDocs, checkAttributes, type CreateInput, type TagActor, type TagResult, toUtf16, wordsIn } from "./rules";
 
 /**
@@ -12,26 +14,27 @@ import { type ArticleDocs, checkAttributes, type CreateInput, type TagActor, typ
  * again as its author succeeds without a change: an editor whose answer was lost may ask twice.
  */
 export function createTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: string, now: string): TagResult<{ id: string }> {
-  const records = readTags(docs.tags);
-  const existing = records.get(id);
+  const existing = readTag(docs.tags, id);
   if (existing)
     return existing.authorId === actor.userId && !input.span ? ok({ id }) : fail("bad_request", `a tag "${id}" already exists`, "id");
   if (deletedTags(docs.tags).has(id)) return fail("bad_request", `the tag "${id}" was deleted or refused`, "id");
-  const created = recordTag(docs, actor, input, id, now, records);
+  const created = recordTag(docs, actor, input, id, now);
   // The editor's mark for a refused tag must not linger: its id is retired, and the store removes the mark
   // wherever it turns up (tidyMarks), also if it arrives after this answer.
   if (!created.ok && !input.span) docs.tags.transact(() => deletedTags(docs.tags).set(id, now));
   return created;
 }
 
-function recordTag(
-  docs: ArticleDocs,
-  actor: TagActor,
-  input: CreateInput,
-  id: string,
-  now: string,
-  records: Map<string, TagRecord>,
-): TagResult<{ id: string }> {
+/**
+ * The tags whose marks cover the first character of `words`: the only ones that can lie on exactly the same
+ * words. Looked up in the document rather than by going through every tag of the article.
+ */
+function tagsStartingWith(docs: ArticleDocs, projection: Projection, words: { start: number }): Set<string> {
+  const node = contentRoot(docs.content).nodeAt(projection.positionAt(words.start));
+  return new Set((node?.marks ?? []).filter((mark) => mark.type.name === ANNOTATION_MARK).map((mark) => mark.attrs.id as string));
+}
+
+function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: string, now: string): TagResult<{ id: string }> {
   const projection = projectContent(docs.content);
   let words: { start: number; end: number } | null | undefined;
   if (input.span) {
@@ -45,9 +48,10 @@ function recordTag(
   }
   // One person's second tag of a label on the same words would only be a duplicate (the editor selects the
   // first instead of asking).
-  for (const [other, tag] of records) {
+  for (const other of tagsStartingWith(docs, projection, words)) {
+    const tag = readTag(docs.tags, other);
     const span = projection.spans.get(other);
-    if (other === id || tag.label !== input.label || span?.start !== words.start || span.end !== words.end) continue;
+    if (!tag || other === id || tag.label !== input.label || span?.start !== words.start || span.end !== words.end) continue;
     if (annotatorsOf(tag).some((person) => person.id === actor.userId))
       return fail("conflict", `you already tagged these words as ${input.label} (tag "${other}")`, "id");
   }
@@ -56,7 +60,7 @@ function recordTag(
   const attributes = checkAttributes(
     input.label,
     given ?? (input.label === "figure" ? parseFigure(projection.text.slice(words.start, words.end)) : {}),
-    records,
+    { get: (other) => readTag(docs.tags, other) },
   );
   if (!attributes.ok) return attributes;
   // Marked only once everything is checked: a refused request writes nothing.

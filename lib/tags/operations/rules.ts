@@ -59,7 +59,10 @@ export function missingTag(docs: ArticleDocs, id: string): TagResult<never> {
   return deletedTags(docs.tags).has(id) ? fail("conflict", `The tag "${id}" was deleted meanwhile`) : fail("not_found", `No tag "${id}"`);
 }
 
-export function checkAttributes(label: Label, attributes: Attributes | undefined, tags: Map<string, TagRecord>): TagResult<Attributes> {
+/** The article's tags as far as a check needs them: one by id. */
+export type TagLookup = { get(id: string): TagRecord | undefined };
+
+export function checkAttributes(label: Label, attributes: Attributes | undefined, tags: TagLookup): TagResult<Attributes> {
   const parsed = ATTRIBUTE_SCHEMAS[label].safeParse(attributes ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
