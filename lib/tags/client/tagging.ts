@@ -26,23 +26,26 @@ export type TagSelectionOptions = {
   userId?: string;
 };
 
-/** The tag of `label` by `userId` whose marks cover exactly `from`–`to`, if there is one. */
+/**
+ * The tag of `label` by `userId` whose marks cover exactly `from`–`to`, if there is one. Only tags marked
+ * on the first character can, so only those are followed to their ends (not every tag of the article).
+ */
 function sameTag(editor: Editor, tags: Y.Doc, label: Label, userId: string, from: number, to: number): string | null {
-  const extents = new Map<string, { from: number; to: number }>();
-  editor.state.doc.descendants((node, pos) => {
-    if (!node.isText) return;
-    for (const mark of node.marks) {
-      if (mark.type.name !== ANNOTATION_MARK) continue;
-      const id = mark.attrs.id as string;
-      const extent = extents.get(id);
-      if (extent) extent.to = pos + node.nodeSize;
-      else extents.set(id, { from: pos, to: pos + node.nodeSize });
-    }
-  });
-  for (const [id, extent] of extents) {
-    if (extent.from !== from || extent.to !== to) continue;
+  const doc = editor.state.doc;
+  const candidates = (doc.nodeAt(from)?.marks ?? []).filter((mark) => mark.type.name === ANNOTATION_MARK);
+  for (const mark of candidates) {
+    const id = mark.attrs.id as string;
     const record = readTag(tags, id);
-    if (record?.label === label && annotatorsOf(record).some((person) => person.id === userId)) return id;
+    if (record?.label !== label || !annotatorsOf(record).some((person) => person.id === userId)) continue;
+    // The tag's extent: from its first marked text to its last, anywhere in the document.
+    let first = -1;
+    let last = -1;
+    doc.nodesBetween(0, doc.content.size, (node, pos) => {
+      if (!node.isText || !mark.isInSet(node.marks)) return;
+      if (first < 0) first = pos;
+      last = pos + node.nodeSize;
+    });
+    if (first === from && last === to) return id;
   }
   return null;
 }
