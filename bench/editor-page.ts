@@ -100,7 +100,8 @@ export async function measureInteractive(page: Page, url: string, tags: number, 
           (sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0),
           0,
         );
-        const styled = [...document.querySelectorAll("style")].some((style) => style.textContent?.includes(".tag-"));
+        // Tags carry their looks as classes from the moment they are drawn (components/editor/use-tag-looks.ts).
+        const styled = document.querySelector(".margin-editor .margin-tag[class*='margin-tag--']") !== null;
         return counted === total && styled ? performance.now() : false;
       },
       tags,

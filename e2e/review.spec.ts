@@ -55,6 +55,9 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
     /only Alice Annotator.*Quote/,
     /only Bob Annotator.*Figure/,
   ]);
+  // Where they disagree, the text is outlined.
+  await expect(pageC.tagsOver("More than 200 residents")).toHaveCSS("outline-style", "dashed");
+  await expect(pageC.tagsOver("Imani Osei").first()).toHaveCSS("outline-style", "none");
 
   // The keyboard queue: j opens the first pending tag in reading order (the quote), a accepts it.
   await c.getByLabel("Review mode (keyboard queue)").check();
@@ -83,7 +86,13 @@ test("a reviewer compares two annotators, decides their tags with the keyboard a
   const panelA = pageA.panel();
   await expect(panelA.getByRole("button", { name: /We cannot keep asking/ })).toContainText("✓ accepted", { timeout: 2000 });
   await expect(panelA.getByRole("button", { name: /More than 200 residents/ })).toHaveCount(0);
+  // In her text too: the figure's words lose their highlight as the decision arrives, and are struck
+  // through once she shows rejected tags.
+  const figureA = pageA.tagsOver("More than 200 residents");
+  await expect(figureA).toHaveCSS("text-decoration-line", "none");
+  await expect(figureA).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
   await a.getByRole("group", { name: "Show review statuses" }).getByRole("button", { name: "Rejected" }).click();
+  await expect(figureA).toHaveCSS("text-decoration-line", "line-through");
   await panelA.getByRole("button", { name: /More than 200 residents/ }).click();
   const detailsA = a.getByRole("region", { name: "Tag details" });
   await expect(detailsA.getByTestId("tag-decision")).toContainText("Rejected by Carol Reviewer");

@@ -29,6 +29,7 @@ import { useReviewQueue } from "./use-review-queue";
 import { useTagFilters } from "./use-tag-filters";
 import { useTagKeyEvents } from "./use-tag-key-events";
 import { useRevealLinkedTag, useTagSelection } from "./use-tag-selection";
+import { useTagLooks } from "./use-tag-looks";
 import { useTagSpans } from "./use-tag-spans";
 import { useTagWrites } from "./use-tag-writes";
 import { useTagging } from "./use-tagging";
@@ -77,7 +78,8 @@ export function ArticleEditor(props: Props) {
 /**
  * The editor on the synced live documents, composed of one hook per concern (components/editor/use-*.ts);
  * what changes on every keystroke stays out of the stylesheet, palette and presence bar, which render only
- * when what they show changes.
+ * when what they show changes. A tag's look in the text changes without React (use-tag-looks.ts); the
+ * lists over every tag follow as transitions, after the browser has painted.
  */
 function LiveEditor({
   articleId,
@@ -95,13 +97,14 @@ function LiveEditor({
   const self: PresenceUser = useMemo(() => ({ id: user.id, name: user.name, color: assignColors([user.id]).get(user.id)! }), [user]);
   const frame = useRef<HTMLDivElement>(null);
   const { selected, setSelected, current, select, choose, reveal } = useTagSelection(tags, initialTag, frame);
-  const editor = useLiveEditor({ documents, permissions, language, self, onClickTags: setSelected });
+  const looks = useTagLooks(documents.tags);
+  const editor = useLiveEditor({ documents, looks, permissions, language, self, onClickTags: setSelected });
   const { spans, selectionAsSpan } = useTagSpans(editor);
   useRevealLinkedTag(initialTag, spans, reveal);
-  const { tag, pending, problem, setProblem } = useTagging(editor, documents, setSelected, user.id);
+  const { tag, problem, setProblem } = useTagging(editor, documents, looks, setSelected, user.id);
   useTagKeyEvents(frame, tag, setSelected);
   const writes = useTagWrites({ setProblem, setSelected, selectionAsSpan });
-  const { filters, setFilters, visible, annotators, comparison, disagreeing } = useTagFilters(tags, spans);
+  const { filters, setFilters, visible, annotators, comparison, disagreeing } = useTagFilters(tags, spans, looks);
   const { reviewing, setReviewing, queue, refusal, advance } = useReviewQueue({
     tags,
     spans,
@@ -116,7 +119,7 @@ function LiveEditor({
 
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
-      <TagStyles tags={tags} visible={visible} selected={selected} pending={pending} disagreeing={disagreeing} />
+      <TagStyles selected={selected} disagreeing={disagreeing} />
       <div ref={frame} className="margin-editor-frame relative min-w-0 flex-1">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <PresenceBar provider={documents.contentProvider} self={self} />

@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
+import { useDeferredValue, useMemo } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type Label, LABELS } from "@/lib/vocabulary";
 
@@ -15,8 +16,17 @@ export function TagPalette({ editor, onTag }: { editor: Editor; onTag: (label: L
     selector: ({ editor: current }) =>
       current.state.selection.empty ? null : { from: current.state.selection.from, to: current.state.selection.to },
   });
-  if (!range) return null;
+  // Shown after the paint: the selection's own render returns the very same element, which commits nothing
+  // (so React measures nothing), and the palette moves or goes in a transition. A key that tags collapses
+  // the selection, and that frame is the new tag's highlight.
+  const shown = useDeferredValue(range);
+  return useMemo(() => shown && <Palette editor={editor} range={shown} onTag={onTag} />, [editor, shown, onTag]);
+}
+
+function Palette({ editor, range, onTag }: { editor: Editor; range: { from: number; to: number }; onTag: (label: Label) => void }) {
   const { from, to } = range;
+  // A deferred range may be a render behind a text that shrank.
+  if (to > editor.state.doc.content.size) return null;
   const start = editor.view.coordsAtPos(from);
   const end = editor.view.coordsAtPos(to);
   const host = editor.view.dom.closest(".margin-editor-frame")?.getBoundingClientRect();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type Label, LABELS } from "@/lib/vocabulary";
 import { annotatorNames, statusOf, type TagRecord } from "@/lib/tags/record";
@@ -26,17 +26,30 @@ type Props = {
 /** Tags listed per label before "Show all": an article can hold thousands, and a list that long helps nobody. */
 const FIRST = 50;
 
-/** Every tag of the article, grouped by label with counts, filtered, in reading order; orphans apart. */
-export function TagPanel({ tags, spans, visible, selected, onSelect, canChange, onRestore, onAttach, onDelete }: Props) {
-  const [expanded, setExpanded] = useState<Set<Label>>(new Set());
-  const shown = visible;
+/** Each label's placed tags in reading order (all, and those the filters show), and the orphans. */
+function groupTags(tags: Map<string, TagRecord>, spans: Map<string, TagSpanView>, shown: (tag: TagRecord) => boolean) {
   const placed = [...tags].filter(([id]) => spans.has(id)).sort(([a], [b]) => spans.get(a)!.start - spans.get(b)!.start);
-  const orphans = [...tags].filter(([id]) => !spans.has(id));
+  const byLabel = new Map(
+    LABELS.map((label) => {
+      const items = placed.filter(([, tag]) => tag.label === label);
+      return [label, { items, visible: items.filter(([, tag]) => shown(tag)) }];
+    }),
+  );
+  return { byLabel, orphans: [...tags].filter(([id]) => !spans.has(id)) };
+}
+
+/**
+ * Every tag of the article, grouped by label with counts, filtered, in reading order; orphans apart. Grouped
+ * only when the tags, their places or the filters change: the page renders again on other changes (a
+ * selection), and sorting thousands of tags each time is work nobody sees.
+ */
+export function TagPanel({ tags, spans, visible: shown, selected, onSelect, canChange, onRestore, onAttach, onDelete }: Props) {
+  const [expanded, setExpanded] = useState<Set<Label>>(new Set());
+  const { byLabel, orphans } = useMemo(() => groupTags(tags, spans, shown), [tags, spans, shown]);
   return (
     <aside aria-label="Tags" className="flex flex-col gap-4 text-sm">
       {LABELS.map((label) => {
-        const items = placed.filter(([, tag]) => tag.label === label);
-        const visible = items.filter(([, tag]) => shown(tag));
+        const { items, visible } = byLabel.get(label)!;
         const listed = expanded.has(label) ? visible : visible.slice(0, FIRST);
         return (
           <section key={label} aria-label={`${LABEL_STYLES[label].name} tags`}>

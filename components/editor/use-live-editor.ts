@@ -16,9 +16,12 @@ import { LABEL_KEYS } from "@/lib/tags/label-styles";
 import { useEffect } from "react";
 import * as Y from "yjs";
 import type { ArticleDocuments } from "./use-article-documents";
+import type { TagLookFeed } from "./use-tag-looks";
 
 type Options = {
   documents: ArticleDocuments;
+  /** The tags' looks and labels, for the documents' tags (use-tag-looks.ts). */
+  looks: TagLookFeed;
   permissions: { canTag: boolean; canEditText: boolean };
   language: string | null;
   self: PresenceUser;
@@ -37,21 +40,23 @@ function tagIdsAt(doc: Editor["state"]["doc"], pos: number): string[] {
  * the label keys, and the text guard for those who may tag but not edit. A new one for new documents (a
  * blind annotator marking their work done reads another view of the tags).
  */
-export function useLiveEditor({ documents, permissions, language, self, onClickTags }: Options): Editor | null {
+export function useLiveEditor({ documents, looks, permissions, language, self, onClickTags }: Options): Editor | null {
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: permissions.canTag,
       extensions: [
-        ...articleExtensions(),
+        ...articleExtensions({ looks: looks.looks }),
         ...collaborationExtensions(documents.content),
         Presence.configure({ awareness: documents.contentProvider.awareness, user: self }),
         WordSnap,
         TagCorrections,
         TagLabels.configure({
           deferFirst: true,
+          looks: looks.looks,
+          // A tag being recorded has its name at once, as it has its look.
           labelOf: (id) => {
-            const label = readTag(documents.tags, id)?.label;
+            const label = looks.labelOf(id);
             return label ? { name: LABEL_STYLES[label].name, kind: label } : null;
           },
         }),
@@ -75,7 +80,7 @@ export function useLiveEditor({ documents, permissions, language, self, onClickT
     [documents],
   );
   // A new, deleted or relabelled tag changes the names on the text: those tags' blocks are looked at again
-  // (a note, an attribute or a decision changes none).
+  // (a note, an attribute or a decision changes none), found through their elements (lib/editor/tag-labels.ts).
   useEffect(() => {
     if (!editor) return;
     let changed = new Set<string>();

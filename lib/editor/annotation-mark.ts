@@ -7,13 +7,14 @@
 import { Mark, mergeAttributes } from "@tiptap/core";
 import { Fragment, Slice, type MarkType, type Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { TagLooks } from "./tag-looks";
 import { touchedRanges } from "./touched-ranges";
 
 export const ANNOTATION_MARK = "annotation";
 
 /**
- * The class a tag's words carry. The editor's stylesheet selects tags by this class rather than by the
- * data attribute: browsers index class selectors, so 5,000 tag rules cost a lookup per span, not a scan.
+ * The class a tag's words carry. The page's stylesheet selects the few tags it styles one by one (selected,
+ * disagreeing) by this class rather than by the data attribute: browsers index class selectors.
  */
 export const tagClass = (id: string) => `tag-${id}`;
 
@@ -43,6 +44,12 @@ export type AnnotationMarkOptions = {
    * @default {}
    */
   HTMLAttributes: Record<string, string>;
+  /**
+   * Where each tag's look comes from (lib/editor/tag-looks.ts): the editor's mark views register there, so
+   * that a tag's change restyles its own elements only. Without it, tags carry only their id's class.
+   * @default null
+   */
+  looks: TagLooks | null;
 };
 
 declare module "@tiptap/core" {
@@ -67,7 +74,7 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
   keepOnSplit: true,
 
   addOptions() {
-    return { HTMLAttributes: {} };
+    return { HTMLAttributes: {}, looks: null };
   },
 
   addAttributes() {
@@ -90,6 +97,7 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
 
   addProseMirrorPlugins() {
     const type = this.type;
+    const looks = this.options.looks;
     return [
       new Plugin({
         key: annotationGuardKey,
@@ -110,14 +118,18 @@ export const AnnotationMark = Mark.create<AnnotationMarkOptions>({
         props: {
           // A large article renders thousands of these: built directly, the same element renderHTML
           // describes, rather than through Tiptap's generic path, which merged the attributes of every
-          // mark anew and took a third of building the editor's DOM (bench/editor.ts).
+          // mark anew and took a third of building the editor's DOM (bench/editor.ts). Each carries its tag's
+          // look from the moment it exists: ProseMirror rebuilds mark views whenever it redraws their words,
+          // so they register as they are built and leave as they are destroyed.
           markViews: {
             [ANNOTATION_MARK]: (mark) => {
               const id = mark.attrs.id as string;
               const dom = document.createElement("span");
               dom.className = `margin-tag ${tagClass(id)}`;
               dom.setAttribute("data-annotation-id", id);
-              return { dom };
+              if (!looks) return { dom };
+              looks.register(id, dom);
+              return { dom, destroy: () => looks.unregister(id, dom) };
             },
           },
           // Pasting a copy of tagged words must not stretch their tag over both places: the copy drops

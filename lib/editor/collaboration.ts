@@ -26,9 +26,10 @@
  *    the saved selection is taken afresh after the binding has applied each transaction, and at the start
  *    of each one (the convergence tests found all three cases).
  *
- * 4. Typing is written as what it is. y-tiptap writes each local change by re-diffing the whole changed
- *    paragraph, hashing each of its tag marks; an edit of one paragraph's text that moves no tag boundary
- *    is written as its deletion and insertion instead (lib/editor/typing-sync.ts).
+ * 4. Typing and tagging are written as what they are. y-tiptap writes each local change by re-diffing the
+ *    whole changed paragraph, hashing each of its tag marks; an edit of one paragraph's text that moves no
+ *    tag boundary is written as its deletion and insertion instead, and a new tag on one paragraph's words
+ *    as their formatting (lib/editor/typing-sync.ts).
  */
 import { Extension, type Extensions } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
@@ -36,15 +37,16 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type * as Y from "yjs";
 import { CONTENT_FIELD } from "@/lib/collab/names";
 import { bindingOf, refreshSavedSelection, repairBinding, type LocalChangeWriter } from "@/lib/upstream/y-tiptap";
-import { syncTextEdit, typingSyncCounts, type SyncedBinding } from "./typing-sync";
+import { syncMarkAdded, syncTextEdit, typingSyncCounts, type SyncedBinding } from "./typing-sync";
 
 export const bindingRepairsKey = new PluginKey("bindingRepairs");
 
-/** Repair 4's fast path, counted: tests check both paths are used. */
+/** Repair 4's fast paths, counted: tests check every path is used. */
 const writeTyping: LocalChangeWriter = (binding, doc) => {
-  const fast = syncTextEdit(binding as unknown as SyncedBinding, doc);
-  typingSyncCounts[fast ? "fast" : "full"]++;
-  return fast;
+  const synced = binding as unknown as SyncedBinding;
+  const path = syncTextEdit(synced, doc) ? "fast" : syncMarkAdded(synced, doc) ? "mark" : "full";
+  typingSyncCounts[path]++;
+  return path !== "full";
 };
 
 export const BindingRepairs = Extension.create({

@@ -6,8 +6,10 @@
 import { getSchema, type Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { AnnotationMark } from "./annotation-mark";
+import type { TagLooks } from "./tag-looks";
 
-export function articleExtensions(): Extensions {
+/** `looks`: the page's registry of tags' looks, for the browser editor's tags (annotation-mark.ts). */
+export function articleExtensions(options: { looks?: TagLooks } = {}): Extensions {
   return [
     StarterKit.configure({
       // Yjs keeps the undo history (Collaboration's undo), so ProseMirror's own must be off.
@@ -20,7 +22,7 @@ export function articleExtensions(): Extensions {
       trailingNode: false,
       link: { openOnClick: false, autolink: false, linkOnPaste: false },
     }),
-    AnnotationMark,
+    options.looks ? AnnotationMark.configure({ looks: options.looks }) : AnnotationMark,
   ];
 }
 

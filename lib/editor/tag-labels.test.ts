@@ -5,6 +5,7 @@ import { textToDoc } from "@/lib/articles/content";
 import { ANNOTATION_MARK } from "./annotation-mark";
 import { articleExtensions } from "./extensions";
 import { TagLabels, tagLabelsKey } from "./tag-labels";
+import { TagLooks } from "./tag-looks";
 
 const TEXT = "“We counted 1,219 ballots,” said Ana Ruiz 🗳️ — the clerk.\n\nMore than 200 volunteers waited.";
 let editor: Editor;
@@ -18,9 +19,10 @@ const labelOf = (id: string) => {
   return name ? { name, kind: name.toLowerCase() } : null;
 };
 
-function open() {
+/** With `looks`, the labels register there and a changed tag's paragraphs are found through its elements. */
+function open(looks: TagLooks | null = null) {
   editor = new Editor({
-    extensions: [...articleExtensions(), TagLabels.configure({ labelOf })],
+    extensions: [...articleExtensions(looks ? { looks } : {}), TagLabels.configure({ labelOf, looks })],
     content: textToDoc(TEXT),
   });
   const mark = (words: string, id: string) => {
@@ -94,5 +96,41 @@ describe("label names on the text", () => {
     editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { blocks: [0, editor.state.doc.childCount] }));
     expect(labels()).toContain(`Claim@${text.indexOf("the clerk")}`);
     names.set("ana", "Actor");
+  });
+
+  it("find a changed tag's paragraphs through its elements when the page keeps the tags' looks", () => {
+    const looks = new TagLooks(() => []);
+    open(looks);
+    const text = editor.state.doc.textContent;
+    // "count" moves to the second paragraph, and "ana" is also in it.
+    const type = editor.schema.marks[ANNOTATION_MARK]!;
+    const at = (words: string) => 1 + 2 + text.indexOf(words);
+    editor.view.dispatch(
+      editor.state.tr
+        .removeMark(0, editor.state.doc.content.size, type.create({ id: "count" }))
+        .addMark(at("200 volunteers"), at("200 volunteers") + 14, type.create({ id: "count" }))
+        .addMark(at("waited"), at("waited") + 6, type.create({ id: "ana" })),
+    );
+    expect(labels()).toEqual([
+      `Quote@0`,
+      `Actor@${TEXT.indexOf("Ana")}`,
+      `Figure@${TEXT.indexOf("200")}`,
+      `Actor@${TEXT.indexOf("waited")}`,
+    ]);
+    names.set("ana", "Claim");
+    names.set("count", "Quote");
+    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids: new Set(["ana", "count"]) }));
+    expect(labels()).toEqual([
+      `Quote@0`,
+      `Claim@${TEXT.indexOf("Ana")}`,
+      `Quote@${TEXT.indexOf("200")}`,
+      `Claim@${TEXT.indexOf("waited")}`,
+    ]);
+    // A tag deleted: its names go, its marks stay until the server tidies them.
+    names.delete("count");
+    editor.view.dispatch(editor.state.tr.setMeta(tagLabelsKey, { ids: new Set(["count"]) }));
+    expect(labels()).toEqual([`Quote@0`, `Claim@${TEXT.indexOf("Ana")}`, `Claim@${TEXT.indexOf("waited")}`]);
+    names.set("ana", "Actor");
+    names.set("count", "Figure");
   });
 });

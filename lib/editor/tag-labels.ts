@@ -5,14 +5,17 @@
  *
  * The name is drawn by CSS from a data attribute of an empty widget, so it is never part of the text: not
  * selected, copied, or counted in offsets. After an edit only the paragraphs it touched are looked at again,
- * so typing in a 5,000-tag article costs what it costs in an empty one.
+ * and after a tag's change only the paragraphs where it is (found through its elements in `looks`), so
+ * typing or tagging in a 5,000-tag article costs what it costs in an empty one. The names register with
+ * `looks` too: the filters hide a tag's name with its tag by a class, without redrawing any.
  */
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Mapping, StepMap } from "@tiptap/pm/transform";
-import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import { ANNOTATION_MARK } from "./annotation-mark";
+import type { TagLooks } from "./tag-looks";
 
 export type TagLabelsOptions = {
   /**
@@ -26,18 +29,23 @@ export type TagLabelsOptions = {
    * @default false
    */
   deferFirst: boolean;
+  /**
+   * The page's registry of tags' looks (lib/editor/tag-looks.ts): each name carries its tag's look, and a
+   * tag's paragraphs are found through its elements there rather than by searching the document.
+   * @default null
+   */
+  looks: TagLooks | null;
 };
 
 export const tagLabelsKey = new PluginKey<DecorationSet>("tagLabels");
 
-/**
- * The class of a tag's label widgets, by which the page's stylesheet hides the labels of the tags it hides
- * (components/editor/tag-styles.tsx): browsers index class selectors.
- */
+/** The class of a tag's label widgets, for the page's stylesheet: browsers index class selectors. */
 export const labelClass = (id: string) => `tag-label-${id}`;
 
+type Naming = Pick<TagLabelsOptions, "labelOf" | "looks">;
+
 /** Widgets at the starts of tags within the textblocks of `from`–`to`. */
-function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptions["labelOf"]): Decoration[] {
+function labelsIn(doc: PMNode, from: number, to: number, { labelOf, looks }: Naming): Decoration[] {
   const found: Decoration[] = [];
   doc.nodesBetween(from, to, (block, blockPos) => {
     if (!block.isTextblock) return true;
@@ -49,10 +57,11 @@ function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptio
         const named = labelOf(id);
         if (!named) continue;
         found.push(
-          Decoration.widget(blockPos + 1 + offset, () => label(id, named.name, named.kind), {
+          Decoration.widget(blockPos + 1 + offset, () => label(id, named.name, named.kind, looks), {
             side: -1,
             ignoreSelection: true,
             key: `${id}:${named.name}`,
+            destroy: looks ? (element) => looks.unregister(id, element as HTMLElement) : undefined,
           }),
         );
       }
@@ -63,13 +72,14 @@ function labelsIn(doc: PMNode, from: number, to: number, labelOf: TagLabelsOptio
   return found;
 }
 
-function label(id: string, name: string, kind: string): HTMLElement {
+function label(id: string, name: string, kind: string, looks: TagLooks | null): HTMLElement {
   const element = document.createElement("span");
   element.className = `margin-tag-label ${labelClass(id)}`;
   element.dataset.label = name;
   element.dataset.kind = kind;
   element.contentEditable = "false";
   element.setAttribute("aria-hidden", "true");
+  looks?.register(id, element);
   return element;
 }
 
@@ -92,15 +102,31 @@ function changedRange(tr: Transaction): { from: number; oldTo: number; to: numbe
 export type LabelsRefresh = { ids: ReadonlySet<string> } | { blocks: [number, number] };
 
 /** The labels of the top-level blocks from index `first` to `last` (exclusive) looked up again. */
-function relabelBlocks(set: DecorationSet, doc: PMNode, first: number, last: number, labelOf: TagLabelsOptions["labelOf"]): DecorationSet {
+function relabelBlocks(set: DecorationSet, doc: PMNode, first: number, last: number, naming: Naming): DecorationSet {
   let from = 0;
   for (let index = 0; index < first && index < doc.childCount; index++) from += doc.child(index).nodeSize;
   let to = from;
   for (let index = first; index < last && index < doc.childCount; index++) to += doc.child(index).nodeSize;
-  return from < to ? set.remove(set.find(from, to)).add(doc, labelsIn(doc, from, to, labelOf)) : set;
+  return from < to ? set.remove(set.find(from, to)).add(doc, labelsIn(doc, from, to, naming)) : set;
 }
 
-/** Indexes of the top-level blocks where any of `ids` has a mark. */
+/**
+ * Indexes of the top-level blocks showing any of `ids`, read from their elements in the view (their marks'
+ * views and names): as many lookups as the tags have elements, however long the article. Null when an
+ * element is not the view's (a mark view ProseMirror dropped without destroying it, while composing).
+ */
+function blocksShowing(view: EditorView, looks: TagLooks, ids: ReadonlySet<string>): number[] | null {
+  const found = new Set<number>();
+  for (const id of ids) {
+    for (const element of looks.elementsOf(id)) {
+      if (!view.dom.contains(element)) return null;
+      found.add(view.state.doc.resolve(view.posAtDOM(element, 0)).index(0));
+    }
+  }
+  return [...found];
+}
+
+/** Indexes of the top-level blocks where any of `ids` has a mark, searched through the whole document. */
 function blocksWith(doc: PMNode, ids: ReadonlySet<string>): number[] {
   const found: number[] = [];
   doc.forEach((block, _offset, index) => {
@@ -122,24 +148,31 @@ export const TagLabels = Extension.create<TagLabelsOptions>({
   name: "tagLabels",
 
   addOptions() {
-    return { labelOf: () => null, deferFirst: false };
+    return { labelOf: () => null, deferFirst: false, looks: null };
   },
 
   addProseMirrorPlugins() {
-    const labelOf = (id: string) => this.options.labelOf(id);
+    const looks = this.options.looks;
+    const naming: Naming = { labelOf: (id: string) => this.options.labelOf(id), looks };
     const deferFirst = this.options.deferFirst;
+    // The view whose elements say where tags are; set while it exists.
+    let shown: EditorView | null = null;
     return [
       new Plugin<DecorationSet>({
         key: tagLabelsKey,
         state: {
           init: (_config, state) =>
-            deferFirst ? DecorationSet.empty : DecorationSet.create(state.doc, labelsIn(state.doc, 0, state.doc.content.size, labelOf)),
+            deferFirst ? DecorationSet.empty : DecorationSet.create(state.doc, labelsIn(state.doc, 0, state.doc.content.size, naming)),
           apply(tr, set) {
             const refresh = tr.getMeta(tagLabelsKey) as LabelsRefresh | undefined;
-            if (refresh && "blocks" in refresh) return relabelBlocks(set, tr.doc, refresh.blocks[0], refresh.blocks[1], labelOf);
+            if (refresh && "blocks" in refresh) return relabelBlocks(set, tr.doc, refresh.blocks[0], refresh.blocks[1], naming);
             if (refresh && "ids" in refresh) {
-              // A tag created, deleted or relabelled: only the blocks it marks change their labels.
-              return blocksWith(tr.doc, refresh.ids).reduce((next, index) => relabelBlocks(next, tr.doc, index, index + 1, labelOf), set);
+              // A tag created, deleted or relabelled: only the blocks it marks change their labels. The view
+              // still shows the document this transaction starts from; if it is also the one it ends with (a
+              // refresh changes no text), the tags' elements there say where those blocks are.
+              const blocks =
+                (looks && shown?.state.doc === tr.doc ? blocksShowing(shown, looks, refresh.ids) : null) ?? blocksWith(tr.doc, refresh.ids);
+              return blocks.reduce((next, index) => relabelBlocks(next, tr.doc, index, index + 1, naming), set);
             }
             if (!tr.docChanged) return set;
             const changed = changedRange(tr);
@@ -153,14 +186,18 @@ export const TagLabels = Extension.create<TagLabelsOptions>({
             const end = tr.doc.resolve(Math.min(changed.to, tr.doc.content.size));
             const blockFrom = start.depth ? start.before(1) : 0;
             const blockTo = end.depth ? end.after(1) : tr.doc.content.size;
-            return next.remove(next.find(blockFrom, blockTo)).add(tr.doc, labelsIn(tr.doc, blockFrom, blockTo, labelOf));
+            return next.remove(next.find(blockFrom, blockTo)).add(tr.doc, labelsIn(tr.doc, blockFrom, blockTo, naming));
           },
         },
         props: {
           decorations: (state) => tagLabelsKey.getState(state),
         },
         view(view) {
-          if (!deferFirst) return {};
+          shown = view;
+          const forget = () => {
+            if (shown === view) shown = null;
+          };
+          if (!deferFirst) return { destroy: forget };
           // After the first paint, a few blocks at a time from the top: the text is readable and editable
           // first, and drawing 5,000 names never holds the page for long.
           let next = 0;
@@ -175,6 +212,7 @@ export const TagLabels = Extension.create<TagLabelsOptions>({
           const frame = requestAnimationFrame(() => (timer = setTimeout(step, 0)));
           return {
             destroy: () => {
+              forget();
               cancelAnimationFrame(frame);
               clearTimeout(timer);
             },

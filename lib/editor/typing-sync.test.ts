@@ -127,8 +127,10 @@ describe("typing written to the content document as the edit it is", () => {
       editors.push(reader);
       expect(canonicalJSON(reader.state.doc)).toBe(canonicalJSON(pair.theirs.state.doc));
     }
-    // Both paths were taken: the fast one for plain typing and deleting, y-tiptap's for the rest.
+    // Every path was taken: the fast one for plain typing and deleting, the mark's for new tags, y-tiptap's
+    // for the rest.
     expect(typingSyncCounts.fast - before.fast).toBeGreaterThan(150);
+    expect(typingSyncCounts.mark - before.mark).toBeGreaterThan(20);
     expect(typingSyncCounts.full - before.full).toBeGreaterThan(50);
   });
 
@@ -161,5 +163,53 @@ describe("typing written to the content document as the edit it is", () => {
     });
     editors.push(reread);
     expect(canonicalJSON(reread.state.doc)).toBe(canonicalJSON(mine.state.doc));
+  });
+
+  it("writes a new tag as its words' formatting, and leaves anything more than that to y-tiptap", () => {
+    const pair = openPair();
+    const same = () => {
+      expect(canonicalJSON(pair.mine.state.doc)).toBe(canonicalJSON(pair.theirs.state.doc));
+      expect(deltas(pair.fast)).toEqual(deltas(pair.reference));
+    };
+    const run = (edit: (editor: Editor) => void) => [pair.mine, pair.theirs].forEach(edit);
+    const at = (words: string) => {
+      let found = 0;
+      pair.mine.state.doc.descendants((node, pos) => {
+        const index = node.isText ? node.text!.indexOf(words) : -1;
+        if (!found && index >= 0) found = pos + index;
+      });
+      return found;
+    };
+    const counts = { ...typingSyncCounts };
+    // Over other tags' edges, as a new tag on words partly tagged already.
+    const from = at("1,200 residents");
+    run((editor) =>
+      editor
+        .chain()
+        .setTextSelection({ from: from - 4, to: from + 20 })
+        .setAnnotation("new")
+        .run(),
+    );
+    same();
+    expect(typingSyncCounts.mark - counts.mark).toBe(1);
+    // One mark on two separate runs of a paragraph at once: not one run of formatting.
+    const type = pair.mine.schema.marks.annotation!;
+    const [wall, mayor] = [at("the wall"), at("the mayor")];
+    run((editor) =>
+      editor.view.dispatch(
+        editor.state.tr.addMark(wall, wall + 8, type.create({ id: "split" })).addMark(mayor, mayor + 9, type.create({ id: "split" })),
+      ),
+    );
+    same();
+    // Two tags at once on the same words.
+    const ana = at("Ana Ruiz");
+    run((editor) =>
+      editor.view.dispatch(
+        editor.state.tr.addMark(ana, ana + 8, type.create({ id: "one" })).addMark(ana, ana + 8, type.create({ id: "two" })),
+      ),
+    );
+    same();
+    expect(typingSyncCounts.mark - counts.mark).toBe(1);
+    expect(typingSyncCounts.full - counts.full).toBe(2);
   });
 });

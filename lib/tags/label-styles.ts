@@ -3,7 +3,7 @@
  * label has its own underline style, and the tag's details name it. Backgrounds are light tints under
  * dark text (contrast well above WCAG AA's 4.5:1); overlapping tags stack their tints and underlines.
  */
-import { type Label, LABELS } from "@/lib/vocabulary";
+import { type Label, LABELS, type TagStatus } from "@/lib/vocabulary";
 
 export const LABEL_STYLES = {
   actor: {
@@ -64,7 +64,22 @@ export const TAG_LOOK = {
   hidden: "margin-tag--hidden",
 } as const;
 
-/** The stylesheet of every tag's look (see TAG_LOOK); later rules win over earlier ones of equal weight. */
+/** A tag's look as TAG_LOOK's classes: its label, its review status, and whether it is pending or hidden. */
+export function tagLookClasses(look: { label: Label; status: TagStatus; pending?: boolean; hidden?: boolean }): string[] {
+  const classes = [TAG_LOOK.label(look.label)];
+  if (look.status === "accepted") classes.push(TAG_LOOK.accepted);
+  else if (look.status === "rejected") classes.push(TAG_LOOK.rejected);
+  if (look.pending) classes.push(TAG_LOOK.pending);
+  if (look.hidden) classes.push(TAG_LOOK.hidden);
+  return classes;
+}
+
+/**
+ * The stylesheet of every tag's look (see TAG_LOOK); later rules win over earlier ones of equal weight. A
+ * pending tag keeps its label's tint, so that the annotator sees at once what they tagged, under a grey
+ * dashed underline until it is recorded. The label names at tags' starts (lib/editor/tag-labels.ts) carry
+ * their tag's look too: a hidden tag's name is hidden with it.
+ */
 export function tagLookCss(): string {
   const rules = LABELS.map((label) => {
     const style = LABEL_STYLES[label];
@@ -72,8 +87,11 @@ export function tagLookCss(): string {
   });
   rules.push(`.margin-tag.${TAG_LOOK.accepted}{text-decoration-thickness:4px}`);
   rules.push(`.margin-tag.${TAG_LOOK.rejected}{text-decoration-line:line-through;background-color:rgba(120,113,108,0.12)}`);
-  rules.push(`.margin-tag.${TAG_LOOK.pending}{background-color:rgba(120,113,108,0.18);text-decoration:underline dashed #78716c}`);
-  rules.push(`.margin-tag.${TAG_LOOK.hidden}.${TAG_LOOK.hidden}{background-color:transparent;text-decoration:none}`);
+  rules.push(
+    `.margin-tag.${TAG_LOOK.pending}{text-decoration-line:underline;text-decoration-style:dashed;text-decoration-color:#78716c;text-decoration-thickness:2px}`,
+  );
+  rules.push(`.margin-tag.${TAG_LOOK.hidden}.${TAG_LOOK.hidden}{background-color:transparent;text-decoration-line:none}`);
   for (const label of LABELS) rules.push(`.margin-tag-label[data-kind="${label}"]{color:${LABEL_STYLES[label].line}}`);
+  rules.push(`.margin-tag-label.${TAG_LOOK.hidden}{display:none}`);
   return rules.join("\n");
 }
