@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { TagScope } from "@/lib/auth/tag-scope";
 import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { OffsetIndex, type OffsetUnit } from "./offsets";
+import type { ContentTag } from "./tagged-content";
 import type { Decision } from "@/lib/vocabulary";
 
 const SELECT = {
@@ -168,4 +169,22 @@ export async function listActorNames(access: ProjectAccess): Promise<{ name: str
 export async function unsafeListDoneAnnotators(articleId: string): Promise<Set<string>> {
   const rows = await prisma.articleAnnotator.findMany({ where: { articleId, doneAt: { not: null } }, select: { userId: true } });
   return new Set(rows.map((row) => row.userId));
+}
+
+/**
+ * The tags the article page shows while its live documents sync (lib/tags/tagged-content.ts): those the
+ * reader may see, as the editor first shows them (its filters hide rejected tags), on words (an orphan has
+ * none), each with the words it covers, by which the preview checks that its offsets still fit the content.
+ */
+export async function listPreviewTags(access: ArticleAccess): Promise<ContentTag[]> {
+  const rows = await prisma.annotation.findMany({
+    where: {
+      AND: [
+        { articleId: access.articleId, start: { not: null }, end: { not: null }, status: { not: "rejected" } },
+        scopeWhere(access.tagScope),
+      ],
+    },
+    select: { label: true, status: true, start: true, end: true, text: true },
+  });
+  return rows.flatMap(({ start, end, ...tag }) => (start === null || end === null ? [] : [{ ...tag, start, end }]));
 }
