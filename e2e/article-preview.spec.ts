@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page, WebSocketRoute } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ArticlePage } from "./pages/article-page";
@@ -65,6 +66,9 @@ test("the article opens readable with its tags highlighted before the live docum
   await expect(preview.locator(".margin-tag--figure")).toHaveCount(0);
   await expect(preview.locator(".margin-preview p").first()).toHaveText("🗳️ “We counted 1,219 ballots,” said Ana Ruiz — the county clerk.");
   await expect(page.locator(".margin-editor")).toHaveCount(0);
+  // Readable by everyone, as the editor is (e2e/accessibility.spec.ts).
+  const { violations } = await new AxeBuilder({ page }).include("[data-testid=article-preview]").analyze();
+  expect(violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious")).toEqual([]);
 
   await sockets.release();
   const editor = new ArticlePage(page);
