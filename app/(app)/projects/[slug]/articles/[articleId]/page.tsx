@@ -13,6 +13,8 @@ import { formatDate } from "@/lib/format";
 import { listMemberNames } from "@/lib/members/data";
 import { isWorkDone } from "@/lib/review/data";
 import { annotatesBlind } from "@/lib/auth/tag-scope";
+import { listPreviewTags } from "@/lib/tags/data";
+import { placeTags } from "@/lib/tags/tagged-content";
 
 export default async function ArticlePage({
   params,
@@ -27,7 +29,12 @@ export default async function ArticlePage({
   const access = await articleForPage(actor, articleId, "project:read");
   // The article must belong to the project in the URL, or the breadcrumb would lie.
   if (access.slug !== slug) notFound();
-  const [article, done, members] = await Promise.all([getArticle(access), isWorkDone(access), listMemberNames(access)]);
+  const [article, done, members, tags] = await Promise.all([
+    getArticle(access),
+    isWorkDone(access),
+    listMemberNames(access),
+    listPreviewTags(access),
+  ]);
   return (
     <article className="mx-auto max-w-6xl">
       <p className="text-sm text-stone-500">
@@ -83,6 +90,7 @@ export default async function ArticlePage({
           members={members.map((member) => member.user)}
           initialTag={typeof tag === "string" ? tag : undefined}
           initialContent={article.content}
+          initialTags={placeTags(article.content, tags)}
           language={article.language}
         />
       </div>
