@@ -10,10 +10,8 @@ import { TagHistory } from "@/components/review/tag-history";
 import { TagReview } from "@/components/review/tag-review";
 import { TagThread } from "@/components/review/tag-thread";
 import { WorkStatus } from "@/components/review/work-status";
-import type { ArticleDoc } from "@/lib/articles/content";
 import { assignColors, type PresenceUser } from "@/lib/editor/presence";
 import type { TagRecord } from "@/lib/tags/record";
-import type { TagPlace } from "@/lib/tags/tagged-content";
 import type { ArticleStatus } from "@/lib/vocabulary";
 import { EditingMode } from "./editing-mode";
 import { PresenceBar } from "./presence-bar";
@@ -53,13 +51,10 @@ type Props = {
   review: ReviewContext;
   members: { id: string; name: string | null; email: string }[];
   /**
-   * The stored content and the reader's tags placed on it (lib/tags/tagged-content.ts), shown until the live
-   * documents sync. Data rather than a preview rendered by a Server Component: the RSC payload would carry
-   * every tag's element (at 5,000 tags, 1.0 MB of HTML instead of 0.68 MB), and React hydrates the elements
-   * either way.
+   * The stored content with the reader's tags highlighted, as HTML (lib/tags/tagged-content-html.ts), shown
+   * until the live documents sync.
    */
-  initialContent: ArticleDoc;
-  initialTags: TagPlace[];
+  previewHtml: string;
   language: string | null;
   /** A tag to open at once (a link from a mention). */
   initialTag?: string;
@@ -88,7 +83,7 @@ export function ArticleEditor(props: Props) {
               </span>
             )}
           </p>
-          <TaggedArticleBody doc={props.initialContent} places={props.initialTags} language={props.language} />
+          <TaggedArticleBody html={props.previewHtml} language={props.language} />
         </div>
         {/* Where the tags' panel comes: the text keeps its width when the editor replaces the preview. */}
         <div className="w-full lg:w-80" />

@@ -14,7 +14,8 @@ import { listMemberNames } from "@/lib/members/data";
 import { isWorkDone } from "@/lib/review/data";
 import { annotatesBlind } from "@/lib/auth/tag-scope";
 import { listPreviewTags } from "@/lib/tags/data";
-import { placeTags } from "@/lib/tags/tagged-content";
+import { placeTags, tagContent } from "@/lib/tags/tagged-content";
+import { taggedContentHtml } from "@/lib/tags/tagged-content-html";
 
 export default async function ArticlePage({
   params,
@@ -89,8 +90,7 @@ export default async function ArticlePage({
           }}
           members={members.map((member) => member.user)}
           initialTag={typeof tag === "string" ? tag : undefined}
-          initialContent={article.content}
-          initialTags={placeTags(article.content, tags)}
+          previewHtml={taggedContentHtml(tagContent(article.content, placeTags(article.content, tags)))}
           language={article.language}
         />
       </div>
