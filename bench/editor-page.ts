@@ -55,6 +55,16 @@ const PAGE_HOOKS = () => {
   watch();
 };
 
+/** The system's Chromium where there is one (CHROMIUM_PATH names another), else Playwright's own. */
+export function launchChromium(args: string[] = []): Promise<Browser> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
+  return chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...args],
+  });
+}
+
 /**
  * Chromium, signed in. `framesOnDemand` lets it draw a frame as soon as one is needed instead of at the
  * next tick of a 60 Hz clock, so that keystroke to paint is the time the page and the browser work, not
@@ -65,10 +75,7 @@ export async function openBrowser(
   user: { email: string; password: string },
   options: { framesOnDemand?: boolean } = {},
 ): Promise<BenchPage> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
-  const args = ["--no-sandbox", "--disable-gpu", ...(options.framesOnDemand ? ["--disable-gpu-vsync", "--disable-frame-rate-limit"] : [])];
-  const browser = await chromium.launch({ executablePath, args });
+  const browser = await launchChromium(options.framesOnDemand ? ["--disable-gpu-vsync", "--disable-frame-rate-limit"] : []);
   const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);
@@ -82,30 +89,100 @@ export async function openBrowser(
   return { browser, page };
 }
 
-export type Opening = { ms: number; marks: Record<string, number> };
+/**
+ * One opening of the article, in ms from navigation, each milestone taken after the frame that showed it:
+ * - readable: the text on screen with every tag highlighted, whether in the server-rendered preview
+ *   (`[data-testid=article-preview] .margin-tag`) or the live editor, whichever comes first (`readableBy`; an
+ *   article without tags is readable in the stored text the page shows while it connects);
+ * - editable (`ms`): the editor editable, every tag highlighted in it and counted in the panel;
+ * - the browser's own first paint and first contentful paint (Paint Timing), and largest contentful paint;
+ * - `marks`: the page's marks of where the time went (components/editor).
+ */
+export type Opening = {
+  ms: number;
+  readable: number;
+  readableBy: string;
+  firstPaint: number;
+  firstContentfulPaint: number;
+  largestContentfulPaint: number;
+  marks: Record<string, number>;
+};
+
+type Milestones = { readable?: number; readableBy?: string; editable?: number };
 
 /**
- * Opens the article `loads` times: from navigation to an editable text with every tag highlighted and
- * listed, and the page's own marks of where that time went (components/editor).
+ * Polled in each frame (before it is drawn) until both milestones are painted: a milestone seen in a frame is
+ * on screen once that frame is, which the message posted from the frame's callbacks marks.
  */
+const OPENING_PROBE = (total: number) => {
+  const state = window as unknown as { benchOpening?: Milestones & { seen?: Milestones } };
+  const opening = (state.benchOpening ??= { seen: {} });
+  const seen = opening.seen!;
+  const painted = (key: "readable" | "editable") => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (opening[key] = performance.now());
+    channel.port2.postMessage(null);
+  };
+  const transparent = (element: Element | undefined) =>
+    !element || ["rgba(0, 0, 0, 0)", "transparent"].includes(getComputedStyle(element).backgroundColor);
+  // The text visible with `total` tags, each with an element and the first and last of them coloured.
+  const tagged = (root: Element | null) => {
+    if (!root?.textContent || !root.checkVisibility()) return false;
+    if (!total) return true;
+    const elements = root.querySelectorAll(".margin-tag");
+    if (elements.length < total) return false;
+    const ids = new Set<string>();
+    for (const element of elements) {
+      const id = element.getAttribute("data-annotation-id") ?? element.getAttribute("data-tag-id") ?? element.getAttribute("data-id");
+      if (id) ids.add(id);
+    }
+    if (ids.size && ids.size < total) return false;
+    return !transparent(elements[0]) && !transparent(elements[elements.length - 1]);
+  };
+  const editor = document.querySelector("[data-testid=article-text]");
+  if (seen.readable === undefined) {
+    const preview = document.querySelector("[data-testid=article-preview]");
+    // The stored text the page shows until the editor is built counts where it needs no tags.
+    const by = tagged(preview) ? "preview" : tagged(editor) ? (editor!.classList.contains("ProseMirror") ? "editor" : "stored text") : null;
+    if (by) {
+      seen.readable = performance.now();
+      opening.readableBy = by;
+      painted("readable");
+    }
+  }
+  if (seen.editable === undefined && editor?.getAttribute("contenteditable") === "true") {
+    const counted = ["actor", "claim", "figure", "quote"].reduce(
+      (sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0),
+      0,
+    );
+    if (counted === total && tagged(editor)) {
+      seen.editable = performance.now();
+      painted("editable");
+    }
+  }
+  return opening.readable !== undefined && opening.editable !== undefined ? opening : false;
+};
+
+/** Paint Timing's entries, and the last largest contentful paint (a page without one answers NaN). */
+const PAINTS = () =>
+  new Promise<{ firstPaint: number; firstContentfulPaint: number; largestContentfulPaint: number }>((resolve) => {
+    const paint = (name: string) => performance.getEntriesByName(name, "paint")[0]?.startTime ?? NaN;
+    const answer = (largest: number) =>
+      resolve({ firstPaint: paint("first-paint"), firstContentfulPaint: paint("first-contentful-paint"), largestContentfulPaint: largest });
+    new PerformanceObserver((list) => answer(list.getEntries().at(-1)?.startTime ?? NaN)).observe({
+      type: "largest-contentful-paint",
+      buffered: true,
+    });
+    setTimeout(() => answer(NaN), 200);
+  });
+
+/** Opens the article `loads` times, each until it is readable and editable with its `tags` tags (see Opening). */
 export async function measureInteractive(page: Page, url: string, tags: number, loads = 1): Promise<Opening[]> {
   const openings: Opening[] = [];
   for (let load = 0; load < loads; load++) {
     await page.goto(url, { waitUntil: "commit" });
-    const ready = await page.waitForFunction(
-      (total) => {
-        const editor = document.querySelector("[data-testid=article-text]");
-        if (editor?.getAttribute("contenteditable") !== "true") return false;
-        const counted = ["actor", "claim", "figure", "quote"].reduce(
-          (sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0),
-          0,
-        );
-        const styled = [...document.querySelectorAll("style")].some((style) => style.textContent?.includes(".tag-"));
-        return counted === total && styled ? performance.now() : false;
-      },
-      tags,
-      { polling: "raf", timeout: 60_000 },
-    );
+    const ready = await page.waitForFunction(OPENING_PROBE, tags, { polling: "raf", timeout: 120_000 });
+    const milestones = (await ready.jsonValue()) as Milestones;
     const marks = await page.evaluate(() =>
       Object.fromEntries(
         performance
@@ -114,7 +191,13 @@ export async function measureInteractive(page: Page, url: string, tags: number, 
           .map((mark) => [mark.name.slice(7), mark.startTime]),
       ),
     );
-    openings.push({ ms: Number(await ready.jsonValue()), marks });
+    openings.push({
+      ms: milestones.editable!,
+      readable: milestones.readable!,
+      readableBy: milestones.readableBy!,
+      ...(await page.evaluate(PAINTS)),
+      marks,
+    });
   }
   return openings;
 }
