@@ -97,6 +97,7 @@ export async function openBrowser(
  * - editable (`ms`): the editor editable, every tag highlighted in it and counted in the panel;
  * - the browser's own first paint and first contentful paint (Paint Timing), and largest contentful paint;
  * - `marks`: the page's marks of where the time went (components/editor).
+ * Times the page never reached are NaN.
  */
 export type Opening = {
   ms: number;
@@ -106,16 +107,21 @@ export type Opening = {
   firstContentfulPaint: number;
   largestContentfulPaint: number;
   marks: Record<string, number>;
+  /** Editable and counted, but not every tag coloured after UNCOLOURED_MS: what the page showed. */
+  problem?: string;
 };
 
 type Milestones = { readable?: number; readableBy?: string; editable?: number };
+
+/** How long an editable article whose tags are all counted may take to colour them before the page is described instead. */
+const UNCOLOURED_MS = 10_000;
 
 /**
  * Polled in each frame (before it is drawn) until both milestones are painted: a milestone seen in a frame is
  * on screen once that frame is, which the message posted from the frame's callbacks marks.
  */
-const OPENING_PROBE = (total: number) => {
-  const state = window as unknown as { benchOpening?: Milestones & { seen?: Milestones } };
+const OPENING_PROBE = ([total, UNCOLOURED_MS]: [number, number]) => {
+  const state = window as unknown as { benchOpening?: Milestones & { seen?: { readable?: number; editable?: number; counted?: number } } };
   const opening = (state.benchOpening ??= { seen: {} });
   const seen = opening.seen!;
   const painted = (key: "readable" | "editable") => {
@@ -155,12 +161,15 @@ const OPENING_PROBE = (total: number) => {
       (sum, label) => sum + Number(document.querySelector(`[data-testid=count-${label}]`)?.textContent ?? 0),
       0,
     );
+    if (counted === total) seen.counted ??= performance.now();
     if (counted === total && tagged(editor)) {
       seen.editable = performance.now();
       painted("editable");
     }
   }
-  return opening.readable !== undefined && opening.editable !== undefined ? opening : false;
+  if (opening.readable !== undefined && opening.editable !== undefined) return opening;
+  // Editable and counted, but some tag never coloured (a stylesheet the browser would not take): given up.
+  return seen.counted !== undefined && performance.now() - seen.counted > UNCOLOURED_MS ? opening : false;
 };
 
 /** Paint Timing's entries, and the last largest contentful paint (a page without one answers NaN). */
@@ -176,12 +185,37 @@ const PAINTS = () =>
     setTimeout(() => answer(NaN), 200);
   });
 
+/** What the page shows, for an opening that never got ready. */
+const DESCRIBE = () => {
+  const editor = document.querySelector("[data-testid=article-text]");
+  const ids = new Set([...document.querySelectorAll("[data-annotation-id]")].map((element) => element.getAttribute("data-annotation-id")));
+  const counts = ["actor", "claim", "figure", "quote"].map((label) => document.querySelector(`[data-testid=count-${label}]`)?.textContent);
+  // Tags without colour, of a sample spread over the text.
+  const tagElements = [...(editor?.querySelectorAll(".margin-tag") ?? [])];
+  const sample = Array.from({ length: 200 }, (_, index) => tagElements[Math.floor((index * tagElements.length) / 200)]).filter(Boolean);
+  const uncoloured = sample.filter((element) => ["rgba(0, 0, 0, 0)", "transparent"].includes(getComputedStyle(element!).backgroundColor));
+  return JSON.stringify({
+    milestones: (window as unknown as { benchOpening?: object }).benchOpening,
+    uncoloured: `${uncoloured.length} of ${sample.length} (first: ${uncoloured[0]?.outerHTML.slice(0, 120)})`,
+    stylesheets: [...document.styleSheets].map((sheet) => sheet.cssRules.length).join(","),
+    editable: editor?.getAttribute("contenteditable"),
+    tagElements: document.querySelectorAll(".margin-tag").length,
+    tagIds: ids.size,
+    counts,
+    busy: document.querySelector("[aria-busy=true]")?.textContent?.slice(-200),
+  });
+};
+
 /** Opens the article `loads` times, each until it is readable and editable with its `tags` tags (see Opening). */
 export async function measureInteractive(page: Page, url: string, tags: number, loads = 1): Promise<Opening[]> {
   const openings: Opening[] = [];
   for (let load = 0; load < loads; load++) {
     await page.goto(url, { waitUntil: "commit" });
-    const ready = await page.waitForFunction(OPENING_PROBE, tags, { polling: "raf", timeout: 120_000 });
+    const ready = await page
+      .waitForFunction(OPENING_PROBE, [tags, UNCOLOURED_MS] as [number, number], { polling: "raf", timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error).split("\n")[0]}; the page then: ${await page.evaluate(DESCRIBE).catch(String)}`);
+      });
     const milestones = (await ready.jsonValue()) as Milestones;
     const marks = await page.evaluate(() =>
       Object.fromEntries(
@@ -191,10 +225,12 @@ export async function measureInteractive(page: Page, url: string, tags: number, 
           .map((mark) => [mark.name.slice(7), mark.startTime]),
       ),
     );
+    const problem = milestones.editable === undefined ? await page.evaluate(DESCRIBE) : undefined;
     openings.push({
-      ms: milestones.editable!,
-      readable: milestones.readable!,
-      readableBy: milestones.readableBy!,
+      ms: milestones.editable ?? NaN,
+      readable: milestones.readable ?? NaN,
+      readableBy: milestones.readableBy ?? "never",
+      problem,
       ...(await page.evaluate(PAINTS)),
       marks,
     });
