@@ -131,7 +131,8 @@ const OPENING_PROBE = ([total, UNCOLOURED_MS]: [number, number]) => {
   };
   const transparent = (element: Element | undefined) =>
     !element || ["rgba(0, 0, 0, 0)", "transparent"].includes(getComputedStyle(element).backgroundColor);
-  // The text visible with `total` tags, each with an element and the first and last of them coloured.
+  // The text visible with `total` tags, each with an element, and tags spread over the text coloured (17,
+  // the first and last among them: reading every tag's style each frame would cost the page the frame).
   const tagged = (root: Element | null) => {
     if (!root?.textContent || !root.checkVisibility()) return false;
     if (!total) return true;
@@ -143,7 +144,9 @@ const OPENING_PROBE = ([total, UNCOLOURED_MS]: [number, number]) => {
       if (id) ids.add(id);
     }
     if (ids.size && ids.size < total) return false;
-    return !transparent(elements[0]) && !transparent(elements[elements.length - 1]);
+    return Array.from({ length: 17 }, (_, index) => elements[Math.round((index * (elements.length - 1)) / 16)]).every(
+      (element) => !transparent(element),
+    );
   };
   const editor = document.querySelector("[data-testid=article-text]");
   if (seen.readable === undefined) {

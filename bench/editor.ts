@@ -39,7 +39,7 @@ import { LABELS } from "@/lib/vocabulary";
 import { measureCrowd, typeInto } from "./editor-crowd";
 import { measureInteractive, measureTyping, openBrowser, profilePage, remoteTimings, type BenchPage, type Opening } from "./editor-page";
 import { measureAddOne } from "./editor-tagging";
-import { cpuMeter } from "./process-cpu";
+import { cpuMeter, settle } from "./process-cpu";
 import { measureRecogito } from "./recogito-annotator";
 import { inspect, residentMb } from "./server-memory";
 import { counts, percentile, sleep, summary } from "./stats";
@@ -253,6 +253,7 @@ async function main() {
       for (const [index, tags] of counts(values["add-one"]).entries()) {
         const target = await seedArticle(slug, owner.id, 400 + index, tags);
         await buildDocuments(target.id);
+        await settle(server.child.pid!);
         const [opening] = await measureInteractive(page, target.url, tags);
         const added = await profile(page, `add-one-${tags}`, () => measureAddOne(page, Number(values["add-one-tags"])));
         const failed = added.failed.length ? `; ${added.failed.length} failed (${[...new Set(added.failed)].join(", ")})` : "";
@@ -274,6 +275,7 @@ async function main() {
       for (const [index, tags] of counts(values.crowd).entries()) {
         const target = await seedArticle(slug, owner.id, 500 + index, tags);
         await buildDocuments(target.id);
+        await settle(server.child.pid!);
         console.log(`${values.clients} clients at once on ${size(target.length, tags)}:`);
         const lines = await measureCrowd(wsUrl, target.id, token, cpu, {
           clients: Number(values.clients),

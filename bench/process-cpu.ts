@@ -65,3 +65,21 @@ export function cpuMeter(serverPid: number, databasePort: number): CpuMeter {
     },
   };
 }
+
+/**
+ * Waits until a process has used under a tenth of a core for two seconds (at most a minute): work left from
+ * an earlier part (storing, unloading a large article, collecting its garbage) would be counted in the next.
+ */
+export async function settle(pid: number, options: { share?: number; quietMs?: number; maxMs?: number } = {}): Promise<void> {
+  const { share = 0.1, quietMs = 2000, maxMs = 60_000 } = options;
+  const started = performance.now();
+  let quietSince = started;
+  let last = cpuSeconds([pid]);
+  while (performance.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuSeconds([pid]);
+    if (now - last > share * 0.5) quietSince = performance.now();
+    else if (performance.now() - quietSince >= quietMs) return;
+    last = now;
+  }
+}
