@@ -160,9 +160,18 @@ async function main() {
       return article;
     };
 
-    // --server-profile: V8 writes the server's CPU profile when it exits (SIGTERM, at the end).
+    // --server-profile: V8 writes the server's CPU profile when it exits (SIGTERM: at each restart, at the end).
     const serverArgs = values["server-profile"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["server-profile"])}`] : [];
     server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, serverArgs);
+    // A fresh server for each article the tagging parts use: an earlier article's document stays loaded for a
+    // minute after its last reader, and unloading it (a large one above all) would be charged to this one.
+    const restartServer = async (nodeArgs = serverArgs) => {
+      for (const client of clients.splice(0)) client.destroy();
+      server!.child.kill("SIGTERM");
+      await exitOf(server!.child);
+      server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, nodeArgs);
+      return server;
+    };
     const base = `http://127.0.0.1:${port}`;
     const wsUrl = `ws://127.0.0.1:${port}/collab`;
     const open = async (options: { framesOnDemand?: boolean } = {}) => {
@@ -249,11 +258,12 @@ async function main() {
     if (runs("add-one")) {
       // Frames on demand: the time is the page's and the browser's work, not the wait for a 60 Hz tick.
       const { page, browser } = await open({ framesOnDemand: true });
-      console.log(`adding one tag (frames drawn on demand), ms from the key press:`);
+      console.log(`adding one tag (frames drawn on demand; each article on a server just started), ms from the key press:`);
       for (const [index, tags] of counts(values["add-one"]).entries()) {
         const target = await seedArticle(slug, owner.id, 400 + index, tags);
         await buildDocuments(target.id);
-        await settle(server.child.pid!);
+        await page.goto("about:blank");
+        await settle((await restartServer()).child.pid!);
         const [opening] = await measureInteractive(page, target.url, tags);
         const added = await profile(page, `add-one-${tags}`, () => measureAddOne(page, Number(values["add-one-tags"])));
         const failed = added.failed.length ? `; ${added.failed.length} failed (${[...new Set(added.failed)].join(", ")})` : "";
@@ -261,21 +271,25 @@ async function main() {
           `  N = ${size(target.length, tags)} (opened: readable ${opening!.readable.toFixed(0)} ms, editable ${opening!.ms.toFixed(0)} ms)${failed}`,
         );
         if (opening!.problem) console.log(`    not every tag coloured once editable: ${opening!.problem}`);
+        const first = added.first;
+        const ms = (value: number | undefined) => (value === undefined ? "–" : `${value.toFixed(0)} ms`);
+        console.log(
+          `    first tag after opening: painted ${ms(first?.painted)}, marked ${ms(first?.marked)}, answered ${ms(first?.answered)}`,
+        );
         console.log(`    key → painted: ${summary(added.painted)}`);
         console.log(`    key → marked: ${summary(added.marked)}`);
         console.log(`    key → answered: ${summary(added.answered)}`);
-        // The next article in a fresh page, as a person opens one at a time.
-        await page.goto("about:blank");
       }
       await browser.close();
     }
 
     if (runs("crowd")) {
-      const cpu = cpuMeter(server.child.pid!, Number(new URL(scratch.url).port || 5432));
       for (const [index, tags] of counts(values.crowd).entries()) {
         const target = await seedArticle(slug, owner.id, 500 + index, tags);
         await buildDocuments(target.id);
-        await settle(server.child.pid!);
+        const { pid } = (await restartServer()).child;
+        await settle(pid!);
+        const cpu = cpuMeter(pid!, Number(new URL(scratch.url).port || 5432));
         console.log(`${values.clients} clients at once on ${size(target.length, tags)}:`);
         const lines = await measureCrowd(wsUrl, target.id, token, cpu, {
           clients: Number(values.clients),
@@ -291,10 +305,7 @@ async function main() {
       // A fresh server's heap after garbage collection (through its inspector) with one article open, then
       // with more; and its resident set, which also holds what loading left behind.
       const main = await mainArticle();
-      server.child.kill("SIGTERM");
-      await exitOf(server.child);
-      for (const client of clients.splice(0)) client.destroy();
-      server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000, ["--inspect=127.0.0.1:0"]);
+      server = await restartServer(["--inspect=127.0.0.1:0"]);
       const inspector = await inspect(server.output());
       const more = Number(values.articles);
       const extra = [];
