@@ -98,89 +98,94 @@ export async function appendTagsUpdate(
  * twice once clients merged both copies. Returns the states it stored, or null when the documents existed.
  */
 export async function seedDocuments(articleId: string): Promise<Record<DocumentKind, Uint8Array> | null> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`margin:seed:${articleId}`}))`;
-    if ((await tx.articleDocument.count({ where: { articleId } })) > 0) return null;
-    const article = await tx.article.findUniqueOrThrow({
-      where: { id: articleId },
-      select: {
-        text: true,
-        content: true,
-        annotations: {
-          select: {
-            id: true,
-            label: true,
-            start: true,
-            end: true,
-            authorId: true,
-            attributes: true,
-            note: true,
-            status: true,
-            annotatorIds: true,
-            createdAt: true,
-            updatedAt: true,
-            author: { select: { name: true, email: true } },
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`margin:seed:${articleId}`}))`;
+      if ((await tx.articleDocument.count({ where: { articleId } })) > 0) return null;
+      const article = await tx.article.findUniqueOrThrow({
+        where: { id: articleId },
+        select: {
+          text: true,
+          content: true,
+          annotations: {
+            select: {
+              id: true,
+              label: true,
+              start: true,
+              end: true,
+              authorId: true,
+              attributes: true,
+              note: true,
+              status: true,
+              annotatorIds: true,
+              createdAt: true,
+              updatedAt: true,
+              author: { select: { name: true, email: true } },
+            },
           },
+          // The last decision on each tag (an imported dataset arrives with its review).
+          reviews: { orderBy: { createdAt: "asc" }, select: DECISION },
         },
-        // The last decision on each tag (an imported dataset arrives with its review).
-        reviews: { orderBy: { createdAt: "asc" }, select: DECISION },
-      },
-    });
-    const lastReview = new Map(article.reviews.map((review) => [review.annotationId, review]));
-    const people = new Map(
-      (
-        await tx.user.findMany({
-          where: { id: { in: [...new Set(article.annotations.flatMap((row) => row.annotatorIds))] } },
-          select: { id: true, name: true, email: true },
-        })
-      ).map((user) => [user.id, user.name ?? user.email]),
-    );
-    const content = new Y.Doc();
-    const tags = new Y.Doc();
-    const offsets = new OffsetIndex(article.text);
-    seedContent(
-      content,
-      article.content as ArticleDoc,
-      article.annotations
-        .filter((row) => row.start !== null && row.end !== null)
-        .map((row) => ({ id: row.id, span: { start: offsets.toUtf16(row.start!), end: offsets.toUtf16(row.end!) } })),
-    );
-    tags.transact(() => {
-      for (const row of article.annotations) {
-        const review = lastReview.get(row.id);
-        writeTag(tags, row.id, {
-          label: row.label,
-          authorId: row.authorId,
-          authorName: row.author.name ?? row.author.email,
-          createdAt: row.createdAt.toISOString(),
-          updatedAt: row.updatedAt.toISOString(),
-          attributes: (row.attributes ?? {}) as Record<string, unknown>,
-          note: row.note,
-          status: row.status,
-          ...(review
-            ? {
-                review: {
-                  decision: review.decision,
-                  reviewerId: review.reviewer?.id ?? null,
-                  reviewerName: review.reviewer ? (review.reviewer.name ?? review.reviewer.email) : AUTO_REVIEWER_NAME,
-                  at: review.createdAt.toISOString(),
-                  comment: review.comment,
-                },
-              }
-            : {}),
-          ...(row.annotatorIds.length > 1 ? { annotators: row.annotatorIds.map((id) => ({ id, name: people.get(id) ?? id })) } : {}),
-        });
-      }
-    });
-    const states = { content: Y.encodeStateAsUpdate(content), tags: Y.encodeStateAsUpdate(tags) };
-    await tx.articleDocument.createMany({
-      data: [
-        { articleId, name: "content", state: states.content as Uint8Array<ArrayBuffer> },
-        { articleId, name: "tags", state: states.tags as Uint8Array<ArrayBuffer> },
-      ],
-    });
-    return states;
-  });
+      });
+      const lastReview = new Map(article.reviews.map((review) => [review.annotationId, review]));
+      const people = new Map(
+        (
+          await tx.user.findMany({
+            where: { id: { in: [...new Set(article.annotations.flatMap((row) => row.annotatorIds))] } },
+            select: { id: true, name: true, email: true },
+          })
+        ).map((user) => [user.id, user.name ?? user.email]),
+      );
+      const content = new Y.Doc();
+      const tags = new Y.Doc();
+      const offsets = new OffsetIndex(article.text);
+      seedContent(
+        content,
+        article.content as ArticleDoc,
+        article.annotations
+          .filter((row) => row.start !== null && row.end !== null)
+          .map((row) => ({ id: row.id, span: { start: offsets.toUtf16(row.start!), end: offsets.toUtf16(row.end!) } })),
+      );
+      tags.transact(() => {
+        for (const row of article.annotations) {
+          const review = lastReview.get(row.id);
+          writeTag(tags, row.id, {
+            label: row.label,
+            authorId: row.authorId,
+            authorName: row.author.name ?? row.author.email,
+            createdAt: row.createdAt.toISOString(),
+            updatedAt: row.updatedAt.toISOString(),
+            attributes: (row.attributes ?? {}) as Record<string, unknown>,
+            note: row.note,
+            status: row.status,
+            ...(review
+              ? {
+                  review: {
+                    decision: review.decision,
+                    reviewerId: review.reviewer?.id ?? null,
+                    reviewerName: review.reviewer ? (review.reviewer.name ?? review.reviewer.email) : AUTO_REVIEWER_NAME,
+                    at: review.createdAt.toISOString(),
+                    comment: review.comment,
+                  },
+                }
+              : {}),
+            ...(row.annotatorIds.length > 1 ? { annotators: row.annotatorIds.map((id) => ({ id, name: people.get(id) ?? id })) } : {}),
+          });
+        }
+      });
+      const states = { content: Y.encodeStateAsUpdate(content), tags: Y.encodeStateAsUpdate(tags) };
+      await tx.articleDocument.createMany({
+        data: [
+          { articleId, name: "content", state: states.content as Uint8Array<ArrayBuffer> },
+          { articleId, name: "tags", state: states.tags as Uint8Array<ArrayBuffer> },
+        ],
+      });
+      return states;
+      // Building a 20,000-tag article's documents took 5 s on a busy machine, Prisma's default limit for a
+      // transaction (bench/editor.ts): the first opening of such an article failed.
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /**
