@@ -93,6 +93,7 @@ describe("reading the content incrementally", () => {
         const lazy = projectDocument(PMNode.fromJSON(articleSchema, whole.toJSON()));
         expect(Array.from({ length: lazy.text.length + 1 }, (_, at) => lazy.positionAt(at))).toEqual(fresh.positions);
         expect(kept.content).toEqual(fresh.content);
+        expect(kept.contentKey).toBe(fresh.contentKey);
       }
     }
   });

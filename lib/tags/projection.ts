@@ -23,6 +23,8 @@ export type Projection = {
   positions: number[];
   /** positions[offset], without building the whole array. */
   positionAt(offset: number): number;
+  /** A string equal for equal contents (their blocks' JSON), kept per block: cheaper than the content's JSON. */
+  contentKey: string;
 };
 
 /**
@@ -133,6 +135,13 @@ type BlockProjection = {
 };
 
 const projectedBlocks = new WeakMap<PMNode, BlockProjection>();
+const blockKeys = new WeakMap<BlockProjection, string>();
+
+function blockKey(block: BlockProjection): string {
+  let key = blockKeys.get(block);
+  if (key === undefined) blockKeys.set(block, (key = JSON.stringify(block.blocks)));
+  return key;
+}
 
 function projectBlock(node: PMNode): BlockProjection {
   const cached = projectedBlocks.get(node);
@@ -218,9 +227,13 @@ function projectBlocks(root: PMNode): Projection {
   // an API span two positions), and at 100,000 characters they are most of the work of projecting.
   let positions: number[] | undefined;
   let content: ArticleDoc | undefined;
+  let contentKey: string | undefined;
   return {
     text,
     spans,
+    get contentKey() {
+      return (contentKey ??= placed.map(({ block }) => blockKey(block)).join("\n"));
+    },
     get content() {
       return (content ??= blocksToDoc(placed.flatMap(({ block }) => block.blocks)));
     },

@@ -74,7 +74,7 @@ export class ProjectionWriter {
     const projection = projectDocument(contentRoot(content));
     const tags = readTags(tagsDoc);
     const last = this.written.get(content);
-    const contentJson = JSON.stringify(projection.content);
+    const contentJson = projection.contentKey;
     // Forgotten until this write is done: one that fails must leave the next to write everything.
     this.written.delete(content);
     if (!last || last.epoch !== epoch) {
@@ -117,7 +117,7 @@ export class ProjectionWriter {
 }
 
 /**
- * Writes the whole projection soon after an article's two documents are loaded, in the background: what this
+ * Writes the whole projection once an article's two documents are loaded, in the background: what this
  * process has written is unknown until then, so the first tag after opening a 5,000-tag article would
  * otherwise wait for every row to be written. (It also puts right whatever the projection missed.)
  */
@@ -142,11 +142,11 @@ export class ProjectionPrimer implements Extension {
     } catch {
       return;
     }
-    // A moment later: the opening's syncs come first.
-    setTimeout(() => {
+    // Once the opening's sync is answered.
+    setImmediate(() => {
       void this.writer
         .write(parsed.articleId, { content, tags }, epoch)
         .catch((error: unknown) => console.warn(`[collab] projection of article ${parsed.articleId} not written on loading`, error));
-    }, 1000).unref();
+    });
   }
 }
