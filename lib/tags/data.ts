@@ -186,3 +186,39 @@ export async function listPreviewTags(access: ArticleAccess): Promise<ContentTag
   const tuples = row?.tags ? (JSON.parse(row.tags) as [Label, TagStatus, number, number, string][]) : [];
   return tuples.map(([label, status, start, end, text]) => ({ label, status, start, end, text }));
 }
+
+/**
+ * The projection's rows of an article as the projection writer compares them (lib/tags/live/projection-
+ * writer.ts): one JSON array from PostgreSQL, so that what is stored can be diffed without rewriting it.
+ * Unchecked: the server's own bookkeeping, not a reader's request.
+ */
+export async function unsafeReadProjectionRows(articleId: string): Promise<Map<string, StoredProjectionRow>> {
+  const [result] = await prisma.$queryRaw<{ rows: string | null }[]>`
+    SELECT json_agg(json_build_array(id, label, start, "end", text, attributes, note, status, annotator_ids))::text AS rows
+    FROM annotations WHERE article_id = ${articleId}`;
+  const rows = new Map<string, StoredProjectionRow>();
+  for (const [id, label, start, end, text, attributes, note, status, annotatorIds] of JSON.parse(result?.rows ?? "[]") as [
+    string,
+    Label,
+    number | null,
+    number | null,
+    string,
+    unknown,
+    string | null,
+    TagStatus,
+    string[],
+  ][])
+    rows.set(id, { label, start, end, text, attributes, note, status, annotatorIds });
+  return rows;
+}
+
+export type StoredProjectionRow = {
+  label: Label;
+  start: number | null;
+  end: number | null;
+  text: string;
+  attributes: unknown;
+  note: string | null;
+  status: TagStatus;
+  annotatorIds: string[];
+};

@@ -129,5 +129,24 @@ describe("the projection writer", () => {
     await prisma.annotation.updateMany({ where: { articleId, id: "clerk" }, data: { label: "figure" } });
     await writer.write(articleId, docs, next);
     expect((await expectStored(docs)).annotations.find((row) => row.id === "clerk")!.label).toBe("actor");
+
+    // A writer that has written nothing yet (an article just loaded) compares with what is stored: a row
+    // missing and one out of date are put right, the rest left as they are.
+    tag(docs, "open", "stayed open", "claim");
+    await writer.write(articleId, docs, next);
+    await prisma.annotation.deleteMany({ where: { articleId, id: "clerk" } });
+    await prisma.annotation.updateMany({ where: { articleId, id: "volunteers" }, data: { start: 0, end: 3, text: "“We" } });
+    const untouched = await prisma.annotation.findMany({ where: { articleId }, select: { id: true, updatedAt: true } });
+    await new ProjectionWriter().write(articleId, docs, next);
+    const stored = await expectStored(docs);
+    expect(stored.annotations.find((row) => row.id === "volunteers")!.text).toBe("200 volunteers");
+    const after = new Map(
+      (await prisma.annotation.findMany({ where: { articleId }, select: { id: true, updatedAt: true } })).map((row) => [
+        row.id,
+        row.updatedAt,
+      ]),
+    );
+    for (const row of untouched.filter((row) => row.id !== "volunteers" && after.has(row.id)))
+      expect(after.get(row.id)).toEqual(row.updatedAt);
   });
 });

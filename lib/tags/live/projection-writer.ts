@@ -16,7 +16,8 @@ import { contentRoot, readTags } from "@/lib/tags/documents";
 import { writeProjection } from "@/lib/tags/mutations";
 import { OffsetIndex } from "@/lib/tags/offsets";
 import { projectDocument, type Projection, type Span } from "@/lib/tags/projection";
-import type { TagRecord } from "@/lib/tags/record";
+import { unsafeReadProjectionRows, type StoredProjectionRow } from "@/lib/tags/data";
+import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
 
 /**
  * A row as written: the record it came from (replaced whole on every change), its place in the text in
@@ -46,6 +47,32 @@ function placesOf(projection: Projection, tags: Map<string, TagRecord>): Map<str
     );
   }
   return rows;
+}
+
+/** JSON with every object's keys sorted, as jsonb compares them. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value ?? null, (_, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+
+/** Whether a stored row already says what `row` would write (writeProjection's own comparison, in JavaScript). */
+function storedAs(stored: StoredProjectionRow | undefined, row: WrittenRow): boolean {
+  const { record } = row;
+  const annotators = annotatorsOf(record).map((person) => person.id);
+  return (
+    stored !== undefined &&
+    stored.label === record.label &&
+    stored.start === row.start &&
+    stored.end === row.end &&
+    (row.start === null || stored.text === row.words) &&
+    canonical(stored.attributes) === canonical(record.attributes ?? {}) &&
+    stored.note === (record.note ?? null) &&
+    stored.status === statusOf(record) &&
+    stored.annotatorIds.length === annotators.length &&
+    stored.annotatorIds.every((id, index) => id === annotators[index])
+  );
 }
 
 const sameRow = (a: WrittenRow, b: WrittenRow) =>
@@ -78,8 +105,14 @@ export class ProjectionWriter {
     // Forgotten until this write is done: one that fails must leave the next to write everything.
     this.written.delete(content);
     if (!last || last.epoch !== epoch) {
-      await writeProjection(articleId, projection, tags, epoch);
-      this.written.set(content, { epoch, text: projection.text, content: contentJson, rows: placesOf(projection, tags) });
+      // What is stored is unknown here: read it and write what differs. Rewriting every row of a 5,000-tag
+      // article kept PostgreSQL busy for most of a second, and the first tag after opening waited for it.
+      const rows = placesOf(projection, tags);
+      const stored = await unsafeReadProjectionRows(articleId);
+      const upsert = new Set([...rows].filter(([id, row]) => !storedAs(stored.get(id), row)).map(([id]) => id));
+      const remove = [...stored.keys()].filter((id) => !tags.has(id));
+      await writeProjection(articleId, projection, tags, epoch, { upsert, remove, text: true });
+      this.written.set(content, { epoch, text: projection.text, content: contentJson, rows });
       return;
     }
     const textChanged = projection.text !== last.text || contentJson !== last.content;
