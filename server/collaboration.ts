@@ -96,7 +96,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
       new KeepLoaded(options.keepLoadedMs, options.clock, (name) => ownership.owns(parseDocumentName(name)?.articleId ?? "")),
       new AccessDrop(),
       persistence,
-      new ProjectionPrimer(projections, fence),
+      new ProjectionPrimer(projections, fence, (articleId, tags) => publisher.prepare(articleId, tags)),
       views,
       // A tag the article's move kept from being recorded is not answered: its socket is closed, and the
       // editor sends it again to the new owner once it has reconnected (lib/tags/client/tag-client.ts).

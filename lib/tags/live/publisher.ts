@@ -45,6 +45,11 @@ export class TagPublisher {
     return next;
   }
 
+  /** Builds the shadow of an article's live tags document now, unless a write is under way (it has one). */
+  prepare(articleId: string, live: Y.Doc): void {
+    if (!this.writes.has(articleId)) this.shadowOf(live);
+  }
+
   /** Resolves once every write asked for so far has finished. */
   async idle(): Promise<void> {
     while (this.writes.size) await Promise.all(this.writes.values());
