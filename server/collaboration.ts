@@ -42,6 +42,8 @@ export type StartOptions = CollaborationOptions & {
   /** How often owned articles nobody uses any more are let go (5000 ms), and how long after a claim (15000 ms). */
   releaseIdleMs?: number;
   claimGraceMs?: number;
+  /** The instance's id in the cluster (random; the server process gives its database pool's). */
+  instanceId?: string;
 };
 
 export type RunningCollaboration = {
@@ -65,6 +67,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
     onMisrouted: (socketId) => collaboration?.closeSocket(socketId, MOVED),
     sweepMs: options.releaseIdleMs,
     claimGraceMs: options.claimGraceMs,
+    instanceId: options.instanceId,
   });
   const fence = (articleId: string) => ownership.epochOf(articleId);
   let persistence: Persistence | null = null;

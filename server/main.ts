@@ -14,7 +14,7 @@ import { setCollaborationStatus } from "@/lib/collab/status";
 import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
 import type { Database } from "@/lib/db/database";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { disconnectPrisma, poolInstanceId } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { boot } from "./boot";
@@ -94,7 +94,8 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const collab = startCollaboration();
+  // One id for the cluster's view of this process and for its database pool (lib/db/prisma.ts).
+  const collab = startCollaboration({ instanceId: poolInstanceId() });
   const { collaboration, live, local, ownership } = collab;
   const server = http.createServer((request, response) => {
     // Live operations a peer forwards (for an article this instance owns) bypass Next.js.

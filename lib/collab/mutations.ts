@@ -121,13 +121,15 @@ export async function unregisterInstance(session: DedicatedSession, instanceId: 
 
 /**
  * Ends the ownership session of an instance that stopped beating more than `staleMs` ago (by the
- * database's clock), which lets go of every article it held; true when one was ended. Checked again in
+ * database's clock), which lets go of every article it held, and its pool's connections (lib/db/prisma.ts
+ * poolInstanceId), whose open transactions would hold their locks; true when one was ended. Checked again in
  * the statement, with the session's name, so that a live instance, or a process id reused since, is spared.
  */
 export async function endStaleInstance(instanceId: string, staleMs: number): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ ended: boolean }[]>`
     SELECT pg_terminate_backend(a.pid) AS ended
-    FROM cluster_instances i JOIN pg_stat_activity a ON a.pid = i.session_pid AND a.application_name = 'margin:' || i.instance_id
+    FROM cluster_instances i JOIN pg_stat_activity a
+      ON (a.pid = i.session_pid AND a.application_name = 'margin:' || i.instance_id) OR a.application_name = 'margin-pool:' || i.instance_id
     WHERE i.instance_id = ${instanceId} AND i.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})`;
   return rows.some((row) => row.ended);
 }

@@ -57,6 +57,8 @@ export type OwnershipOptions = {
   claimGraceMs?: number;
   /** How long an owner may go without beating before a peer ends its session (MARGIN_OWNER_STALE_MS, 10000 ms). */
   staleMs?: number;
+  /** This instance's id (random): the server process gives its pool's (lib/db/prisma.ts poolInstanceId). */
+  instanceId?: string;
 };
 
 const BEAT_MS = 1000;
@@ -66,7 +68,7 @@ export class Ownership implements Extension {
   readonly extensionName = "margin-ownership";
   /** Runs before persistence: a document is loaded only where its article is owned. */
   readonly priority = 1000;
-  readonly instanceId = randomUUID();
+  readonly instanceId: string;
   private instance: Hocuspocus | null = null;
   private session: DedicatedSession | null = null;
   private connecting: Promise<DedicatedSession> | null = null;
@@ -89,6 +91,7 @@ export class Ownership implements Extension {
   private origin: string | null = null;
 
   constructor(private readonly options: OwnershipOptions) {
+    this.instanceId = options.instanceId ?? randomUUID();
     this.staleMs = options.staleMs ?? Number(process.env.MARGIN_OWNER_STALE_MS ?? 10_000);
   }
 

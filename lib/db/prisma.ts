@@ -6,10 +6,21 @@
  * server process sets DATABASE_URL (perhaps to an embedded server it just started) before serving.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-const holder = globalThis as unknown as { marginPrisma?: PrismaClient; marginPrismaClosed?: boolean };
+const holder = globalThis as unknown as { marginPrisma?: PrismaClient; marginPrismaClosed?: boolean; marginPoolName?: string };
+
+/**
+ * The name this process's pool connections carry in pg_stat_activity (`margin-pool:<id>`), one per process
+ * (kept on globalThis, as the pool is). The server process's instance of a cluster takes the same id, so that
+ * a peer taking over from it after it froze ends these connections too: a transaction it froze in the middle
+ * of would otherwise keep its locks (on the owner row, on tag rows) and hold the take-over until it woke.
+ */
+export function poolInstanceId(): string {
+  return (holder.marginPoolName ??= randomUUID());
+}
 
 function client(): PrismaClient {
   if (holder.marginPrismaClosed) throw new Error("the database connection was closed: the server is shutting down");
@@ -17,7 +28,9 @@ function client(): PrismaClient {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Margin with `npm run dev` or `npm start`, which set it");
     // Kept on globalThis so that hot reloads in development reuse one connection pool.
-    holder.marginPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    holder.marginPrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: 10, application_name: `margin-pool:${poolInstanceId()}` }),
+    });
   }
   return holder.marginPrisma;
 }
