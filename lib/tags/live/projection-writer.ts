@@ -19,6 +19,7 @@ import { OffsetIndex } from "@/lib/tags/offsets";
 import { projectDocument, type Projection, type Span } from "@/lib/tags/projection";
 import { unsafeReadProjectionRows, type StoredProjectionRow } from "@/lib/tags/data";
 import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
+import { KeyedQueue } from "./keyed-queue";
 
 /**
  * A row as written: the record it came from (replaced whole on every change), its place in the text in
@@ -76,6 +77,10 @@ function storedAs(stored: StoredProjectionRow | undefined, row: WrittenRow): boo
   );
 }
 
+/** Whether a tag's record was replaced or its marks moved since its row was written (or it has none). */
+const movedOrChanged = (before: WrittenRow | undefined, record: TagRecord, span: Span | undefined) =>
+  !before || before.record !== record || before.span?.start !== span?.start || before.span?.end !== span?.end;
+
 const sameRow = (a: WrittenRow, b: WrittenRow) =>
   a.start === b.start &&
   a.end === b.end &&
@@ -84,25 +89,18 @@ const sameRow = (a: WrittenRow, b: WrittenRow) =>
 
 export class ProjectionWriter {
   private readonly written = new WeakMap<Y.Doc, Written>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   /** Writes the projection of the article's documents as they are when its turn comes. */
   write(articleId: string, documents: { content: Y.Doc; tags: Y.Doc }, epoch: bigint): Promise<void> {
-    const previous = this.queues.get(articleId) ?? Promise.resolve();
-    const next = previous.then(() => this.writeNow(articleId, documents, epoch));
-    const settled = next.catch(() => {});
-    this.queues.set(articleId, settled);
-    void settled.then(() => {
-      if (this.queues.get(articleId) === settled) this.queues.delete(articleId);
-    });
-    return next;
+    return this.queue.run(articleId, () => this.writeNow(articleId, documents, epoch));
   }
 
   private async writeNow(articleId: string, { content, tags: tagsDoc }: { content: Y.Doc; tags: Y.Doc }, epoch: bigint): Promise<void> {
     const projection = projectDocument(contentRoot(content));
     const tags = readTags(tagsDoc);
     const last = this.written.get(content);
-    const contentJson = projection.contentKey;
+    const contentKey = projection.contentKey;
     // Forgotten until this write is done: one that fails must leave the next to write everything.
     this.written.delete(content);
     if (!last || last.epoch !== epoch) {
@@ -113,40 +111,27 @@ export class ProjectionWriter {
       const upsert = new Set([...rows].filter(([id, row]) => !storedAs(stored.get(id), row)).map(([id]) => id));
       const remove = [...stored.keys()].filter((id) => !tags.has(id));
       await writeProjection(articleId, projection, tags, epoch, { upsert, remove, text: true });
-      this.written.set(content, { epoch, text: projection.text, content: contentJson, rows });
+      this.written.set(content, { epoch, text: projection.text, content: contentKey, rows });
       return;
     }
-    const textChanged = projection.text !== last.text || contentJson !== last.content;
+    const textChanged = projection.text !== last.text || contentKey !== last.content;
+    // A changed text may have moved every tag after the change; the same text, only tags whose record or
+    // marks changed (found without converting every offset).
+    const candidates = textChanged
+      ? tags
+      : new Map([...tags].filter(([id, record]) => movedOrChanged(last.rows.get(id), record, projection.spans.get(id))));
+    const rows = textChanged ? new Map<string, WrittenRow>() : new Map(last.rows);
     const upsert = new Set<string>();
-    let rows: Map<string, WrittenRow>;
-    if (textChanged) {
-      // Every tag after the change may have moved: compare each row's place and words.
-      rows = placesOf(projection, tags);
-      for (const [id, row] of rows) {
-        const before = last.rows.get(id);
-        if (!before || !sameRow(before, row)) upsert.add(id);
-      }
-    } else {
-      // The same text: only tags whose record or marks changed differ, found without converting every offset.
-      rows = new Map(last.rows);
-      const changed = new Map<string, TagRecord>();
-      for (const [id, record] of tags) {
-        const before = last.rows.get(id);
-        const span = projection.spans.get(id);
-        if (!before || before.record !== record || before.span?.start !== span?.start || before.span?.end !== span?.end)
-          changed.set(id, record);
-      }
-      for (const [id, row] of placesOf(projection, changed)) {
-        rows.set(id, row);
-        const before = last.rows.get(id);
-        if (!before || !sameRow(before, row)) upsert.add(id);
-      }
+    for (const [id, row] of placesOf(projection, candidates)) {
+      rows.set(id, row);
+      const before = last.rows.get(id);
+      if (!before || !sameRow(before, row)) upsert.add(id);
     }
     const remove = [...last.rows.keys()].filter((id) => !tags.has(id));
     for (const id of remove) rows.delete(id);
     if (upsert.size || remove.length || textChanged)
       await writeProjection(articleId, projection, tags, epoch, { upsert, remove, text: textChanged });
-    this.written.set(content, { epoch, text: projection.text, content: contentJson, rows });
+    this.written.set(content, { epoch, text: projection.text, content: contentKey, rows });
   }
 }
 

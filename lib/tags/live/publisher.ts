@@ -9,6 +9,7 @@
 import * as Y from "yjs";
 import { DELETED_FIELD, TAGS_FIELD } from "@/lib/tags/documents";
 import type { Journal } from "@/lib/tags/journal";
+import { KeyedQueue } from "./keyed-queue";
 
 /** Stores a change of an article's tags document (null: only journal rows) with its journal, atomically. */
 export type AppendTags = (articleId: string, update: Uint8Array | null, journal: Journal) => Promise<void>;
@@ -25,7 +26,7 @@ export class TagPublisher {
   /** Per live tags document, the shadow copy changes are written on (same state, its own client id). */
   private readonly shadows = new WeakMap<Y.Doc, Y.Doc>();
   /** Tag writes of one article, one at a time, so that they reach PostgreSQL in the order they were made. */
-  private readonly writes = new Map<string, Promise<unknown>>();
+  private readonly writes = new KeyedQueue();
 
   constructor(private readonly options: PublisherOptions) {}
 
@@ -35,24 +36,17 @@ export class TagPublisher {
    * the database does not hold. A write that throws, or whose append fails, changes nothing anyone sees.
    */
   publish<T>(articleId: string, live: Y.Doc, write: (tags: Y.Doc, journal: Journal) => T | Promise<T>): Promise<T> {
-    const previous = this.writes.get(articleId) ?? Promise.resolve();
-    const next = previous.then(() => this.publishNow(articleId, live, write));
-    const settled = next.catch(() => {});
-    this.writes.set(articleId, settled);
-    void settled.then(() => {
-      if (this.writes.get(articleId) === settled) this.writes.delete(articleId);
-    });
-    return next;
+    return this.writes.run(articleId, () => this.publishNow(articleId, live, write));
   }
 
   /** Builds the shadow of an article's live tags document now, unless a write is under way (it has one). */
   prepare(articleId: string, live: Y.Doc): void {
-    if (!this.writes.has(articleId)) this.shadowOf(live);
+    if (!this.writes.busy(articleId)) this.shadowOf(live);
   }
 
   /** Resolves once every write asked for so far has finished. */
-  async idle(): Promise<void> {
-    while (this.writes.size) await Promise.all(this.writes.values());
+  idle(): Promise<void> {
+    return this.writes.idle();
   }
 
   private async publishNow<T>(articleId: string, live: Y.Doc, write: (tags: Y.Doc, journal: Journal) => T | Promise<T>): Promise<T> {
