@@ -62,7 +62,10 @@ import { startCluster, request, type Cluster } from "@/lib/testing/cluster";
 import { createArticle, createProjectWith, createUser } from "@/lib/testing/factories";
 import type { ServerProcess } from "@/lib/testing/server-process";
 import type { Label } from "@/lib/vocabulary";
+import { eventually } from "@/lib/testing/collab";
+import { cpuMeter } from "./cluster-cpu";
 import { newsText, rng } from "./news-text";
+import { percentile, sleep } from "./stats";
 
 const { values } = parseArgs({
   options: {
@@ -94,13 +97,6 @@ const WARM_UP_MS = 2000;
 /** The longest a client may take to be editing again after a kill before it counts as not recovered. */
 const RECOVERY_TIMEOUT_MS = 30_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(list: number[], p: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 type Stats = { p50: number; p95: number; max: number; n: number };
 const stats = (list: number[]): Stats => ({ p50: percentile(list, 50), p95: percentile(list, 95), max: Math.max(...list), n: list.length });
 const ms = (value: number, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : "–");
@@ -108,15 +104,6 @@ const describe = (figures: Stats | null, digits = 1) =>
   figures && figures.n
     ? `p50 ${ms(figures.p50, digits)}, p95 ${ms(figures.p95, digits)}, max ${ms(figures.max, digits)} (n=${figures.n})`
     : "–";
-
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** ws emits an error for a socket closed while still connecting that nobody listens for any more (lib/testing/collab.ts). */
 class QuietWebSocket extends WebSocket {
@@ -293,59 +280,6 @@ async function lockReport(cluster: Cluster, articleIds: string[]): Promise<strin
     (row) =>
       `${row.article_id}: owner row ${row.address} (${name(row.instance_id)}, epoch ${row.epoch}); lock held by ${row.pid === null ? "nobody" : `pid ${row.pid}, ${name(row.holder)}`}`,
   );
-}
-
-/** CPU time (ms) of a process so far, from /proc (Linux; 100 ticks a second); 0 once it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** The PostgreSQL backends serving one database (their process titles name it). */
-function backendsOf(database: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${database} `)) pids.push(Number(entry));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return pids;
-}
-
-/** The whole machine's busy and total CPU time (ms), every core, from /proc/stat. */
-function machineMs(): { busy: number; total: number } {
-  const [, ...ticks] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
-  const numbers = ticks.map(Number);
-  const idle = numbers[3]! + numbers[4]!;
-  const total = numbers.reduce((sum, value) => sum + value, 0);
-  return { busy: (total - idle) * 10, total: total * 10 };
-}
-
-/** Where the CPU went over a window: each server, this database's PostgreSQL backends, this process, the machine. */
-function cpuMeter(cluster: Cluster, databaseName: string) {
-  const servers = cluster.instances.map((instance) => instance.process?.child.pid ?? 0);
-  const backends = new Map(backendsOf(databaseName).map((pid) => [pid, cpuMs(pid)]));
-  const own = process.cpuUsage();
-  const machine = machineMs();
-  const serversBefore = servers.map(cpuMs);
-  const started = performance.now();
-  return () => {
-    const wall = performance.now() - started;
-    const percent = (cpu: number) => `${Math.round((cpu / wall) * 100)} %`;
-    const serverCpu = servers.map((pid, index) => cpuMs(pid) - serversBefore[index]!);
-    let postgres = 0;
-    for (const pid of backendsOf(databaseName)) postgres += cpuMs(pid) - (backends.get(pid) ?? 0);
-    const used = process.cpuUsage(own);
-    const after = machineMs();
-    return `CPU over the window (100 % = one core): servers ${serverCpu.map(percent).join(" + ")}, PostgreSQL ${percent(postgres)}, this benchmark ${percent((used.user + used.system) / 1000)}; the machine ${Math.round(((after.busy - machine.busy) / (after.total - machine.total)) * 100)} % busy of ${os.cpus().length} cores (other work included)`;
-  };
 }
 
 async function runPhase(serverUrl: string, count: number, logDir: string): Promise<Phase> {

@@ -207,18 +207,17 @@ export function markSpan(doc: Y.Doc, id: string, span: Span): boolean {
 
 /** Removes every mark of the given tags. */
 export function unmarkTags(doc: Y.Doc, ids: ReadonlySet<string>): void {
-  const marked = (node: PMNode) => node.marks.some((mark) => mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string));
+  const isRemoved = (mark: PMMark) => mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string);
   editBlocks(
     doc,
     (block) => {
       let found = false;
-      block.descendants((node) => !(found ||= marked(node)));
+      block.descendants((node) => !(found ||= node.marks.some(isRemoved)));
       return found;
     },
     (tr) => {
       tr.doc.descendants((node, pos) => {
-        for (const mark of node.marks)
-          if (mark.type.name === ANNOTATION_MARK && ids.has(mark.attrs.id as string)) tr.removeMark(pos, pos + node.nodeSize, mark);
+        for (const mark of node.marks) if (isRemoved(mark)) tr.removeMark(pos, pos + node.nodeSize, mark);
       });
     },
   );
