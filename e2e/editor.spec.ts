@@ -328,3 +328,26 @@ test("label names show on the text, and a selected quote's speaker link is drawn
   await articlePage.listed(/We cannot wait/).click();
   await expect(page.getByTestId("tag-links").locator('[data-link="speaker"]')).toHaveCount(1);
 });
+
+test("a selection never tags half a character: a joined emoji or a letter without its combining accent is taken whole", async ({
+  page,
+  world,
+}) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  const article = await world.article(project.slug, { title: "Characters", text: "The coder 👩‍💻 met Adébáyọ̀ today." });
+  await signInAs(page, editor, article.url);
+  const articlePage = new ArticlePage(page);
+  await articlePage.ready();
+
+  // A drag that ends after the woman, before the joiner and the laptop: the whole emoji is tagged.
+  await articlePage.select("👩");
+  await page.keyboard.press("1");
+  await expect(articlePage.tagsOver("👩‍💻")).toHaveCount(1);
+  // Selected with Alt held: the exact characters, but not an "ọ" without its accent (no precomposed form).
+  await page.keyboard.down("Alt");
+  await articlePage.select("met Adébáyọ");
+  await page.keyboard.up("Alt");
+  await page.keyboard.press("2");
+  await expect(articlePage.tagsOver("met Adébáyọ̀")).toHaveCount(1);
+});

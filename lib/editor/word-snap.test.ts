@@ -2,7 +2,7 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
 import { articleSchema } from "./extensions";
-import { snapRange, snapToWords } from "./word-snap";
+import { snapRange, snapToCharacters, snapToWords } from "./word-snap";
 
 describe("snapping a selection to words", () => {
   const text = "The city’s mayor said 1,219 homes 🏠 flooded — twice.";
@@ -36,5 +36,19 @@ describe("snapping a selection to words", () => {
     const to = 1 + 26 + 2 + 3; // inside "Second"
     const result = snapToWords(doc, from, to);
     expect(doc.textBetween(result.from, result.to, "\n\n")).toBe("ends here.\n\nSecond");
+  });
+
+  it("never ends inside a grapheme cluster: a joined emoji and a letter with its combining accent stay whole", () => {
+    const doc = PMNode.fromJSON(articleSchema, textToDoc("Coder 👩‍💻 met Adébáyọ̀ today."));
+    const text = doc.textBetween(1, doc.content.size - 1);
+    const at = (needle: string, extra = 0) => 1 + text.indexOf(needle) + extra;
+    // A drag ending after the woman, before the joiner and the laptop.
+    const emoji = snapToWords(doc, at("👩"), at("👩", 2));
+    expect(doc.textBetween(emoji.from, emoji.to)).toBe("👩‍💻");
+    // Alt held: exact characters, but not half of one.
+    const exact = snapToCharacters(doc, at("met"), at("ọ̀", 1));
+    expect(doc.textBetween(exact.from, exact.to)).toBe("met Adébáyọ̀");
+    const plain = snapToCharacters(doc, at("met"), at("met", 2));
+    expect(doc.textBetween(plain.from, plain.to)).toBe("me");
   });
 });

@@ -8,6 +8,7 @@ import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { widenToClusters } from "@/lib/text/graphemes";
 
 export const wordSnapKey = new PluginKey<boolean>("wordSnap");
 
@@ -38,15 +39,30 @@ export function snapRange(text: string, from: number, to: number): { from: numbe
   // Drop leading and trailing whitespace the drag caught.
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  if (start === end) return { from, to };
+  if (start === end) return widenToClusters(text, from, to);
   // Widen to whole words at both ends (surrogate pairs move as one).
   while (start > 0 && isWordAt(text, start - 1) && isWordAt(text, start)) start--;
   while (end < text.length && isWordAt(text, end) && isWordAt(text, end - 1)) end++;
-  return { from: start, to: end };
+  // An emoji is no word character: a drag ending inside a joined one still takes it whole.
+  return widenToClusters(text, start, end);
 }
+
+type Snap = (text: string, from: number, to: number) => { from: number; to: number };
 
 /** Snaps a document range whose ends lie in textblocks; ends in different blocks snap independently. */
 export function snapToWords(doc: PMNode, from: number, to: number): { from: number; to: number } {
+  return snapEnds(doc, from, to, snapRange);
+}
+
+/**
+ * The exact characters of an Alt selection, widened only to whole grapheme clusters: a tag never holds half
+ * of "👩‍💻" or a letter without its combining accent (the server refuses such a span, lib/tags/operations/rules.ts).
+ */
+export function snapToCharacters(doc: PMNode, from: number, to: number): { from: number; to: number } {
+  return snapEnds(doc, from, to, widenToClusters);
+}
+
+function snapEnds(doc: PMNode, from: number, to: number, snap: Snap): { from: number; to: number } {
   const $from = doc.resolve(from);
   const $to = doc.resolve(to);
   const startBlock = $from.parent;
@@ -57,11 +73,11 @@ export function snapToWords(doc: PMNode, from: number, to: number): { from: numb
   const startText = startBlock.textBetween(0, startBlock.content.size, undefined, "\n");
   const endText = endBlock.textBetween(0, endBlock.content.size, undefined, "\n");
   if (startBlock === endBlock) {
-    const snapped = snapRange(startText, from - startBase, to - startBase);
+    const snapped = snap(startText, from - startBase, to - startBase);
     return { from: snapped.from + startBase, to: snapped.to + startBase };
   }
-  const head = snapRange(startText, from - startBase, startText.length);
-  const tail = snapRange(endText, 0, to - endBase);
+  const head = snap(startText, from - startBase, startText.length);
+  const tail = snap(endText, 0, to - endBase);
   return { from: head.from + startBase, to: tail.to + endBase };
 }
 

@@ -6,8 +6,10 @@ import { startCollabServer } from "@/lib/testing/collab";
 import { createArticle, createProjectWith } from "@/lib/testing/factories";
 import { call, person, type Person, type Server } from "@/lib/export/test-support";
 
-// An emoji before the words, so that code points and UTF-16 units differ, and one outside the BMP to split.
-const TEXT = "🌊 “We counted 1,219 ballots,” said Ana Ruiz — the clerk.";
+// An emoji before the words, so that code points and UTF-16 units differ, and one outside the BMP to split;
+// a joined emoji (woman, zero-width joiner, laptop) and a letter with a combining accent that has no
+// precomposed form (ọ̀, which NFC keeps as two code points): one character each to a reader.
+const TEXT = "🌊 “We counted 1,219 ballots,” said Ana Ruiz — the clerk. 👩‍💻 Adébáyọ̀ wrote it.";
 const utf16 = (words: string) => ({ start: TEXT.indexOf(words), end: TEXT.indexOf(words) + words.length });
 const codePoints = (words: string) => {
   const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
@@ -22,6 +24,7 @@ let viewer: Person;
 let article: string;
 let elsewhere: string;
 let actorElsewhere: string;
+let slug: string;
 
 const post = (body: unknown, query: Record<string, string> = {}, who = editor, id = article) =>
   call(tagsRoute.POST, { id }, { token: who.token, body, query });
@@ -40,7 +43,7 @@ beforeAll(async () => {
   colleague = await person("Colleague");
   owner = await person("Owner");
   viewer = await person("Viewer");
-  const { slug } = await createProjectWith({ owner: [owner], editor: [editor, colleague], viewer: [viewer] });
+  ({ slug } = await createProjectWith({ owner: [owner], editor: [editor, colleague], viewer: [viewer] }));
   article = (await createArticle(slug, { title: "Count", text: TEXT })).id;
   elsewhere = (await createArticle(slug, { title: "Elsewhere", text: "Li Wei chairs the council." })).id;
   const created = await post({ label: "actor", start: 0, end: 6 }, {}, editor, elsewhere);
@@ -76,6 +79,24 @@ describe("the annotations API refuses bad input with a 400 that says what is wro
       { label: "actor", start: 1, end: 6 },
       { offsetUnit: "utf16" },
       /start: offset 1 falls inside a character/,
+    ],
+    [
+      "an end between an emoji and its zero-width joiner (code points)",
+      { label: "actor", start: codePoints("👩").start, end: codePoints("👩").end },
+      {},
+      /end: offset \d+ splits the character "👩‍💻" \(U\+1F469 U\+200D U\+1F4BB\), which is one character to a reader: use \d+ or \d+/,
+    ],
+    [
+      "a start between a letter and its combining accent (UTF-16)",
+      { label: "actor", start: TEXT.indexOf("\u0300"), end: TEXT.indexOf(" wrote") },
+      { offsetUnit: "utf16" },
+      /start: offset \d+ splits the character "ọ̀"/,
+    ],
+    [
+      "an end between a letter and its combining accent (code points)",
+      { label: "actor", start: codePoints("Adébáyọ").start, end: codePoints("Adébáyọ").end },
+      {},
+      /end: offset \d+ splits the character "ọ̀"/,
     ],
     ["a span of spaces only", { label: "actor", ...utf16(" ") }, { offsetUnit: "utf16" }, /cover no words/],
     ["attributes of the wrong shape", { label: "figure", ...codePoints("1,219"), attributes: { value: "lots" } }, {}, /attributes\.value/],
@@ -124,6 +145,16 @@ describe("the annotations API refuses bad input with a 400 that says what is wro
     );
     expect(moved.status).toBe(200);
     expect(await tagsOf()).toEqual([expect.objectContaining({ id, ...utf16("Ana"), text: "Ana" })]);
+  });
+
+  it("whole characters are tagged as asked: a joined emoji and a letter with its combining accent", async () => {
+    // An article of its own: the tests around count this article's tags.
+    const own = (await createArticle(slug, { title: "Characters", text: `${TEXT} Again.` })).id;
+    for (const words of ["👩‍💻", "Adébáyọ̀"]) {
+      const response = await post({ label: "actor", ...codePoints(words) }, {}, editor, own);
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as { annotation: { text: string } }).annotation.text).toBe(words);
+    }
   });
 
   it("refuses a viewer (403), and writes nothing", async () => {

@@ -13,7 +13,7 @@ import { ownState, readTag, tagsMap } from "@/lib/tags/documents";
 import { annotatorsOf } from "@/lib/tags/record";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import type { TagAnswer, TagClient } from "./tag-client";
-import { snapToWords } from "@/lib/editor/word-snap";
+import { snapToCharacters, snapToWords } from "@/lib/editor/word-snap";
 
 export type TagSelectionOptions = {
   /** Keep the exact characters rather than whole words (Alt held). */
@@ -59,7 +59,7 @@ export async function tagSelection(
 ): Promise<{ id: string; existing?: boolean } & TagAnswer> {
   const { from, to, empty } = editor.state.selection;
   if (empty) return { id: "", ok: false, error: "Select some words first." };
-  const range = options.exact ? { from, to } : snapToWords(editor.state.doc, from, to);
+  const range = (options.exact ? snapToCharacters : snapToWords)(editor.state.doc, from, to);
   const twin = options.userId ? sameTag(editor, documents.tags, label, options.userId, range.from, range.to) : null;
   if (twin) return { id: twin, ok: true, existing: true };
   const id = options.id ?? crypto.randomUUID();

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from "@/lib/errors";
 import type { Label } from "@/lib/vocabulary";
 import { deletedTags } from "../documents";
 import type { Journal } from "../journal";
+import { clusterAround, describeCodePoints } from "@/lib/text/graphemes";
 import { convertOffset, type OffsetUnit } from "../offsets";
 import { trimBreaks } from "../projection";
 import type { TagRecord } from "../record";
@@ -34,7 +35,10 @@ export type CreateInput = { label: Label; attributes?: Attributes; note?: string
 
 export type UpdateInput = { label?: Label; attributes?: Attributes; note?: string | null; span?: OffsetSpan };
 
-/** Offsets in the caller's unit, as UTF-16 offsets of the live text, or why they do not fit it. */
+/**
+ * Offsets in the caller's unit, as UTF-16 offsets of the live text, or why they do not fit it: outside the
+ * text, inside a code point, or inside a grapheme cluster (half an emoji, a letter without its accent).
+ */
 export function toUtf16(text: string, span: OffsetSpan): TagResult<{ start: number; end: number }> {
   const offsets = { start: 0, end: 0 };
   for (const name of ["start", "end"] as const) {
@@ -42,6 +46,16 @@ export function toUtf16(text: string, span: OffsetSpan): TagResult<{ start: numb
       offsets[name] = convertOffset(text, span[name], span.unit, "utf16");
     } catch (error) {
       return fail("bad_request", `${name}: ${(error as Error).message}`, name);
+    }
+    const cluster = clusterAround(text, offsets[name]);
+    if (cluster) {
+      const [before, after] = [cluster.start, cluster.end].map((edge) => convertOffset(text, edge, "utf16", span.unit));
+      return fail(
+        "bad_request",
+        `${name}: offset ${span[name]} splits the character "${cluster.text}" (${describeCodePoints(cluster.text)}), ` +
+          `which is one character to a reader: use ${before} or ${after}`,
+        name,
+      );
     }
   }
   if (offsets.start >= offsets.end) return fail("bad_request", "start/end: start must be before end", "start");
