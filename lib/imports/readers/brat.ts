@@ -29,7 +29,10 @@ import type {
   ForeignSpan,
 } from "@/lib/imports/foreign-document";
 
-/** The most a zip may unpack to: a zip bomb stops here, by its declared sizes and then by what it gave. */
+/**
+ * The most a zip may unpack to. Checking the entries' declared sizes is enough: fflate unpacks no more than
+ * an entry declares (a header that lies gets a truncated entry, not a flood), and what it gave is summed too.
+ */
 export const BRAT_ZIP_LIMIT = 100 * 1024 * 1024;
 const CONFIGURATION = new Set(["annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"]);
 const MARGIN_ATTRIBUTES = new Set(["canonicalName", "kind", "direct", "value", "unit", "approximate"]);

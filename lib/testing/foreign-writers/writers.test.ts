@@ -96,10 +96,11 @@ describe("writeConll", () => {
 
 describe("writeLabelStudio", () => {
   it("writes tasks whose label results slice to their text in code points, with relations and predictions", () => {
+    type Result = { type: string; value?: { start: number; end: number; text: string }; from_id?: string };
     const tasks = JSON.parse(text(writeLabelStudio(dataset).bytes)) as {
       data: { text: string };
-      annotations: { result: { type: string; value?: { start: number; end: number; text: string }; from_id?: string }[] }[];
-      predictions: { result: { type: string }[] }[];
+      annotations: { result: Result[] }[];
+      predictions: { result: Result[] }[];
     }[];
     expect(tasks).toHaveLength(2);
     for (const task of tasks)
