@@ -13,7 +13,7 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)*${NAME_WORD})
 const JOB = String.raw`(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|photographer|photojournalist|producer|bureau chief|critic|data journalist|fact-checker)`;
 
 /** "Jane Doe is a senior reporter at …": the job may carry a few words before it, never "former" or "late". */
-const IS_JOB = new RegExp(String.raw`^${NAME}\s+is\s+(?:a|an|the|our)\s+((?:[\p{L}-]+\s+){0,4}?)${JOB}s?(?!\p{L})`, "u");
+const IS_JOB = new RegExp(String.raw`^${NAME}\s+is\s+(?:a|an|the|our)\s+((?:[\p{L}'’-]+\s+){0,4}?)${JOB}s?(?!\p{L})`, "u");
 /** "Jane Doe covers …", "Jane Doe reports on …", "Jane Doe writes about …". */
 const COVERS = new RegExp(String.raw`^${NAME}\s+(?:covers|reports on|writes about|has covered|has reported on)(?!\p{L})`, "u");
 const BEAT = /(?:covering|covers|reporting on|reports on|writing about|writes about|who covers)(?!\p{L})/u;

@@ -62,7 +62,7 @@ const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCas
 function instant(segment: Segment): Date | undefined {
   if (!segment.day) return undefined;
   const { year, month, day } = segment.day;
-  return new Date(Date.UTC(year, month - 1, day) - (segment.minutes ?? 0) * 60_000);
+  return new Date(Date.UTC(year, month - 1, day) + (segment.minutes ?? 0) * 60_000);
 }
 
 /** Reads a paragraph made only of date furniture, or answers null. */
