@@ -146,10 +146,15 @@ export function findDatelines(paragraphs: string[]): { index: number; dateline: 
   return found;
 }
 
-/** The earliest publication date among an article's datelines ("Updated" ones never count). */
-export function publishedFromDatelines(paragraphs: string[]): Date | undefined {
-  return findDatelines(paragraphs)
+/** The earliest publication date among datelines ("Updated" ones never count). */
+export function earliestPublished(datelines: { dateline: Dateline }[]): Date | undefined {
+  return datelines
     .map(({ dateline }) => dateline.published)
     .filter((date): date is Date => date !== undefined)
     .sort((a, b) => a.getTime() - b.getTime())[0];
+}
+
+/** The earliest publication date among an article's datelines. */
+export function publishedFromDatelines(paragraphs: string[]): Date | undefined {
+  return earliestPublished(findDatelines(paragraphs));
 }

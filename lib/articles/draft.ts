@@ -9,7 +9,7 @@ import MarkdownIt from "markdown-it";
 import { detectArtifacts, isByline, type Artifact } from "./artifacts";
 import { canonicalize, cleanCharacters, countWords, isCanonical, paragraphsOf } from "./canonical-text";
 import { blocksToDoc, docToText, inlineText, paragraphInlines, textToDoc, type ArticleDoc, type FlatBlock } from "./content";
-import { publishedFromDatelines } from "./dateline";
+import { earliestPublished, findDatelines } from "./dateline";
 import { extractHtmlMetadata, htmlToBlocks, type HtmlMetadata } from "./html";
 import { plainTextParagraphs } from "./plain-text";
 import { chooseTitle, isHeadlineLike } from "./title";
@@ -82,7 +82,10 @@ function withTextMetadata(draft: Draft, options: DraftOptions): Draft {
   const detected = { ...draft.detected };
   const paragraphs = draftParagraphs(draft);
   let titleIsFirstSentence = false;
-  const choice = detected.title ? null : chooseTitle(paragraphs[0] ?? "", options.fileName);
+  // A dateline or byline above the headline is not the headline ("Oct. 14, 2025" reads like one).
+  const datelines = findDatelines(paragraphs);
+  const headed = paragraphs.find((paragraph, index) => !datelines.some((found) => found.index === index) && !isByline(paragraph));
+  const choice = detected.title ? null : chooseTitle(headed ?? "", options.fileName);
   if (choice) {
     detected.title = choice.title;
     // A lone paragraph is the article itself, however short, never a headline to strip.
@@ -93,7 +96,7 @@ function withTextMetadata(draft: Draft, options: DraftOptions): Draft {
     if (byline) detected.byline = byline;
   }
   if (!detected.publishedAt && !options.verbatim) {
-    const published = publishedFromDatelines(paragraphs);
+    const published = earliestPublished(datelines);
     if (published) detected.publishedAt = published;
   }
   return { ...draft, detected, titleIsFirstSentence };

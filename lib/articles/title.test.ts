@@ -59,7 +59,7 @@ describe("firstWords", () => {
 
 describe("chooseTitle", () => {
   const sentence =
-    "The regional port authority on Wednesday awarded a £12 million contract to dredge the Kell estuary’s main channel to a Dutch–Irish consortium, which promised to finish before the autumn storms and keep boats moving.";
+    "The regional port authority on Wednesday awarded a £12 million contract to dredge the Kell estuary’s main channel to a Dutch–Irish consortium, which promised to finish before the autumn storms and keep the boats moving.";
 
   it("prefers a headline-like first line, then the file name, then the first words", () => {
     expect(chooseTitle("Harbour votes on sea wall", "senate-passes-budget-bill.txt")).toEqual({
