@@ -22,10 +22,12 @@ const CONTACT =
 const PAST_JOB = /(?:former|retired|late|ex-)/iu;
 
 const MAX_WORDS = 80;
+/** Past this a paragraph is no bio, and the patterns are never run over a long text. */
+const MAX_LENGTH = 800;
 
 /** `bylineNames` are the names of the article's byline, when it has one ("By Jane Doe" gives Jane, Doe). */
 export function isAuthorBio(paragraph: string, bylineNames: string[] = []): boolean {
-  if (paragraph.includes("\n") || paragraph.split(/\s+/).length > MAX_WORDS) return false;
+  if (paragraph.length > MAX_LENGTH || paragraph.includes("\n") || paragraph.split(/\s+/).length > MAX_WORDS) return false;
   const job = IS_JOB.exec(paragraph);
   const covers = COVERS.exec(paragraph);
   const name = job?.[1] ?? covers?.[1];

@@ -109,4 +109,14 @@ describe("plainTextParagraphs", () => {
       "The wall will rise by two metres — “at last” 🌊.",
     ]);
   });
+
+  it("copes with a block of more lines than a function call takes arguments", () => {
+    const short = Array.from({ length: 200_000 }, (_, index) => `${index}`).join("\n");
+    expect(paragraphs(short)).toHaveLength(1);
+    const sentences = Array.from(
+      { length: 200_000 },
+      (_, index) => `Line ${index} of the council’s minutes records one more vote — 🌊.`,
+    ).join("\n");
+    expect(paragraphs(sentences)).toHaveLength(200_000);
+  });
 });

@@ -28,6 +28,8 @@ const MAX_WRAP = 100;
 const SENTENCE_END = /[.!?…:][\p{Pf}"'’”)\]]*$/u;
 
 const length = (line: string) => [...line].length;
+// A loop, not Math.max(...lines): a block may hold more lines than a call takes arguments.
+const widest = (lines: string[]) => lines.reduce((most, line) => Math.max(most, length(line)), 0);
 const firstWord = (line: string) => line.split(/\s/, 1)[0]!;
 const endsSentence = (line: string) => SENTENCE_END.test(line);
 const startsLowercase = (line: string) => /^[\p{Ll}\p{N}(]/u.test(line);
@@ -39,7 +41,7 @@ function brokenByWrapper(line: string, next: string, width: number): boolean {
 
 export function classifyBlock(lines: string[]): BlockLayout {
   if (lines.length < 2) return "as-is";
-  const width = Math.max(...lines.map(length));
+  const width = widest(lines);
   if (width >= MIN_WRAP && width <= MAX_WRAP) {
     const inner = lines.slice(0, -1);
     const wrapped = inner.filter((line, index) => brokenByWrapper(line, lines[index + 1]!, width));
@@ -70,7 +72,7 @@ function joinWrapped(lines: string[]): string {
 }
 
 function unwrap(lines: string[]): string[] {
-  const width = Math.max(...lines.map(length));
+  const width = widest(lines);
   const paragraphs: string[] = [];
   let current: string[] = [];
   lines.forEach((line, index) => {
