@@ -31,7 +31,9 @@ describe("parseDateline", () => {
   });
 
   it("takes the earliest published date and the latest update", () => {
-    expect(parseDateline("Published Oct. 13, 2025 Updated Oct. 14, 2025, 8:00 a.m. ET First published Oct. 12, 2025")).toEqual({
+    expect(
+      parseDateline("Published Oct. 13, 2025 Updated Oct. 14, 2025, 8:00 a.m. ET Updated Oct. 13, 2025 First published Oct. 12, 2025"),
+    ).toEqual({
       published: new Date("2025-10-12T00:00:00Z"),
       updated: new Date("2025-10-14T12:00:00Z"),
     });

@@ -115,16 +115,15 @@ export function parseDateline(paragraph: string): Dateline | null {
     }
   }
   if (!segments.some((segment) => segment.day)) return null;
-  const published = segments
-    .filter((segment) => !segment.updated)
-    .map(instant)
-    .filter((date): date is Date => date !== undefined)
-    .sort((a, b) => a.getTime() - b.getTime());
-  const updated = segments
-    .filter((segment) => segment.updated)
-    .map(instant)
-    .filter((date): date is Date => date !== undefined);
-  return { ...(published[0] && { published: published[0] }), ...(updated.length && { updated: updated.at(-1) }) };
+  const dates = (updated: boolean) =>
+    segments
+      .filter((segment) => segment.updated === updated)
+      .map(instant)
+      .filter((date): date is Date => date !== undefined)
+      .sort((a, b) => a.getTime() - b.getTime());
+  const published = dates(false)[0];
+  const updated = dates(true).at(-1);
+  return { ...(published && { published }), ...(updated && { updated }) };
 }
 
 /** A paragraph where the article has clearly begun: a sentence of a dozen words or more. */

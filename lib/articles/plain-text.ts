@@ -44,11 +44,14 @@ export function classifyBlock(lines: string[]): BlockLayout {
   const width = widest(lines);
   if (width >= MIN_WRAP && width <= MAX_WRAP) {
     const inner = lines.slice(0, -1);
-    const wrapped = inner.filter((line, index) => brokenByWrapper(line, lines[index + 1]!, width));
-    const midSentence = inner.filter((line, index) => brokenByWrapper(line, lines[index + 1]!, width) && !endsSentence(line));
-    const goesOnLowercase = inner.filter(
-      (line, index) => brokenByWrapper(line, lines[index + 1]!, width) && !endsSentence(line) && startsLowercase(lines[index + 1]!),
-    );
+    const breaks = inner.map((line, index) => ({
+      byWrapper: brokenByWrapper(line, lines[index + 1]!, width),
+      midSentence: !endsSentence(line),
+      goesOnLowercase: startsLowercase(lines[index + 1]!),
+    }));
+    const wrapped = breaks.filter((lineBreak) => lineBreak.byWrapper);
+    const midSentence = wrapped.filter((lineBreak) => lineBreak.midSentence);
+    const goesOnLowercase = midSentence.filter((lineBreak) => lineBreak.goesOnLowercase);
     // Most breaks are the wrapper's, most of those cut a sentence, and most cut sentences go on in lower
     // case (a poem's lines start with capitals; a list's items do too).
     if (
