@@ -58,3 +58,39 @@ describe("detectArtifacts", () => {
     expect(isByline("by the river")).toBe(false);
   });
 });
+
+describe("detectArtifacts: datelines and author bios", () => {
+  it("finds a dateline above the article and a bio at its end, furniture after it aside", () => {
+    const paragraphs = [
+      "Sea wall vote",
+      "By Mara Lindqvist",
+      "Oct. 14, 2025Updated 12:23 p.m. ET",
+      "PORT SELDEN — The council voted 7–2 on Tuesday night to raise the harbour’s sea wall by two metres.",
+      "Mara Lindqvist is a staff writer at the Estuary Ledger.",
+      "What’s Your Reaction?",
+      "Like",
+    ];
+    expect(detectArtifacts(paragraphs, "Sea wall vote").map((artifact) => [artifact.index, artifact.reason])).toEqual([
+      [0, "repeated-headline"],
+      [1, "byline"],
+      [2, "dateline"],
+      [4, "author-bio"],
+      [5, "reactions"],
+      [6, "reactions"],
+    ]);
+  });
+
+  it("leaves a bio-like paragraph that the article goes on after, and a date inside the article", () => {
+    const paragraphs = [
+      "The council voted 7–2 on Tuesday night to raise the harbour’s sea wall by two metres, ending a long debate.",
+      "Oct. 14, 2025",
+      "Jane Doe is a senior reporter at the Estuary Ledger covering coastal towns.",
+      "She broke the story of the wall’s cracks in 2019, and the council’s vote follows her reporting.",
+    ];
+    expect(detectArtifacts(paragraphs, undefined)).toEqual([]);
+  });
+
+  it("never takes the first paragraph for a bio", () => {
+    expect(detectArtifacts(["Jane Doe is a senior reporter at the Ledger covering housing."], undefined)).toEqual([]);
+  });
+});

@@ -4,19 +4,32 @@
  * paragraphs made only of furniture. Import strips what is found unless told to keep it, and the article
  * records what was removed.
  */
+import { isAuthorBio } from "./author-bio";
+import { findDatelines } from "./dateline";
 
 /** Why a paragraph was taken for furniture; "manual" when the user removed it in the import dialog. */
-export type ArtifactReason = "repeated-headline" | "byline" | "media-placeholder" | "share-buttons" | "reactions" | "navigation" | "manual";
+export type ArtifactReason =
+  | "repeated-headline"
+  | "byline"
+  | "dateline"
+  | "media-placeholder"
+  | "share-buttons"
+  | "reactions"
+  | "navigation"
+  | "author-bio"
+  | "manual";
 
 export type Artifact = { index: number; text: string; reason: ArtifactReason };
 
 export const ARTIFACT_LABELS: Record<ArtifactReason, string> = {
   "repeated-headline": "repeats the headline",
   byline: "byline (kept as metadata)",
+  dateline: "dateline (kept as the published date)",
   "media-placeholder": "image or media placeholder",
   "share-buttons": "share buttons",
   reactions: "reaction buttons",
   navigation: "page navigation",
+  "author-bio": "author bio",
   manual: "removed by hand",
 };
 
@@ -126,12 +139,25 @@ export function isByline(text: string): boolean {
   return leading.every((name) => /^\p{Lu}[\p{L}'’.-]*$/u.test(name));
 }
 
+/** The names of a byline ("By Jane Doe and Tom Ek, Reuters" gives Jane, Doe, Tom, Ek, Reuters). */
+function bylineNames(byline: string): string[] {
+  return byline
+    .replace(/^by\s+/i, "")
+    .split(/[\s,]+/)
+    .filter((word) => /^\p{Lu}/u.test(word));
+}
+
+/** How many of the article's last paragraphs (furniture aside) may be author bios. */
+const BIO_REACH = 3;
+
 /**
  * Finds furniture among an article's paragraphs. `title` is the article's title, given or detected; a
- * byline is looked for among the first paragraphs only.
+ * byline is looked for among the first paragraphs only, datelines above the first sentence, author bios
+ * among the last paragraphs that are not furniture.
  */
 export function detectArtifacts(paragraphs: string[], title: string | undefined): Artifact[] {
   const headline = title ? comparable(title) : "";
+  const datelines = new Set(findDatelines(paragraphs).map(({ index }) => index));
   const found: Artifact[] = [];
   let afterReactionPrompt = false;
   paragraphs.forEach((text, index) => {
@@ -139,6 +165,7 @@ export function detectArtifacts(paragraphs: string[], title: string | undefined)
     let reason: ArtifactReason | null = null;
     if (headline && line === headline) reason = "repeated-headline";
     else if (index < 3 && isByline(text)) reason = "byline";
+    else if (datelines.has(index)) reason = "dateline";
     else if (MEDIA.test(line)) reason = "media-placeholder";
     else if (NAVIGATION.test(line)) reason = "navigation";
     else if (REACTION_PROMPT.test(line)) reason = "reactions";
@@ -147,5 +174,18 @@ export function detectArtifacts(paragraphs: string[], title: string | undefined)
     if (reason === "reactions") afterReactionPrompt = true;
     if (reason) found.push({ index, text, reason });
   });
-  return found;
+  const names = found.filter((artifact) => artifact.reason === "byline").flatMap((artifact) => bylineNames(artifact.text));
+  const furniture = new Set(found.map((artifact) => artifact.index));
+  // Bios close the article: only a run of them at its end counts (a bio-like sentence before the last
+  // paragraph of the article is the article's).
+  const lastParagraphs = paragraphs
+    .map((_, index) => index)
+    .filter((index) => index > 0 && !furniture.has(index))
+    .slice(-BIO_REACH)
+    .reverse();
+  for (const index of lastParagraphs) {
+    if (!isAuthorBio(paragraphs[index]!, names)) break;
+    found.push({ index, text: paragraphs[index]!, reason: "author-bio" });
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

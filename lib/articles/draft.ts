@@ -9,7 +9,10 @@ import MarkdownIt from "markdown-it";
 import { detectArtifacts, isByline, type Artifact } from "./artifacts";
 import { canonicalize, cleanCharacters, countWords, isCanonical, paragraphsOf } from "./canonical-text";
 import { blocksToDoc, docToText, inlineText, paragraphInlines, textToDoc, type ArticleDoc, type FlatBlock } from "./content";
+import { earliestPublished, findDatelines } from "./dateline";
 import { extractHtmlMetadata, htmlToBlocks, type HtmlMetadata } from "./html";
+import { plainTextParagraphs } from "./plain-text";
+import { chooseTitle, isHeadlineLike } from "./title";
 
 export type SourceKind = "text" | "markdown" | "html" | "docx";
 export type ArticleMetadata = HtmlMetadata;
@@ -33,56 +36,68 @@ export type PreparedArticle = Required<Pick<ArticleMetadata, "title">> &
 
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
+export type DraftOptions = {
+  /** The name of the file the source came in, a title when the text has no headline. */
+  fileName?: string;
+  /**
+   * The source is an article's canonical text already (a dataset's): its paragraphs are kept as they are
+   * and nothing is read from its furniture into metadata, so that the text and every offset stay exact.
+   */
+  verbatim?: boolean;
+};
+
 /**
- * Plain text's paragraphs as blocks. Wire copy often starts "Headline\nBy Someone" with no blank line
- * between: a first line followed by a byline line is split off, so that both can be recognised (and
- * stripped) on their own. Otherwise a paragraph stays whole: a hard-wrapped first line is not a headline.
+ * Plain text's paragraphs as blocks, laid out by `plainTextParagraphs` (one paragraph per line, hard-wrapped
+ * or as written). Wire copy often starts "Headline\nBy Someone" with no blank line between: a first line
+ * followed by a byline line is split off, so that both can be recognised (and stripped) on their own.
+ * Otherwise a paragraph stays whole: a hard-wrapped first line is not a headline.
  */
-function textBlocks(text: string): FlatBlock[] {
-  const paragraphs = paragraphsOf(canonicalize(text));
+function textBlocks(text: string, verbatim: boolean): FlatBlock[] {
+  const canonical = canonicalize(text);
+  const paragraphs = verbatim ? paragraphsOf(canonical) : plainTextParagraphs(canonical);
   const lines = paragraphs[0]?.split("\n") ?? [];
-  if (lines.length > 1 && isByline(lines[1]!)) {
+  if (!verbatim && lines.length > 1 && isByline(lines[1]!)) {
     const body = lines.slice(2).join("\n");
     paragraphs.splice(0, 1, lines[0]!, lines[1]!, ...(body ? [body] : []));
   }
   return paragraphs.map((paragraph) => ({ kind: "paragraph", inlines: paragraphInlines(paragraph) }));
 }
 
-export async function draftFromSource(kind: SourceKind, source: string | Buffer): Promise<Draft> {
+export async function draftFromSource(kind: SourceKind, source: string | Buffer, options: DraftOptions = {}): Promise<Draft> {
   if (kind === "docx") {
     const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.isBuffer(source) ? source : Buffer.from(source) });
-    return withTextMetadata({ blocks: htmlToBlocks(html), detected: {} });
+    return withTextMetadata({ blocks: htmlToBlocks(html), detected: {} }, options);
   }
   const content = Buffer.isBuffer(source) ? source.toString("utf8") : source;
-  if (kind === "html") return withTextMetadata({ blocks: htmlToBlocks(content), detected: extractHtmlMetadata(content) });
-  if (kind === "markdown") return withTextMetadata({ blocks: htmlToBlocks(markdown.render(content)), detected: {} });
-  return withTextMetadata({ blocks: textBlocks(content), detected: {} });
+  if (kind === "html") return withTextMetadata({ blocks: htmlToBlocks(content), detected: extractHtmlMetadata(content) }, options);
+  if (kind === "markdown") return withTextMetadata({ blocks: htmlToBlocks(markdown.render(content)), detected: {} }, options);
+  return withTextMetadata({ blocks: textBlocks(content, options.verbatim === true), detected: {} }, options);
 }
 
-const MAX_TITLE = 300;
-
-/** A line that reads like a headline: short, one line, not ending like a sentence ("?" is allowed). */
-function isHeadlineLike(paragraph: string): boolean {
-  return paragraph.length <= 200 && !paragraph.includes("\n") && !/[.!…,;:]$/.test(paragraph);
-}
-
-/** Fills what the text itself reveals: the first line as title, a "By …" line as byline. */
-function withTextMetadata(draft: Draft): Draft {
+/**
+ * Fills what the text itself reveals: a title (headline-like first line, file name or first words), a
+ * "By …" line as byline, and the earliest date of the datelines above the article as its publication date.
+ */
+function withTextMetadata(draft: Draft, options: DraftOptions): Draft {
   const detected = { ...draft.detected };
-  const firstParagraph = draft.blocks[0] ? inlineText(draft.blocks[0].inlines) : "";
-  const first = firstParagraph.split("\n")[0]!;
+  const paragraphs = draftParagraphs(draft);
   let titleIsFirstSentence = false;
-  if (!detected.title && first) {
-    detected.title = first.length <= MAX_TITLE ? first : `${first.slice(0, 120).trimEnd()}…`;
+  // A dateline or byline above the headline is not the headline ("Oct. 14, 2025" reads like one).
+  const datelines = findDatelines(paragraphs);
+  const headed = paragraphs.find((paragraph, index) => !datelines.some((found) => found.index === index) && !isByline(paragraph));
+  const choice = detected.title ? null : chooseTitle(headed ?? "", options.fileName);
+  if (choice) {
+    detected.title = choice.title;
     // A lone paragraph is the article itself, however short, never a headline to strip.
-    titleIsFirstSentence = !isHeadlineLike(firstParagraph) || draft.blocks.length === 1;
+    titleIsFirstSentence = choice.from !== "first-line" || draft.blocks.length === 1;
   }
   if (!detected.byline) {
-    const byline = draft.blocks
-      .slice(0, 3)
-      .map((block) => inlineText(block.inlines))
-      .find(isByline);
+    const byline = paragraphs.slice(0, 3).find(isByline);
     if (byline) detected.byline = byline;
+  }
+  if (!detected.publishedAt && !options.verbatim) {
+    const published = earliestPublished(datelines);
+    if (published) detected.publishedAt = published;
   }
   return { ...draft, detected, titleIsFirstSentence };
 }
@@ -94,9 +109,14 @@ export function draftParagraphs(draft: Draft): string[] {
 /** Artifacts of a draft for a given title (the user may change the detected one). */
 export function draftArtifacts(draft: Draft, title: string | undefined): Artifact[] {
   const effective = title ?? draft.detected.title;
-  const found = detectArtifacts(draftParagraphs(draft), effective);
-  // A title taken from the article's first sentence does not make that sentence a repeated headline.
-  const ownSentence = draft.titleIsFirstSentence && effective === draft.detected.title;
+  const paragraphs = draftParagraphs(draft);
+  const found = detectArtifacts(paragraphs, effective);
+  // A title taken from the article's first sentence does not make that sentence a repeated headline, and
+  // a first paragraph that ends like a sentence or a quotation is the article's, whatever the title (a
+  // heading is a headline by its markup, however it ends).
+  const ownSentence =
+    (draft.titleIsFirstSentence && effective === draft.detected.title) ||
+    (draft.blocks[0]?.kind !== "heading" && !isHeadlineLike(paragraphs[0] ?? ""));
   return ownSentence ? found.filter((artifact) => !(artifact.index === 0 && artifact.reason === "repeated-headline")) : found;
 }
 

@@ -5,7 +5,7 @@ const bytes = (value: string | number[]) => (typeof value === "string" ? Buffer.
 
 describe("itemsFromFile", () => {
   it("picks the source kind from the extension", () => {
-    expect(itemsFromFile("a.TXT", bytes("x"))).toEqual([{ label: "a.TXT", kind: "text", source: "x" }]);
+    expect(itemsFromFile("a.TXT", bytes("x"))).toEqual([{ label: "a.TXT", kind: "text", source: "x", fileName: "a.TXT" }]);
     expect(itemsFromFile("dir/b.md", bytes("x"))[0]).toMatchObject({ label: "dir/b.md", kind: "markdown" });
     expect(itemsFromFile("c.htm", bytes("<p>x</p>"))[0]).toMatchObject({ kind: "html" });
     expect(itemsFromFile("d.docx", bytes("PK\u0003\u0004rest"))[0]).toMatchObject({ kind: "docx" });

@@ -17,8 +17,19 @@ export function maxFileBytes(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_FILE_BYTES;
 }
 
-/** One article to import: its label names the file (and line or position) in summaries. */
-export type ImportItem = { label: string; kind: SourceKind; source: string | Buffer; input?: Omit<ImportItemInput, "text" | "html"> };
+/**
+ * One article to import: its label names the file (and line or position) in summaries; `fileName` is the
+ * file it came in, when it is the whole file (a title for a text without a headline); `verbatim` keeps an
+ * article's canonical text exactly (see DraftOptions).
+ */
+export type ImportItem = {
+  label: string;
+  kind: SourceKind;
+  source: string | Buffer;
+  input?: Omit<ImportItemInput, "text" | "html">;
+  fileName?: string;
+  verbatim?: boolean;
+};
 export type ItemFailure = { label: string; error: string };
 
 const EXTENSIONS: Record<string, SourceKind | "json" | "jsonl"> = {
@@ -83,7 +94,7 @@ export function itemsFromFile(name: string, bytes: Buffer, maxBytes = maxFileByt
   if (kind === "docx") {
     // A .docx is a ZIP archive: anything else under that name is not one.
     if (bytes.subarray(0, 4).toString("latin1") !== "PK\x03\x04") return [{ label: name, error: "not a .docx file (not a ZIP archive)" }];
-    return [{ label: name, kind, source: bytes }];
+    return [{ label: name, kind, source: bytes, fileName: name }];
   }
   const decoded = decodeText(bytes);
   if ("error" in decoded) return [{ label: name, error: decoded.error }];
@@ -109,7 +120,7 @@ export function itemsFromFile(name: string, bytes: Buffer, maxBytes = maxFileByt
       }
     });
   }
-  return [{ label: name, kind, source: decoded.text }];
+  return [{ label: name, kind, source: decoded.text, fileName: name }];
 }
 
 export function isFailure(item: ImportItem | ItemFailure): item is ItemFailure {

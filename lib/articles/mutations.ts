@@ -66,7 +66,7 @@ async function storeArticle(
 export async function importArticle(access: ProjectAccess<"articles:import">, item: ImportItem, origin: string): Promise<ImportResult> {
   let draft;
   try {
-    draft = await draftFromSource(item.kind, item.source);
+    draft = await draftFromSource(item.kind, item.source, { fileName: item.fileName, verbatim: item.verbatim });
   } catch (error) {
     return { label: item.label, status: "failed", error: `could not read the ${item.kind} source: ${(error as Error).message}` };
   }

@@ -127,7 +127,10 @@ async function prepare(label: string, article: DatasetArticle) {
     language: article.language,
   });
   if (!metadata.success) return { ok: false as const, error: describeIssue(metadata.error) };
-  const prepared = finalizeDraft(await draftFromSource("text", article.text), { metadata: metadata.data, keepArtifacts: true });
+  const prepared = finalizeDraft(await draftFromSource("text", article.text, { verbatim: true }), {
+    metadata: metadata.data,
+    keepArtifacts: true,
+  });
   if (!prepared.ok) return { ok: false as const, error: prepared.message };
   if (prepared.value.text !== article.text)
     return {
@@ -136,7 +139,7 @@ async function prepare(label: string, article: DatasetArticle) {
     };
   return {
     ok: true as const,
-    item: { label, kind: "text" as const, source: article.text, input: { ...metadata.data, keepArtifacts: true } },
+    item: { label, kind: "text" as const, source: article.text, verbatim: true, input: { ...metadata.data, keepArtifacts: true } },
   };
 }
 
