@@ -37,7 +37,7 @@ export async function createArticle(slug: string, article: MetadataInput & { tex
   const { text, ...metadata } = article;
   const result = await importArticle(
     access,
-    { label: metadata.title ?? "test", kind: "text", source: text, input: { ...metadata, keepArtifacts: true } },
+    { label: metadata.title ?? "test", kind: "text", source: text, verbatim: true, input: { ...metadata, keepArtifacts: true } },
     "test",
   );
   if (result.status !== "imported") throw new Error(`article not imported: ${JSON.stringify(result)}`);
