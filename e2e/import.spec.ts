@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "./fixtures";
 import { ProjectPage } from "./pages/project-page";
 import { signInAs } from "./pages/sign-in-page";
@@ -117,4 +118,27 @@ test("editors correct metadata on the article page; viewers see no import and ge
   await page.goto(`/projects/${project.slug}`);
   await expect(page.getByRole("button", { name: "Upload files" })).toHaveCount(0);
   await expect(page.getByText("Edit details")).toHaveCount(0);
+});
+
+test("a scraped text file with one paragraph per line arrives as paragraphs, without its furniture, dated by its dateline", async ({
+  page,
+  world,
+}) => {
+  const editor = await world.user();
+  const project = await world.project({ editor: [editor] });
+  await signInAs(page, editor);
+  const projectPage = new ProjectPage(page, project.slug);
+  await projectPage.goto();
+  const content = fs.readFileSync("lib/articles/fixtures/scraped-one-per-line.txt", "utf8");
+  await projectPage.uploadFiles([{ name: "scan_0001.txt", content }]);
+  await expect(page.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 1 imported, 0 duplicate, 0 failed");
+  await page.getByRole("list", { name: "Import results" }).getByRole("link", { name: /Harbour town votes/ }).click();
+
+  const text = page.getByTestId("article-text");
+  await expect(text.locator("p")).toHaveCount(32);
+  await expect(text.locator("p").first()).toHaveText(/^PORT SELDEN — The town council voted 7–2/);
+  await expect(text).not.toContainText("What’s Your Reaction?");
+  await expect(text).toContainText("Estuary Research Station 👩‍🔬 say");
+  await expect(page.locator("time").first()).toHaveAttribute("datetime", "2025-10-14T00:00:00.000Z");
+  await expect(page.getByText("Removed on import (16)")).toBeVisible();
 });
