@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Label } from "@/lib/vocabulary";
 import type { ExportArticle } from "@/lib/export/shape";
 import { tokenize } from "@/lib/text/tokens";
-import { assignLayers, conllDocument, coveredTokens } from "./conll";
+import { assignLayers, conllDocument, coveredTokens } from "./conll-columns";
 import { exportHeader, fixtureArticles, newsArticle, runExport, tagOver } from "./fixtures";
 
 const TEXT = "Zoë Álvarez said: “Budget cuts hurt.” Mr. Dupont agreed 👍🏽.\n\nNew line here.";
@@ -38,7 +38,7 @@ function smallArticle(): ExportArticle {
 const row = (...cells: string[]) => cells.join("\t");
 const O = "O";
 
-describe("conll writer", () => {
+describe("conll-columns writer", () => {
   it("writes BIO columns per label, extra columns for overlapping tags of one label, sentences apart", () => {
     expect(conllDocument(smallArticle())).toBe(
       [
@@ -143,13 +143,13 @@ describe("conll writer", () => {
   });
 
   it("starts every document with -DOCSTART- and its columns, even without tags", () => {
-    const out = runExport("conll", exportHeader("utf16"), fixtureArticles());
+    const out = runExport("conll-columns", exportHeader("utf16"), fixtureArticles());
     expect(out.split("\n").filter((line) => line.startsWith("-DOCSTART-"))).toEqual([
       row("-DOCSTART-", O, O, O, O, O, O),
       row("-DOCSTART-", O, O, O, O),
       row("-DOCSTART-", O, O, O, O),
     ]);
     expect(out).toContain("# article: art-empty\n# columns: token actor claim figure quote\n\nNo\tO\tO\tO\tO\n");
-    expect(out).toBe(runExport("conll", exportHeader("codepoint"), fixtureArticles()));
+    expect(out).toBe(runExport("conll-columns", exportHeader("codepoint"), fixtureArticles()));
   });
 });
