@@ -16,10 +16,11 @@
  * One label column holds the article's OUTERMOST tags, whoever made them. Each tag covers the tokens it
  * overlaps (one starting or ending inside a token marks the whole token; one covering no token is left
  * out). The tags are ordered by first token, then by last token descending (the longer first), then by
- * label in the vocabulary's order, then by id; walking that order, a tag is kept when it shares no token
- * with a tag kept before it. So a tag nested in a longer one, or overlapping one that starts earlier, is
- * not in the column, and of two tags on the same tokens the label first in the vocabulary stays. Every tag
- * is kept, in a column of its own, by the `conll-columns` format.
+ * label in the vocabulary's order, then by id; a tag is in the column when it shares no token with any
+ * tag before it in that order (kept or not). So a tag nested in a longer one, or overlapping one that
+ * starts earlier, is not in the column, nor is a tag nested in such a one; of two tags on the same tokens
+ * the label first in the vocabulary stays. The column's tags never share a token. Every tag is kept, in a
+ * column of its own, by the `conll-columns` format.
  *
  * Tags are BIO (IOB2): `B-actor` on a tag's first token, `I-actor` on the rest. A sentence never opens with
  * I-: a tag that runs across a sentence break starts again with B- in the next sentence.
@@ -48,7 +49,13 @@ export function outermostRuns(article: ExportArticle, tokens: readonly TokenSpan
   const rank = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
   runs.sort((a, b) => a.first - b.first || b.last - a.last || rank(a.label) - rank(b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const kept: Run[] = [];
-  for (const run of runs) if (run.first >= (kept.at(-1)?.last ?? 0)) kept.push(run);
+  // Runs come by first token, so a run shares a token with an earlier one exactly when it starts before
+  // the furthest end seen so far.
+  let reach = 0;
+  for (const run of runs) {
+    if (run.first >= reach) kept.push(run);
+    reach = Math.max(reach, run.last);
+  }
   return kept;
 }
 

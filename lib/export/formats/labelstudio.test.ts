@@ -119,7 +119,12 @@ describe("labelstudio writer", () => {
       quote("“We are ready,”", "q-ready", PEOPLE.ben, "actor-ana"),
       quote("“So are we,”", "q-so", PEOPLE.ana, "actor-ben"),
       quote("“Good.”", "q-good", PEOPLE.ben, "actor-ana"),
-      tagOver(text, "and Ana Lopes agreed", { id: "c-agreed", label: "claim", authors: [PEOPLE.rita], attributes: { sourceId: "actor-ana" } }),
+      tagOver(text, "and Ana Lopes agreed", {
+        id: "c-agreed",
+        label: "claim",
+        authors: [PEOPLE.rita],
+        attributes: { sourceId: "actor-ana" },
+      }),
     ].sort((a, b) => a.start - b.start || a.end - b.end);
     const relationsIn: ExportArticle["relations"] = [
       { from: "c-agreed", to: "actor-ana", type: "source" },

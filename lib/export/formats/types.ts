@@ -10,18 +10,7 @@
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportHeader } from "@/lib/export/shape";
 
-export const EXPORT_FORMATS = [
-  "json",
-  "jsonl",
-  "csv",
-  "w3c",
-  "conll",
-  "conll-columns",
-  "spacy",
-  "labelstudio",
-  "doccano",
-  "brat",
-] as const;
+export const EXPORT_FORMATS = ["json", "jsonl", "csv", "w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano", "brat"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the pipeline knows once every article is written; `datasetVersion` is the SHA-256 (hex) of the jsonl body. */
