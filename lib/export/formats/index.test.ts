@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { createWriter, EXPORT_FORMATS } from "./index";
+import { BRAT_MAX_ARTICLES } from "./brat";
+import { createWriter, EXPORT_FORMATS, formatLimit } from "./index";
 import { emptyArticle, exportHeader, fixtureArticles, newsArticle, pollsArticle, runExportBytes } from "./fixtures";
 
 const bytesOf = (output: string | Uint8Array) => Buffer.from(typeof output === "string" ? Buffer.from(output, "utf8") : output);
@@ -84,5 +85,13 @@ describe("createWriter", () => {
         for (const line of out.split("\n").slice(0, -1)) expect(() => JSON.parse(line)).not.toThrow();
       expect(out === "" || out.endsWith("\n")).toBe(true);
     }
+  });
+
+  it("refuses a brat export of more articles than a plain zip can list, before it starts; other formats have no limit", () => {
+    expect(formatLimit("brat", BRAT_MAX_ARTICLES)).toBeNull();
+    expect(formatLimit("brat", BRAT_MAX_ARTICLES + 1)).toMatch(/^format: a brat export holds at most 32000 articles .* this one has 32001/);
+    expect(formatLimit("jsonl", 10 * BRAT_MAX_ARTICLES)).toBeNull();
+    // Two zip entries per article and two for the configuration stay under a plain zip's 65,535.
+    expect(2 * BRAT_MAX_ARTICLES + 2).toBeLessThan(65_535);
   });
 });
