@@ -26,7 +26,7 @@ export type StartedExport = {
   baseName: string;
 };
 
-/** A format whose offsets are fixed (w3c, spacy, labelstudio: code points; conll: none) refuses utf16. */
+/** A format whose offsets are fixed (w3c, spacy, labelstudio, doccano, brat: code points; conll: none) refuses utf16. */
 function checkUnit(writer: FormatWriter, query: ExportQuery) {
   if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
   const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";

@@ -1,5 +1,6 @@
 /**
- * Articles → a format writer → UTF-8 chunks, hashing the dataset version on the way. Whatever the format,
+ * Articles → a format writer → chunks of bytes (a textual format's UTF-8, brat's zip as it is), hashing the
+ * dataset version on the way. Whatever the format,
  * the dataset version is the SHA-256 of the jsonl body in the header's unit (each article's canonical line
  * and "\n"), so a json, csv or conll export names the same version as the jsonl export of the same data.
  * Output is gathered into chunks of CHUNK_BYTES before it is handed on, so that a consumer sees a few
