@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020";
+import { strFromU8, unzipSync } from "fflate";
 import addFormats from "ajv-formats";
 import schema from "@/lib/export/schema.json";
 import type { ExportArticle } from "@/lib/export/shape";
@@ -144,4 +145,27 @@ test("exports one label as CSV from the Export page, and one article as spaCy fr
     ["actor", "Ana Ruiz"],
     ["figure", "More than 200 volunteers 👩🏽‍🤝‍👩🏻"],
   ]);
+});
+
+test("exports brat standoff as a zip from the Export page", async ({ page, world, request }) => {
+  const { owner, project, article } = await taggedProject(world, request);
+  await signInAs(page, owner);
+  const exportPage = new ExportPage(page, project.slug);
+  await exportPage.goto();
+  const download = await exportPage.download({ format: "brat" });
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${project.slug}-\\d{8}\\.brat\\.zip$`));
+  const files = unzipSync(fs.readFileSync(await download.path()));
+  expect(strFromU8(files[`${project.slug}/${article.id}.txt`]!)).toBe(TEXT);
+  expect(strFromU8(files[`${project.slug}/annotation.conf`]!)).toContain("speaker\tArg1:quote, Arg2:actor");
+  // Every T line's fragments are its words, counted in code points as brat's Python counts them.
+  const tLines = strFromU8(files[`${project.slug}/${article.id}.ann`]!)
+    .split("\n")
+    .filter((line) => line.startsWith("T"))
+    .map((line) => line.split("\t"));
+  expect(tLines.map(([, what]) => what!.split(" ")[0]).sort()).toEqual(["actor", "figure", "quote"]);
+  for (const [, what, words] of tLines) {
+    const fragments = what!.slice(what!.indexOf(" ") + 1).split(";");
+    const text = fragments.map((pair) => [...TEXT].slice(Number(pair.split(" ")[0]), Number(pair.split(" ")[1])).join("")).join(" ");
+    expect(text).toBe(words);
+  }
 });

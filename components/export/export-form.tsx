@@ -14,13 +14,16 @@ export const FORMATS = [
   { id: "jsonl", name: "JSON Lines", hint: "one article per line, the same shape as JSON" },
   { id: "csv", name: "CSV", hint: "one tag per row, for spreadsheets" },
   { id: "w3c", name: "W3C Web Annotation", hint: "JSON-LD, one annotation per tag with quote and position selectors" },
-  { id: "conll", name: "CoNLL", hint: "a token per line with BIO tags, one column per label layer" },
-  { id: "spacy", name: "spaCy", hint: "text and spans per line, offsets as Python counts them" },
+  { id: "conll", name: "CoNLL-2003", hint: "a token per line, four columns, BIO tags of the outermost tags, as NER tools read it" },
+  { id: "conll-columns", name: "CoNLL, every tag", hint: "a token per line with BIO tags, a column per layer of overlapping tags" },
+  { id: "spacy", name: "spaCy / Prodigy", hint: "text, tokens and spans per line, offsets as Python counts them" },
   { id: "labelstudio", name: "Label Studio", hint: "tasks with their results, to import into Label Studio" },
+  { id: "doccano", name: "doccano", hint: "JSON Lines with labels, entities and relations, to import into doccano" },
+  { id: "brat", name: "brat", hint: "a zip of .txt and .ann standoff files with brat's configuration, links as relations" },
 ] as const;
 
 /** Formats whose offsets are fixed by their consumers (or that have none): the unit choice does not apply. */
-export const FIXED_UNIT = new Set(["w3c", "conll", "spacy", "labelstudio"]);
+export const FIXED_UNIT = new Set(["w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano", "brat"]);
 
 const STATUSES = [
   ["all", "All tags"],

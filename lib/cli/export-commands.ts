@@ -17,7 +17,11 @@ import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from 
 
 export const EXPORT_OPTIONS: OptionSpec = {
   project: { type: "string", description: "project slug", required: true },
-  format: { type: "string", description: "json (default), jsonl, csv, w3c, conll, spacy or labelstudio" },
+  format: {
+    type: "string",
+    description:
+      "json (default), jsonl, csv, w3c, conll (CoNLL-2003), conll-columns, spacy, labelstudio, doccano or brat (a zip: redirect stdout to a .zip file)",
+  },
   status: { type: "string", description: "tags: all (default), accepted (or gold), pending or rejected" },
   labels: { type: "string", description: "tags of these labels only, comma-separated: actor,claim,figure,quote" },
   annotators: { type: "string", description: "tags made by these users, comma-separated ids or emails" },

@@ -59,7 +59,7 @@ describe("margin export", () => {
       "--article-status",
       "in_progress,in_review",
     ];
-    const formats = ["w3c", "conll", "spacy", "labelstudio"].map((format) => ["--format", format]);
+    const formats = ["w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano"].map((format) => ["--format", format]);
     for (const args of [
       ["--format", "jsonl"],
       ["--format", "csv", "--labels", "quote,actor", "--offset-unit", "utf16"],
@@ -72,7 +72,7 @@ describe("margin export", () => {
       const query: Record<string, string> = {};
       for (let i = 0; i < args.length; i += 2) query[args[i]!.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = args[i + 1]!;
       expect(result.stdout).toBe(await api(query));
-      expect(result.stderr).toMatch(/^exported \d+ articles, \d+ tags \(\d+ bytes, \w+\); dataset version [0-9a-f]{64}\n$/);
+      expect(result.stderr).toMatch(/^exported \d+ articles, \d+ tags \(\d+ bytes, [\w-]+\); dataset version [0-9a-f]{64}\n$/);
     }
     // The filters kept the one tagged article, in the published shape.
     const filtered = JSON.parse(

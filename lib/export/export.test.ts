@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as articleExport from "@/app/api/articles/[id]/export/route";
 import * as projectExport from "@/app/api/projects/[slug]/export/route";
@@ -193,18 +194,30 @@ describe("project export: the dataset", () => {
       csv: "text/csv",
       w3c: "application/ld+json",
       conll: "text/plain",
+      "conll-columns": "text/plain",
       spacy: "application/jsonl",
       labelstudio: "application/json",
+      doccano: "application/jsonl",
+      brat: "application/zip",
     };
     for (const [format, type] of Object.entries(expected)) {
       const response = await exportProject(people.owner, { format });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain(type);
       expect(response.headers.get("x-margin-format")).toBe(format);
+      if (format === "brat") {
+        // The zip's texts are the articles' texts, byte for byte.
+        const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+        expect(response.headers.get("content-disposition")).toMatch(/\.brat\.zip"$/);
+        expect([ids.a, ids.b, ids.c].map((id) => strFromU8(files[`${slug}/${id}.txt`]!))).toEqual([TEXT_A, TEXT_B, TEXT_C]);
+        continue;
+      }
       const body = await bodyText(response);
       expect(body.length).toBeGreaterThan(0);
       if (format === "csv") expect(body.trimEnd().split("\r\n")).toHaveLength(1 + 5);
-      if (format === "conll") expect(body.match(/-DOCSTART-/g)).toHaveLength(3);
+      if (format === "conll") expect(body.match(/^-DOCSTART- -X- -X- O$/gm)).toHaveLength(3);
+      if (format === "conll-columns") expect(body.match(/^-DOCSTART-\t/gm)).toHaveLength(3);
+      if (format === "doccano") expect(body.trimEnd().split("\n")).toHaveLength(3);
       if (format === "spacy")
         expect(
           body
@@ -293,7 +306,7 @@ describe("project export: filters", () => {
   });
 
   it.each([
-    [{ format: "xml" }, "format", /json, jsonl, csv, w3c, conll, spacy, labelstudio/],
+    [{ format: "xml" }, "format", /json, jsonl, csv, w3c, conll, conll-columns, spacy, labelstudio, doccano, brat/],
     [
       { colour: "red" },
       "colour",

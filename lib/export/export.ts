@@ -9,7 +9,7 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { countExport, inExportTransaction, readExportArticles, resolvePlan } from "./data";
-import type { FormatWriter } from "./formats";
+import { formatLimit, type FormatWriter } from "./formats";
 import { exportHeader, normalizedFilters, planExport, type ExportPlan } from "./plan";
 import { isAbort, pushStream, writeDataset, writerFor, type ExportCounts, type ExportResult } from "./pipeline";
 import type { ExportQuery } from "./schema-filters";
@@ -26,7 +26,7 @@ export type StartedExport = {
   baseName: string;
 };
 
-/** A format whose offsets are fixed (w3c, spacy, labelstudio: code points; conll: none) refuses utf16. */
+/** A format whose offsets are fixed (w3c, spacy, labelstudio, doccano, brat: code points; conll: none) refuses utf16. */
 function checkUnit(writer: FormatWriter, query: ExportQuery) {
   if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
   const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";
@@ -51,6 +51,8 @@ function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery
       async (tx) => {
         const resolved = await resolvePlan(tx, plan);
         const counts = await countExport(tx, resolved);
+        const tooMany = formatLimit(query.format, counts.articles);
+        if (tooMany) throw new AppError("bad_request", tooMany, "format");
         const header = exportHeader(access, normalizedFilters(resolved), query.offsetUnit);
         const writer = writerFor(query.format, header);
         started = true;

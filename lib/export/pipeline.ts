@@ -1,12 +1,13 @@
 /**
- * Articles → a format writer → UTF-8 chunks, hashing the dataset version on the way. Whatever the format,
+ * Articles → a format writer → chunks of bytes (a textual format's UTF-8, brat's zip as it is), hashing the
+ * dataset version on the way. Whatever the format,
  * the dataset version is the SHA-256 of the jsonl body in the header's unit (each article's canonical line
  * and "\n"), so a json, csv or conll export names the same version as the jsonl export of the same data.
  * Output is gathered into chunks of CHUNK_BYTES before it is handed on, so that a consumer sees a few
  * hundred writes per hundred megabytes rather than one per tag.
  */
 import { createHash } from "node:crypto";
-import { createWriter, serializeArticle, type ExportFormat, type ExportSummary, type FormatWriter } from "./formats";
+import { createWriter, serializeArticle, type ExportFormat, type ExportSummary, type FormatWriter, type WriterOutput } from "./formats";
 import type { ExportArticle, ExportHeader } from "./shape";
 
 export type ExportCounts = { articles: number; tags: number };
@@ -22,7 +23,8 @@ export function writerFor(format: ExportFormat, header: ExportHeader): FormatWri
 
 /**
  * UTF-8 output gathered into chunks: strings are encoded straight into the chunk's buffer (no joining, no
- * intermediate copies), and `onBytes` sees every byte once, in order (the jsonl hash).
+ * intermediate copies), a binary writer's bytes copied in as they are, and `onBytes` sees every byte once,
+ * in order (the jsonl hash).
  */
 class ChunkWriter {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -34,7 +36,9 @@ class ChunkWriter {
     private readonly onBytes?: (bytes: Uint8Array) => void,
   ) {}
 
-  async write(text: string): Promise<void> {
+  async write(output: WriterOutput): Promise<void> {
+    if (typeof output !== "string") return this.writeBytes(output);
+    const text = output;
     if (!text) return;
     // A UTF-16 unit is at most three bytes of UTF-8.
     if (this.used + text.length * 3 > this.buffer.length) {
@@ -42,6 +46,18 @@ class ChunkWriter {
       if (text.length * 3 > this.buffer.length) return this.hand(Buffer.from(text, "utf8"));
     }
     this.used += this.buffer.write(text, this.used, "utf8");
+    if (this.used >= CHUNK_BYTES / 2) await this.flush();
+  }
+
+  private async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (!bytes.byteLength) return;
+    if (this.used + bytes.byteLength > this.buffer.length) {
+      await this.flush();
+      // The writer made these bytes for us alone: a large piece goes on without a copy.
+      if (bytes.byteLength > this.buffer.length) return this.hand(bytes);
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.byteLength;
     if (this.used >= CHUNK_BYTES / 2) await this.flush();
   }
 
@@ -76,11 +92,11 @@ export async function writeDataset(
   let tags = 0;
   await output.write(writer.begin(header));
   for await (const article of articles) {
-    const text = writer.article(article, count);
+    const written = writer.article(article, count);
     if (!bodyIsCanonical) hash.update(`${serializeArticle(article, header.offsetUnit)}\n`);
     count++;
     tags += article.tags.length;
-    await output.write(text);
+    await output.write(written);
   }
   // Every article's bytes through the hash before the digest (jsonl hashes what it hands on).
   await output.flush();

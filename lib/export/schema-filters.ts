@@ -67,7 +67,7 @@ export const offsetUnitParameter = z
 export const formatParameter = z
   .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` })
   .describe(
-    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: BIO tokens; spacy; labelstudio",
+    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: CoNLL-2003 BIO tokens, the outermost tags; conll-columns: BIO tokens, a column per tag layer; spacy: spaCy/Prodigy lines with tokens; labelstudio: Label Studio tasks; doccano: doccano JSONL with entities and relations; brat: a zip of brat standoff .txt/.ann files",
   );
 
 /** Filters on tags: an article export takes these only. */

@@ -49,6 +49,8 @@ const download = (who: Person, id: string, query: Record<string, string> = {}) =
   call(snapshotRoute.GET, { slug, id }, { token: who.token, query });
 const live = async (query: Record<string, string>) =>
   bodyText(await call(projectExport.GET, { slug }, { token: people.owner.token, query }));
+const liveBytes = async (query: Record<string, string>) =>
+  Buffer.from(await (await call(projectExport.GET, { slug }, { token: people.owner.token, query })).arrayBuffer());
 const editorAccess = async () => {
   const access = await authorizeArticle(await actorFor(people.editor), ids.article, "annotations:create");
   if (!access.ok) throw new Error(access.message);
@@ -58,9 +60,12 @@ const editorAccess = async () => {
 describe("snapshots", () => {
   let first: { id: string; contentHash: string };
   const before: Record<string, string> = {};
+  let bratBefore: Buffer;
 
   it("saves the export with its filters, dataset version, counts, size, author and date", async () => {
-    for (const format of ["jsonl", "json", "csv", "w3c", "conll", "spacy", "labelstudio"]) before[format] = await live({ format });
+    for (const format of ["jsonl", "json", "csv", "w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano"])
+      before[format] = await live({ format });
+    bratBefore = await liveBytes({ format: "brat" });
     before.utf16 = await live({ format: "jsonl", offsetUnit: "utf16" });
     const response = await save(people.owner, { name: "Before the recount" });
     expect(response.status).toBe(201);
@@ -98,8 +103,12 @@ describe("snapshots", () => {
       `attachment; filename="${slug}-Before_the_recount.jsonl"; filename*=UTF-8''${encodeURIComponent(`${slug}-Before the recount.jsonl`)}`,
     );
     expect(await bodyText(stored)).toBe(before.jsonl);
-    for (const format of ["json", "csv", "w3c", "conll", "spacy", "labelstudio"])
+    for (const format of ["json", "csv", "w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano"])
       expect(await bodyText(await download(people.owner, first.id, { format })), format).toBe(before[format]);
+    // brat's zip is bytes, not text: the replay gives the same archive.
+    const brat = await download(people.owner, first.id, { format: "brat" });
+    expect(brat.headers.get("content-type")).toBe("application/zip");
+    expect(Buffer.from(await brat.arrayBuffer()).equals(bratBefore)).toBe(true);
     expect(await bodyText(await download(people.owner, "Before the recount", { offsetUnit: "utf16" }))).toBe(before.utf16);
   });
 

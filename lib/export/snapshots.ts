@@ -24,7 +24,7 @@ import {
   snapshotNameTaken,
   type SnapshotView,
 } from "./data";
-import { createWriter } from "./formats";
+import { createWriter, formatLimit } from "./formats";
 import { finishSnapshot, insertSnapshot, insertSnapshotChunk } from "./mutations";
 import { exportHeader, mayReadSnapshot, mayUseSnapshots, normalizedFilters, planExport, type ExportFilters } from "./plan";
 import { isAbort, pushStream, writeDataset } from "./pipeline";
@@ -114,6 +114,8 @@ export async function openSnapshot(
       `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to json, jsonl and csv`,
       "offsetUnit",
     );
+  const tooMany = formatLimit(query.format, snapshot.articleCount);
+  if (tooMany) throw new AppError("bad_request", tooMany, "format");
   const base = {
     writer,
     header,

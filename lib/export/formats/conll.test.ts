@@ -1,155 +1,158 @@
 import { describe, expect, it } from "vitest";
 import type { Label } from "@/lib/vocabulary";
 import type { ExportArticle } from "@/lib/export/shape";
-import { tokenize } from "@/lib/text/tokens";
-import { assignLayers, conllDocument, coveredTokens } from "./conll";
 import { exportHeader, fixtureArticles, newsArticle, runExport, tagOver } from "./fixtures";
+import { conll2003Document } from "./conll";
 
-const TEXT = "Zoë Álvarez said: “Budget cuts hurt.” Mr. Dupont agreed 👍🏽.\n\nNew line here.";
+type Token = { token: string; tag: string };
+type Document = Token[][];
+
+/**
+ * A strict CoNLL-2003 reader, written from the format's description rather than from the writer: every
+ * non-blank line is exactly four whitespace-separated fields, a document starts at "-DOCSTART- -X- -X- O",
+ * sentences are separated by blank lines, tags are O or B-/I- with a label, and no line is a comment.
+ */
+function readConll2003(text: string): Document[] {
+  expect(text.endsWith("\n")).toBe(true);
+  const documents: Document[] = [];
+  let sentence: Token[] = [];
+  const close = () => {
+    if (sentence.length) documents.at(-1)!.push(sentence);
+    sentence = [];
+  };
+  for (const line of text.slice(0, -1).split("\n")) {
+    expect(line.startsWith("#"), line).toBe(false);
+    if (line.trim() === "") {
+      close();
+      continue;
+    }
+    const fields = line.split(/\s+/);
+    expect(fields, line).toHaveLength(4);
+    if (fields[0] === "-DOCSTART-") {
+      expect(sentence).toEqual([]);
+      expect(fields).toEqual(["-DOCSTART-", "-X-", "-X-", "O"]);
+      documents.push([]);
+      continue;
+    }
+    expect(documents.length, "a token before the first -DOCSTART-").toBeGreaterThan(0);
+    expect(fields.slice(1, 3)).toEqual(["-X-", "-X-"]);
+    expect(fields[3], line).toMatch(/^(O|[BI]-(actor|claim|figure|quote))$/);
+    // IOB2: an I- continues a tag of its label begun on the token before, in the same sentence.
+    if (fields[3]!.startsWith("I-")) expect(sentence.at(-1)?.tag.slice(2), line).toBe(fields[3]!.slice(2));
+    sentence.push({ token: fields[0]!, tag: fields[3]! });
+  }
+  close();
+  return documents;
+}
+
+/** Tagged runs of a document as "label:token token…", in order. */
+function runs(document: Document): string[] {
+  const found: string[] = [];
+  for (const sentence of document)
+    for (const { token, tag } of sentence) {
+      if (tag.startsWith("B-")) found.push(`${tag.slice(2)}:${token}`);
+      else if (tag.startsWith("I-")) found[found.length - 1] += ` ${token}`;
+    }
+  return found;
+}
+
+const TEXT = "Zoë Álvarez said: “Budget cuts hurt.” Mr. Dupont agreed 👍🏽 — twice.\n\nNew line here.";
 
 function smallArticle(): ExportArticle {
   const tag = (exact: string, id: string, label: Label) => tagOver(TEXT, exact, { id, label });
   return {
+    ...fixtureArticles()[1]!,
     id: "art-small",
-    title: "Small",
-    byline: null,
-    source: null,
-    url: null,
-    publishedAt: null,
-    language: "en",
-    status: "done",
     text: TEXT,
     tags: [
       tag("Zoë Álvarez", "a1", "actor"),
+      // Nested in a1: not outermost.
       tag("Álvarez", "a2", "actor"),
       tag("“Budget cuts hurt.”", "q1", "quote"),
+      // Nested in q1, and overlapping each other: neither is outermost.
       tag("Budget cuts hurt", "c1", "claim"),
-      // Starts and ends inside tokens: marks "Budget" and "cuts" whole.
       tag("dget cu", "f1", "figure"),
-      tag("cuts hurt.", "c2", "claim"),
-      tag("Dupont", "a3", "actor"),
-      // Runs across a paragraph (and so a sentence) break.
-      tag("agreed 👍🏽.\n\nNew line", "q2", "quote"),
+      // Same words as c3 below, label later in the vocabulary: the claim stays.
+      tag("Dupont", "q3", "quote"),
+      tag("Dupont", "c3", "claim"),
+      // Starts inside "agreed"'s sentence and runs across a paragraph break, into a new sentence.
+      tag("agreed 👍🏽 — twice.\n\nNew line", "q2", "quote"),
+      // Starts inside q2 and ends after it: overlapping an earlier tag, not outermost; nor is "here",
+      // though the only tag it is nested in is not in the column either.
+      tag("line here", "c2", "claim"),
+      tag("here", "a4", "actor"),
     ].sort((a, b) => a.start - b.start || a.end - b.end),
-    relations: [],
   };
 }
 
-const row = (...cells: string[]) => cells.join("\t");
-const O = "O";
-
-describe("conll writer", () => {
-  it("writes BIO columns per label, extra columns for overlapping tags of one label, sentences apart", () => {
-    expect(conllDocument(smallArticle())).toBe(
+describe("conll writer (CoNLL-2003)", () => {
+  it("writes four columns, one label column of the outermost tags, BIO, sentences apart", () => {
+    const out = conll2003Document(smallArticle());
+    expect(out).toBe(
       [
-        row("-DOCSTART-", O, O, O, O, O, O),
-        "# article: art-small",
-        "# columns: token actor actor-2 claim claim-2 figure quote",
+        "-DOCSTART- -X- -X- O",
         "",
-        row("Zoë", "B-actor", O, O, O, O, O),
-        row("Álvarez", "I-actor", "B-actor", O, O, O, O),
-        row("said", O, O, O, O, O, O),
-        row(":", O, O, O, O, O, O),
-        row("“", O, O, O, O, O, "B-quote"),
-        row("Budget", O, O, "B-claim", O, "B-figure", "I-quote"),
-        row("cuts", O, O, "I-claim", "B-claim", "I-figure", "I-quote"),
-        row("hurt", O, O, "I-claim", "I-claim", O, "I-quote"),
-        row(".", O, O, O, "I-claim", O, "I-quote"),
-        row("”", O, O, O, O, O, "I-quote"),
+        "Zoë -X- -X- B-actor",
+        "Álvarez -X- -X- I-actor",
+        "said -X- -X- O",
+        ": -X- -X- O",
+        "“ -X- -X- B-quote",
+        "Budget -X- -X- I-quote",
+        "cuts -X- -X- I-quote",
+        "hurt -X- -X- I-quote",
+        ". -X- -X- I-quote",
+        "” -X- -X- I-quote",
         "",
-        row("Mr", O, O, O, O, O, O),
-        row(".", O, O, O, O, O, O),
-        row("Dupont", "B-actor", O, O, O, O, O),
-        row("agreed", O, O, O, O, O, "B-quote"),
-        row("👍🏽", O, O, O, O, O, "I-quote"),
-        row(".", O, O, O, O, O, "I-quote"),
+        "Mr -X- -X- O",
+        ". -X- -X- O",
+        "Dupont -X- -X- B-claim",
+        "agreed -X- -X- B-quote",
+        "👍🏽 -X- -X- I-quote",
+        "— -X- -X- I-quote",
+        "twice -X- -X- I-quote",
+        ". -X- -X- I-quote",
         "",
-        row("New", O, O, O, O, O, "I-quote"),
-        row("line", O, O, O, O, O, "I-quote"),
-        row("here", O, O, O, O, O, O),
-        row(".", O, O, O, O, O, O),
+        // The quote crosses the paragraph break: it starts again with B- in the new sentence.
+        "New -X- -X- B-quote",
+        "line -X- -X- I-quote",
+        "here -X- -X- O",
+        ". -X- -X- O",
         "",
         "",
       ].join("\n"),
     );
+    expect(runs(readConll2003(out)[0]!)).toEqual([
+      "actor:Zoë Álvarez",
+      "quote:“ Budget cuts hurt . ”",
+      "claim:Dupont",
+      "quote:agreed 👍🏽 — twice .",
+      "quote:New line",
+    ]);
   });
 
-  it("puts every tag whole in one column of its label, for the emoji-laden fixture", () => {
-    const item = newsArticle();
-    const lines = conllDocument(item).split("\n");
-    const columns = lines
-      .find((line) => line.startsWith("# columns: "))!
-      .slice("# columns: token ".length)
-      .split(" ");
-    expect(columns).toEqual(["actor", "actor-2", "claim", "claim-2", "figure", "quote"]);
-    const tokenLines = lines.filter((line) => line !== "" && !line.startsWith("# ") && !line.startsWith("-DOCSTART-"));
-    const tokens = tokenize(item.text);
-    expect(tokenLines.map((line) => line.split("\t")[0])).toEqual(tokens.map((token) => item.text.slice(token.start, token.end)));
-    // Every run of B-/I- in every column, as "column:first-last".
-    const runs = new Set<string>();
-    columns.forEach((column, index) => {
-      let open = -1;
-      const cells = tokenLines.map((line) => line.split("\t")[index + 1]!);
-      cells.forEach((cell, token) => {
-        if (cell.startsWith("B-") || (cell.startsWith("I-") && open < 0)) open = token;
-        if (open >= 0 && !cells[token + 1]?.startsWith("I-")) {
-          runs.add(`${column.replace(/-\d$/, "")}:${open}-${token + 1}`);
-          open = -1;
-        }
-      });
-    });
-    for (const tag of item.tags) {
-      const start = [...item.text].slice(0, tag.start).join("").length;
-      const [first, last] = coveredTokens(tokens, start, start + tag.text.length);
-      expect(runs, tag.id).toContain(`${tag.label}:${first}-${last}`);
+  it("reads back strictly, whatever the article: the fixtures with curly quotes, em dashes and emoji", () => {
+    for (const unit of ["codepoint", "utf16"] as const) {
+      const out = runExport("conll", exportHeader(unit), fixtureArticles());
+      const documents = readConll2003(out);
+      expect(documents).toHaveLength(3);
+      for (const document of documents)
+        for (const sentence of document) expect(sentence[0]!.tag.startsWith("I-"), JSON.stringify(sentence[0])).toBe(false);
+      // The article without tags is all O; the news article keeps only its outermost tags.
+      expect(documents[1]!.flat().every((token) => token.tag === "O")).toBe(true);
+      expect(runs(documents[0]!)).toEqual([
+        "quote:“ We will not back down , ”",
+        "actor:Minister Zoë Álvarez",
+        "claim:1,219 voters 🗳️ agreed",
+        "claim:Critics said the plan",
+        "actor:Mr . Dupont",
+      ]);
+      expect(runs(documents[2]!)).toEqual(["claim:Polls open at 8 a.m .", "actor:the mayor 🗳️"]);
     }
   });
 
-  it("assigns overlapping runs to as few layers as the deepest overlap needs, outer runs first", () => {
-    expect(
-      assignLayers([
-        [2, 4],
-        [0, 5],
-        [4, 6],
-        [1, 2],
-      ]),
-    ).toEqual([
-      [[0, 5]],
-      [
-        [1, 2],
-        [2, 4],
-        [4, 6],
-      ],
-    ]);
-    expect(
-      assignLayers([
-        [0, 2],
-        [2, 4],
-      ]),
-    ).toEqual([
-      [
-        [0, 2],
-        [2, 4],
-      ],
-    ]);
-    expect(assignLayers([])).toEqual([]);
-  });
-
-  it("finds the tokens a span touches, however little", () => {
-    const tokens = tokenize("ab cd ef");
-    expect(coveredTokens(tokens, 1, 4)).toEqual([0, 2]);
-    expect(coveredTokens(tokens, 2, 3)).toEqual([1, 1]);
-    expect(coveredTokens(tokens, 0, 8)).toEqual([0, 3]);
-  });
-
-  it("starts every document with -DOCSTART- and its columns, even without tags", () => {
-    const out = runExport("conll", exportHeader("utf16"), fixtureArticles());
-    expect(out.split("\n").filter((line) => line.startsWith("-DOCSTART-"))).toEqual([
-      row("-DOCSTART-", O, O, O, O, O, O),
-      row("-DOCSTART-", O, O, O, O),
-      row("-DOCSTART-", O, O, O, O),
-    ]);
-    expect(out).toContain("# article: art-empty\n# columns: token actor claim figure quote\n\nNo\tO\tO\tO\tO\n");
-    expect(out).toBe(runExport("conll", exportHeader("codepoint"), fixtureArticles()));
+  it("takes the same outermost tag whatever order the tags come in", () => {
+    const item = newsArticle();
+    const reversed = { ...item, tags: [...item.tags].reverse() };
+    expect(conll2003Document(reversed)).toBe(conll2003Document(item));
   });
 });

@@ -1,120 +1,83 @@
 /**
- * The `conll` format: one token per line, BIO tags, tab-separated, tokens and sentences from
- * lib/text/tokens.ts (the same ones the agreement measures count). Each document is:
+ * The `conll` format, in CoNLL-2003's layout, which whitespace readers (the Hugging Face `conll2003`
+ * loader, seqeval, spaCy's `convert`, flair's ColumnCorpus) take as it is:
  *
- *   -DOCSTART-	O	O	…         (one O per tag column, as CoNLL-2003 pads it)
- *   # article: <id>
- *   # columns: token actor claim claim-2 figure quote
+ *   -DOCSTART- -X- -X- O
  *   <blank line>
- *   one line per token: the token, then one column per entry of `# columns` after "token"
- *   a blank line after each sentence
+ *   token -X- -X- TAG        one line per token, four space-separated fields on every line of the file
+ *   <blank line>             after each sentence
  *
- * Columns: one per label in LABELS, always; when tags of one label overlap (nested actors, two
- * claims sharing words), that label gets extra columns `<label>-2`, `<label>-3`… so that every tag appears
- * whole in one column. Tags go to columns greedily by first token (the longer first, so an enclosing tag
- * stays in the main column), each in the first column where it overlaps nothing; that uses as few columns as
- * the deepest overlap needs. A stream cannot look ahead, so the number of columns is per document and
- * stated by its `# columns:` line. Comment lines start with "# " (hash, space); a token line never holds a
- * space (tokens contain no whitespace), so a "#" token ("#\tO…") is never mistaken for one.
+ * The two middle columns are CoNLL-2003's part-of-speech and chunk columns, which Margin does not have:
+ * they hold the same `-X-` placeholder as the -DOCSTART- line. There are no comment lines, and a document
+ * is known only by its order in the export (the jsonl export of the same filters lists the same articles in
+ * the same order). Tokens and sentences are lib/text/tokens.ts's (the agreement measures count the same),
+ * and a token never holds whitespace, so a line always splits into exactly four fields.
  *
- * A tag covers every token it overlaps: one starting or ending inside a token marks the whole token. A tag
- * that spans sentences continues with I- after the blank line (a quote of several sentences stays one
- * tag); a tag that covers no token cannot be written and is left out.
+ * One label column holds the article's OUTERMOST tags, whoever made them. Each tag covers the tokens it
+ * overlaps (one starting or ending inside a token marks the whole token; one covering no token is left
+ * out). The tags are ordered by first token, then by last token descending (the longer first), then by
+ * label in the vocabulary's order, then by id; a tag is in the column when it shares no token with any
+ * tag before it in that order (kept or not). So a tag nested in a longer one, or overlapping one that
+ * starts earlier, is not in the column, nor is a tag nested in such a one; of two tags on the same tokens
+ * the label first in the vocabulary stays. The column's tags never share a token. Every tag is kept, in a
+ * column of its own, by the `conll-columns` format.
+ *
+ * Tags are BIO (IOB2): `B-actor` on a tag's first token, `I-actor` on the rest. A sentence never opens with
+ * I-: a tag that runs across a sentence break starts again with B- in the next sentence.
  */
 import { OffsetIndex } from "@/lib/tags/offsets";
 import { LABELS } from "@/lib/vocabulary";
 import type { ExportArticle } from "@/lib/export/shape";
 import { sentences, tokenize, type TokenSpan } from "@/lib/text/tokens";
+import { coveredTokens } from "./conll-columns";
 import type { FormatWriter } from "./types";
 
-const OUTSIDE = 0;
-const BEGIN = 1;
-const INSIDE = 2;
+export const DOCSTART = "-DOCSTART- -X- -X- O";
+/** CoNLL-2003's part-of-speech and chunk columns, which Margin does not fill. */
+const PLACEHOLDERS = " -X- -X- ";
 
-/** Tokens [first, last) that a UTF-16 span overlaps; tokens are sorted and disjoint, so ends ascend too. */
-export function coveredTokens(tokens: readonly TokenSpan[], start: number, end: number): [number, number] {
-  const lowerBound = (below: (token: TokenSpan) => boolean) => {
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (below(tokens[middle]!)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  const first = lowerBound((token) => token.end <= start);
-  const last = lowerBound((token) => token.start < end);
-  return [first, Math.max(first, last)];
-}
+type Run = { first: number; last: number; label: string; id: string };
 
-/** Token runs split into layers where no two runs of a layer share a token. */
-export function assignLayers(runs: readonly [number, number][]): [number, number][][] {
-  const order = [...runs].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const layers: [number, number][][] = [];
-  const layerEnds: number[] = [];
-  for (const run of order) {
-    let layer = layerEnds.findIndex((end) => end <= run[0]);
-    if (layer < 0) {
-      layer = layers.length;
-      layers.push([]);
-      layerEnds.push(0);
-    }
-    layers[layer]!.push(run);
-    layerEnds[layer] = run[1];
-  }
-  return layers;
-}
-
-type Column = { name: string; marks: Uint8Array };
-
-function tagColumns(article: ExportArticle, tokens: readonly TokenSpan[]): Column[] {
+/** The outermost tags' token runs, in order, disjoint (see the header for the rule). */
+export function outermostRuns(article: ExportArticle, tokens: readonly TokenSpan[]): Run[] {
   const index = new OffsetIndex(article.text);
-  const columns: Column[] = [];
-  for (const label of LABELS) {
-    const runs: [number, number][] = [];
-    for (const tag of article.tags) {
-      if (tag.label !== label) continue;
-      const run = coveredTokens(tokens, index.toUtf16(tag.start), index.toUtf16(tag.end));
-      if (run[0] < run[1]) runs.push(run);
-    }
-    const layers = assignLayers(runs);
-    for (let layer = 0; layer < Math.max(1, layers.length); layer++) {
-      const marks = new Uint8Array(tokens.length);
-      for (const [first, last] of layers[layer] ?? []) {
-        marks[first] = BEGIN;
-        marks.fill(INSIDE, first + 1, last);
-      }
-      columns.push({ name: layer === 0 ? label : `${label}-${layer + 1}`, marks });
-    }
+  const runs: Run[] = [];
+  for (const tag of article.tags) {
+    const [first, last] = coveredTokens(tokens, index.toUtf16(tag.start), index.toUtf16(tag.end));
+    if (first < last) runs.push({ first, last, label: tag.label, id: tag.id });
   }
-  return columns;
+  const rank = (label: string) => LABELS.indexOf(label as (typeof LABELS)[number]);
+  runs.sort((a, b) => a.first - b.first || b.last - a.last || rank(a.label) - rank(b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const kept: Run[] = [];
+  // Runs come by first token, so a run shares a token with an earlier one exactly when it starts before
+  // the furthest end seen so far.
+  let reach = 0;
+  for (const run of runs) {
+    if (run.first >= reach) kept.push(run);
+    reach = Math.max(reach, run.last);
+  }
+  return kept;
 }
 
-const TAG_TEXT = ["O", "B-", "I-"];
-
-export function conllDocument(article: ExportArticle): string {
+export function conll2003Document(article: ExportArticle): string {
   const tokens = tokenize(article.text);
-  const columns = tagColumns(article, tokens);
-  const labels = columns.map((column) => column.name.replace(/-\d+$/, ""));
-  const lines = [
-    `-DOCSTART-${"\tO".repeat(columns.length)}`,
-    `# article: ${article.id}`,
-    `# columns: token ${columns.map((column) => column.name).join(" ")}`,
-    "",
-  ];
-  // sentences() hands back the tokens themselves, in order, each once: a running index finds their marks.
+  // The label each token carries (null: outside every kept tag) and where each kept tag starts.
+  const labels: (string | null)[] = new Array<string | null>(tokens.length).fill(null);
+  const starts = new Uint8Array(tokens.length);
+  for (const run of outermostRuns(article, tokens)) {
+    labels.fill(run.label, run.first, run.last);
+    starts[run.first] = 1;
+  }
+  const lines = [DOCSTART, ""];
+  // sentences() hands back the tokens themselves, in order, each once: a running index finds their labels.
   let token = 0;
   for (const sentence of sentences(article.text, tokens)) {
-    for (const span of sentence) {
-      let line = article.text.slice(span.start, span.end);
-      for (let column = 0; column < columns.length; column++) {
-        const mark = columns[column]!.marks[token]!;
-        line += mark === OUTSIDE ? "\tO" : `\t${TAG_TEXT[mark]}${labels[column]}`;
-      }
-      lines.push(line);
+    sentence.forEach((span, position) => {
+      const label = labels[token];
+      const tag = label === null ? "O" : `${starts[token] || position === 0 ? "B" : "I"}-${label}`;
+      lines.push(`${article.text.slice(span.start, span.end)}${PLACEHOLDERS}${tag}`);
       token++;
-    }
+    });
     lines.push("");
   }
   return `${lines.join("\n")}\n`;
@@ -127,7 +90,7 @@ export function createConllWriter(): FormatWriter {
     extension: "conll",
     offsetUnit: null,
     begin: () => "",
-    article: (article) => conllDocument(article),
+    article: (article) => conll2003Document(article),
     end: () => "",
   };
 }

@@ -171,8 +171,8 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** A whole export as the pipeline runs it: the dataset version is the SHA-256 of the jsonl body. */
-export function runExport(format: ExportFormat, header: ExportHeader, articles: readonly ExportArticle[]): string {
+/** A whole export's bytes as the pipeline runs it: the dataset version is the SHA-256 of the jsonl body. */
+export function runExportBytes(format: ExportFormat, header: ExportHeader, articles: readonly ExportArticle[]): Uint8Array {
   const jsonl = articles.map((item) => `${serializeArticle(item, header.offsetUnit)}\n`).join("");
   const summary = {
     datasetVersion: sha256(jsonl),
@@ -180,7 +180,11 @@ export function runExport(format: ExportFormat, header: ExportHeader, articles: 
     tags: articles.reduce((sum, item) => sum + item.tags.length, 0),
   };
   const writer = createWriter(format, header);
-  let out = writer.begin(header);
-  articles.forEach((item, index) => (out += writer.article(item, index)));
-  return out + writer.end(summary);
+  const parts = [writer.begin(header), ...articles.map((item, index) => writer.article(item, index)), writer.end(summary)];
+  return Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)));
+}
+
+/** A textual format's whole export as text (a binary format's bytes are not UTF-8: use runExportBytes). */
+export function runExport(format: ExportFormat, header: ExportHeader, articles: readonly ExportArticle[]): string {
+  return new TextDecoder("utf-8", { fatal: true }).decode(runExportBytes(format, header, articles));
 }

@@ -3,8 +3,11 @@
  * and the one way to get one. A writer holds per-export state (separators, counts): create one per export.
  */
 import type { ExportHeader } from "@/lib/export/shape";
+import { BRAT_MAX_ARTICLES, createBratWriter } from "./brat";
 import { createConllWriter } from "./conll";
+import { createConllColumnsWriter } from "./conll-columns";
 import { createCsvWriter } from "./csv";
+import { createDoccanoWriter } from "./doccano";
 import { createJsonWriter } from "./json";
 import { createJsonlWriter } from "./jsonl";
 import { createLabelStudioWriter } from "./labelstudio";
@@ -12,9 +15,15 @@ import { createSpacyWriter } from "./spacy";
 import type { ExportFormat, FormatWriter } from "./types";
 import { createW3cWriter } from "./w3c";
 
-export { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type FormatWriter } from "./types";
+export { EXPORT_FORMATS, type ExportFormat, type ExportSummary, type FormatWriter, type WriterOutput } from "./types";
 export { serializeArticle } from "./jsonl";
 export { LABEL_STUDIO_CONFIG } from "./labelstudio";
+
+/** Why `format` cannot hold `articles` articles, or null when it can (brat's zip has an entry limit). */
+export function formatLimit(format: ExportFormat, articles: number): string | null {
+  if (format !== "brat" || articles <= BRAT_MAX_ARTICLES) return null;
+  return `format: a brat export holds at most ${BRAT_MAX_ARTICLES} articles (a zip without ZIP64); this one has ${articles}: narrow it with the article filters, or export jsonl`;
+}
 
 export function createWriter(format: ExportFormat, header: ExportHeader): FormatWriter {
   switch (format) {
@@ -28,9 +37,15 @@ export function createWriter(format: ExportFormat, header: ExportHeader): Format
       return createW3cWriter();
     case "conll":
       return createConllWriter();
+    case "conll-columns":
+      return createConllColumnsWriter();
     case "spacy":
       return createSpacyWriter();
     case "labelstudio":
       return createLabelStudioWriter();
+    case "doccano":
+      return createDoccanoWriter();
+    case "brat":
+      return createBratWriter(header);
   }
 }

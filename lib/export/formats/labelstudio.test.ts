@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import type { ExportArticle } from "@/lib/export/shape";
+import type { ExportArticle, ExportPerson } from "@/lib/export/shape";
 import { exportHeader, fixtureArticles, PEOPLE, runExport, sliceIn, tagOver } from "./fixtures";
 import { LABEL_STUDIO_CONFIG, labelStudioTask } from "./labelstudio";
 
@@ -10,6 +10,7 @@ type Region = {
   to_name: string;
   type: "labels";
   value: { start: number; end: number; text: string; labels: string[] };
+  meta?: { text: string[]; margin: { copiedFrom: string; copyOf: string; reason: string } };
 };
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: string; labels: string[] };
 type Task = {
@@ -20,6 +21,8 @@ type Task = {
 const tasksOf = (unit: OffsetUnit) => JSON.parse(runExport("labelstudio", exportHeader(unit), fixtureArticles())) as Task[];
 const regions = (task: Task) =>
   task.annotations.flatMap((annotation) => annotation.result.filter((item): item is Region => item.type === "labels"));
+/** The regions that are tags (not copies of another annotator's actor, see the writer's header). */
+const tagRegions = (task: Task) => regions(task).filter((region) => !region.meta?.margin.copiedFrom);
 const relations = (task: Task) =>
   task.annotations.map((annotation) => annotation.result.filter((item): item is Relation => item.type === "relation"));
 
@@ -37,9 +40,12 @@ describe("labelstudio writer", () => {
     (unit) => {
       const tasks = tasksOf(unit);
       fixtureArticles().forEach((item, index) => {
-        const found = regions(tasks[index]!);
-        expect(found.map((region) => region.id).sort()).toEqual(item.tags.map((tag) => tag.id).sort());
-        for (const region of found)
+        expect(
+          tagRegions(tasks[index]!)
+            .map((region) => region.id)
+            .sort(),
+        ).toEqual(item.tags.map((tag) => tag.id).sort());
+        for (const region of regions(tasks[index]!))
           expect(sliceIn(tasks[index]!.data.text, region.value.start, region.value.end, "codepoint")).toBe(region.value.text);
       });
     },
@@ -80,7 +86,7 @@ describe("labelstudio writer", () => {
     }
   });
 
-  it("writes relations inside the annotation holding both tags, and leaves out those across annotators", () => {
+  it("writes relations inside the annotation holding both tags, and copies another annotator's actor to link it", () => {
     const [news, , polls] = tasksOf("codepoint");
     expect(relations(news!)).toEqual([
       [
@@ -89,8 +95,67 @@ describe("labelstudio writer", () => {
       ],
       [],
     ]);
-    // The claim is Ana's, its source the mayor tagged by Ben: a relation cannot join two annotations.
-    expect(relations(polls!)).toEqual([[], []]);
+    // The claim is Ana's, its source the mayor tagged by Ben: Ana's annotation gets a marked copy of him.
+    expect(relations(polls!)).toEqual([
+      [{ type: "relation", from_id: "c-polls", to_id: "a-mayor_copy", direction: "right", labels: ["source"] }],
+      [],
+    ]);
+    const copy = polls!.annotations[0]!.result.find((item) => item.type === "labels" && item.id === "a-mayor_copy") as Region;
+    const original = polls!.annotations[1]!.result.find((item) => item.type === "labels" && item.id === "a-mayor") as Region;
+    expect(copy.value).toEqual(original.value);
+    expect(copy.meta).toEqual({
+      text: [`Copied from ${PEOPLE.ben.email}: the target of a link`],
+      margin: { copiedFrom: PEOPLE.ben.email, copyOf: "a-mayor", reason: "link target by another annotator" },
+    });
+  });
+
+  it("keeps every link of a project where annotators quote each other's actors, each actor copied once", () => {
+    const text = "“We are ready,” said Ana Lopes. “So are we,” added Ben Diaz — and Ana Lopes agreed: “Good.” 🗳️";
+    const quote = (exact: string, id: string, author: ExportPerson, speakerId: string) =>
+      tagOver(text, exact, { id, label: "quote", authors: [author], attributes: { speakerId } });
+    const tags = [
+      tagOver(text, "Ana Lopes", { id: "actor-ana", label: "actor", authors: [PEOPLE.ana] }),
+      tagOver(text, "Ben Diaz", { id: "actor-ben", label: "actor", authors: [PEOPLE.ben] }),
+      quote("“We are ready,”", "q-ready", PEOPLE.ben, "actor-ana"),
+      quote("“So are we,”", "q-so", PEOPLE.ana, "actor-ben"),
+      quote("“Good.”", "q-good", PEOPLE.ben, "actor-ana"),
+      tagOver(text, "and Ana Lopes agreed", {
+        id: "c-agreed",
+        label: "claim",
+        authors: [PEOPLE.rita],
+        attributes: { sourceId: "actor-ana" },
+      }),
+    ].sort((a, b) => a.start - b.start || a.end - b.end);
+    const relationsIn: ExportArticle["relations"] = [
+      { from: "c-agreed", to: "actor-ana", type: "source" },
+      { from: "q-good", to: "actor-ana", type: "speaker" },
+      { from: "q-ready", to: "actor-ana", type: "speaker" },
+      { from: "q-so", to: "actor-ben", type: "speaker" },
+    ];
+    const task = labelStudioTask({ ...fixtureArticles()[1]!, text, tags, relations: relationsIn }) as unknown as Task;
+    // Every link is a relation inside one annotation, whose two ends are regions of that annotation.
+    const found = task.annotations.flatMap((annotation) => {
+      const ids = new Set(annotation.result.filter((item) => item.type === "labels").map((item) => (item as Region).id));
+      return annotation.result
+        .filter((item): item is Relation => item.type === "relation")
+        .map((relation) => {
+          expect(ids.has(relation.from_id) && ids.has(relation.to_id)).toBe(true);
+          return `${relation.from_id}>${relation.to_id.replace(/_copy$/, "")}:${relation.labels[0]}`;
+        });
+    });
+    expect(found.sort()).toEqual(relationsIn.map((relation) => `${relation.from}>${relation.to}:${relation.type}`).sort());
+    // Ben quotes Ana's actor twice: one copy in his annotation. Rita's claim gets its own copy.
+    const copies = task.annotations.map((annotation) =>
+      annotation.result.filter((item) => item.type === "labels" && (item as Region).meta).map((item) => (item as Region).id),
+    );
+    expect(task.annotations.map((annotation) => annotation.completed_by?.email)).toEqual([
+      PEOPLE.ben.email,
+      PEOPLE.ana.email,
+      PEOPLE.rita.email,
+    ]);
+    expect(copies).toEqual([["actor-ana_copy"], ["actor-ben_copy"], ["actor-ana_copy"]]);
+    for (const region of regions(task)) expect(sliceIn(text, region.value.start, region.value.end, "codepoint")).toBe(region.value.text);
+    expect(tagRegions(task)).toHaveLength(tags.length);
   });
 
   it("writes the same bytes twice", () => {

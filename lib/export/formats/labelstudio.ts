@@ -19,9 +19,15 @@
  *   otherwise defaults it to true for every imported annotation.
  * - Results: one `labels` region per tag, its id the tag's id (ids are `A-Za-z0-9_-`, as Label Studio
  *   wants region ids), and one `relation` (docs/source/includes/result_format.md) per link, direction
- *   "right" from the quote or claim to its actor. A relation joins regions of one annotation only, so a
- *   link to an actor tagged by someone else is left out of Label Studio's copy. Attributes, status, notes
- *   and reviews have no place in these results and are not carried: the json format has them.
+ *   "right" from the quote or claim to its actor. Attributes, status, notes and reviews have no place in
+ *   these results and are not carried: the json format has them.
+ * - Links across annotators: a relation joins regions of one annotation only, and a quote or claim may
+ *   name an actor someone else tagged. Such an actor is COPIED into the linking annotation, so that every
+ *   link is a relation: the copy has the actor's offsets, text and label, the id `<actor id>_copy`, and
+ *   `meta: {text: ["Copied from <email>: the target of a link"], margin: {copiedFrom: "<email>",
+ *   copyOf: "<actor id>", reason: "link target by another annotator"}}` (Label Studio shows `meta.text` as
+ *   the region's note). An importer that counts tags should skip regions whose meta names `copiedFrom`:
+ *   the original is in its author's annotation. One copy per actor and annotation, however many links.
  */
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { LABELS } from "@/lib/vocabulary";
@@ -56,6 +62,7 @@ type Region = {
   to_name: "text";
   type: "labels";
   value: { start: number; end: number; text: string; labels: string[] };
+  meta?: { text: string[]; margin: { copiedFrom: string; copyOf: string; reason: string } };
 };
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: "right"; labels: string[] };
 type Annotation = { completed_by?: { email: string }; ground_truth: false; was_cancelled: false; result: (Region | Relation)[] };
@@ -70,31 +77,54 @@ function region(tag: ExportTag): Region {
   };
 }
 
+/** The actor `tag`, by `author`, as a region of another annotation (see "Links across annotators"). */
+function copiedRegion(tag: ExportTag, author: ExportPerson | undefined): Region {
+  const copiedFrom = author?.email ?? "an unknown annotator";
+  return {
+    ...region(tag),
+    id: `${tag.id}_copy`,
+    meta: {
+      text: [`Copied from ${copiedFrom}: the target of a link`],
+      margin: { copiedFrom, copyOf: tag.id, reason: "link target by another annotator" },
+    },
+  };
+}
+
+type Draft = { author: ExportPerson | undefined; regions: Region[]; copies: Region[]; relations: Relation[] };
+
 export function labelStudioTask(article: ExportArticle) {
-  const annotations = new Map<string, { author: ExportPerson | undefined; regions: Region[]; relations: Relation[] }>();
+  const annotations = new Map<string, Draft>();
   const owner = new Map<string, string>();
+  const tags = new Map<string, ExportTag>();
   for (const tag of article.tags) {
     const author = tag.authors[0];
     const key = author?.id ?? "";
     let annotation = annotations.get(key);
-    if (!annotation) annotations.set(key, (annotation = { author, regions: [], relations: [] }));
+    if (!annotation) annotations.set(key, (annotation = { author, regions: [], copies: [], relations: [] }));
     annotation.regions.push(region(tag));
     owner.set(tag.id, key);
+    tags.set(tag.id, tag);
   }
   for (const relation of article.relations) {
     const key = owner.get(relation.from);
-    if (key === undefined || owner.get(relation.to) !== key) continue;
-    annotations
-      .get(key)!
-      .relations.push({ type: "relation", from_id: relation.from, to_id: relation.to, direction: "right", labels: [relation.type] });
+    const targetKey = owner.get(relation.to);
+    if (key === undefined || targetKey === undefined) continue;
+    const annotation = annotations.get(key)!;
+    let to = relation.to;
+    if (targetKey !== key) {
+      to = `${relation.to}_copy`;
+      if (!annotation.copies.some((copy) => copy.id === to))
+        annotation.copies.push(copiedRegion(tags.get(relation.to)!, annotations.get(targetKey)!.author));
+    }
+    annotation.relations.push({ type: "relation", from_id: relation.from, to_id: to, direction: "right", labels: [relation.type] });
   }
   return {
     data: { text: article.text, title: article.title, margin_id: article.id },
-    annotations: [...annotations.values()].map(({ author, regions, relations }): Annotation => ({
+    annotations: [...annotations.values()].map(({ author, regions, copies, relations }): Annotation => ({
       ...(author ? { completed_by: { email: author.email } } : {}),
       ground_truth: false,
       was_cancelled: false,
-      result: [...regions, ...relations],
+      result: [...regions, ...copies, ...relations],
     })),
   };
 }

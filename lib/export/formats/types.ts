@@ -1,17 +1,23 @@
 /**
  * What every export format writer offers the export pipeline. A writer is a streaming encoder: the pipeline
- * calls `begin` once, `article` once per article in export order, then `end`, and streams the strings as it
- * gets them. Writers keep no articles (an export can hold 10,000 articles and a million tags), only small
+ * calls `begin` once, `article` once per article in export order, then `end`, and streams the output as it
+ * gets it. Writers keep no articles (an export can hold 10,000 articles and a million tags), only small
  * counters, and their output depends on nothing but their input: the same data gives the same bytes.
+ *
+ * Textual formats hand back strings (the pipeline encodes them as UTF-8); a binary format (brat's zip)
+ * hands back bytes. The dataset version never depends on either: it is the hash of the jsonl body.
  */
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportHeader } from "@/lib/export/shape";
 
-export const EXPORT_FORMATS = ["json", "jsonl", "csv", "w3c", "conll", "spacy", "labelstudio"] as const;
+export const EXPORT_FORMATS = ["json", "jsonl", "csv", "w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano", "brat"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the pipeline knows once every article is written; `datasetVersion` is the SHA-256 (hex) of the jsonl body. */
 export type ExportSummary = { datasetVersion: string; articles: number; tags: number };
+
+/** A writer's output: text (written as UTF-8) or bytes (written as they are). */
+export type WriterOutput = string | Uint8Array;
 
 export type FormatWriter = {
   format: ExportFormat;
@@ -21,13 +27,13 @@ export type FormatWriter = {
   extension: string;
   /**
    * The unit of the offsets this output carries: the header's for json, jsonl and csv; always code points
-   * for w3c (the W3C model counts code points), spacy (Python's indexes) and labelstudio (what its Text tag
-   * counts); null for conll, which carries tokens, not offsets.
+   * for w3c (the W3C model counts code points), spacy (Python's indexes), labelstudio (what its Text tag
+   * counts), doccano and brat (both Python); null for conll and conll-columns, which carry tokens.
    */
   offsetUnit: OffsetUnit | null;
   /** The same header the writer was created with. */
-  begin(header: ExportHeader): string;
+  begin(header: ExportHeader): WriterOutput;
   /** `index` is the article's 0-based position in the export (for separators). */
-  article(article: ExportArticle, index: number): string;
-  end(summary: ExportSummary): string;
+  article(article: ExportArticle, index: number): WriterOutput;
+  end(summary: ExportSummary): WriterOutput;
 };
