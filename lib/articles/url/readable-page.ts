@@ -47,9 +47,20 @@ function canonicalUrl(document: Document, pageUrl: string, base: string): string
   return httpUrl(link?.getAttribute("href"), base) ?? httpUrl(ogUrl, base) ?? pageUrl;
 }
 
-export function readablePage(html: string, pageUrl: string): ReadableResult {
+/**
+ * The page as a DOM with the <html> and <body> Readability works in. linkedom does not build the ones a
+ * browser implies (a page of bare paragraphs, text outside <body>): the page is then put in a body of its own.
+ */
+function documentOf(html: string): Document {
   const { document } = parseHTML(html) as unknown as { document: Document };
-  if (!document.documentElement) return { ok: false, message: "the page is not an HTML document" };
+  if (document.documentElement?.localName === "html" && document.body?.textContent?.trim()) return document;
+  const shell = (parseHTML("<!DOCTYPE html><html><head></head><body></body></html>") as unknown as { document: Document }).document;
+  shell.body.innerHTML = html.replace(/<!doctype[^>]*>|<\/?(html|body)\b[^>]*>/gi, "");
+  return shell;
+}
+
+export function readablePage(html: string, pageUrl: string): ReadableResult {
+  const document = documentOf(html);
   // linkedom has no base URI: give it the page's (or its <base href>), so that Readability makes the
   // article's relative links absolute, as they read on the page.
   const base = httpUrl(document.querySelector("base[href]")?.getAttribute("href"), pageUrl) ?? pageUrl;
