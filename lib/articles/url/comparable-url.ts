@@ -18,7 +18,7 @@ export function comparableUrl(raw: string): string | null {
  */
 export function storedSpellings(key: string): string[] {
   const url = new URL(key);
-  const port = url.protocol === "https:" ? "443" : "80";
+  const hosts = url.port ? [url.host] : [url.host, `${url.host}:${url.protocol === "https:" ? "443" : "80"}`];
   const paths = url.pathname === "/" && !url.search ? ["/", ""] : [`${url.pathname}${url.search}`];
-  return [url.host, `${url.host}:${port}`].flatMap((host) => paths.map((path) => `${url.protocol}//${host}${path}`.toLowerCase()));
+  return hosts.flatMap((host) => paths.map((path) => `${url.protocol}//${host}${path}`.toLowerCase()));
 }

@@ -24,8 +24,8 @@ describe("readablePage", () => {
       source: "The Coastal Ledger",
       publishedAt: new Date("2026-03-12T06:30:00Z"),
       language: "en-GB",
-      // rel=Canonical (any case), relative, resolved against the page; its fragment kept as the page says it.
-      url: "https://ledger.example.com/2026/03/harbour-wall?ref=home#top",
+      // rel=Canonical (any case), relative, resolved against the page; its fragment dropped.
+      url: "https://ledger.example.com/2026/03/harbour-wall?ref=home",
     });
     // Relative links made absolute against the page's address, as they read on the page.
     expect(result.page.contentHtml).toContain('href="https://ledger.example.com/2026/authority/harbour"');

@@ -38,13 +38,16 @@ function date(value: string | null | undefined): Date | undefined {
 
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-/** The address the page names as its own, resolved against where it was fetched; rel may list several words. */
+/** The address the page names as its own, resolved against where it was fetched (rel may list several words). */
 function canonicalUrl(document: Document, pageUrl: string, base: string): string {
   const link = [...document.querySelectorAll("link[rel][href]")].find((element) =>
     (element.getAttribute("rel") ?? "").toLowerCase().split(/\s+/).includes("canonical"),
   );
   const ogUrl = document.querySelector('meta[property="og:url"][content]')?.getAttribute("content");
-  return httpUrl(link?.getAttribute("href"), base) ?? httpUrl(ogUrl, base) ?? pageUrl;
+  const url = URL.parse(httpUrl(link?.getAttribute("href"), base) ?? httpUrl(ogUrl, base) ?? pageUrl)!;
+  // A fragment points into the page (#top, #comments), never to another one.
+  url.hash = "";
+  return url.toString();
 }
 
 /**
