@@ -62,6 +62,15 @@ function documentOf(html: string): Document {
   return shell;
 }
 
+/**
+ * "Ferry returns | Island Post": Readability keeps the site's name on a short headline (it cannot tell a
+ * two-word headline from a site name); when the page's own <h1> is the part before the separator, that is it.
+ */
+function withoutSiteName(title: string | undefined, heading: string | undefined): string | undefined {
+  if (!title || !heading || !title.startsWith(heading)) return title;
+  return /^\s*[|\-–—:·»]/.test(title.slice(heading.length)) ? heading : title;
+}
+
 export function readablePage(html: string, pageUrl: string): ReadableResult {
   const document = documentOf(html);
   // linkedom has no base URI: give it the page's (or its <base href>), so that Readability makes the
@@ -70,6 +79,7 @@ export function readablePage(html: string, pageUrl: string): ReadableResult {
   Object.defineProperty(document, "baseURI", { value: base });
   Object.defineProperty(document, "documentURI", { value: pageUrl });
   const url = canonicalUrl(document, pageUrl, base);
+  const heading = clip(document.querySelector("h1")?.textContent, LIMITS.title);
   const article = new Readability(document).parse();
   if (!article?.content || !article.textContent?.trim()) return { ok: false, message: "no article text found on the page" };
   const head = extractHtmlMetadata(html);
@@ -79,7 +89,7 @@ export function readablePage(html: string, pageUrl: string): ReadableResult {
     page: {
       contentHtml: article.content,
       metadata: {
-        title: clip(article.title, LIMITS.title) ?? clip(head.title, LIMITS.title),
+        title: withoutSiteName(clip(article.title, LIMITS.title), heading) ?? clip(head.title, LIMITS.title),
         byline: clip(article.byline, LIMITS.byline) ?? clip(head.byline, LIMITS.byline),
         source: clip(article.siteName, LIMITS.source) ?? clip(head.source, LIMITS.source),
         publishedAt: date(article.publishedTime) ?? head.publishedAt,
