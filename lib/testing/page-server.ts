@@ -34,7 +34,8 @@ export async function startPageServer(): Promise<PageServer> {
   const routes = new Map<string, PageRoute>();
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((request, response) => {
-    const handler = routes.get(new URL(request.url ?? "/", "http://x").pathname);
+    // A route for the path with its query ("/story?amp=1") wins over one for the path alone.
+    const handler = routes.get(request.url ?? "/") ?? routes.get(new URL(request.url ?? "/", "http://x").pathname);
     if (handler) return handler(request, response);
     response.writeHead(404, { "content-type": "text/plain" });
     response.end("not here");
