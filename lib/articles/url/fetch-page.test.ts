@@ -1,6 +1,9 @@
+import dns from "node:dns/promises";
+import os from "node:os";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlPage, redirectTo, startPageServer, type PageServer } from "@/lib/testing/page-server";
+import { blockedAddressReason } from "./address-policy";
 import { fetchPage, guardedLookup } from "./fetch-page";
 
 let pages: PageServer;
@@ -34,6 +37,20 @@ describe("fetchPage with private addresses refused (the default)", () => {
   });
 });
 
+describe("fetchPage's own connection", () => {
+  it("is refused when the host name resolves to a private address (the machine's own name, here)", async () => {
+    // A name the address policy cannot tell from a public one: only its DNS answer says it is private.
+    const name = os.hostname();
+    const answer = await dns.lookup(name, { all: true }).catch(() => null);
+    const port = new URL(pages.origin).port;
+    const result = await fetchPage(`http://${name}:${port}/secret`, { allowPrivate: false });
+    if (answer?.some(({ address }) => blockedAddressReason(address)))
+      expect(result).toMatchObject({ ok: false, reason: "refused", message: expect.stringContaining(`${name} resolves to `) });
+    // Where the machine's name does not resolve at all, the fetch must still not get through.
+    else expect(result).toMatchObject({ ok: false });
+  });
+});
+
 describe("fetchPage from a local server (private addresses allowed by the operator)", () => {
   it("fetches a page through redirects and answers the final address", async () => {
     pages.route("/story", htmlPage("<html><body><p>“Tide” — 🌊</p></body></html>"));
@@ -48,6 +65,12 @@ describe("fetchPage from a local server (private addresses allowed by the operat
         html: "<html><body><p>“Tide” — 🌊</p></body></html>",
       },
     });
+  });
+
+  it("connects to a host name through the guarded lookup", async () => {
+    pages.route("/named", htmlPage("<p>by name</p>"));
+    const url = `http://localhost:${new URL(pages.origin).port}/named`;
+    expect(await fetchPage(url, allowed)).toMatchObject({ ok: true, page: { finalUrl: url, html: "<p>by name</p>" } });
   });
 
   it("re-checks every redirect's address: credentials and other schemes are refused on the way", async () => {
