@@ -1,9 +1,10 @@
 /**
  * A fetched page's bytes as text, in the encoding the page declares: a byte-order mark first (it wins over
- * everything, as in browsers), then the Content-Type header's charset, then a <meta charset> or <meta http-equiv="Content-Type"> near the top
- * (browsers look at the first 1,024 bytes; pages with long heads put it later, so a little more is read),
- * else UTF-8. Labels follow the WHATWG Encoding standard, as TextDecoder does: "latin1" and "iso-8859-1"
- * decode as windows-1252, which is what those pages mean by them (curly quotes at 0x93/0x94).
+ * everything, as in browsers), then the Content-Type header's charset, then a <meta charset> or
+ * <meta http-equiv="Content-Type"> near the top (browsers look at the first 1,024 bytes; pages with long
+ * heads put it later, so a little more is read), else UTF-8. Labels follow the WHATWG Encoding standard, as
+ * TextDecoder does: "latin1" and "iso-8859-1" decode as windows-1252, which is what those pages mean by
+ * them (curly quotes at 0x93/0x94).
  */
 
 const PRESCAN_BYTES = 4096;
