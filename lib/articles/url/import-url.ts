@@ -6,7 +6,7 @@
  */
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ProjectAccess } from "@/lib/auth/context";
-import { draftFromSource, previewDraft, type Preview } from "../draft";
+import { draftFromSource, finalizeDraft, previewDraft, type Preview } from "../draft";
 import type { MetadataInput } from "../import-schema";
 import { importArticle, type ImportResult } from "../mutations";
 import { fetchPage, type FetchFailureReason, type FetchLimits } from "./fetch-page";
@@ -44,24 +44,17 @@ export async function importFromUrl(
   const label = input.url;
   const fetched = await fetchArticle(input.url, limits);
   if (!fetched.ok) return { label, status: "failed", error: `could not import: ${fetched.message}`, reason: fetched.reason };
+  const metadata = mergedMetadata(fetched.page, input.metadata);
+  // Judged here, before storing, so that "no text" is told apart from a database failure by value.
+  const prepared = finalizeDraft(await draftFromSource("html", fetched.page.contentHtml), { metadata, keepArtifacts: input.keepArtifacts });
+  if (!prepared.ok) return { label, status: "failed", error: `the page holds no article text: ${prepared.message}`, reason: "no_article" };
   const result = await importArticle(
     access,
-    {
-      label,
-      kind: "html",
-      source: fetched.page.contentHtml,
-      input: { ...mergedMetadata(fetched.page, input.metadata), keepArtifacts: input.keepArtifacts },
-    },
+    { label, kind: "html", source: fetched.page.contentHtml, input: { ...metadata, keepArtifacts: input.keepArtifacts } },
     `url:${fetched.requestedUrl}`,
   );
-  if (result.status !== "failed") return result;
-  // importArticle fails an article only for want of text, or when the database refused it (logged there).
-  const stored = result.error.startsWith("the database");
-  return {
-    ...result,
-    error: stored ? result.error : `the page holds no article text (${result.error})`,
-    reason: stored ? "not_stored" : "no_article",
-  };
+  // What is left to fail is the database (importArticle logged it).
+  return result.status === "failed" ? { ...result, reason: "not_stored" } : result;
 }
 
 const STATUS_OF: Record<UrlFailureReason, AppErrorCode> = {
