@@ -58,6 +58,8 @@ export default defineConfig({
       MARGIN_DB_NAME: process.env.E2E_DB_NAME,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The import-by-URL spec serves its pages from a local server, as an intranet newsroom would.
+      MARGIN_IMPORT_ALLOW_PRIVATE_URLS: "1",
     },
   },
 });

@@ -3,7 +3,20 @@
  * HTTP status (lib/http/api-handler.ts) or a page (not-found, sign-in). Expected outcomes a caller must
  * handle (a duplicate slug, a wrong password) are returned as values instead.
  */
-export type AppErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  /** Well-formed input Margin cannot use (a fetched page with no article in it). */
+  | "unprocessable"
+  | "rate_limited"
+  | "unavailable"
+  /** Another server Margin asked on the user's behalf failed (import by URL): unreachable, an error status. */
+  | "bad_gateway"
+  /** That server did not answer in time. */
+  | "gateway_timeout";
 
 /**
  * What a caller needs beyond the message to act on an error, e.g. on a 409: which article the import

@@ -11,6 +11,7 @@ import { contract as projectsSlugArticles } from "./projects/[slug]/articles/con
 import { contract as projectsSlugArticlesPreview } from "./projects/[slug]/articles/preview/contract";
 import { contract as projectsSlugImports } from "./projects/[slug]/imports/contract";
 import { contract as projectsSlugImportsDataset } from "./projects/[slug]/imports/dataset/contract";
+import { contract as projectsSlugImportsUrl } from "./projects/[slug]/imports/url/contract";
 import { contract as projectsSlugReview } from "./projects/[slug]/review/contract";
 import { contract as projectsSlugAgreement } from "./projects/[slug]/agreement/contract";
 import { contract as projectsSlugDisagreements } from "./projects/[slug]/disagreements/contract";
@@ -43,6 +44,7 @@ export const CONTRACTS = [
   projectsSlugArticlesPreview,
   projectsSlugImports,
   projectsSlugImportsDataset,
+  projectsSlugImportsUrl,
   projectsSlugReview,
   projectsSlugAgreement,
   projectsSlugDisagreements,

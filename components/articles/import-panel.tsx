@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { FileImport } from "./file-import";
 import { PasteImport } from "./paste-import";
+import { UrlImport } from "./url-import";
 
-/** The project page's import entry: paste one article, or upload files. */
+/** The project page's import entry: paste one article, upload files, or give a web page's address. */
 export function ImportPanel({ slug }: { slug: string }) {
-  const [mode, setMode] = useState<"paste" | "files" | null>(null);
-  const tab = (value: "paste" | "files", label: string) => (
+  const [mode, setMode] = useState<"paste" | "files" | "url" | null>(null);
+  const tab = (value: "paste" | "files" | "url", label: string) => (
     <button
       type="button"
       aria-pressed={mode === value}
@@ -22,10 +23,11 @@ export function ImportPanel({ slug }: { slug: string }) {
       <div className="flex flex-wrap gap-2">
         {tab("paste", "Paste an article")}
         {tab("files", "Upload files")}
+        {tab("url", "From a URL")}
       </div>
       {mode && (
         <div className="mt-3 rounded-lg border border-stone-200 bg-white p-4">
-          {mode === "paste" ? <PasteImport slug={slug} /> : <FileImport slug={slug} />}
+          {mode === "paste" ? <PasteImport slug={slug} /> : mode === "files" ? <FileImport slug={slug} /> : <UrlImport slug={slug} />}
         </div>
       )}
     </section>

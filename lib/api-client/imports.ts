@@ -1,4 +1,4 @@
-/** Bringing articles into a project: files, a pasted article (previewed first), a Margin dataset. */
+/** Bringing articles into a project: files, a pasted article (previewed first), a web page by its address, a Margin dataset. */
 import type { Preview } from "@/lib/articles/draft";
 import type { getArticle } from "@/lib/articles/data";
 import type { MetadataValues } from "@/lib/articles/metadata-values";
@@ -48,4 +48,14 @@ export const importDataset = (slug: string, file: File) =>
     body: file,
     contentType: "application/json",
     unreachable: "The file did not reach the server (network error)",
+  });
+
+/** The outcome of importing a page by its address: imported (201) or a duplicate (200, `match: "url"` by address). */
+export type UrlImportAnswer = { result: ImportResult };
+
+/** Imports the article of the web page at `url`, fetched by the server; failures come back in the API's words. */
+export const importUrl = (slug: string, body: { url: string; keepArtifacts: boolean }) =>
+  call<UrlImportAnswer>(`${project(slug)}/imports/url`, {
+    body,
+    unreachable: "network error: the request did not reach the server",
   });

@@ -21,7 +21,8 @@ export async function importOneArticle(actor: Actor, access: ProjectAccess<"arti
   const result = await importArticle(access, itemFromInput("api", input), "api");
   if (result.status === "failed") throw new AppError("bad_request", result.error, input.html !== undefined ? "html" : "text");
   if (result.status === "duplicate") {
-    throw new AppError("conflict", `This project already has an article with the same text: "${result.title}"`, undefined, {
+    const same = result.match === "url" ? "address" : "text";
+    throw new AppError("conflict", `This project already has an article with the same ${same}: "${result.title}"`, undefined, {
       error: { duplicateOf: result.id },
     });
   }

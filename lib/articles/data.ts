@@ -7,6 +7,7 @@ import type { ArticleDoc } from "./content";
 import type { ArticleSort, ListArticlesQuery } from "./schema";
 import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { MATCH_END, MATCH_START } from "./search-marks";
+import { comparableUrl, storedSpellings } from "./url/comparable-url";
 
 /**
  * "Best match" puts articles whose title matches the search first, then the newest. A full-text rank
@@ -139,4 +140,19 @@ export async function getArticle(access: ArticleAccess) {
     project: { slug: access.slug, name: access.name },
     annotationCount: _count.annotations,
   };
+}
+
+/**
+ * The project's article at this address, if any, compared as comparableUrl does. Stored addresses are kept
+ * as given, so SQL finds the candidates (case and fragment folded), and the exact rule picks among them.
+ */
+export async function findArticleWithUrl(access: ProjectAccess, url: string): Promise<{ id: string; title: string } | null> {
+  const key = comparableUrl(url);
+  if (!key) return null;
+  const candidates = await prisma.$queryRaw<{ id: string; title: string; url: string }[]>`
+    SELECT id, title, url FROM articles
+    WHERE project_id = ${access.projectId} AND url IS NOT NULL AND lower(split_part(url, '#', 1)) IN (${Prisma.join(storedSpellings(key))})
+    ORDER BY created_at, id`;
+  const found = candidates.find((candidate) => comparableUrl(candidate.url) === key);
+  return found ? { id: found.id, title: found.title } : null;
 }

@@ -3,13 +3,15 @@ import { createHash } from "node:crypto";
 import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma";
+import { findArticleWithUrl } from "./data";
 import { draftFromSource, finalizeDraft, type PreparedArticle } from "./draft";
 import { isFailure, itemsFromFile, type ImportItem } from "./import-files";
 import type { MetadataInput } from "./import-schema";
 
 export type ImportResult =
   | { label: string; status: "imported"; id: string; title: string; removedArtifacts: number }
-  | { label: string; status: "duplicate"; id: string; title: string }
+  /** `match: "url"`: the project has an article at the same address (otherwise: the same text). */
+  | { label: string; status: "duplicate"; id: string; title: string; match?: "url" }
   | { label: string; status: "failed"; error: string };
 
 export function hashText(text: string): string {
@@ -18,7 +20,8 @@ export function hashText(text: string): string {
 
 /**
  * Stores one prepared article. A single INSERT, so a failure writes nothing; the unique (project, text hash)
- * index makes a concurrent duplicate fail cleanly too.
+ * index makes a concurrent duplicate fail cleanly too. An article at the same address (comparable-url.ts)
+ * is a duplicate as well; two simultaneous imports of one address with different texts both get in.
  */
 async function storeArticle(
   access: ProjectAccess<"articles:import">,
@@ -30,6 +33,9 @@ async function storeArticle(
   const where = { projectId_textHash: { projectId: access.projectId, textHash } };
   const existing = await prisma.article.findUnique({ where, select: { id: true, title: true } });
   if (existing) return { label, status: "duplicate", ...existing };
+  // The same page imported again (its text may have changed since) is a duplicate too.
+  const sameUrl = article.url ? await findArticleWithUrl(access, article.url) : null;
+  if (sameUrl) return { label, status: "duplicate", ...sameUrl, match: "url" };
   try {
     const created = await prisma.article.create({
       data: {

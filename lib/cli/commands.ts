@@ -9,6 +9,7 @@ import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
 import { importFiles } from "./import-files";
+import { importUrls, isPageAddress } from "./import-urls";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { roleSchema } from "@/lib/members/schema";
 import { unsafeSetMember } from "@/lib/members/mutations";
@@ -125,7 +126,8 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "import",
-    summary: "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl), or a Margin dataset with its tags, into a project",
+    summary:
+      "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl) or web pages (http/https addresses), or a Margin dataset with its tags, into a project",
     options: {
       project: { type: "string", description: "project slug", required: true },
       "keep-artifacts": { type: "boolean", description: "keep page furniture (share buttons, repeated headline, …) in the text" },
@@ -145,8 +147,9 @@ export const COMMANDS: Command[] = [
       },
     },
     positionals: {
-      name: "files or globs...",
-      description: 'files to import; quote globs such as "exports/*.html" to let Margin expand them',
+      name: "files, globs or addresses...",
+      description:
+        'files to import; quote globs such as "exports/*.html" to let Margin expand them. Or addresses of web pages (http:// or https://), fetched and read with Readability (HTML only, at most 5 MB, 15 s, 5 redirects; private and loopback addresses only with MARGIN_IMPORT_ALLOW_PRIVATE_URLS=1)',
     },
     async run(values, positionals) {
       const slug = parse(slugSchema, values.project);
@@ -159,7 +162,10 @@ export const COMMANDS: Command[] = [
           offsetUnit: values["offset-unit"] as string | undefined,
         });
       if (format !== "articles") throw new UsageError("--format: must be articles or margin-json");
-      return importFiles(access, positionals, values["keep-artifacts"] === true);
+      const addresses = positionals.filter(isPageAddress);
+      if (addresses.length === 0) return importFiles(access, positionals, values["keep-artifacts"] === true);
+      if (addresses.length < positionals.length) throw new UsageError("give either files or web page addresses, not both in one run");
+      return importUrls(access, addresses, values["keep-artifacts"] === true);
     },
   },
   {

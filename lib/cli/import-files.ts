@@ -22,7 +22,8 @@ async function expand(patterns: string[]): Promise<string[]> {
 export function describeResult(result: ImportResult): string {
   if (result.status === "imported")
     return `imported   ${result.label} → ${result.id} "${result.title}"${result.removedArtifacts ? ` (${result.removedArtifacts} furniture paragraphs removed)` : ""}`;
-  if (result.status === "duplicate") return `duplicate  ${result.label} = ${result.id} "${result.title}"`;
+  if (result.status === "duplicate")
+    return `duplicate  ${result.label} = ${result.id} "${result.title}"${result.match === "url" ? " (same address)" : ""}`;
   return `failed     ${result.label}: ${result.error}`;
 }
 

@@ -12,9 +12,12 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   rate_limited: 429,
   // A cluster's article moving between instances, or an instance shutting down: try again shortly.
   unavailable: 503,
+  bad_gateway: 502,
+  gateway_timeout: 504,
 };
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

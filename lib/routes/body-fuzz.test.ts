@@ -34,6 +34,7 @@ import {
   type Value,
 } from "@/lib/testing/hostile-bodies";
 import { multipartBody, uploadMustRefuse } from "@/lib/testing/hostile-uploads";
+import { htmlPage, startPageServer, type PageServer } from "@/lib/testing/page-server";
 
 const ROUNDS = Number(process.env.MARGIN_BODY_FUZZ_ROUNDS ?? 30);
 const SEED = Number(process.env.MARGIN_BODY_FUZZ_SEED ?? 20260312);
@@ -88,6 +89,8 @@ let colleague: Person;
 let dataset: Value;
 /** What the route wrappers logged (an unexpected error's stack), kept from the console. */
 const logged: unknown[][] = [];
+/** A page the import by URL can fetch (no DNS here, and private addresses allowed as an operator may). */
+let pages: PageServer;
 
 /**
  * Every row a refused request could have written, and when the rows it could change last changed, once the
@@ -163,6 +166,8 @@ function kitFor(name: string, target: Target, context: Context): Kit {
         requestSchemaOf(importItemSchema);
   const pool = ["Ana Ruiz", "The county clerk.", TEXT, "en", "pt-BR", "actor", "accepted", "new", "codepoint", "0".repeat(64)];
   pool.push(owner.email, `@${owner.email} see this`, context.tagId, context.articleId, context.slug);
+  // Half the strings the page's address, so that some bodies get through to the fetch and the import.
+  if (target.route.endsWith("/imports/url")) pool.push(...Array<string>(pool.length).fill(pages.url("/story")));
   const valid = zod ? (value: Value) => zod.safeParse(value).success : null;
   const example = (): Value => {
     if (kind === "jsonFile") return structuredClone(dataset);
@@ -228,6 +233,9 @@ async function judge(sent: Sent, response: Response, answer: string, took: numbe
 }
 
 beforeAll(async () => {
+  process.env.MARGIN_IMPORT_ALLOW_PRIVATE_URLS = "1";
+  pages = await startPageServer();
+  pages.route("/story", htmlPage(`<html><body><article><h1>Count</h1><p>${TEXT}</p></article></body></html>`));
   server = await startCollabServer({ debounce: 10, maxDebounce: 50 });
   owner = await personFor("Owner");
   colleague = await personFor("Colleague");
@@ -239,6 +247,8 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await server?.close();
+  await pages?.close();
+  delete process.env.MARGIN_IMPORT_ALLOW_PRIVATE_URLS;
 });
 
 describe("every route's body, fuzzed as a project owner", () => {
