@@ -74,8 +74,9 @@ function chooseOccurrence(
   const found = occurrences(text, needle);
   if (!found.length) return { reason: "its text is not in the article (as imported)" };
   if (found.length === 1) return { at: found[0]! };
-  const prefix = context.prefix ? canonicalize(context.prefix) : "";
-  const suffix = context.suffix ? canonicalize(context.suffix) : "";
+  // Not canonicalize(): its trimming would take the space that joins a prefix to the quote.
+  const normalize = (value = "") => value.replace(/\r\n?/g, "\n").normalize("NFC");
+  const [prefix, suffix] = [normalize(context.prefix), normalize(context.suffix)];
   const scored = found.map((at) => ({
     at,
     context: agreement(text, at, prefix, true) + agreement(text, at + needle.length, suffix, false),
