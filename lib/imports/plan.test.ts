@@ -76,8 +76,8 @@ describe("planArticle", () => {
     expect(planned.mappedToSkip).toBe(1);
     expect(planned.predictionsSkipped).toBe(1);
     expect(planned.problems).toEqual([
-      'url "not a url" not kept: url must be an http(s) address',
       'relation "works_for" o → p (actor → actor) not imported: Margin links only a quote to its speaker and a claim to its source',
+      'url "not a url" not kept: url must be an http(s) address',
     ]);
     expect(article).toMatchObject({ title: "Taxes", url: null, publishedAt: "2026-03-12T00:00:00.000Z", status: "in_progress" });
     expect(planned.history.get("t2")).toEqual({ from: "labelstudio:file.json#1", foreignId: "p", foreignLabel: "PER" });
