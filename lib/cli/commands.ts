@@ -8,6 +8,8 @@ import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
+import { IMPORT_FORMATS } from "@/lib/imports/readers";
+import { importAnnotatedFiles } from "./import-annotated";
 import { importFiles } from "./import-files";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { roleSchema } from "@/lib/members/schema";
@@ -132,12 +134,19 @@ export const COMMANDS: Command[] = [
       format: {
         type: "string",
         description:
-          "articles (default), or margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews",
+          "articles (default); margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews; " +
+          "or another tool's annotated files: labelstudio, doccano, w3c, brat (.txt + .ann, or a .zip), spacy, conll, or auto (detected)",
       },
+      map: {
+        type: "string",
+        description: "annotated files: their labels to actor, claim, figure or quote (or skip), e.g. PER=actor,ORG=actor,MISC=skip",
+      },
+      "skip-unmapped": { type: "boolean", description: "annotated files: import the rest and list each tag of an unmapped label" },
+      predictions: { type: "boolean", description: "labelstudio: import the predictions as tags too (otherwise counted and skipped)" },
       as: {
         type: "string",
         description:
-          "margin-json: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)",
+          "margin-json and annotated files: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)",
       },
       "offset-unit": {
         type: "string",
@@ -158,7 +167,16 @@ export const COMMANDS: Command[] = [
           as: values.as as string | undefined,
           offsetUnit: values["offset-unit"] as string | undefined,
         });
-      if (format !== "articles") throw new UsageError("--format: must be articles or margin-json");
+      if (format !== "articles" && !(IMPORT_FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`--format: must be articles, margin-json, or one of ${IMPORT_FORMATS.join(", ")}`);
+      if (format !== "articles")
+        return importAnnotatedFiles(access, positionals, {
+          format,
+          map: values.map as string | undefined,
+          skipUnmapped: values["skip-unmapped"] === true,
+          predictions: values.predictions === true,
+          as: values.as as string | undefined,
+        });
       return importFiles(access, positionals, values["keep-artifacts"] === true);
     },
   },

@@ -89,6 +89,14 @@ function chooseOccurrence(
   return { at: best.at };
 }
 
+/** The words a span's offsets cover in the file's own text, for reports; undefined when they cover none. */
+export function coveredText(document: ForeignDocument, span: ForeignSpan): string | undefined {
+  if (span.start === undefined || span.end === undefined) return undefined;
+  const toUtf16 = utf16Converter(document.text, document.unit);
+  const [from, to] = [toUtf16(span.start), toUtf16(span.end)];
+  return from !== null && to !== null && from < to ? document.text.slice(from, to) : undefined;
+}
+
 /** Anchors `document`'s spans in `canonical` (the text the ordinary import made of the document's); offsets answered in code points. */
 export function anchorSpans(document: ForeignDocument, canonical: string, spans: ForeignSpan[] = document.spans): Anchoring {
   const sameText = canonical === document.text;

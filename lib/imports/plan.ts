@@ -10,7 +10,7 @@ import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
 import { metadataSchema } from "@/lib/articles/import-schema";
 import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES } from "@/lib/tags/schema";
 import type { Label } from "@/lib/vocabulary";
-import { anchorSpans } from "./anchoring";
+import { anchorSpans, coveredText } from "./anchoring";
 import type { ForeignDocument, ForeignFormat, ForeignSpan } from "./foreign-document";
 import { targetOf, type LabelMap } from "./label-map";
 
@@ -96,7 +96,12 @@ export async function planArticle(document: ForeignDocument, options: PlanOption
   if (!prepared.ok) return { ...planned, error: prepared.message };
   const text = prepared.value.text;
   const skip = (span: ForeignSpan, reason: string, covered?: string) =>
-    planned.skipped.push({ document: document.label, label: span.label, text: covered ?? span.quote ?? "", reason });
+    planned.skipped.push({
+      document: document.label,
+      label: span.label,
+      text: covered ?? span.quote ?? coveredText(document, span) ?? "",
+      reason,
+    });
 
   const labels = new Map<ForeignSpan, Label>();
   for (const span of document.spans) {
