@@ -40,10 +40,11 @@ describe("margin import --format doccano", () => {
     const file = doccanoFile("news.jsonl", [
       {
         text: TEXT,
+        // doccano counts UTF-16 code units: the emoji before "Acme Corp" (U+1F5F3 U+FE0F) counts three, not two.
         label: [
           [0, 8, "PER"],
-          [17, 26, "ORG"],
-          [29, 39, "QUOTE"],
+          [18, 27, "ORG"],
+          [30, 40, "QUOTE"],
           [0, 3, "MISC"],
         ],
         title: "No deal",

@@ -3,7 +3,8 @@
  * - sequence labelling: `{"text", "label": [[start, end, "LABEL"], ...]}` (`labels` in some versions);
  * - relation extraction: `{"text", "entities": [{id, label, start_offset, end_offset}], "relations":
  *   [{id, from_id, to_id, type}]}`.
- * Offsets count characters of the Python string (code points). Other keys are kept as metadata where they
+ * Offsets count UTF-16 code units: doccano's annotation view measures JavaScript strings (doccano#2290; an
+ * emoji counts two), and its export writes what the view recorded. Other keys are kept as metadata where they
  * fit (title, url, …); a text-classification `label` (a list of strings) is a document category, which
  * Margin has no place for: reported. doccano states no covered text, so a span whose text changes under
  * canonicalisation is anchored by the words at its offsets in the file's own text.
@@ -34,7 +35,7 @@ function readLine(label: string, value: unknown, problems: ForeignProblem[]): Fo
   const document: ForeignDocument = {
     label: lineLabel,
     text: value.text,
-    unit: "codepoint",
+    unit: "utf16",
     metadata: metadataFrom(value, value.meta, value.metadata),
     spans: [],
     links: [],

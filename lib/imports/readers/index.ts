@@ -5,12 +5,17 @@
  * `entities` or `label`, spaCy/Prodigy `spans`).
  */
 import { FOREIGN_FORMATS, type ForeignFile, type ForeignFormat, type ForeignReadResult } from "@/lib/imports/foreign-document";
+import { readBrat } from "./brat";
+import { readConll } from "./conll";
 import { readDoccano } from "./doccano";
 import { isObject, readJsonItems } from "./json-items";
 import { readLabelStudio } from "./labelstudio";
 import { readSpacy } from "./spacy";
+import { readW3c } from "./w3c";
 
 type Reader = (files: ForeignFile[]) => ForeignReadResult;
+
+const extension = (name: string) => name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
 
 /** A reader of one file at a time, for all the files given. */
 function eachFile(read: (file: ForeignFile) => ForeignReadResult): Reader {
@@ -25,27 +30,24 @@ function eachFile(read: (file: ForeignFile) => ForeignReadResult): Reader {
   };
 }
 
-/** Formats whose reader is not in this build yet (their branch is merged apart). */
-const missing =
-  (format: ForeignFormat): Reader =>
-  () => ({
-    documents: [],
-    problems: [{ label: format, error: `this Margin cannot read ${format} files yet` }],
-  });
+/** W3C annotation files, each with the plain-text files given beside them as the texts their sources name. */
+const readW3cFiles: Reader = (files) => {
+  const texts = files.filter((file) => extension(file.name) === "txt");
+  const annotations = files.filter((file) => extension(file.name) !== "txt");
+  return eachFile((file) => readW3c(file, texts))(annotations);
+};
 
 export const FOREIGN_READERS: Record<ForeignFormat, Reader> = {
   labelstudio: eachFile(readLabelStudio),
   doccano: eachFile(readDoccano),
   spacy: eachFile(readSpacy),
-  w3c: missing("w3c"),
-  brat: missing("brat"),
-  conll: missing("conll"),
+  w3c: readW3cFiles,
+  brat: readBrat,
+  conll: eachFile(readConll),
 };
 
 export const IMPORT_FORMATS = [...FOREIGN_FORMATS, "auto"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-const extension = (name: string) => name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
 
 function detectJson(file: ForeignFile): ForeignFormat | null {
   const { items } = readJsonItems(file);

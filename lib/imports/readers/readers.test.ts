@@ -147,6 +147,8 @@ describe("readDoccano", () => {
       ],
       ["doccano.jsonl:4 (id 4)", []],
     ]);
+    // doccano's view counts JavaScript string positions (doccano#2290).
+    expect(documents.map((document) => document.unit)).toEqual(["utf16", "utf16", "utf16", "utf16"]);
     expect(documents[0]!.metadata).toEqual({ title: "Meeting" });
     expect(documents[1]!.metadata).toEqual({ url: "https://news.example/li" });
     expect(documents[2]!.links).toEqual([{ from: "11", to: "10", type: "source" }]);
