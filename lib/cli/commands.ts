@@ -161,7 +161,7 @@ export const COMMANDS: Command[] = [
       const slug = parse(slugSchema, values.project);
       const access = await unsafeOperatorProjectAccess(slug, "articles:import");
       if (!access) throw new CommandFailure(`no project with slug ${slug}`);
-      const format = values.format ?? "articles";
+      const format = (values.format as string | undefined) ?? "articles";
       if (format === "margin-json")
         return importDatasetFiles(access, positionals, {
           as: values.as as string | undefined,

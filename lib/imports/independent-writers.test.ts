@@ -74,7 +74,7 @@ describe("importing what independent writers produce", () => {
       expect(report.counts).toEqual({ imported: 2, duplicate: 0, failed: 0 });
       const articles = await prisma.article.findMany({ where: { projectId }, include: { annotations: true } });
       const tags = articles.flatMap((article) => article.annotations.map((tag) => ({ ...tag, article: [...article.text] })));
-      for (const tag of tags) expect(tag.article.slice(tag.start, tag.end).join("")).toBe(tag.text);
+      for (const tag of tags) expect(tag.article.slice(tag.start!, tag.end!).join("")).toBe(tag.text);
       const speaker = tags.find((tag) => tag.label === "actor" && tag.text === "Ana Ruiz");
       expect(speaker).toBeDefined();
       expect(tags.some((tag) => tag.label === "actor" && tag.text === "City Hall")).toBe(true);
