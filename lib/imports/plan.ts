@@ -6,6 +6,7 @@
  * not make it is said: each tag left out (unmapped, not placed) with its reason, and each relation,
  * attribute or metadata field dropped as a problem. Tags arrive pending: foreign files carry no decisions.
  */
+import { cleanCharacters } from "@/lib/articles/canonical-text";
 import { draftFromSource, finalizeDraft } from "@/lib/articles/draft";
 import { metadataSchema } from "@/lib/articles/import-schema";
 import { ATTRIBUTE_SCHEMAS, LINK_ATTRIBUTES } from "@/lib/tags/schema";
@@ -121,10 +122,11 @@ export async function planArticle(document: ForeignDocument, options: PlanOption
     const id = `t${position + 1}`;
     ids.set(span.id, id);
     const label = labels.get(span)!;
+    // cleanCharacters: a file's ids and labels go into jsonb, which refuses NUL and lone surrogates.
     planned.history.set(id, {
-      from: `${options.format}:${document.label}`,
-      foreignId: span.id,
-      foreignLabel: span.label,
+      from: cleanCharacters(`${options.format}:${document.label}`),
+      foreignId: cleanCharacters(span.id),
+      foreignLabel: cleanCharacters(span.label),
       ...(span.prediction ? { prediction: true, score: span.score ?? null } : {}),
     });
     return {
