@@ -2,7 +2,7 @@
  * Every reader of another tool's annotated dataset, by format, and the detection of a format from the files
  * themselves (`auto`): by extension first (.ann, .conll, .jsonld, .zip), then by the shape of the first
  * item of a JSON file (Label Studio tasks have `data`, W3C annotations `@context` or `target`, doccano
- * `entities` or `label`, spaCy/Prodigy `spans`).
+ * `entities` or `label`, spaCy/Prodigy `spans`; a bare `{"text"}` is doccano's unlabelled line).
  */
 import { FOREIGN_FORMATS, type ForeignFile, type ForeignFormat, type ForeignReadResult } from "@/lib/imports/foreign-document";
 import { readBrat } from "./brat";
@@ -58,6 +58,8 @@ function detectJson(file: ForeignFile): ForeignFormat | null {
   if (isObject(first.data) || Array.isArray(first.annotations) || Array.isArray(first.predictions)) return "labelstudio";
   if (Array.isArray(first.spans)) return "spacy";
   if (Array.isArray(first.entities) || Array.isArray(first.label) || Array.isArray(first.labels)) return "doccano";
+  // `{"text": …}` alone is doccano's own line for a text not labelled yet: its articles come in without tags.
+  if (typeof first.text === "string") return "doccano";
   return null;
 }
 

@@ -216,6 +216,7 @@ describe("detectFormat", () => {
     expect(detectFormat([file("a.txt", "x"), file("a.ann", "T1\tPER 0 1\tx")])).toBe("brat");
     expect(detectFormat([file("a.zip", "")])).toBe("brat");
     expect(detectFormat([file("train.conll", "EU B-ORG")])).toBe("conll");
+    expect(detectFormat([jsonl("a.jsonl", [{ text: "Not labelled yet." }])])).toBe("doccano");
     expect(detectFormat([file("notes.json", { hello: "world" })])).toBeNull();
   });
 });
