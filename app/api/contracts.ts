@@ -10,6 +10,7 @@ import { contract as projectsSlug } from "./projects/[slug]/contract";
 import { contract as projectsSlugArticles } from "./projects/[slug]/articles/contract";
 import { contract as projectsSlugArticlesPreview } from "./projects/[slug]/articles/preview/contract";
 import { contract as projectsSlugImports } from "./projects/[slug]/imports/contract";
+import { contract as projectsSlugImportsAnnotated } from "./projects/[slug]/imports/annotated/contract";
 import { contract as projectsSlugImportsDataset } from "./projects/[slug]/imports/dataset/contract";
 import { contract as projectsSlugImportsUrl } from "./projects/[slug]/imports/url/contract";
 import { contract as projectsSlugReview } from "./projects/[slug]/review/contract";
@@ -43,6 +44,7 @@ export const CONTRACTS = [
   projectsSlugArticles,
   projectsSlugArticlesPreview,
   projectsSlugImports,
+  projectsSlugImportsAnnotated,
   projectsSlugImportsDataset,
   projectsSlugImportsUrl,
   projectsSlugReview,

@@ -8,6 +8,8 @@ import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
+import { IMPORT_FORMATS } from "@/lib/imports/readers";
+import { importAnnotatedFiles } from "./import-annotated";
 import { importFiles } from "./import-files";
 import { importUrls, isPageAddress } from "./import-urls";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
@@ -134,12 +136,19 @@ export const COMMANDS: Command[] = [
       format: {
         type: "string",
         description:
-          "articles (default), or margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews",
+          "articles (default); margin-json: Margin datasets (a json export, or a jsonl export) with their tags, relations and reviews; " +
+          "or another tool's annotated files: labelstudio, doccano, w3c, brat (.txt + .ann, or a .zip), spacy, conll, or auto (detected)",
       },
+      map: {
+        type: "string",
+        description: "annotated files: their labels to actor, claim, figure or quote (or skip), e.g. PER=actor,ORG=actor,MISC=skip",
+      },
+      "skip-unmapped": { type: "boolean", description: "annotated files: import the rest and list each tag of an unmapped label" },
+      predictions: { type: "boolean", description: "labelstudio: import the predictions as tags too (otherwise counted and skipped)" },
       as: {
         type: "string",
         description:
-          "margin-json: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)",
+          "margin-json and annotated files: email of the user who stands in for authors and reviewers without an account (default: the project's first owner)",
       },
       "offset-unit": {
         type: "string",
@@ -155,13 +164,22 @@ export const COMMANDS: Command[] = [
       const slug = parse(slugSchema, values.project);
       const access = await unsafeOperatorProjectAccess(slug, "articles:import");
       if (!access) throw new CommandFailure(`no project with slug ${slug}`);
-      const format = values.format ?? "articles";
+      const format = (values.format as string | undefined) ?? "articles";
       if (format === "margin-json")
         return importDatasetFiles(access, positionals, {
           as: values.as as string | undefined,
           offsetUnit: values["offset-unit"] as string | undefined,
         });
-      if (format !== "articles") throw new UsageError("--format: must be articles or margin-json");
+      if (format !== "articles" && !(IMPORT_FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`--format: must be articles, margin-json, or one of ${IMPORT_FORMATS.join(", ")}`);
+      if (format !== "articles")
+        return importAnnotatedFiles(access, positionals, {
+          format,
+          map: values.map as string | undefined,
+          skipUnmapped: values["skip-unmapped"] === true,
+          predictions: values.predictions === true,
+          as: values.as as string | undefined,
+        });
       const addresses = positionals.filter(isPageAddress);
       if (addresses.length === 0) return importFiles(access, positionals, values["keep-artifacts"] === true);
       if (addresses.length < positionals.length) throw new UsageError("give either files or web page addresses, not both in one run");

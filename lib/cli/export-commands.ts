@@ -90,6 +90,16 @@ async function* jsonlLines(file: string): AsyncGenerator<unknown> {
   }
 }
 
+/** Who stands in for authors without an account: `--as <email>`, else the project's first owner. */
+export async function standInUser(access: ProjectAccess, as: string | undefined): Promise<string> {
+  const fallback = as ? (await unsafeUserIdsByEmail([as])).get(as.toLowerCase()) : await unsafeFirstOwnerId(access);
+  if (!fallback)
+    throw new CommandFailure(
+      as ? `no user with email ${as}` : `project ${access.slug} has no owner to stand in for unknown authors; give --as <email>`,
+    );
+  return fallback;
+}
+
 /**
  * `import --format margin-json <files>`: `.json` files are json exports (read whole); `.jsonl` files are
  * jsonl exports, streamed line by line, whose unit `--offset-unit` gives (they carry none).
@@ -99,13 +109,7 @@ export async function importDatasetFiles(
   files: string[],
   options: { as?: string; offsetUnit?: string },
 ): Promise<CommandOutput> {
-  const fallback = options.as ? (await unsafeUserIdsByEmail([options.as])).get(options.as.toLowerCase()) : await unsafeFirstOwnerId(access);
-  if (!fallback)
-    throw new CommandFailure(
-      options.as
-        ? `no user with email ${options.as}`
-        : `project ${access.slug} has no owner to stand in for unknown authors; give --as <email>`,
-    );
+  const fallback = await standInUser(access, options.as);
   const unit = options.offsetUnit ?? "codepoint";
   if (!(OFFSET_UNITS as readonly string[]).includes(unit)) throw new UsageError(`--offset-unit: must be one of ${OFFSET_UNITS.join(", ")}`);
   const results: DatasetImportResult[] = [];

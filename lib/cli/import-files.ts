@@ -9,7 +9,8 @@ import { importFile, type ImportResult } from "@/lib/articles/mutations";
 import type { ProjectAccess } from "@/lib/auth/context";
 import type { CommandOutput } from "./commands";
 
-async function expand(patterns: string[]): Promise<string[]> {
+/** The files named, each glob expanded (sorted). */
+export async function expand(patterns: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const pattern of patterns) {
     // Matches are printed as the user wrote the pattern: absolute for an absolute pattern, else relative.

@@ -185,7 +185,9 @@ describe("margin import --format margin-json", () => {
     });
     expect(await margin("import", "--project", target.slug, "--format", "yaml", bad)).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("--format: must be articles or margin-json"),
+      stderr: expect.stringContaining(
+        "--format: must be articles, margin-json, or one of labelstudio, doccano, w3c, brat, spacy, conll, auto",
+      ),
     });
     expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(0);
   }, 120_000);

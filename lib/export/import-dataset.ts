@@ -15,6 +15,8 @@
  * tagged article does not wait for it (about 0.4 s for 5,000 tags). An article fails alone, and a failure
  * writes nothing of it.
  * A duplicate (same text already in the project) is reported and skipped, as other imports do.
+ * Another tool's annotated files (lib/imports) come through the same per-article path (ArticleImporter),
+ * turned into this shape first.
  * However many articles a dataset holds, the import keeps counts and a bounded list of results, and gives
  * way to other requests as it goes (a million empty articles once held the server for half a minute).
  */
@@ -173,8 +175,18 @@ class People {
   }
 }
 
-/** How an import treats what the dataset claims: whether its decisions stand, and who is importing. */
-type ImportPolicy = { keepDecisions: boolean; importerId: string | null; source: string };
+/**
+ * How an import treats what the dataset claims: whether its decisions stand, who is importing, the source
+ * named in each tag's history, the article's origin, and what else a tag's history records (another
+ * tool's import: the file's own id and label for the tag).
+ */
+type ImportPolicy = {
+  keepDecisions: boolean;
+  importerId: string | null;
+  source: string;
+  origin: string;
+  history?: ReadonlyMap<string, Record<string, unknown>>;
+};
 
 function rowsOf(
   articleId: string,
@@ -236,6 +248,7 @@ function rowsOf(
         comment: review.comment,
       })),
       decisionsKept: policy.keepDecisions,
+      ...policy.history?.get(tag.id),
     },
   }));
   return { tags, reviews, events };
@@ -248,29 +261,76 @@ function statusOf(article: DatasetArticle, policy: ImportPolicy): DatasetArticle
 }
 
 /**
- * Imports `articles` (in `unit`) one by one. `fallbackUserId` stands for people without an account: the
- * importing user, or for the operator's CLI the project's first owner. `listed` bounds the results listed
- * (the CLI, which prints a line per article, lists them all).
+ * The one per-article path of every import that brings tags: a Margin dataset's articles and the
+ * documents of another tool's file (lib/imports), each checked, stored and counted alone. `fallbackUserId`
+ * stands for people without an account: the importing user, or for the operator's CLI the project's first
+ * owner. `listed` bounds the results listed (the CLI, which prints a line per article, lists them all).
  */
+export class ArticleImporter {
+  private readonly people: People;
+  private readonly policy: ImportPolicy;
+  private readonly counted: Report;
+
+  constructor(
+    private readonly access: ProjectAccess<"articles:import">,
+    fallbackUserId: string,
+    options: { source: string; origin: string; listed?: number },
+  ) {
+    this.people = new People(access, fallbackUserId);
+    // Decisions stand only when the importer may decide (owners; the operator's CLI acts as an owner).
+    this.policy = {
+      keepDecisions: can(access.role, "annotations:review"),
+      importerId: access.userId,
+      source: options.source,
+      origin: options.origin,
+    };
+    this.counted = new Report(options.listed ?? LISTED_RESULTS);
+  }
+
+  get report(): DatasetImportReport {
+    return this.counted.report;
+  }
+
+  /** Counts an article that failed before it reached this path (another tool's document with no text). */
+  fail(label: string, error: string): DatasetImportResult {
+    const result: DatasetImportResult = { label, status: "failed", error };
+    this.counted.add(result);
+    return result;
+  }
+
+  /**
+   * Imports one article in the dataset's shape (`raw`, checked here; offsets in `unit`), counts its result
+   * and answers it. `history` adds to each tag's "imported" event, by the tag's id in `raw`.
+   */
+  async add(
+    label: string,
+    raw: unknown,
+    unit: OffsetUnit,
+    history?: ReadonlyMap<string, Record<string, unknown>>,
+  ): Promise<DatasetImportResult> {
+    const result = await importOne(this.access, label, raw, unit, this.people, history ? { ...this.policy, history } : this.policy);
+    this.counted.add(result);
+    return result;
+  }
+}
+
+/** Imports `articles` (in `unit`) one by one: see ArticleImporter. */
 export async function importDataset(
   access: ProjectAccess<"articles:import">,
   source: { name: string; offsetUnit: OffsetUnit; articles: Iterable<unknown> | AsyncIterable<unknown> },
   fallbackUserId: string,
   { listed = LISTED_RESULTS }: { listed?: number } = {},
 ): Promise<DatasetImportReport> {
-  const people = new People(access, fallbackUserId);
-  // Decisions stand only when the importer may decide (owners; the operator's CLI acts as an owner).
-  const policy: ImportPolicy = { keepDecisions: can(access.role, "annotations:review"), importerId: access.userId, source: source.name };
-  const report = new Report(listed);
+  const importer = new ArticleImporter(access, fallbackUserId, { source: source.name, origin: `margin-json:${source.name}`, listed });
   // An article that fails its checks takes microseconds and awaits nothing: without pauses, a dataset of
   // them would hold the event loop for the whole import.
   const pause = pauseEvery(10);
   let position = 0;
   for await (const raw of source.articles) {
     await pause();
-    report.add(await importOne(access, `${source.name}#${++position}`, raw, source.offsetUnit, people, policy));
+    await importer.add(`${source.name}#${++position}`, raw, source.offsetUnit);
   }
-  return report.report;
+  return importer.report;
 }
 
 async function importOne(
@@ -285,7 +345,7 @@ async function importOne(
   if (!checked.ok) return { label, status: "failed", error: checked.error };
   const prepared = await prepare(label, checked.value.article);
   if (!prepared.ok) return { label, status: "failed", error: prepared.error };
-  const imported = await importArticle(access, prepared.item, `margin-json:${policy.source}`);
+  const imported = await importArticle(access, prepared.item, policy.origin);
   if (imported.status !== "imported") return imported;
   await people.load(checked.value.article);
   const rows = rowsOf(imported.id, checked.value, people, policy);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DatasetImport } from "@/components/export/dataset-import";
+import { AnnotatedImport } from "@/components/imports/annotated-import";
 import { ExportForm } from "@/components/export/export-form";
 import { SnapshotList } from "@/components/export/snapshot-list";
 import { ProjectNav } from "@/components/projects/project-nav";
@@ -70,6 +71,14 @@ export default async function ExportPage({ params }: { params: Promise<{ slug: s
               Import a Margin dataset
             </h2>
             <DatasetImport slug={slug} />
+          </section>
+        )}
+        {can(access.role, "articles:import") && (
+          <section aria-labelledby="annotated-import-heading">
+            <h2 id="annotated-import-heading" className="mb-3 font-medium">
+              Import annotations from another tool
+            </h2>
+            <AnnotatedImport slug={slug} />
           </section>
         )}
       </div>
