@@ -23,7 +23,7 @@ const linesOf = (unit: OffsetUnit) =>
 
 describe("doccano writer", () => {
   it.each<OffsetUnit>(["codepoint", "utf16"])(
-    "writes labels and entities in code points, as doccano's Python slices, whatever the header's unit (%s)",
+    "writes labels and entities in UTF-16 code units, as doccano's JavaScript view counts, whatever the header's unit (%s)",
     (unit) => {
       const lines = linesOf(unit);
       expect(lines).toHaveLength(3);
@@ -31,9 +31,9 @@ describe("doccano writer", () => {
         const line = lines[index]!;
         expect(line.text).toBe(item.text);
         const expected = item.tags.map((tag) => `${tag.label}:${tag.text}`);
-        expect(line.label.map(([start, end, label]) => `${label}:${sliceIn(line.text, start, end, "codepoint")}`)).toEqual(expected);
+        expect(line.label.map(([start, end, label]) => `${label}:${sliceIn(line.text, start, end, "utf16")}`)).toEqual(expected);
         expect(
-          line.entities.map((entity) => `${entity.label}:${sliceIn(line.text, entity.start_offset, entity.end_offset, "codepoint")}`),
+          line.entities.map((entity) => `${entity.label}:${sliceIn(line.text, entity.start_offset, entity.end_offset, "utf16")}`),
         ).toEqual(expected);
         expect(line.entities.every((entity) => Number.isInteger(entity.id))).toBe(true);
       });

@@ -8,7 +8,10 @@
  *   and `relations` (`{id, from_id, to_id, type}`) are what the relation import reads. Each import keeps
  *   the columns it does not read as the example's metadata, so one file serves both (the other import's
  *   columns show up in the metadata).
- * - Offsets count code points (the backend slices Python strings), whatever the header's unit.
+ * - Offsets count UTF-16 code units, whatever the header's unit: doccano's annotation view is JavaScript,
+ *   which indexes strings in UTF-16, and what it stores and exports counts so (doccano/doccano#2290; an
+ *   emoji before a span moves it by two, not one). A project created with "Count grapheme clusters as one
+ *   character" counts clusters instead: leave that option off. Margin's doccano import reads UTF-16 too.
  * - Entity and relation ids are integers (pydantic's `int`), and older doccano versions look relation ends
  *   up by entity id across a whole batch of lines, not per line: the ids are therefore unique in the whole
  *   file, counted from 1 in export order. A relation goes from the quote or claim to its actor (`speaker`,
@@ -19,6 +22,7 @@
  *   attributes and notes are not carried (doccano's spans have none): the json format has them.
  */
 import type { ExportArticle } from "@/lib/export/shape";
+import { OffsetIndex } from "@/lib/tags/offsets";
 import type { FormatWriter } from "./types";
 
 type Entity = { id: number; label: string; start_offset: number; end_offset: number };
@@ -28,10 +32,11 @@ type Relation = { id: number; from_id: number; to_id: number; type: string };
 export function doccanoLine(article: ExportArticle, firstId: number): { line: string; nextId: number } {
   let next = firstId;
   const ids = new Map<string, number>();
+  const offsets = new OffsetIndex(article.text);
   const entities: Entity[] = article.tags.map((tag) => {
     const id = next++;
     ids.set(tag.id, id);
-    return { id, label: tag.label, start_offset: tag.start, end_offset: tag.end };
+    return { id, label: tag.label, start_offset: offsets.toUtf16(tag.start), end_offset: offsets.toUtf16(tag.end) };
   });
   const relations: Relation[] = [];
   for (const relation of article.relations) {
@@ -59,7 +64,7 @@ export function createDoccanoWriter(): FormatWriter {
     format: "doccano",
     contentType: "application/jsonl; charset=utf-8",
     extension: "jsonl",
-    offsetUnit: "codepoint",
+    offsetUnit: "utf16",
     begin: () => "",
     article: (article) => {
       const written = doccanoLine(article, nextId);

@@ -23,7 +23,7 @@ describe("createWriter", () => {
       ["conll-columns", "conll", null, "text/plain; charset=utf-8"],
       ["spacy", "jsonl", "codepoint", "application/jsonl; charset=utf-8"],
       ["labelstudio", "json", "codepoint", "application/json; charset=utf-8"],
-      ["doccano", "jsonl", "codepoint", "application/jsonl; charset=utf-8"],
+      ["doccano", "jsonl", "utf16", "application/jsonl; charset=utf-8"],
       ["brat", "zip", "codepoint", "application/zip"],
     ]);
   });

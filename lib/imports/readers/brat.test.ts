@@ -67,8 +67,8 @@ describe("readBrat, on a hand-written .ann", () => {
       { label: "minister.ann line 12", error: expect.stringContaining("an event") },
       { label: "minister.ann line 13", error: expect.stringContaining("a normalization") },
       { label: "minister.ann line 14", error: expect.stringContaining("an equivalence") },
-      { label: "minister.ann line 10", error: expect.stringContaining('attribute "Negation" is not one of Margin\'s') },
       { label: "minister.ann line 16", error: expect.stringContaining("T9") },
+      { label: "minister.ann", error: expect.stringContaining('attribute "Negation" (on 1 tag) is not one of Margin\'s') },
     ]);
     expect(document!.links).toEqual([{ from: "T2", to: "T1", type: "speaker" }]);
   });

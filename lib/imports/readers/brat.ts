@@ -12,7 +12,11 @@
  * - `R` relations (`Arg1:T3 Arg2:T1`): a link from Arg1 to Arg2 under the relation's type.
  * - `A`/`M` attributes: kept when the name is one of Margin's (canonicalName, kind, direct, value, unit,
  *   approximate; a binary attribute is `true`, "value" a number); any other name is reported, not kept.
- * - `#` notes (AnnotatorNotes): the span's note.
+ * - `#` notes (AnnotatorNotes): the span's note, except lines `canonical name: …`, `value: …` and `unit: …`,
+ *   which carry the attributes brat's fixed-value attributes cannot (Margin's brat export writes them so).
+ * - An attribute that is not Margin's is reported once per name and file with the number of tags that had
+ *   it (Margin's own export writes each tag's review `status`, which an import does not keep: its tags
+ *   arrive pending).
  * - `E` events, `N` normalizations and `*` equivalences have no place in Margin: each is reported.
  * Ignored without a word: blank lines, `annotation.conf`/`visual.conf`/`tools.conf`/`kb_shortcuts.conf` and
  * macOS's `__MACOSX/` and `.DS_Store` in a zip. A `.txt` without its `.ann` (or the other way round), a zip
@@ -100,6 +104,7 @@ export function parseAnnotations(label: string, text: string, ann: string): { do
   const later: { line: number; run: () => void }[] = [];
   let unrecognized = 0;
   let lines = 0;
+  const foreignAttributes = new Map<string, number>();
 
   ann.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
@@ -151,8 +156,7 @@ export function parseAnnotations(label: string, text: string, ann: string): { do
         run: () => {
           const span = spans.get(target);
           if (!span) return at(line, `${id}: names ${target}, which this .ann does not define as text-bound`);
-          if (!MARGIN_ATTRIBUTES.has(name))
-            return at(line, `${id}: attribute "${name}" is not one of Margin's (${[...MARGIN_ATTRIBUTES].join(", ")}); not imported`);
+          if (!MARGIN_ATTRIBUTES.has(name)) return void foreignAttributes.set(name, (foreignAttributes.get(name) ?? 0) + 1);
           span.attributes = { ...span.attributes, [name]: attributeValue(name, value) };
         },
       });
@@ -164,7 +168,11 @@ export function parseAnnotations(label: string, text: string, ann: string): { do
         run: () => {
           const span = target ? spans.get(target) : undefined;
           if (!span) return at(line, `${id}: a note on ${target ?? "nothing"}, which this .ann does not define as text-bound`);
-          span.note = span.note ? `${span.note}\n${note}` : note;
+          const fact = /^(canonical name|value|unit): (.+)$/.exec(note);
+          if (fact) {
+            const name = fact[1] === "canonical name" ? "canonicalName" : fact[1]!;
+            span.attributes = { ...span.attributes, [name]: attributeValue(name, fact[2]) };
+          } else span.note = span.note ? `${span.note}\n${note}` : note;
         },
       });
     } else if (kind === "E" || kind === "N" || kind === "*") {
@@ -176,6 +184,14 @@ export function parseAnnotations(label: string, text: string, ann: string): { do
     }
   });
   for (const step of later) step.run();
+  for (const [name, count] of foreignAttributes)
+    problems.push({
+      label: `${label}.ann`,
+      error:
+        name === "status"
+          ? `the review status of ${count} tag${count === 1 ? "" : "s"} not imported: imported tags arrive pending`
+          : `attribute "${name}" (on ${count} tag${count === 1 ? "" : "s"}) is not one of Margin's (${[...MARGIN_ATTRIBUTES].join(", ")}); not imported`,
+    });
   // A file none of whose lines is an annotation is not a .ann at all: one problem says so, not one per line.
   if (lines > 0 && unrecognized === lines) {
     problems.length = 0;

@@ -12,6 +12,9 @@
  * - annotations of one person each (`completed_by`: an object with an email, or a user id), cancelled ones
  *   skipped with a problem; `predictions` as spans marked `prediction` (the import decides).
  * Region ids are prefixed with the annotation's position: two annotators' regions may share ids.
+ * A region whose `meta.margin.copiedFrom` says it copies another annotator's region (Margin's own export puts
+ * the target of a link across annotators into the linking annotation, lib/export/formats/labelstudio.ts) is
+ * no tag of its own: links to it go to the region it copies (`meta.margin.copyOf`).
  */
 import type {
   ForeignDocument,
@@ -48,7 +51,21 @@ function authorOf(completedBy: unknown): string | undefined {
   return undefined;
 }
 
-type Results = { spans: ForeignSpan[]; links: ForeignLink[]; ignored: Map<string, number> };
+type Results = {
+  spans: ForeignSpan[];
+  links: ForeignLink[];
+  ignored: Map<string, number>;
+  /** Prefixed id of a copied region → the raw id of the region it copies. */
+  copies: Map<string, string>;
+  /** Raw region id → its prefixed id, for the regions copies point at. */
+  byRawId: Map<string, string>;
+};
+
+/** The region a Margin export copied into this annotation, by its original's raw id; null for others. */
+function copyOf(result: Record<string, unknown>): string | null {
+  const margin = isObject(result.meta) && isObject(result.meta.margin) ? result.meta.margin : null;
+  return margin && typeof margin.copiedFrom === "string" && typeof margin.copyOf === "string" ? margin.copyOf : null;
+}
 
 /** One annotation's (or prediction's) results, its region ids prefixed with `prefix`. */
 function readResults(results: unknown, prefix: string, extra: Partial<ForeignSpan>, into: Results): void {
@@ -58,8 +75,11 @@ function readResults(results: unknown, prefix: string, extra: Partial<ForeignSpa
   for (const result of results) {
     if (!isObject(result)) continue;
     const value = isObject(result.value) ? result.value : {};
-    if (result.type === "labels") {
+    if (result.type === "labels" && copyOf(result) !== null) {
+      into.copies.set(`${prefix}${String(result.id)}`, copyOf(result)!);
+    } else if (result.type === "labels") {
       const id = `${prefix}${String(result.id ?? into.spans.length)}`;
+      if (!into.byRawId.has(String(result.id))) into.byRawId.set(String(result.id), id);
       const labels = Array.isArray(value.labels) ? value.labels.filter((label): label is string => typeof label === "string") : [];
       const made = labels.map((label, index): ForeignSpan => ({
         id: index === 0 ? id : `${id}#${index + 1}`,
@@ -107,7 +127,7 @@ function readTask(label: string, task: unknown, problems: ForeignProblem[]): For
     return null;
   }
   const taskLabel = task.id !== undefined ? `${label} (task ${String(task.id)})` : label;
-  const into: Results = { spans: [], links: [], ignored: new Map() };
+  const into: Results = { spans: [], links: [], ignored: new Map(), copies: new Map(), byRawId: new Map() };
   const annotations = Array.isArray(task.annotations) ? task.annotations : [];
   annotations.forEach((annotation, index) => {
     if (!isObject(annotation)) return;
@@ -132,13 +152,17 @@ function readTask(label: string, task: unknown, problems: ForeignProblem[]): For
       label: taskLabel,
       error: `${count} ${name} result${count === 1 ? "" : "s"} not imported (Margin has no place for them)`,
     });
+  const resolve = (id: string) => {
+    const original = into.copies.get(id);
+    return original === undefined ? id : (into.byRawId.get(original) ?? id);
+  };
   return {
     label: taskLabel,
     text,
     unit: "codepoint",
     metadata: metadataFrom(task.data, task.meta),
     spans: into.spans,
-    links: into.links,
+    links: into.links.map((link) => ({ ...link, from: resolve(link.from), to: resolve(link.to) })),
   };
 }
 
