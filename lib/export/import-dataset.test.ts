@@ -206,10 +206,17 @@ describe("margin-json import", () => {
     };
     const badLabel = structuredClone(withTags[1]!);
     (badLabel.tags[0] as { label: string }).label = "person";
+    // A tag ending between a woman and the zero-width joiner of "👩‍💻" (an older export could hold one).
+    const halfEmoji = {
+      ...structuredClone(withTags[0]!),
+      text: "The coder 👩‍💻 spoke.",
+      tags: [{ ...structuredClone(withTags[0]!.tags[0]!), label: "actor" as const, attributes: {}, start: 4, end: 11, text: "coder 👩" }],
+      relations: [],
+    };
     const response = await importInto(
       target.slug,
       people.importer,
-      { ...exported, articles: [exported.articles[0], wrongWords, notCanonical, badLabel] },
+      { ...exported, articles: [exported.articles[0], wrongWords, notCanonical, badLabel, halfEmoji] },
       "mixed.json",
     );
     const { results } = await response.json();
@@ -218,6 +225,11 @@ describe("margin-json import", () => {
       { label: "mixed.json#2", status: "failed", error: expect.stringMatching(/is ".+", not "something else"/) },
       { label: "mixed.json#3", status: "failed", error: expect.stringMatching(/canonical form/) },
       { label: "mixed.json#4", status: "failed", error: expect.stringMatching(/label: must be one of actor, claim, figure, quote/) },
+      {
+        label: "mixed.json#5",
+        status: "failed",
+        error: expect.stringMatching(/end 11 \(codepoint\) splits the character "👩‍💻" \(U\+1F469 U\+200D U\+1F4BB\)/),
+      },
     ]);
     expect(await prisma.article.count({ where: { projectId: target.projectId } })).toBe(1);
     expect(await prisma.annotation.count({ where: { article: { projectId: target.projectId } } })).toBe(tagsBefore);

@@ -30,6 +30,7 @@ import { importArticle, type ImportResult } from "@/lib/articles/mutations";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { seedDocuments } from "@/lib/tags/mutations";
 import { AppError } from "@/lib/errors";
+import { clusterAround, describeCodePoints } from "@/lib/text/graphemes";
 import { firstUnstorable, unstorableMessage } from "@/lib/text/storable";
 import { MARGIN_REVIEWER } from "./build";
 import { memberIdsByEmail } from "./data";
@@ -111,6 +112,18 @@ function checkArticle(raw: unknown, unit: OffsetUnit): { ok: true; value: Checke
     const covered = article.text.slice(index.toUtf16(start), index.toUtf16(end));
     if (covered !== tag.text)
       return { ok: false, error: `tag ${tag.id}: the text at ${tag.start}-${tag.end} (${unit}) is "${covered}", not "${tag.text}"` };
+    // Half an emoji or a letter without its accent: the API and the editor refuse such a span too.
+    for (const [name, at] of [
+      ["start", tag.start],
+      ["end", tag.end],
+    ] as const) {
+      const cluster = clusterAround(article.text, index.toUtf16(name === "start" ? start : end));
+      if (cluster)
+        return {
+          ok: false,
+          error: `tag ${tag.id}: ${name} ${at} (${unit}) splits the character "${cluster.text}" (${describeCodePoints(cluster.text)})`,
+        };
+    }
     const attributes = ATTRIBUTE_SCHEMAS[tag.label].safeParse(tag.attributes);
     if (!attributes.success) return { ok: false, error: `tag ${tag.id}: attributes: ${describeIssue(attributes.error)}` };
     spans.push({ start, end });
