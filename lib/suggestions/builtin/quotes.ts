@@ -7,7 +7,8 @@
  * - Its speaker comes from an attribution in the same sentence right after it ("…,” said Smith; “…,”
  *   Smith told AFP; “…,” according to Smith) or right before it (Smith said: “…”); "she said" stands for
  *   the nearest person named before (lib/suggestions/builtin/speech.ts). `speakerKey` names the actor tag
- *   covering the speaker or the actor suggestion on those words.
+ *   covering the speaker or the actor suggestion on those words. A quotation with no attribution of its
+ *   own, later in the paragraph of an attributed one, is given that speaker (“…,” she said. “…”).
  * - Scare quotes are not quotes: one or two quoted words with no attribution (so-called “reforms”), and
  *   a quoted title (every word capitalised) with no attribution.
  * - An indirect quote is the clause after a verb of saying ("said", "told … that", "added", "stated",
@@ -27,11 +28,19 @@ export function findQuotes(text: string, context: SuggestContext = {}): Suggesti
   const { words } = readWords(text);
   const attributions = findAttributions(text);
   const found: Suggestion[] = [];
+  let previous: { end: number; attribution: Attribution } | null = null;
   for (const quotation of findQuotations(text)) {
-    const attribution = attributionOf(text, words, attributions, quotation);
+    let attribution = attributionOf(text, words, attributions, quotation);
+    let carried = false;
+    // “First,” she said. “Second.”: a quotation later in the paragraph of an attributed one is the same voice.
+    if (!attribution && previous && !text.slice(previous.end, quotation.start).includes("\n")) {
+      attribution = previous.attribution;
+      carried = true;
+    }
+    if (attribution) previous = { end: quotation.end, attribution };
     const inner = text.slice(quotation.start + 1, quotation.end - 1);
     const wordsInside = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-    if (!attribution && wordsInside.length <= 2) continue;
+    if ((!attribution || carried) && wordsInside.length <= 2) continue;
     if (!attribution && wordsInside.length <= 8 && wordsInside.every((word) => /^[\p{Lu}\p{N}]/u.test(word))) continue;
     found.push({
       key: spanKey("quote", quotation.start, quotation.end),
@@ -39,11 +48,18 @@ export function findQuotes(text: string, context: SuggestContext = {}): Suggesti
       start: quotation.start,
       end: quotation.end,
       text: text.slice(quotation.start, quotation.end),
-      score: attribution ? 0.9 : wordsInside.length >= 5 ? 0.6 : 0.4,
+      score: attribution ? (carried ? 0.75 : 0.9) : wordsInside.length >= 5 ? 0.6 : 0.4,
       attributes: { direct: true, ...(attribution ? { speakerKey: linkSpeaker(attribution.speaker, context) } : {}) },
     });
   }
-  for (const reported of findReported(text)) {
+  const reportedClauses = findReported(text);
+  // A partial quote inside reported speech ("…told reporters the offer was “fair and final”") is the reporter's source's.
+  for (const quote of found) {
+    if (quote.attributes.speakerKey) continue;
+    const around = reportedClauses.find((reported) => reported.start <= quote.start && quote.end <= reported.end);
+    if (around) [quote.attributes.speakerKey, quote.score] = [linkSpeaker(around.attribution.speaker, context), 0.7];
+  }
+  for (const reported of reportedClauses) {
     if (reported.form !== "after-verb" || !SAYING.has(reported.attribution.verbText)) continue;
     if (found.some((quote) => quote.start === reported.start && quote.end === reported.end)) continue;
     found.push({

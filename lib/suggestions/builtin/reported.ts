@@ -3,7 +3,7 @@
  * bridge would close." reports "the bridge would close"; "According to the ministry, prices rose." reports
  * "prices rose"; "Prices rose, officials said." reports "Prices rose". The clause runs to its sentence's
  * end (the final stop left out) or from its start, and is dropped when it holds a direct quotation or
- * is shorter than three words: that is what the quotes suggester or nothing at all should have.
+ * is shorter than three words. A quotation wholly inside the clause is a partial quote and stays in it.
  */
 import { findQuotations } from "./quotation-marks";
 import { findAttributions, type Attribution } from "./speech";
@@ -15,6 +15,7 @@ export type Reported = { start: number; end: number; attribution: Attribution; t
 
 const CLAUSE_OPENERS = new Set("the a an it he she they we there his her their its this these those i you our".split(" "));
 const END_MARKS = /^[.!?…”"’)]$/;
+const STOPS = /^[.!?…]$/;
 
 export function findReported(text: string): Reported[] {
   const { words, sentences } = readWords(text);
@@ -38,11 +39,7 @@ export function findReported(text: string): Reported[] {
       else {
         let at = attribution.verb + 1;
         // "told reporters that", "told the BBC on Monday that"
-        if (attribution.verbText.startsWith("tell") || attribution.verbText === "told") {
-          const stop = Math.min(last, at + 6);
-          while (at < stop && words[at]!.lower !== "that") at++;
-          if (words[at]?.lower !== "that") at = attribution.verb + 1;
-        }
+        if (attribution.verbText === "told" || attribution.verbText.startsWith("tell")) at = afterObject(words, at, last);
         if (words[at]?.lower === "that") [clause, that, form] = [[at + 1, last], true, "after-verb"];
         else if (words[at] && CLAUSE_OPENERS.has(words[at]!.lower)) [clause, form] = [[at, last], "after-verb"];
       }
@@ -52,15 +49,29 @@ export function findReported(text: string): Reported[] {
     }
     if (!clause) continue;
     let [from, to] = clause;
-    while (to > from && END_MARKS.test(words[to - 1]!.text)) to--;
+    while (to > from && STOPS.test(words[to - 1]!.text)) to--;
     if (to - from < 3) continue;
     const start = words[from]!.start;
     const end = words[to - 1]!.end;
-    if (/[“”"«»]/.test(text.slice(start, end))) continue;
-    if (quotations.some((quotation) => quotation.start < end && start < quotation.end)) continue;
+    // A quotation inside the clause is a partial quote of reported speech; one across its edge means the
+    // clause is really a direct quotation's, which the quotes suggester has.
+    const crosses = (quotation: { start: number; end: number }) =>
+      quotation.start < end && start < quotation.end && !(start <= quotation.start && quotation.end <= end);
+    if (quotations.some(crosses) || /^[“"«]/.test(text.slice(start, end))) continue;
     found.push({ start, end, attribution, that, form });
   }
   return found;
+}
+
+/** After the one told: "told reporters", "told the BBC", "told Sky News on Monday". */
+function afterObject(words: Word[], from: number, last: number): number {
+  const stop = Math.min(last, from + 6);
+  for (let at = from; at < stop; at++) if (words[at]!.lower === "that") return at;
+  let at = from;
+  if (words[at]?.lower === "the" && /^\p{Lu}/u.test(words[at + 1]?.text ?? "")) at++;
+  if (/^\p{Lu}/u.test(words[at]?.text ?? "")) while (at < last && /^\p{Lu}/u.test(words[at]!.text)) at++;
+  else if (words[at] && !CLAUSE_OPENERS.has(words[at]!.lower)) at++;
+  return at;
 }
 
 function wordAt(words: Word[], offset: number): number | null {

@@ -13,7 +13,8 @@ import type { ActorKind } from "@/lib/vocabulary";
 import { findMentions, type Mention } from "./mentions";
 import { readWords, type Word } from "./words";
 
-export type Speaker = { start: number; end: number; kind: ActorKind; canonicalName: string; group: boolean };
+/** `group`: a group noun phrase; `guessed`: capitalised words next to the verb that no mention covers ("said Okafor"). */
+export type Speaker = { start: number; end: number; kind: ActorKind; canonicalName: string; group: boolean; guessed?: boolean };
 export type Attribution = {
   /** Word index of the verb ("said") or of "according". */
   verb: number;
@@ -95,6 +96,11 @@ function speakerBefore(text: string, words: Word[], verb: number, endingAt: Map<
   if (!word || word.sentence !== words[verb]!.sentence) return null;
   const named = endingAt.get(word.end);
   if (named) return fromMention(named);
+  // "The chief executive, Paul Brennan, said": the name is the apposition.
+  if (word.text === ",") {
+    const apposition = endingAt.get(words[at - 1]?.end ?? -1);
+    if (apposition) return fromMention(apposition);
+  }
   // "Smith, the city's mayor, said": an apposition between commas.
   if (word.text === ",") {
     for (let back = at - 1; back >= Math.max(0, at - 10); back--) {
@@ -105,7 +111,7 @@ function speakerBefore(text: string, words: Word[], verb: number, endingAt: Map<
     }
   }
   if (PRONOUNS.has(word.lower)) return resolvePronoun(mentions, word.start);
-  return groupEndingAt(text, words, at);
+  return groupEndingAt(text, words, at) ?? nameAround(text, words, at, -1);
 }
 
 function speakerAfter(text: string, words: Word[], from: number, startingAt: Map<number, Mention>): Speaker | null {
@@ -120,7 +126,7 @@ function speakerAfter(text: string, words: Word[], from: number, startingAt: Map
   const isNoun = (word: Word | undefined) => word !== undefined && (GROUP_NOUNS.has(word.lower) || word.lower in STAND_INS);
   while (words[end] && MODIFIER.test(words[end]!.text) && !isNoun(words[end]) && end - at < 3) end++;
   if (isNoun(words[end])) return groupEndingAt(text, words, end);
-  return null;
+  return nameAround(text, words, from, 1);
 }
 
 /** A group noun phrase whose noun is word `at`: "officials", "senior U.S. officials", "local residents". */
@@ -136,6 +142,27 @@ function groupEndingAt(text: string, words: Word[], at: number): Speaker | null 
   const start = words[first]!.start;
   const name = text.slice(start, noun.end);
   return { start, end: noun.end, kind: STAND_INS[noun.lower] ?? "group", canonicalName: name, group: true };
+}
+
+const SENTENCE_OPENERS = new Set("the a an but and so yet on in at as after before when while then this that it".split(" "));
+const ORGANIZATION_END = /^(Inc|Ltd|Corp|Group|Bank|Party|Union|Council|Ministry|Agency|Commission|Authority|Police|News|Times|Post|Press|Reuters|AFP|AP|BBC)\.?$/;
+
+/** One to four capitalised words from word `at` going `step` (-1 back, 1 forward), not a sentence's opening word. */
+function nameAround(text: string, words: Word[], at: number, step: -1 | 1): Speaker | null {
+  const sentence = words[at]?.sentence;
+  let end = at;
+  const capital = (index: number) => {
+    const word = words[index];
+    return word !== undefined && word.sentence === sentence && /^\p{Lu}[\p{L}’'.-]*$/u.test(word.text) && !SENTENCE_OPENERS.has(word.lower);
+  };
+  if (!capital(at)) return null;
+  while (Math.abs(end + step - at) < 4 && capital(end + step)) end += step;
+  const [first, last] = step === 1 ? [at, end] : [end, at];
+  const start = words[first]!.start;
+  const stop = words[last]!.end;
+  const name = text.slice(start, stop);
+  const kind: ActorKind = ORGANIZATION_END.test(words[last]!.text) ? "organization" : "person";
+  return { start, end: stop, kind, canonicalName: name, group: false, guessed: true };
 }
 
 /** The offset of "she" in "she said" or "she later said", if that is the verb's subject. */
