@@ -63,7 +63,14 @@ describe("actors", () => {
   it("finds the actors of a whole article", () => {
     const names = actors(HARBOUR_STRIKE).map(([name]) => name);
     expect(names).toEqual(
-      expect.arrayContaining(["Harbour Authority", "Transport Workers Union", "Nadia Okafor", "Ms. Okafor", "Paul Brennan", "local residents"]),
+      expect.arrayContaining([
+        "Harbour Authority",
+        "Transport Workers Union",
+        "Nadia Okafor",
+        "Ms. Okafor",
+        "Paul Brennan",
+        "local residents",
+      ]),
     );
     expect(names).not.toContain("Harbour Workers Walk Out Over Pay");
   });

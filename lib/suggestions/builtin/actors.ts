@@ -14,7 +14,13 @@ export function findActors(text: string): Suggestion[] {
   const spans = findMentions(text).map((mention) => ({ ...mention, score: mention.score }));
   for (const { speaker } of findAttributions(text)) {
     if (!(speaker.group || speaker.guessed) || spans.some((span) => span.start < speaker.end && speaker.start < span.end)) continue;
-    spans.push({ start: speaker.start, end: speaker.end, kind: speaker.kind, canonicalName: speaker.canonicalName, score: speaker.group ? 0.6 : 0.5 });
+    spans.push({
+      start: speaker.start,
+      end: speaker.end,
+      kind: speaker.kind,
+      canonicalName: speaker.canonicalName,
+      score: speaker.group ? 0.6 : 0.5,
+    });
   }
   return spans
     .sort((a, b) => a.start - b.start)

@@ -17,8 +17,16 @@ describe("claims", () => {
     ["Paul Brennan said the strike had cost 400 jobs.", "the strike had cost 400 jobs", "Paul Brennan"],
     ["The strike had cost 400 jobs, officials said.", "The strike had cost 400 jobs", "officials"],
     ["Nadia Okafor claimed that the figures were wrong.", "the figures were wrong", "Nadia Okafor"],
-    ["Critics argued that the so-called “quick fix” would move the water downstream.", "the so-called “quick fix” would move the water downstream", "Critics"],
-    ["Nadia Okafor warned that the ferries — all 12 of them — would stop 🚢.", "the ferries — all 12 of them — would stop 🚢", "Nadia Okafor"],
+    [
+      "Critics argued that the so-called “quick fix” would move the water downstream.",
+      "the so-called “quick fix” would move the water downstream",
+      "Critics",
+    ],
+    [
+      "Nadia Okafor warned that the ferries — all 12 of them — would stop 🚢.",
+      "the ferries — all 12 of them — would stop 🚢",
+      "Nadia Okafor",
+    ],
   ])("%s", (text, span, source) => {
     expect(claims(text)).toEqual([[span, source]]);
   });

@@ -11,7 +11,20 @@ import { findReported } from "./reported";
 import { linkSpeaker } from "./speaker-link";
 import { spanKey } from "./words";
 
-const ASSERTING = new Set(["claimed", "claims", "argued", "argues", "insisted", "insists", "alleged", "alleges", "maintained", "maintains", "contended", "contends"]);
+const ASSERTING = new Set([
+  "claimed",
+  "claims",
+  "argued",
+  "argues",
+  "insisted",
+  "insists",
+  "alleged",
+  "alleges",
+  "maintained",
+  "maintains",
+  "contended",
+  "contends",
+]);
 const NOT_CLAIMS = new Set(["asked", "asks", "replied", "replies", "responded", "recalled", "recalls", "continued", "urged", "urges"]);
 
 export function findClaims(text: string, context: SuggestContext = {}): Suggestion[] {

@@ -23,7 +23,11 @@ export const BUILTIN_SUGGESTERS: readonly Suggester[] = [
 /** A suggestion with its provenance. */
 export type SuggestionFrom = Suggestion & { suggester: string; version: string };
 
-export function suggestAll(text: string, context: SuggestContext = {}, suggesters: readonly Suggester[] = BUILTIN_SUGGESTERS): SuggestionFrom[] {
+export function suggestAll(
+  text: string,
+  context: SuggestContext = {},
+  suggesters: readonly Suggester[] = BUILTIN_SUGGESTERS,
+): SuggestionFrom[] {
   const byKey = new Map<string, SuggestionFrom>();
   for (const suggester of suggesters) {
     for (const suggestion of suggester.suggest(text, context)) {

@@ -20,14 +20,13 @@ type Match = { terms: Term[] };
 
 const GOVERNMENT_WORDS =
   /\b(government|ministry|department|kremlin|white house|downing street|pentagon|parliament|congress|senate|cabinet|council|commission|agency|authority|administration|bundestag|police|army|navy|treasury|state department|élysée|knesset|duma)\b/i;
-const ORGANIZATION_SUFFIX =
-  /^(Inc|Ltd|Corp|Co|LLC|plc|PLC|AG|SA|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Company|Corporation|Airlines|Motors|Ministry|Council|Agency|Commission|Authority|Department|Court|Police|Office|Service|Organization|Organisation|Alliance|Movement|Front)\.?$/;
 const GOVERNMENT_NAMES = /\b(?:the )?(Kremlin|White House|Downing Street|Pentagon|Élysée Palace|Bundestag|Knesset|Congress|Parliament)\b/g;
 /** "the Green Party", "Acme Widgets Ltd.", "the Ministry of Defence": capitalised words ending in an organisation's word. */
 const SUFFIXED =
   /(?:(?!The |On |In |At |By |For |After |Monday |Tuesday |Wednesday |Thursday |Friday |Saturday |Sunday )(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}&'’-]*) ){1,4}(?:Inc\.|Ltd\.|Corp\.|LLC|plc|PLC|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Corporation|Airlines|Ministry|Council|Agency|Commission|Authority|Court|Police|Alliance|Movement)(?: of(?: the)? \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)?|(?:Ministry|Department) of(?: the)? \p{Lu}\p{L}+(?: (?:and )?\p{Lu}\p{L}+)?/gu;
 const NATIONAL_GOVERNMENT = /\b(?:the )?((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)?) government\b/g;
-const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime|Minister|Chancellor|Senator|Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|General|Secretary|Chairman|Chairwoman|Chief|Director|Deputy|Foreign|Defence|Defense|Finance|Interior|Health|Vice|Ambassador|Speaker|Leader|Commissioner|Sheikh|Rabbi|Father|Sister|Bishop|Archbishop|Cardinal|Inspector|Detective|Officer|Professor|Doctor)\.?$/;
+const HONORIFIC =
+  /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime|Minister|Chancellor|Senator|Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|General|Secretary|Chairman|Chairwoman|Chief|Director|Deputy|Foreign|Defence|Defense|Finance|Interior|Health|Vice|Ambassador|Speaker|Leader|Commissioner|Sheikh|Rabbi|Father|Sister|Bishop|Archbishop|Cardinal|Inspector|Detective|Officer|Professor|Doctor)\.?$/;
 
 let lastText: string | null = null;
 let lastMentions: Mention[] = [];
@@ -49,7 +48,10 @@ export function findMentions(text: string): Mention[] {
       add(found, { start, end: match.index + match[0].length, kind, canonicalName: "", score: 0.8 });
     }
   }
-  const mentions = resolveNames(text, keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention)));
+  const mentions = resolveNames(
+    text,
+    keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention)),
+  );
   lastText = text;
   lastMentions = mentions;
   return mentions;

@@ -35,7 +35,8 @@ export function findReported(text: string): Reported[] {
     } else if (attribution.before) {
       const start = wordAt(words, attribution.speaker.start);
       // "Prices rose, officials said."
-      if (start !== null && start > first && words[start - 1]!.text === "," && endsAfter(words, attribution.verb + 1, last)) clause = [first, start - 1];
+      if (start !== null && start > first && words[start - 1]!.text === "," && endsAfter(words, attribution.verb + 1, last))
+        clause = [first, start - 1];
       else {
         let at = attribution.verb + 1;
         // "told reporters that", "told the BBC on Monday that"
@@ -48,7 +49,8 @@ export function findReported(text: string): Reported[] {
       clause = [first, attribution.verb - 1];
     }
     if (!clause) continue;
-    let [from, to] = clause;
+    const from = clause[0];
+    let to = clause[1];
     while (to > from && STOPS.test(words[to - 1]!.text)) to--;
     if (to - from < 3) continue;
     const start = words[from]!.start;

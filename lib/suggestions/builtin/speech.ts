@@ -38,14 +38,26 @@ const GROUP_NOUNS = new Set(
 );
 /** Nouns that stand for one actor named elsewhere ("the ministry said"), with the kind of that actor. */
 const STAND_INS: Record<string, ActorKind> = {
-  ministry: "government", government: "government", council: "government", agency: "government", department: "government",
-  police: "government", authorities: "government", company: "organization", firm: "organization", spokesperson: "person",
-  spokesman: "person", spokeswoman: "person", union: "organization", party: "organization",
+  ministry: "government",
+  government: "government",
+  council: "government",
+  agency: "government",
+  department: "government",
+  police: "government",
+  authorities: "government",
+  company: "organization",
+  firm: "organization",
+  spokesperson: "person",
+  spokesman: "person",
+  spokeswoman: "person",
+  union: "organization",
+  party: "organization",
 };
 const PRONOUNS = new Set(["he", "she"]);
 /** Words allowed between a speaker and the verb: "Smith also said", "police later said". */
 const BETWEEN = new Set(["also", "later", "previously", "then", "had", "has", "have", "once", "again", "repeatedly", "separately"]);
-const MODIFIER = /^(\p{Lu}[\p{L}.]*|local|senior|federal|state|city|county|regional|national|foreign|western|many|some|several|other|two|three|hospital|health|security|government|military|election|union|company|party|police|village|opposition|rescue|border|district|school|top|former)$/u;
+const MODIFIER =
+  /^(\p{Lu}[\p{L}.]*|local|senior|federal|state|city|county|regional|national|foreign|western|many|some|several|other|two|three|hospital|health|security|government|military|election|union|company|party|police|village|opposition|rescue|border|district|school|top|former)$/u;
 
 let last: { text: string; attributions: Attribution[] } | null = null;
 
@@ -145,7 +157,8 @@ function groupEndingAt(text: string, words: Word[], at: number): Speaker | null 
 }
 
 const SENTENCE_OPENERS = new Set("the a an but and so yet on in at as after before when while then this that it".split(" "));
-const ORGANIZATION_END = /^(Inc|Ltd|Corp|Group|Bank|Party|Union|Council|Ministry|Agency|Commission|Authority|Police|News|Times|Post|Press|Reuters|AFP|AP|BBC)\.?$/;
+const ORGANIZATION_END =
+  /^(Inc|Ltd|Corp|Group|Bank|Party|Union|Council|Ministry|Agency|Commission|Authority|Police|News|Times|Post|Press|Reuters|AFP|AP|BBC)\.?$/;
 
 /** One to four capitalised words from word `at` going `step` (-1 back, 1 forward), not a sentence's opening word. */
 function nameAround(text: string, words: Word[], at: number, step: -1 | 1): Speaker | null {
