@@ -36,8 +36,8 @@ export function findMentions(text: string): Mention[] {
   if (text === lastText) return lastMentions;
   const doc = nlp(text);
   const found: Mention[] = [];
-  const json = (view: ReturnType<typeof doc.people>) =>
-    view.json({ offset: true, terms: { offset: true } } as object) as unknown as Match[];
+  // The terms' own offsets are what we need; the declared JsonProps do not list the nested options.
+  const json = (view: { json: (options: object) => unknown }) => view.json({ offset: true, terms: { offset: true } }) as Match[];
   for (const match of json(doc.people())) addMatch(text, found, match, "person");
   for (const match of json(doc.organizations())) addMatch(text, found, match, "organization");
   for (const pattern of [GOVERNMENT_NAMES, NATIONAL_GOVERNMENT, SUFFIXED]) {
