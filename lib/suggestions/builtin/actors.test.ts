@@ -31,6 +31,10 @@ describe("actors", () => {
     ]);
   });
 
+  it("keeps a title's first words that compromise leaves out", () => {
+    expect(actors("Health Minister Ana Silva visited the ward.")[0]).toEqual(["Health Minister Ana Silva", "person", "Ana Silva"]);
+  });
+
   it("leaves a possessive's 's out of the span", () => {
     expect(actors("Angela Merkel’s office declined to comment.")[0]).toEqual(["Angela Merkel", "person", "Angela Merkel"]);
   });

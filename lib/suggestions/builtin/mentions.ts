@@ -70,7 +70,14 @@ function addMatch(text: string, found: Mention[], match: Match, kind: ActorKind)
   if (/['’]s$/.test(last.text)) end -= 2;
   // An abbreviation's stop is part of the name: "Acme Inc.", "Mr. Witkoff" (the inner ones are kept anyway).
   else if (text[end] === "." && (last.tags.includes("Abbreviation") || /^(Inc|Ltd|Corp|Co|Jr|Sr)$/.test(last.text))) end += 1;
-  const start = first.offset.start;
+  let start = first.offset.start;
+  // "Health Minister Ana Silva": compromise leaves out a title's first words.
+  if (kind === "person") {
+    for (let before = /(\S+) $/.exec(text.slice(Math.max(0, start - 20), start)); before && HONORIFIC.test(before[1]!);) {
+      start -= before[0].length;
+      before = /(\S+) $/.exec(text.slice(Math.max(0, start - 20), start));
+    }
+  }
   const words = text.slice(start, end);
   const named = kind === "organization" && GOVERNMENT_WORDS.test(words) ? "government" : kind;
   add(found, { start, end, kind: named, canonicalName: "", score: kind === "person" ? 0.8 : 0.7 });

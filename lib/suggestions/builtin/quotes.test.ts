@@ -24,6 +24,7 @@ describe("quotes", () => {
     ['"We won the vote," Paul Brennan told AFP.', '"We won the vote,"', "Paul Brennan"],
     ["“The vote is over,” according to Paul Brennan.", "“The vote is over,”", "Paul Brennan"],
     ["“We won the vote,” officials said.", "“We won the vote,”", "officials"],
+    ["“We won the vote,” Sen. Mary Jones (D-Ore.) said.", "“We won the vote,”", "Sen. Mary Jones"],
   ])("%s", (text, span, speaker) => {
     expect(quotes(text)).toEqual([[span, true, speaker]]);
   });

@@ -104,6 +104,12 @@ function fromMention(mention: Mention): Speaker {
 function speakerBefore(text: string, words: Word[], verb: number, endingAt: Map<number, Mention>, mentions: Mention[]): Speaker | null {
   let at = verb - 1;
   while (at >= 0 && BETWEEN.has(words[at]!.lower)) at--;
+  // "Sen. Mary Jones (D-Ore.) said": a short parenthesis between the speaker and the verb.
+  if (words[at]?.text === ")") {
+    let open = at - 1;
+    while (open > at - 8 && open > 0 && words[open]!.text !== "(") open--;
+    if (words[open]?.text === "(") at = open - 1;
+  }
   const word = words[at];
   if (!word || word.sentence !== words[verb]!.sentence) return null;
   const named = endingAt.get(word.end);
