@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { findActors } from "./actors";
+import { findClaims } from "./claims";
+import { expectExactSpans } from "./expect-spans";
+
+function claims(text: string) {
+  const found = findClaims(text);
+  expectExactSpans(text, found);
+  const actors = new Map(findActors(text).map((actor) => [actor.key, actor.text]));
+  return found.map((claim) => [claim.text, actors.get(claim.attributes.sourceKey ?? "") ?? null]);
+}
+
+describe("claims", () => {
+  it.each([
+    ["According to the Harbour Authority, the port lost €2m a day.", "the port lost €2m a day", "Harbour Authority"],
+    ["The port lost €2m a day, according to the Harbour Authority.", "The port lost €2m a day", "Harbour Authority"],
+    ["Paul Brennan said the strike had cost 400 jobs.", "the strike had cost 400 jobs", "Paul Brennan"],
+    ["The strike had cost 400 jobs, officials said.", "The strike had cost 400 jobs", "officials"],
+    ["Nadia Okafor claimed that the figures were wrong.", "the figures were wrong", "Nadia Okafor"],
+    [
+      "Critics argued that the so-called “quick fix” would move the water downstream.",
+      "the so-called “quick fix” would move the water downstream",
+      "Critics",
+    ],
+    [
+      "Nadia Okafor warned that the ferries — all 12 of them — would stop 🚢.",
+      "the ferries — all 12 of them — would stop 🚢",
+      "Nadia Okafor",
+    ],
+  ])("%s", (text, span, source) => {
+    expect(claims(text)).toEqual([[span, source]]);
+  });
+
+  it("needs a source", () => {
+    expect(claims("It is said that the port lost money.")).toEqual([]);
+    expect(claims("The port lost money and the ferries stopped.")).toEqual([]);
+  });
+
+  it("leaves direct quotations to the quotes suggester", () => {
+    expect(claims("Nadia Okafor said: “The port lost money.”")).toEqual([]);
+    expect(claims("“The port lost money,” said Nadia Okafor.")).toEqual([]);
+  });
+
+  it("takes no questions for claims", () => {
+    expect(claims("Nadia Okafor asked whether the port had lost money.")).toEqual([]);
+  });
+});

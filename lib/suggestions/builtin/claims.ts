@@ -1,0 +1,49 @@
+/**
+ * builtin:claims: statements reported with a source, outside quotation marks: "according to X, …",
+ * "…, according to X", "X said (that) …", "…, officials said", "X claimed / argued / insisted / warned /
+ * alleged / denied that …". The span is the reported clause (lib/suggestions/builtin/reported.ts), the
+ * `sourceKey` the actor tag or suggestion of its source. Precision first: a claim needs a named source, a
+ * group that speaks or a pronoun that resolves to a person, and a clause of three words or more; quoted
+ * words are the quotes suggester's.
+ */
+import type { SuggestContext, Suggester, Suggestion } from "../suggester";
+import { findReported } from "./reported";
+import { linkSpeaker } from "./speaker-link";
+import { spanKey } from "./words";
+
+const ASSERTING = new Set([
+  "claimed",
+  "claims",
+  "argued",
+  "argues",
+  "insisted",
+  "insists",
+  "alleged",
+  "alleges",
+  "maintained",
+  "maintains",
+  "contended",
+  "contends",
+]);
+const NOT_CLAIMS = new Set(["asked", "asks", "replied", "replies", "responded", "recalled", "recalls", "continued", "urged", "urges"]);
+
+export function findClaims(text: string, context: SuggestContext = {}): Suggestion[] {
+  const found: Suggestion[] = [];
+  for (const reported of findReported(text)) {
+    const verb = reported.attribution.verbText;
+    if (NOT_CLAIMS.has(verb)) continue;
+    if (found.some((claim) => claim.start === reported.start && claim.end === reported.end)) continue;
+    found.push({
+      key: spanKey("claim", reported.start, reported.end),
+      label: "claim",
+      start: reported.start,
+      end: reported.end,
+      text: text.slice(reported.start, reported.end),
+      score: verb === "according to" || ASSERTING.has(verb) ? 0.8 : reported.that ? 0.7 : 0.55,
+      attributes: { sourceKey: linkSpeaker(reported.attribution.speaker, context) },
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export const claimsSuggester: Suggester = { name: "builtin:claims", version: "1", labels: ["claim"], suggest: findClaims };

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { expectExactSpans, texts } from "./expect-spans";
+import { findFigures } from "./figures";
+
+const only = (text: string) => {
+  const found = findFigures(text);
+  expectExactSpans(text, found);
+  expect(found, text).toHaveLength(1);
+  return found[0]!;
+};
+
+describe("figures", () => {
+  it.each([
+    ["Officials counted 1,219 ballots overnight.", "1,219 ballots", 1219, "ballots", false],
+    ["The project will cost 52 million euros.", "52 million euros", 52_000_000, "euros", false],
+    ["Brussels pledged €3.4bn to the scheme.", "€3.4bn", 3_400_000_000, "euros", false],
+    ["The fund holds $1.2 billion.", "$1.2 billion", 1_200_000_000, "dollars", false],
+    ["Turnout reached 37% in the north.", "37%", 37, "%", false],
+    ["Prices rose 3.5 per cent last month.", "3.5 per cent", 3.5, "%", false],
+    ["The plan won two-thirds of voters.", "two-thirds of voters", 0.6667, "voters", false],
+    ["She bought a dozen eggs.", "a dozen eggs", 12, "eggs", false],
+    ["Police moved more than 200 residents.", "more than 200 residents", 200, "residents", true],
+    ["The march drew nearly 40,000.", "nearly 40,000", 40_000, null, true],
+    ["The queue stretched about 3 km.", "about 3 km", 3, "km", true],
+    ["It took between 10 and 12 people to lift it.", "between 10 and 12 people", 10, "people", true],
+    ["Dozens of people waited outside.", "Dozens of people", null, "people", true],
+    ["The firm paid US$5m in fines.", "US$5m", 5_000_000, "US dollars", false],
+    ["Rents climbed 4 percentage points.", "4 percentage points", 4, "percentage points", false],
+    ["Some 300 new jobs will go.", "Some 300 new jobs", 300, "jobs", true],
+  ])("%s → %s", (text, span, value, unit, approximate) => {
+    const figure = only(text);
+    expect(figure.text).toBe(span);
+    expect(figure.attributes).toEqual({ value, unit, approximate });
+  });
+
+  it.each([
+    ["a year", "The law passed in 2024 after a long debate."],
+    ["a date", "The vote is on Oct. 14 in the capital."],
+    ["a day-first date", "The vote is on 14 October in the capital."],
+    ["a time", "The train left at 12:23 p.m. from the station."],
+    ["a time without minutes", "Doors open at 9 a.m. sharp."],
+    ["an ordinal", "She won the third round and the 3rd set."],
+    ["a phone number", "Call the hotline on 555-0134 for help."],
+    ["a page", "The rule is on page 12 of the report."],
+    ["a numbered article", "Under Article 5 the allies must respond."],
+    ["a model", "A Boeing 737 landed safely."],
+    ["one of", "It was one of the worst storms on record."],
+    ["a code word", "COVID-19 cases fell while the G7 met."],
+    ["a score", "The council voted 7-2 against the plan."],
+    ["a bare number word", "The two met in private."],
+    ["a duration", "The bridge has been closed for two weeks."],
+    ["metres or millions", "The tower is 300m tall."],
+  ])("not %s", (_, text) => {
+    expect(texts(findFigures(text))).toEqual([]);
+  });
+
+  it("skips list numbering but keeps the figure on the same line", () => {
+    const text = "1. Councils will hire 40 inspectors.\n2. Fines double.";
+    expect(texts(findFigures(text))).toEqual(["40 inspectors"]);
+  });
+
+  it("keeps offsets exact after curly quotes, em dashes and emoji", () => {
+    const text = "“It’s 👩‍💻 work” — 🇫🇷 officials paid €2.5 million — to 1,400 farmers 🚜.";
+    const found = findFigures(text);
+    expectExactSpans(text, found);
+    expect(texts(found)).toEqual(["€2.5 million", "1,400 farmers"]);
+  });
+
+  it("is deterministic", () => {
+    const text = "About 30 boats and 4,000 tonnes of fish, worth £9m.";
+    expect(findFigures(text)).toEqual(findFigures(`${text}`));
+    expect(texts(findFigures(text))).toEqual(["About 30 boats", "4,000 tonnes", "£9m"]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Reported content: the clause an attribution reports, outside quotation marks. "Smith said (that) the
+ * bridge would close." reports "the bridge would close"; "According to the ministry, prices rose." reports
+ * "prices rose"; "Prices rose, officials said." reports "Prices rose". The clause runs to its sentence's
+ * end (the final stop left out) or from its start, and is dropped when it holds a direct quotation or
+ * is shorter than three words. A quotation wholly inside the clause is a partial quote and stays in it.
+ */
+import { findQuotations } from "./quotation-marks";
+import { findAttributions, type Attribution } from "./speech";
+import { readWords, type Word } from "./words";
+
+/** "after-verb": "X said (that) CLAUSE"; "before-source": "CLAUSE, X said" / "CLAUSE, according to X"; "after-source": "According to X, CLAUSE". */
+export type ReportedForm = "after-verb" | "before-source" | "after-source";
+export type Reported = { start: number; end: number; attribution: Attribution; that: boolean; form: ReportedForm };
+
+const CLAUSE_OPENERS = new Set("the a an it he she they we there his her their its this these those i you our".split(" "));
+const END_MARKS = /^[.!?…”"’)]$/;
+const STOPS = /^[.!?…]$/;
+
+export function findReported(text: string): Reported[] {
+  const { words, sentences } = readWords(text);
+  const quotations = findQuotations(text);
+  const found: Reported[] = [];
+  for (const attribution of findAttributions(text)) {
+    const verb = words[attribution.verb]!;
+    const [first, last] = sentences[verb.sentence]!;
+    let clause: [number, number] | null = null;
+    let form: ReportedForm = "before-source";
+    let that = false;
+    if (attribution.verbText === "according to") {
+      const afterSpeaker = wordAfter(words, attribution.speaker.end);
+      if (afterSpeaker !== null && words[afterSpeaker]?.text === "," && attribution.verb === first)
+        [clause, form] = [[afterSpeaker + 1, last], "after-source"];
+      else if (words[attribution.verb - 1]?.text === ",") clause = [first, attribution.verb - 1];
+    } else if (attribution.before) {
+      const start = wordAt(words, attribution.speaker.start);
+      // "Prices rose, officials said."
+      if (start !== null && start > first && words[start - 1]!.text === "," && endsAfter(words, attribution.verb + 1, last))
+        clause = [first, start - 1];
+      else {
+        let at = attribution.verb + 1;
+        // "told reporters that", "told the BBC on Monday that"
+        if (attribution.verbText === "told" || attribution.verbText.startsWith("tell")) at = afterObject(words, at, last);
+        if (words[at]?.lower === "that") [clause, that, form] = [[at + 1, last], true, "after-verb"];
+        else if (words[at] && CLAUSE_OPENERS.has(words[at]!.lower)) [clause, form] = [[at, last], "after-verb"];
+      }
+    } else if (words[attribution.verb - 1]?.text === "," && endsAfter(words, wordAfter(words, attribution.speaker.end) ?? last, last)) {
+      // "Prices rose, said Smith." (after a quotation this is the quote's attribution instead).
+      clause = [first, attribution.verb - 1];
+    }
+    if (!clause) continue;
+    const from = clause[0];
+    let to = clause[1];
+    while (to > from && STOPS.test(words[to - 1]!.text)) to--;
+    if (to - from < 3) continue;
+    const start = words[from]!.start;
+    const end = words[to - 1]!.end;
+    // A quotation inside the clause is a partial quote of reported speech; one across its edge means the
+    // clause is really a direct quotation's, which the quotes suggester has.
+    const crosses = (quotation: { start: number; end: number }) =>
+      quotation.start < end && start < quotation.end && !(start <= quotation.start && quotation.end <= end);
+    if (quotations.some(crosses) || /^[“"«]/.test(text.slice(start, end))) continue;
+    found.push({ start, end, attribution, that, form });
+  }
+  return found;
+}
+
+/** After the one told: "told reporters", "told the BBC", "told Sky News on Monday". */
+function afterObject(words: Word[], from: number, last: number): number {
+  const stop = Math.min(last, from + 6);
+  for (let at = from; at < stop; at++) if (words[at]!.lower === "that") return at;
+  let at = from;
+  if (words[at]?.lower === "the" && /^\p{Lu}/u.test(words[at + 1]?.text ?? "")) at++;
+  if (/^\p{Lu}/u.test(words[at]?.text ?? "")) while (at < last && /^\p{Lu}/u.test(words[at]!.text)) at++;
+  else if (words[at] && !CLAUSE_OPENERS.has(words[at]!.lower)) at++;
+  return at;
+}
+
+function wordAt(words: Word[], offset: number): number | null {
+  const index = words.findIndex((word) => word.start === offset);
+  return index === -1 ? null : index;
+}
+
+function wordAfter(words: Word[], offset: number): number | null {
+  const index = words.findIndex((word) => word.start >= offset);
+  return index === -1 ? null : index;
+}
+
+/** Whether the sentence ends soon after word `from`: at most a short tail ("on Monday", "in a statement"). */
+function endsAfter(words: Word[], from: number, last: number): boolean {
+  const tail = words.slice(from, last).filter((word) => !END_MARKS.test(word.text));
+  return tail.length <= 4 && !tail.some((word) => word.lower === "that" || /^[“"«]$/.test(word.text));
+}
