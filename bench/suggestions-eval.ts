@@ -1,0 +1,66 @@
+/**
+ * `npm run eval:suggestions`: how good each built-in suggester is against the hand-annotated gold set
+ * (bench/gold/articles, annotated by bench/gold/guidelines.md). Per suggester and label: gold and suggested
+ * counts, precision, recall and F1 both exact (same start and end) and overlap (greedy one-to-one matching,
+ * lib/suggestions/evaluation.ts), the accuracy of quotes' speakers and claims' sources, of quotes' `direct`,
+ * and of figures' value, unit and approximate on exactly matched figures.
+ *
+ * Options: --suggester <name> (one suggester; default all), --json (machine-readable), --gold-actors (give
+ * each suggester the gold actor tags as the article's existing actors, to measure links apart from actor
+ * finding).
+ */
+import { parseArgs } from "node:util";
+import { BUILTIN_SUGGESTERS } from "@/lib/suggestions/builtin";
+import { evaluateSuggester, type LabelReport, type SuggesterReport } from "@/lib/suggestions/evaluation";
+import { loadGoldSet } from "./gold/load";
+
+const { values } = parseArgs({
+  options: {
+    suggester: { type: "string" },
+    json: { type: "boolean", default: false },
+    "gold-actors": { type: "boolean", default: false },
+  },
+});
+
+const suggesters = BUILTIN_SUGGESTERS.filter((suggester) => !values.suggester || suggester.name === values.suggester);
+if (!suggesters.length) {
+  console.error(`No suggester named "${values.suggester}"; there are: ${BUILTIN_SUGGESTERS.map((each) => each.name).join(", ")}`);
+  process.exit(2);
+}
+
+const articles = loadGoldSet();
+const reports = suggesters.map((suggester) => evaluateSuggester(suggester, articles, { goldActors: values["gold-actors"] }));
+
+if (values.json) {
+  console.log(JSON.stringify({ articles: articles.length, goldTags: articles.reduce((sum, each) => sum + each.tags.length, 0), reports }, null, 2));
+} else {
+  console.log(`Gold set: ${articles.length} articles, ${articles.reduce((sum, each) => sum + each.tags.length, 0)} tags${values["gold-actors"] ? " (gold actors given)" : ""}\n`);
+  for (const report of reports) printReport(report);
+}
+
+function printReport(report: SuggesterReport) {
+  console.log(`${report.suggester} ${report.version}`);
+  const rows = report.labels.length > 1 ? [...report.labels, report.all] : report.labels;
+  console.log(
+    table(
+      ["label", "gold", "sugg", "exact P", "R", "F1", "overlap P", "R", "F1", "link", "same actor", "direct", "value", "unit", "approx"],
+      rows.map((row) => [row.label, String(row.gold), String(row.suggested), ...scores(row), ...attributes(row)]),
+    ),
+  );
+  if (report.badOffsets) console.log(`  ${report.badOffsets} suggestions whose text is not text.slice(start, end)`);
+  for (const failure of report.failures) console.log(`  failed on ${failure.article}: ${failure.message}`);
+  console.log();
+}
+
+const number = (value: number | null) => (value === null ? "–" : value.toFixed(3));
+
+const scores = (row: LabelReport) => [row.exact, row.overlap].flatMap((each) => [each.precision, each.recall, each.f1].map(number));
+
+const attributes = (row: LabelReport) =>
+  [row.linkAccuracy, row.linkSameActorAccuracy, row.directAccuracy, row.valueAccuracy, row.unitAccuracy, row.approximateAccuracy].map(number);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => "  " + cells.map((cell, column) => (column ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
