@@ -5,13 +5,16 @@
  * lib/suggestions/evaluation.ts), the accuracy of quotes' speakers and claims' sources, of quotes' `direct`,
  * and of figures' value, unit and approximate on exactly matched figures.
  *
- * Options: --suggester <name> (one suggester; default all), --json (machine-readable), --gold-actors (give
+ * Every suggester is measured alone, and "builtin:all" measures suggestAll: their answers made one, as the
+ * editor shows them. Options: --suggester <name> (one of them; default all), --json (machine-readable), --gold-actors (give
  * each suggester the gold actor tags as the article's existing actors, to measure links apart from actor
  * finding).
  */
 import { parseArgs } from "node:util";
-import { BUILTIN_SUGGESTERS } from "@/lib/suggestions/builtin";
+import { BUILTIN_SUGGESTERS, suggestAll } from "@/lib/suggestions/builtin";
 import { evaluateSuggester, type LabelReport, type SuggesterReport } from "@/lib/suggestions/evaluation";
+import type { Suggester } from "@/lib/suggestions/suggester";
+import { LABELS } from "@/lib/vocabulary";
 import { loadGoldSet } from "./gold/load";
 
 const { values } = parseArgs({
@@ -22,14 +25,24 @@ const { values } = parseArgs({
   },
 });
 
-const suggesters = BUILTIN_SUGGESTERS.filter((suggester) => !values.suggester || suggester.name === values.suggester);
+// What the editor shows: every built-in suggester's answer made one by suggestAll (duplicates merged, links resolved).
+const combined: Suggester = {
+  name: "builtin:all",
+  version: BUILTIN_SUGGESTERS.map((each) => `${each.name}@${each.version}`).join(" "),
+  labels: LABELS,
+  suggest: (text, context) => suggestAll(text, context),
+};
+const everyone = [...BUILTIN_SUGGESTERS, combined];
+const suggesters = everyone.filter((suggester) => !values.suggester || suggester.name === values.suggester);
 if (!suggesters.length) {
-  console.error(`No suggester named "${values.suggester}"; there are: ${BUILTIN_SUGGESTERS.map((each) => each.name).join(", ")}`);
+  console.error(`No suggester named "${values.suggester}"; there are: ${everyone.map((each) => each.name).join(", ")}`);
   process.exit(2);
 }
 
 const articles = loadGoldSet();
-const reports = suggesters.map((suggester) => evaluateSuggester(suggester, articles, { goldActors: values["gold-actors"] }));
+// A suggester's links may name other built-in suggesters' keys (the quotes suggester names the actors one's).
+const linkTargets = (text: string, context: Parameters<typeof suggestAll>[1]) => suggestAll(text, context);
+const reports = suggesters.map((suggester) => evaluateSuggester(suggester, articles, { goldActors: values["gold-actors"], linkTargets }));
 
 if (values.json) {
   console.log(JSON.stringify({ articles: articles.length, goldTags: articles.reduce((sum, each) => sum + each.tags.length, 0), reports }, null, 2));

@@ -133,6 +133,15 @@ describe("countArticle", () => {
     expect(countArticle(GOLD, suggestions, ["quote"]).get("quote")).toMatchObject({ linksCorrect: 0 });
   });
 
+  it("follows a link to another suggester's answer on the same text when given as link targets", () => {
+    const suggestions = [suggestion("quote", 20, 39, { speakerKey: "actor:0", direct: true })];
+    const targets = [suggestion("actor", 0, 14, {}, "actor:0")];
+    expect(countArticle(GOLD, suggestions, ["quote"], {}, targets).get("quote")).toMatchObject({ linksCorrect: 1, linksSameActor: 1 });
+    // Its own answer wins over a target with the same key.
+    const own = [...suggestions, suggestion("actor", 44, 50, {}, "actor:0")];
+    expect(countArticle(GOLD, own, ["quote"], {}, targets).get("quote")).toMatchObject({ linksCorrect: 0 });
+  });
+
   it("judges a figure's value with tolerance for rounding noise, its unit as words and a missing approximate as false", () => {
     const golds = [gold("f", "figure", 0, 4, { value: 0.3, unit: "million euros", approximate: false })];
     const right = countArticle(golds, [suggestion("figure", 0, 4, { value: 0.1 + 0.2, unit: " Million  euros" })], ["figure"]);

@@ -124,16 +124,19 @@ export function matchOverlap(gold: readonly GoldSpan[], suggestions: readonly Su
 }
 
 /**
- * One article's counts per label. `suggestions` is one suggester's whole answer (its links name its own
- * keys); `context` is what it was given, whose actor tags its links may name too.
+ * One article's counts per label. `suggestions` is one suggester's whole answer; its links name its own keys,
+ * the actor tags of the `context` it was given, or keys of `linkTargets`: other suggesters' answers on the
+ * same text (the built-in quotes suggester names the actors suggester's keys).
  */
 export function countArticle(
   gold: readonly GoldSpan[],
   suggestions: readonly Suggestion[],
   labels: readonly Label[],
   context: SuggestContext = {},
+  linkTargets: readonly Suggestion[] = [],
 ): Map<Label, Counts> {
   const linked = new Map<string, { start: number; end: number }>();
+  for (const target of linkTargets) linked.set(target.key, target);
   for (const tag of context.actorTags ?? []) linked.set(tag.id, tag);
   for (const suggestion of suggestions) linked.set(suggestion.key, suggestion);
   const goldById = new Map(gold.map((tag) => [tag.id, tag]));
@@ -236,16 +239,15 @@ export type SuggesterReport = {
   failures: { article: string; message: string }[];
 };
 
-/**
- * Runs a suggester on every article and pools its counts. With `goldActors`, the suggester is given the gold
- * actor tags as the article's existing actors, which measures its speaker and source links apart from its
- * actor finding.
- */
-export function evaluateSuggester(
-  suggester: Suggester,
-  articles: readonly EvaluationArticle[],
-  options: { goldActors?: boolean } = {},
-): SuggesterReport {
+export type EvaluationOptions = {
+  /** Give the suggester the gold actor tags as the article's existing actors: links measured apart from actor finding. */
+  goldActors?: boolean;
+  /** Suggestions the suggester's links may name besides its own (see countArticle). */
+  linkTargets?: (text: string, context: SuggestContext) => readonly Suggestion[];
+};
+
+/** Runs a suggester on every article and pools its counts. */
+export function evaluateSuggester(suggester: Suggester, articles: readonly EvaluationArticle[], options: EvaluationOptions = {}): SuggesterReport {
   const pooled = new Map<Label, Counts>(suggester.labels.map((label) => [label, emptyCounts()]));
   let badOffsets = 0;
   const failures: SuggesterReport["failures"] = [];
@@ -264,7 +266,8 @@ export function evaluateSuggester(
       (suggestion) => !(suggestion.start >= 0 && suggestion.end <= article.text.length && article.text.slice(suggestion.start, suggestion.end) === suggestion.text),
     ).length;
     const labels = [...new Set([...pooled.keys(), ...suggestions.map((suggestion) => suggestion.label)])];
-    for (const [label, counts] of countArticle(article.tags, suggestions, labels, context)) {
+    const targets = options.linkTargets?.(article.text, context) ?? [];
+    for (const [label, counts] of countArticle(article.tags, suggestions, labels, context, targets)) {
       addCounts(pooled.get(label) ?? pooled.set(label, emptyCounts()).get(label)!, counts);
     }
   }
