@@ -45,9 +45,13 @@ const linkTargets = (text: string, context: Parameters<typeof suggestAll>[1]) =>
 const reports = suggesters.map((suggester) => evaluateSuggester(suggester, articles, { goldActors: values["gold-actors"], linkTargets }));
 
 if (values.json) {
-  console.log(JSON.stringify({ articles: articles.length, goldTags: articles.reduce((sum, each) => sum + each.tags.length, 0), reports }, null, 2));
+  console.log(
+    JSON.stringify({ articles: articles.length, goldTags: articles.reduce((sum, each) => sum + each.tags.length, 0), reports }, null, 2),
+  );
 } else {
-  console.log(`Gold set: ${articles.length} articles, ${articles.reduce((sum, each) => sum + each.tags.length, 0)} tags${values["gold-actors"] ? " (gold actors given)" : ""}\n`);
+  console.log(
+    `Gold set: ${articles.length} articles, ${articles.reduce((sum, each) => sum + each.tags.length, 0)} tags${values["gold-actors"] ? " (gold actors given)" : ""}\n`,
+  );
   for (const report of reports) printReport(report);
 }
 
@@ -65,15 +69,28 @@ function printReport(report: SuggesterReport) {
   console.log();
 }
 
-const number = (value: number | null) => (value === null ? "–" : value.toFixed(3));
+function number(value: number | null): string {
+  return value === null ? "–" : value.toFixed(3);
+}
 
-const scores = (row: LabelReport) => [row.exact, row.overlap].flatMap((each) => [each.precision, each.recall, each.f1].map(number));
+function scores(row: LabelReport): string[] {
+  return [row.exact, row.overlap].flatMap((each) => [each.precision, each.recall, each.f1].map(number));
+}
 
-const attributes = (row: LabelReport) =>
-  [row.linkAccuracy, row.linkSameActorAccuracy, row.directAccuracy, row.valueAccuracy, row.unitAccuracy, row.approximateAccuracy].map(number);
+function attributes(row: LabelReport): string[] {
+  return [
+    row.linkAccuracy,
+    row.linkSameActorAccuracy,
+    row.directAccuracy,
+    row.valueAccuracy,
+    row.unitAccuracy,
+    row.approximateAccuracy,
+  ].map(number);
+}
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => "  " + cells.map((cell, column) => (column ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const line = (cells: string[]) =>
+    "  " + cells.map((cell, column) => (column ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   return [line(header), ...rows.map(line)].join("\n");
 }

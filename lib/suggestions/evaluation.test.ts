@@ -114,7 +114,10 @@ describe("countArticle", () => {
   });
 
   it("counts a partial overlap for overlap only, and judges figure attributes only on exact matches", () => {
-    const suggestions = [suggestion("quote", 21, 38, { speakerKey: "nobody", direct: false }), suggestion("figure", 56, 61, { value: 3000 })];
+    const suggestions = [
+      suggestion("quote", 21, 38, { speakerKey: "nobody", direct: false }),
+      suggestion("figure", 56, 61, { value: 3000 }),
+    ];
     const counts = countArticle(GOLD, suggestions, LABELS);
     expect(counts.get("quote")).toMatchObject({ exact: 0, overlap: 1, links: 1, linksCorrect: 0, directs: 1, directsCorrect: 0 });
     expect(counts.get("figure")).toMatchObject({ exact: 0, overlap: 1, figures: 0 });
@@ -159,11 +162,20 @@ describe("evaluateSuggester", () => {
       name: "test:figures",
       version: "1",
       labels: ["figure"],
-      suggest: (text) => [...text.matchAll(/\d[\d,]* people/g)].map((match, index) => suggestion("figure", match.index, match.index + match[0].length, { value: 3000, unit: "people" }, `f${index}`)),
+      suggest: (text) =>
+        [...text.matchAll(/\d[\d,]* people/g)].map((match, index) =>
+          suggestion("figure", match.index, match.index + match[0].length, { value: 3000, unit: "people" }, `f${index}`),
+        ),
     };
     const report = evaluateSuggester(figures, [article, article]);
     expect(report.labels.map((row) => row.label)).toEqual(["figure"]);
-    expect(report.labels[0]).toMatchObject({ gold: 2, suggested: 2, exact: { precision: 1, recall: 1, f1: 1 }, valueAccuracy: 1, approximateAccuracy: 1 });
+    expect(report.labels[0]).toMatchObject({
+      gold: 2,
+      suggested: 2,
+      exact: { precision: 1, recall: 1, f1: 1 },
+      valueAccuracy: 1,
+      approximateAccuracy: 1,
+    });
     expect(report.all).toMatchObject({ gold: 2, suggested: 2 });
   });
 
@@ -187,7 +199,12 @@ describe("evaluateSuggester", () => {
 
   it("gives the gold actors as existing actor tags only when asked", () => {
     const seen: number[] = [];
-    const spy: Suggester = { name: "test:spy", version: "1", labels: ["quote"], suggest: (_text, context) => (seen.push(context?.actorTags?.length ?? 0), []) };
+    const spy: Suggester = {
+      name: "test:spy",
+      version: "1",
+      labels: ["quote"],
+      suggest: (_text, context) => (seen.push(context?.actorTags?.length ?? 0), []),
+    };
     evaluateSuggester(spy, [article]);
     evaluateSuggester(spy, [article], { goldActors: true });
     expect(seen).toEqual([0, 2]);

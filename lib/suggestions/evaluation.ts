@@ -187,7 +187,8 @@ export function countArticle(
 }
 
 // 0.1 + 0.2 style noise is not a wrong value.
-const sameValue = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+const sameValue = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
 // Units are compared as words ("Households" and "households" are one unit); the guidelines fix their form.
 const sameUnit = (a: string | null, b: string | null) =>
@@ -247,13 +248,21 @@ export type EvaluationOptions = {
 };
 
 /** Runs a suggester on every article and pools its counts. */
-export function evaluateSuggester(suggester: Suggester, articles: readonly EvaluationArticle[], options: EvaluationOptions = {}): SuggesterReport {
+export function evaluateSuggester(
+  suggester: Suggester,
+  articles: readonly EvaluationArticle[],
+  options: EvaluationOptions = {},
+): SuggesterReport {
   const pooled = new Map<Label, Counts>(suggester.labels.map((label) => [label, emptyCounts()]));
   let badOffsets = 0;
   const failures: SuggesterReport["failures"] = [];
   for (const article of articles) {
     const context: SuggestContext = options.goldActors
-      ? { actorTags: article.tags.filter((tag) => tag.label === "actor").map(({ id, start, end, attributes }) => ({ id, start, end, canonicalName: attributes.canonicalName })) }
+      ? {
+          actorTags: article.tags
+            .filter((tag) => tag.label === "actor")
+            .map(({ id, start, end, attributes }) => ({ id, start, end, canonicalName: attributes.canonicalName })),
+        }
       : {};
     let suggestions: Suggestion[];
     try {
@@ -263,7 +272,12 @@ export function evaluateSuggester(suggester: Suggester, articles: readonly Evalu
       suggestions = [];
     }
     badOffsets += suggestions.filter(
-      (suggestion) => !(suggestion.start >= 0 && suggestion.end <= article.text.length && article.text.slice(suggestion.start, suggestion.end) === suggestion.text),
+      (suggestion) =>
+        !(
+          suggestion.start >= 0 &&
+          suggestion.end <= article.text.length &&
+          article.text.slice(suggestion.start, suggestion.end) === suggestion.text
+        ),
     ).length;
     const labels = [...new Set([...pooled.keys(), ...suggestions.map((suggestion) => suggestion.label)])];
     const targets = options.linkTargets?.(article.text, context) ?? [];

@@ -35,7 +35,8 @@ describe("parseGoldArticle", () => {
   });
 
   it("links to the nearest earlier paragraph's mention when the quote's own paragraphs have none, or to the side asked for", () => {
-    const body = "[[actor:lind|Lindqvist]] said:\n\n[[quote speaker=lind|“One.\n\n“Two.”]]\n\n[[claim source=lind>|Prices will fall]], [[actor:okafor|Okafor]] and [[actor:lind|Lindqvist]] believe.";
+    const body =
+      "[[actor:lind|Lindqvist]] said:\n\n[[quote speaker=lind|“One.\n\n“Two.”]]\n\n[[claim source=lind>|Prices will fall]], [[actor:okafor|Okafor]] and [[actor:lind|Lindqvist]] believe.";
     const article = parse(body);
     const quote = article.tags.find((tag) => tag.label === "quote")!;
     const claim = article.tags.find((tag) => tag.label === "claim")!;

@@ -81,7 +81,7 @@ export function parseGoldArticle(id: string, source: string): GoldArticle {
   let text = "";
   const open: OpenTag[] = [];
   const raw: RawTag[] = [];
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     OPEN.lastIndex = at;
     const opening = OPEN.exec(body);
     if (opening) {
@@ -216,7 +216,10 @@ function linkMention(text: string, from: RawTag, raw: RawTag[], key: string, sid
     .filter(({ tag }) => tag.label === "actor" && tag.key === key && (tag.end <= from.start || tag.start >= from.end))
     .filter(({ tag }) => (side === "<" ? tag.end <= from.start : side === ">" ? tag.start >= from.end : true));
   const nearest = (candidates: typeof mentions) =>
-    candidates.reduce<(typeof mentions)[number] | undefined>((best, each) => (!best || gap(each.tag) < gap(best.tag) ? each : best), undefined);
+    candidates.reduce<(typeof mentions)[number] | undefined>(
+      (best, each) => (!best || gap(each.tag) < gap(best.tag) ? each : best),
+      undefined,
+    );
   const inParagraph = nearest(mentions.filter(({ tag }) => tag.start >= paragraphStart && tag.end <= paragraphEnd));
   const before = nearest(mentions.filter(({ tag }) => tag.end <= from.start));
   return (inParagraph ?? before ?? nearest(mentions))?.index ?? -1;

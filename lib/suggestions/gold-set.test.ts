@@ -24,7 +24,8 @@ describe("the gold set", () => {
     for (const article of articles) expect(countWords(article.text), article.id).toBeGreaterThanOrEqual(500);
     for (const article of articles) expect(countWords(article.text), article.id).toBeLessThanOrEqual(1200);
     expect(allTags.length).toBeGreaterThanOrEqual(300);
-    for (const label of ["actor", "figure", "quote", "claim"]) expect(allTags.filter((tag) => tag.label === label).length, label).toBeGreaterThan(15);
+    for (const label of ["actor", "figure", "quote", "claim"])
+      expect(allTags.filter((tag) => tag.label === label).length, label).toBeGreaterThan(15);
     expect(fs.readFileSync(GUIDELINES_PATH, "utf8")).toContain("## Claim");
   });
 
@@ -93,7 +94,15 @@ describe("the gold set", () => {
         texts
           .get(text)!
           .tags.filter((tag) => tag.label === "figure")
-          .map((tag) => ({ key: tag.id, label: tag.label, start: tag.start, end: tag.end, text: tag.text, score: 1, attributes: tag.attributes })),
+          .map((tag) => ({
+            key: tag.id,
+            label: tag.label,
+            start: tag.start,
+            end: tag.end,
+            text: tag.text,
+            score: 1,
+            attributes: tag.attributes,
+          })),
     };
     const [figures] = evaluateSuggester(oracle, articles).labels;
     expect(figures).toMatchObject({ exact: { f1: 1 }, overlap: { f1: 1 }, valueAccuracy: 1, unitAccuracy: 1, approximateAccuracy: 1 });
