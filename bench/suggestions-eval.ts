@@ -8,7 +8,7 @@
  * Every suggester is measured alone, and "builtin:all" measures suggestAll: their answers made one, as the
  * editor shows them. Options: --suggester <name> (one of them; default all), --json (machine-readable), --gold-actors (give
  * each suggester the gold actor tags as the article's existing actors, to measure links apart from actor
- * finding).
+ * finding; suggestAll then leaves out actors already tagged, so read only the link columns).
  */
 import { parseArgs } from "node:util";
 import { BUILTIN_SUGGESTERS, suggestAll } from "@/lib/suggestions/builtin";
