@@ -131,7 +131,7 @@ describe("margin CLI", () => {
       expect(kept).toMatchObject({ code: 0, stdout: expect.stringContaining("1 file, 1 article: 1 imported, 0 duplicate, 0 failed") });
       expect(await margin("import", "--project", slug)).toMatchObject({
         code: 2,
-        stderr: expect.stringContaining("give files or globs..."),
+        stderr: expect.stringContaining("give files, globs or addresses..."),
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -129,7 +129,7 @@ export const COMMANDS: Command[] = [
   {
     name: "import",
     summary:
-      "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl) or web pages (http/https addresses), or a Margin dataset with its tags, into a project",
+      "Import articles from files (.txt, .md, .html, .docx, .json, .jsonl) or web pages (http/https addresses), or tagged articles from a Margin dataset or another tool's files (Label Studio, doccano, W3C, brat, spaCy/Prodigy, CoNLL), into a project",
     options: {
       project: { type: "string", description: "project slug", required: true },
       "keep-artifacts": { type: "boolean", description: "keep page furniture (share buttons, repeated headline, …) in the text" },
