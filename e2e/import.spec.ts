@@ -132,7 +132,10 @@ test("a scraped text file with one paragraph per line arrives as paragraphs, wit
   const content = fs.readFileSync("lib/articles/fixtures/scraped-one-per-line.txt", "utf8");
   await projectPage.uploadFiles([{ name: "scan_0001.txt", content }]);
   await expect(page.getByRole("status").filter({ hasText: "Done:" })).toHaveText("Done: 1 imported, 0 duplicate, 0 failed");
-  await page.getByRole("list", { name: "Import results" }).getByRole("link", { name: /Harbour town votes/ }).click();
+  await page
+    .getByRole("list", { name: "Import results" })
+    .getByRole("link", { name: /Harbour town votes/ })
+    .click();
 
   const text = page.getByTestId("article-text");
   await expect(text.locator("p")).toHaveCount(32);
