@@ -81,9 +81,13 @@ export function answerRaw(status: number, contentType: string, text: string): Pr
   };
 }
 
-/** Headers at once, then nothing: a backend stuck in its model. */
-export function answerNever(): PredictHandler {
-  return (_body, response) => response.writeHead(200, { "content-type": "application/json" });
+/** A backend stuck in its model: nothing at all, or (`headers`) a 200's headers and then nothing. */
+export function answerNever({ headers = false } = {}): PredictHandler {
+  return (_body, response) => {
+    if (!headers) return;
+    response.writeHead(200, { "content-type": "application/json" });
+    response.flushHeaders();
+  };
 }
 
 /** A JSON answer that never ends, a chunk every few milliseconds, with no length announced. */

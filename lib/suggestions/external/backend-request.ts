@@ -61,6 +61,7 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 
 type Exchange = { status: number; statusText: string; body: Buffer };
 
 function exchange(
+  backend: string,
   url: URL,
   method: "GET" | "POST",
   payload: string | undefined,
@@ -69,7 +70,6 @@ function exchange(
   maxBytes: number,
 ) {
   return new Promise<Exchange>((resolve, reject) => {
-    const backend = describeBackend(url);
     const client = url.protocol === "https:" ? https : http;
     const request = client.request(url, {
       method,
@@ -138,13 +138,14 @@ function exchange(
 export async function requestBackend(config: BackendConfig, method: "GET" | "POST", path: string, payload?: unknown): Promise<unknown> {
   const base = checkBackendUrl(config.url);
   const url = new URL(base);
-  url.pathname = `${base.pathname}/${path}`;
+  url.pathname = `${base.pathname.replace(/\/+$/, "")}/${path}`;
   const backend = describeBackend(base);
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
   let answer: Exchange;
   try {
     answer = await exchange(
+      backend,
       url,
       method,
       payload === undefined ? undefined : JSON.stringify(payload),
