@@ -26,7 +26,7 @@ export function privateBackendsAllowed(): boolean {
 
 const ALLOW_HINT = "(an operator can allow private addresses with MARGIN_SUGGESTER_ALLOW_PRIVATE_URLS=1)";
 
-/** The backend's base URL, checked by the address rule; its path ends without "/" (a "/predict" given is dropped). */
+/** The backend's base URL, checked by the address rule, its path without a trailing "/" or "/predict" (some give the endpoint). */
 export function checkBackendUrl(raw: string, allowPrivate = privateBackendsAllowed()): URL {
   const checked = checkPageUrl(raw, allowPrivate);
   if (!checked.ok) {
