@@ -7,9 +7,12 @@
  * - a dataset of a million empty articles (3 MB: the report's case), under the default article limit (400)
  *   and with the limit raised so that every one goes through the import;
  * - a dataset of real articles (--real N, about 8,000 characters each, no tags), imported;
+ * - a Label Studio export of real articles (--annotated N, 8,000 characters and 40 tags each, half of them
+ *   under labels the map names, with CRLF line endings so that every tag is placed again by its words),
+ *   imported through the annotated route with its NDJSON progress;
  * - uploads: three at once of one 240 MB file (refused at the per-file limit: how much was read) and three
  *   at once of 48 files of 5 MB (the largest upload allowed, read whole by the body reader, not imported).
- * Options: --empty N (1000000) --real N (200) --skip-uploads.
+ * Options: --empty N (1000000) --real N (200) --annotated N (200) --skip-uploads.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -20,12 +23,14 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION } from "@/lib/export/shape";
 import { createProjectWith, createUser } from "@/lib/testing/factories";
 import { streamedUpload } from "@/lib/testing/streamed-upload";
+import { OffsetIndex } from "@/lib/tags/offsets";
 import { newsText, rng } from "./news-text";
 
 const { values } = parseArgs({
   options: {
     empty: { type: "string", default: "1000000" },
     real: { type: "string", default: "200" },
+    annotated: { type: "string", default: "200" },
     "skip-uploads": { type: "boolean", default: false },
   },
 });
@@ -141,6 +146,57 @@ async function main() {
     const realBody = datasetBody(articles.join(","));
     await measure(`dataset of ${real} real articles (${(realBody.length / MB).toFixed(1)} MB), imported`, health, async () =>
       answer(await post(realBody)),
+    );
+
+    const annotatedRoute = (await import("@/app/api/projects/[slug]/imports/annotated/route")).POST as unknown as Handler;
+    const annotated = Number(values.annotated);
+    const tasks = Array.from({ length: annotated }, (_, index) => {
+      // CRLF line endings: the stored text differs from the file's, so every tag is placed by its words.
+      const text = newsText(random, 8000).replace(/\n/g, "\r\n");
+      const offsets = new OffsetIndex(text);
+      const words = [...text.matchAll(/\p{L}{4,}(?: \p{L}{4,})?/gu)];
+      const step = Math.max(1, Math.floor(words.length / 40));
+      const result = words
+        .filter((_, position) => position % step === 0)
+        .slice(0, 40)
+        .map((word, position) => ({
+          id: `r${position}`,
+          type: "labels",
+          from_name: "label",
+          to_name: "text",
+          value: {
+            start: offsets.toCodePoint(word.index),
+            end: offsets.toCodePoint(word.index + word[0].length),
+            text: word[0],
+            labels: [position % 2 ? "PER" : "actor"],
+          },
+        }));
+      return {
+        id: index,
+        data: { text, title: `Story ${index}` },
+        annotations: [{ id: index, completed_by: { email: "a@example.com" }, result }],
+      };
+    });
+    const labelStudio = JSON.stringify(tasks);
+    await measure(
+      `Label Studio export of ${annotated} articles × 40 tags (${(labelStudio.length / MB).toFixed(1)} MB, CRLF), imported with --map PER=actor`,
+      health,
+      async () => {
+        const { slug } = await createProjectWith({ owner: [owner] });
+        const form = new FormData();
+        form.append("file", new File([labelStudio], "project.json", { type: "application/json" }));
+        const response = await annotatedRoute(
+          new Request("http://margin.bench/api/route?format=labelstudio&map=PER%3Dactor", {
+            method: "POST",
+            headers: { authorization: `Bearer ${token}` },
+            body: form,
+          }),
+          { params: Promise.resolve({ slug }) },
+        );
+        const lines = (await response.text()).trim().split("\n");
+        const last = JSON.parse(lines.at(-1)!) as { report?: { counts: unknown; tags: number; skippedCount: number } };
+        return `${response.status}, ${lines.length - 1} progress lines; ${JSON.stringify(last.report?.counts)}, ${last.report?.tags} tags, ${last.report?.skippedCount} skipped`;
+      },
     );
 
     if (!values["skip-uploads"]) {
