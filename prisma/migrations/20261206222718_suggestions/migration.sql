@@ -24,6 +24,7 @@ CREATE TABLE "suggestions" (
     "source_suggestion_id" TEXT,
     "source_tag_id" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "superseded_at" TIMESTAMP(3),
 
     CONSTRAINT "suggestions_pkey" PRIMARY KEY ("id")
 );
