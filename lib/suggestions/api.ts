@@ -101,7 +101,8 @@ async function acceptRow(access: Access, row: SuggestionRow, input: AcceptInput,
   return { annotation: await getAnnotation(access, id, unit), ...(link.unlinked && !linksGiven(input) ? { unlinked: true as const } : {}) };
 }
 
-const linksGiven = (input: AcceptInput) => input.attributes !== undefined && ("speakerId" in input.attributes || "sourceId" in input.attributes);
+const linksGiven = (input: AcceptInput) =>
+  input.attributes !== undefined && ("speakerId" in input.attributes || "sourceId" in input.attributes);
 
 /** Makes a suggestion the caller's tag; 409 when they already answered it or the text moved under it. */
 export async function acceptSuggestion(actor: Actor, id: string, input: AcceptInput, unit: OffsetUnit): Promise<Accepted> {

@@ -6,7 +6,11 @@
 import type { SuggestContext, Suggestion } from "./suggester";
 
 export type BackendConfig = { url: string; token?: string; timeoutMs?: number; maxBytes?: number };
-type SuggestFromBackend = (config: BackendConfig, text: string, context: SuggestContext) => Promise<{ suggestions: Suggestion[]; model: string }>;
+type SuggestFromBackend = (
+  config: BackendConfig,
+  text: string,
+  context: SuggestContext,
+) => Promise<{ suggestions: Suggestion[]; model: string }>;
 
 // MERGE(sugg-external): replace this stand-in with `import { suggestFromBackend } from "./external";`
 // (lib/suggestions/external was not on any branch when this was written).

@@ -99,7 +99,10 @@ export async function readBackendConfig(projectId: string): Promise<{ url: strin
 }
 
 /** The rows of the sets someone is offered (scope.ts), not superseded, in reading order. */
-export async function listOfferedRows(articleId: string, scope: SuggestionScope): Promise<(SuggestionRow & { forUserId: string | null })[]> {
+export async function listOfferedRows(
+  articleId: string,
+  scope: SuggestionScope,
+): Promise<(SuggestionRow & { forUserId: string | null })[]> {
   const rows = await prisma.suggestion.findMany({
     where: {
       articleId,

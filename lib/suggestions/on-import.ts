@@ -13,9 +13,15 @@ import { unsafeRunOnArticle } from "./run";
 export async function unsafeSuggestOnImport(projectId: string, articleId: string): Promise<void> {
   const settings = await readSuggestOnImport(projectId);
   if (!settings?.suggestOnImport) return;
-  const { errors } = await unsafeRunOnArticle(projectId, articleId, { userId: null, blind: settings.blindAnnotation, forUserId: null }, undefined, {
-    external: false,
-  });
+  const { errors } = await unsafeRunOnArticle(
+    projectId,
+    articleId,
+    { userId: null, blind: settings.blindAnnotation, forUserId: null },
+    undefined,
+    {
+      external: false,
+    },
+  );
   for (const error of errors) console.error(`[suggestions] on import of ${articleId}, ${error.suggester}: ${error.message}`);
 }
 

@@ -33,7 +33,10 @@ export async function projectRunResponse(
       } catch (error) {
         console.error("[suggestions] a project-wide run failed", error);
         line({
-          error: { code: "internal", message: "The run stopped on an unexpected error (logged); the articles done so far keep their suggestions" },
+          error: {
+            code: "internal",
+            message: "The run stopped on an unexpected error (logged); the articles done so far keep their suggestions",
+          },
         });
       }
       controller.close();

@@ -8,7 +8,9 @@ export const suggesterNamesSchema = z
   .min(1, { error: "suggesters must name at least one suggester (leave it out to run them all)" })
   .max(50, { error: "suggesters may name at most 50" })
   .optional()
-  .describe("Only these suggesters (builtin:known-actors, builtin:actors, builtin:figures, builtin:quotes, builtin:claims, external); all by default");
+  .describe(
+    "Only these suggesters (builtin:known-actors, builtin:actors, builtin:figures, builtin:quotes, builtin:claims, external); all by default",
+  );
 
 export const runBodySchema = z.strictObject({ suggesters: suggesterNamesSchema });
 

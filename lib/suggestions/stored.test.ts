@@ -4,7 +4,8 @@ import { suggestAll, type SuggestionFrom } from "./builtin";
 import { fitsText, suggestionKey, tagAttributesOf, toRows, viewOf } from "./stored";
 
 // Emoji before and inside the words (two UTF-16 units, one code point each), curly quotes and an em dash.
-const TEXT = "🌊 Mayor Ana Ruiz said the city counted 1,219 ballots — about 40% more than in 2020.\n\n“We will recount every one of them,” said Ana Ruiz. 👩‍💻";
+const TEXT =
+  "🌊 Mayor Ana Ruiz said the city counted 1,219 ballots — about 40% more than in 2020.\n\n“We will recount every one of them,” said Ana Ruiz. 👩‍💻";
 const points = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
 let next = 0;
 const freshId = () => `s${++next}`;
@@ -66,7 +67,12 @@ describe("a suggester's answer made into rows", () => {
 });
 
 describe("whether a stored suggestion still fits the text", () => {
-  const [row] = toRows(TEXT, suggestAll(TEXT).filter((s) => s.text === "about 40%"), new Set(), freshId).rows;
+  const [row] = toRows(
+    TEXT,
+    suggestAll(TEXT).filter((s) => s.text === "about 40%"),
+    new Set(),
+    freshId,
+  ).rows;
 
   it("fits the text it was made on, not a corrected one, nor one too short to hold it", () => {
     expect(fitsText(new OffsetIndex(TEXT), row!)).toBe(true);
@@ -75,7 +81,12 @@ describe("whether a stored suggestion still fits the text", () => {
   });
 
   it("keys it by suggester, label and words at their place, so that a re-run finds it again", () => {
-    const again = toRows(TEXT, suggestAll(TEXT).filter((s) => s.text === "about 40%"), new Set(), freshId).rows[0]!;
+    const again = toRows(
+      TEXT,
+      suggestAll(TEXT).filter((s) => s.text === "about 40%"),
+      new Set(),
+      freshId,
+    ).rows[0]!;
     expect(again.id).not.toBe(row!.id);
     expect(suggestionKey(again)).toBe(suggestionKey(row!));
     expect(suggestionKey({ ...again, suggester: "other" })).not.toBe(suggestionKey(row!));

@@ -52,8 +52,10 @@ export function toRows(
 ): { rows: SuggestionRow[]; refused: SuggestionFrom[] } {
   const offsets = new OffsetIndex(text);
   const refused: SuggestionFrom[] = [];
-  const placed: { suggestion: SuggestionFrom; row: Omit<SuggestionRow, "speakerSuggestionId" | "speakerTagId" | "sourceSuggestionId" | "sourceTagId"> }[] =
-    [];
+  const placed: {
+    suggestion: SuggestionFrom;
+    row: Omit<SuggestionRow, "speakerSuggestionId" | "speakerTagId" | "sourceSuggestionId" | "sourceTagId">;
+  }[] = [];
   for (const suggestion of suggestions) {
     const start = codePoint(offsets, suggestion.start);
     const end = codePoint(offsets, suggestion.end);
@@ -137,7 +139,8 @@ export type SuggestionView = ReturnType<typeof viewOf>;
  */
 export function tagAttributesOf(row: Pick<SuggestionRow, "label" | "attributes">, linkedTag: string | null): Record<string, unknown> {
   const given = row.attributes;
-  const defined = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+  const defined = (entries: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
   switch (row.label) {
     case "actor":
       return defined({ canonicalName: given.canonicalName, kind: given.kind });

@@ -9,10 +9,14 @@ const SUGGESTION =
 
 export const contract = defineRoute("/api/articles/{id}/suggestions", {
   GET: {
-    summary: "Suggestions offered to the caller: on words the text still has, not accepted, not dismissed by them (owners, editors, reviewers)",
+    summary:
+      "Suggestions offered to the caller: on words the text still has, not accepted, not dismissed by them (owners, editors, reviewers)",
     params: articleParams,
     query: offsetUnitQuerySchema,
-    responses: { 200: `\`{ suggestions: Suggestion[] }\`, ordered by start and end; a Suggestion is ${SUGGESTION}`, ...errors(400, 401, 403, 404) },
+    responses: {
+      200: `\`{ suggestions: Suggestion[] }\`, ordered by start and end; a Suggestion is ${SUGGESTION}`,
+      ...errors(400, 401, 403, 404),
+    },
   },
   POST: {
     summary: "Run the suggesters on the article now (the built-ins, and the project's external backend when configured)",

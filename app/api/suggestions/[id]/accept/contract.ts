@@ -14,7 +14,10 @@ const optionalOverrides: BodyReader<AcceptBody> = {
     const sent = request.body !== null && request.headers.get("content-length") !== "0";
     return parseOrThrow(acceptBodySchema, sent ? await readJson(request) : undefined);
   },
-  describe: () => ({ description: "Optional: `{ label?, attributes? }` to change what the tag will be", content: { "application/json": { schema: requestSchemaOf(acceptBodySchema) } } }),
+  describe: () => ({
+    description: "Optional: `{ label?, attributes? }` to change what the tag will be",
+    content: { "application/json": { schema: requestSchemaOf(acceptBodySchema) } },
+  }),
 };
 
 export const contract = defineRoute("/api/suggestions/{id}/accept", {
