@@ -4,7 +4,7 @@
  * once, its history naming the suggestion), accepting every one of a label above a score, dismissing one.
  */
 import "server-only";
-import type { Actor, ArticleAccess } from "@/lib/auth/context";
+import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { authorizeArticle, unwrapAccess } from "@/lib/auth/project-access";
 import { AppError } from "@/lib/errors";
 import { getAnnotation, type AnnotationView } from "@/lib/tags/data";
@@ -26,9 +26,9 @@ async function articleText(access: Access): Promise<string> {
 }
 
 /** The rows offered to the caller: their sets (scope.ts), still on their words, not answered by them. */
-async function offeredRows(access: Access, text: string): Promise<SuggestionRow[]> {
+async function offeredRows(access: ProjectAccess, articleId: string, text: string): Promise<SuggestionRow[]> {
   const scope = suggestionScope(access);
-  const [rows, answered] = await Promise.all([listOfferedRows(access.articleId, scope), readAnsweredKeys(access.articleId, scope)]);
+  const [rows, answered] = await Promise.all([listOfferedRows(articleId, scope), readAnsweredKeys(articleId, scope)]);
   const offsets = new OffsetIndex(text);
   // Where the caller's own set and the shared one propose the same, their own is the one (its links are theirs).
   const own = new Set(rows.filter((row) => row.forUserId !== null).map(suggestionKey));
@@ -40,9 +40,15 @@ async function offeredRows(access: Access, text: string): Promise<SuggestionRow[
 
 /** What the caller is offered on the article, ordered by start and end, offsets in `unit`. */
 export async function listSuggestions(access: Access, unit: OffsetUnit): Promise<SuggestionView[]> {
-  const text = await articleText(access);
+  return listArticleSuggestions(access, access.articleId, unit);
+}
+
+/** The same for an article named apart from the access (the operator's CLI); not found outside the project. */
+export async function listArticleSuggestions(access: ProjectAccess, articleId: string, unit: OffsetUnit): Promise<SuggestionView[]> {
+  const text = await readArticleText(access.projectId, articleId);
+  if (text === null) throw new AppError("not_found", `No article "${articleId}"`);
   const offsets = new OffsetIndex(text);
-  return (await offeredRows(access, text)).map((row) => viewOf(row, offsets, unit));
+  return (await offeredRows(access, articleId, text)).map((row) => viewOf(row, offsets, unit));
 }
 
 /** The suggestion named by a path, authorized for the caller: not found for anyone whose sets do not hold it. */
@@ -116,7 +122,9 @@ export async function acceptSuggestion(actor: Actor, id: string, input: AcceptIn
  */
 export async function acceptAllAbove(access: Access, input: { label: Label; minScore: number }, unit: OffsetUnit) {
   const text = await articleText(access);
-  const rows = (await offeredRows(access, text)).filter((row) => row.label === input.label && row.score >= input.minScore);
+  const rows = (await offeredRows(access, access.articleId, text)).filter(
+    (row) => row.label === input.label && row.score >= input.minScore,
+  );
   const annotations: AnnotationView[] = [];
   const skipped: { id: string; message: string }[] = [];
   for (const row of rows) {
