@@ -47,7 +47,10 @@ const points = (start: number, end: number) => [...TEXT].slice(start, end).join(
 
 beforeAll(async () => {
   server = await startCollabServer();
-  [editor, colleague, viewer, stranger] = await Promise.all(["Editor", "Colleague", "Viewer", "Stranger"].map(person));
+  editor = await person("Editor");
+  colleague = await person("Colleague");
+  viewer = await person("Viewer");
+  stranger = await person("Stranger");
   const { slug } = await createProjectWith({ owner: [editor], editor: [colleague], viewer: [viewer] });
   article = (await createArticle(slug, { title: "Count", text: TEXT })).id;
 });
