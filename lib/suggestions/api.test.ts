@@ -4,6 +4,7 @@ import * as acceptAbove from "@/app/api/articles/[id]/suggestions/accept/route";
 import * as acceptOne from "@/app/api/suggestions/[id]/accept/route";
 import * as dismissOne from "@/app/api/suggestions/[id]/dismiss/route";
 import * as history from "@/app/api/annotations/[id]/history/route";
+import * as tagsRoute from "@/app/api/articles/[id]/annotations/route";
 import { prisma } from "@/lib/db/prisma";
 import { call, person, type Person, type Server } from "@/lib/export/test-support";
 import { startCollabServer } from "@/lib/testing/collab";
@@ -72,6 +73,9 @@ describe("running and listing suggestions", () => {
       attributes: { value: 40, unit: "%", approximate: true },
     });
     for (const item of await listFor(editor, "utf16")) expect(TEXT.slice(item.start, item.end)).toBe(item.text);
+    // Suggestions are not tags: the article's tags (what review, agreement and export read) are untouched.
+    const tags = await call(tagsRoute.GET, { id: article }, { token: editor.token, query: { status: "all" } });
+    expect(((await tags.json()) as { annotations: unknown[] }).annotations).toEqual([]);
     const starts = suggestions.map((item) => item.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
