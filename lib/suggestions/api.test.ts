@@ -41,7 +41,7 @@ const listFor = async (who: Person, offsetUnit = "codepoint") => {
   return ((await response.json()) as { suggestions: View[] }).suggestions;
 };
 const run = (who: Person, body: unknown = {}) => call(articleSuggestions.POST, { id: article }, { token: who.token, body });
-const accept = (who: Person, id: string, body?: unknown) => call(acceptOne.POST, { id }, { token: who.token, method: "POST", body });
+const accept = (who: Person, id: string, body: unknown = {}) => call(acceptOne.POST, { id }, { token: who.token, body });
 const dismiss = (who: Person, id: string) => call(dismissOne.POST, { id }, { token: who.token, method: "POST" });
 const find = (list: View[], label: string, text: string) => list.find((item) => item.label === label && item.text === text);
 const points = (start: number, end: number) => [...TEXT].slice(start, end).join("");
