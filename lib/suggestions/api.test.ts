@@ -191,6 +191,22 @@ describe("accepting", () => {
   });
 });
 
+describe("what is tagged already", () => {
+  it("is not offered: a tag of the same label on the same words, whoever made it, hides the suggestion", async () => {
+    await run(editor);
+    const claim = (await listFor(editor)).find((item) => item.label === "claim")!;
+    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(true);
+    const made = await call(
+      tagsRoute.POST,
+      { id: article },
+      { token: editor.token, body: { label: "claim", start: claim.start, end: claim.end } },
+    );
+    expect(made.status).toBe(201);
+    expect((await listFor(editor)).some((item) => item.id === claim.id)).toBe(false);
+    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(false);
+  });
+});
+
 describe("the article's suggestions belong to it", () => {
   it("are deleted with it", async () => {
     const { slug } = await createProjectWith({ owner: [editor] });
