@@ -9,7 +9,6 @@ import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { AppError } from "@/lib/errors";
 import { slugSchema } from "@/lib/projects/schema";
 import { listArticleSuggestions } from "@/lib/suggestions/api";
-import { runProject } from "@/lib/suggestions/project-run";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -56,6 +55,8 @@ export async function runSuggest(
       : undefined;
   const articles = typeof values.article === "string" ? [values.article] : undefined;
   let last = performance.now();
+  // Loaded when asked for: the suggesters bring an NLP library every other command can do without.
+  const { runProject } = await import("@/lib/suggestions/project-run");
   const report = await plainly(() =>
     runProject(access, { suggesters, articles }, (done, total) => {
       if (performance.now() - last < 2000 && done < total && done % 100 !== 0) return;

@@ -8,11 +8,12 @@
 import "server-only";
 import { setAfterImport } from "@/lib/articles/after-import";
 import { readSuggestOnImport } from "./data";
-import { unsafeRunOnArticle } from "./run";
 
 export async function unsafeSuggestOnImport(projectId: string, articleId: string): Promise<void> {
   const settings = await readSuggestOnImport(projectId);
   if (!settings?.suggestOnImport) return;
+  // Loaded on first use: the suggesters bring an NLP library the server's start-up need not wait for.
+  const { unsafeRunOnArticle } = await import("./run");
   const { errors } = await unsafeRunOnArticle(
     projectId,
     articleId,
