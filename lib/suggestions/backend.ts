@@ -3,20 +3,10 @@
  * lib/suggestions/external (its own module: the protocol, timeouts and size limits); this file is the one
  * place a run reaches it.
  */
-import type { SuggestContext, Suggestion } from "./suggester";
+import { suggestFromBackend, type BackendConfig } from "./external";
+import type { SuggestContext } from "./suggester";
 
-export type BackendConfig = { url: string; token?: string; timeoutMs?: number; maxBytes?: number };
-type SuggestFromBackend = (
-  config: BackendConfig,
-  text: string,
-  context: SuggestContext,
-) => Promise<{ suggestions: Suggestion[]; model: string }>;
-
-// MERGE(sugg-external): replace this stand-in with `import { suggestFromBackend } from "./external";`
-// (lib/suggestions/external was not on any branch when this was written).
-const suggestFromBackend: SuggestFromBackend = async () => {
-  throw new Error("this build has no client for external suggesters yet");
-};
+export type { BackendConfig };
 
 /** The name an external backend's suggestions are stored under; its model version is their version. */
 export const EXTERNAL_SUGGESTER = "external";
