@@ -1,14 +1,16 @@
 /**
- * builtin:claims: statements reported with a source, outside quotation marks: "according to X, …",
- * "…, according to X", "X said (that) …", "…, officials said", "X claimed / argued / insisted / warned /
- * alleged / denied that …". The span is the reported clause (lib/suggestions/builtin/reported.ts), the
- * `sourceKey` the actor tag or suggestion of its source. Precision first: a claim needs a named source, a
- * group that speaks or a pronoun that resolves to a person, and a clause of three words or more; quoted
- * words are the quotes suggester's.
+ * builtin:claims: assertions reported with a source, outside quotation marks: "according to X, …",
+ * "…, according to X", "X claims / argues / believes / expects / fears / estimates / warns / alleges /
+ * denies (that) …", "a study by X found …". A clause reported with a verb of saying ("X said …") is an
+ * indirect quote instead (guidelines, "Quotes or claims"), the quotes suggester's. The span is the reported
+ * clause (lib/suggestions/builtin/reported.ts), the `sourceKey` the actor tag or suggestion of its source.
+ * Precision first: a claim needs a named source, a group that speaks or a pronoun that resolves to a
+ * person, and a clause of three words or more; quoted words are the quotes suggester's.
  */
 import type { SuggestContext, Suggester, Suggestion } from "../suggester";
 import { findReported } from "./reported";
 import { linkSpeaker } from "./speaker-link";
+import { SAYING_VERBS } from "./speech";
 import { spanKey } from "./words";
 
 const ASSERTING = new Set([
@@ -31,7 +33,7 @@ export function findClaims(text: string, context: SuggestContext = {}): Suggesti
   const found: Suggestion[] = [];
   for (const reported of findReported(text)) {
     const verb = reported.attribution.verbText;
-    if (NOT_CLAIMS.has(verb)) continue;
+    if (NOT_CLAIMS.has(verb) || SAYING_VERBS.has(verb)) continue;
     if (found.some((claim) => claim.start === reported.start && claim.end === reported.end)) continue;
     found.push({
       key: spanKey("claim", reported.start, reported.end),
@@ -39,11 +41,11 @@ export function findClaims(text: string, context: SuggestContext = {}): Suggesti
       start: reported.start,
       end: reported.end,
       text: text.slice(reported.start, reported.end),
-      score: verb === "according to" || ASSERTING.has(verb) ? 0.8 : reported.that ? 0.7 : 0.55,
+      score: verb === "according to" || ASSERTING.has(verb) ? 0.8 : reported.that ? 0.75 : 0.65,
       attributes: { sourceKey: linkSpeaker(reported.attribution.speaker, context) },
     });
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-export const claimsSuggester: Suggester = { name: "builtin:claims", version: "1", labels: ["claim"], suggest: findClaims };
+export const claimsSuggester: Suggester = { name: "builtin:claims", version: "2", labels: ["claim"], suggest: findClaims };

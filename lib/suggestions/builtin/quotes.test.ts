@@ -70,6 +70,21 @@ describe("quotes", () => {
     ]);
   });
 
+  it("starts an indirect quote at whatever word follows a verb of saying, not only at “that” or a determiner", () => {
+    const text =
+      "Prosecutors said Ansel Marr had moved the money twice. Police said nine people were hurt. " +
+      "The ferry company said in a statement that sailings would resume — weather allowing 🌊.";
+    expect(quotes(text).map(([span, direct]) => [span, direct])).toEqual([
+      ["Ansel Marr had moved the money twice", false],
+      ["nine people were hurt", false],
+      ["sailings would resume — weather allowing 🌊", false],
+    ]);
+  });
+
+  it("takes a phrase after a verb of saying for no clause", () => {
+    expect(quotes("Paul Brennan said on Monday. Nadia Okafor said so.")).toEqual([]);
+  });
+
   it("links the speaker to an existing actor tag covering those words", () => {
     const text = "“We won,” said Nadia Okafor.";
     const start = text.indexOf("Nadia");

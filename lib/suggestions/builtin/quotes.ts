@@ -11,17 +11,16 @@
  *   own, later in the paragraph of an attributed one, is given that speaker (“…,” she said. “…”).
  * - Scare quotes are not quotes: one or two quoted words with no attribution (so-called “reforms”), and
  *   a quoted title (every word capitalised) with no attribution.
- * - An indirect quote is the clause after a verb of saying ("said", "told … that", "added", "stated",
- *   "explained", "announced", "noted") up to the sentence's end, without its stop; `direct: false`.
+ * - An indirect quote is the clause after a verb of saying (`SAYING_VERBS`: "said", "told … that",
+ *   "added", "stated", "wrote", "confirmed"…) up to the sentence's end, without its stop; `direct: false`.
  */
 import type { SuggestContext, Suggester, Suggestion } from "../suggester";
 import { findQuotations, type Quotation } from "./quotation-marks";
 import { findReported } from "./reported";
 import { linkSpeaker } from "./speaker-link";
-import { findAttributions, type Attribution } from "./speech";
+import { findAttributions, SAYING_VERBS, type Attribution } from "./speech";
 import { readWords, spanKey, type Word } from "./words";
 
-const SAYING = new Set(["said", "says", "told", "tells", "added", "adds", "stated", "states", "explained", "announced", "noted"]);
 const HONORIFIC_STOP = /^(mr|mrs|ms|dr|prof|sen|rep|gov|gen|col|lt|sgt|st|jr|sr)$/;
 
 export function findQuotes(text: string, context: SuggestContext = {}): Suggestion[] {
@@ -60,7 +59,7 @@ export function findQuotes(text: string, context: SuggestContext = {}): Suggesti
     if (around) [quote.attributes.speakerKey, quote.score] = [linkSpeaker(around.attribution.speaker, context), 0.7];
   }
   for (const reported of reportedClauses) {
-    if (reported.form !== "after-verb" || !SAYING.has(reported.attribution.verbText)) continue;
+    if (reported.form !== "after-verb" || !SAYING_VERBS.has(reported.attribution.verbText)) continue;
     if (found.some((quote) => quote.start === reported.start && quote.end === reported.end)) continue;
     found.push({
       key: spanKey("quote", reported.start, reported.end),
@@ -103,4 +102,4 @@ function closeBy(text: string, words: Word[], from: number, to: number): boolean
   return stops.length === 0;
 }
 
-export const quotesSuggester: Suggester = { name: "builtin:quotes", version: "1", labels: ["quote"], suggest: findQuotes };
+export const quotesSuggester: Suggester = { name: "builtin:quotes", version: "2", labels: ["quote"], suggest: findQuotes };

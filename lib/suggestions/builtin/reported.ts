@@ -6,7 +6,7 @@
  * is shorter than three words. A quotation wholly inside the clause is a partial quote and stays in it.
  */
 import { findQuotations } from "./quotation-marks";
-import { findAttributions, type Attribution } from "./speech";
+import { findAttributions, SAYING_VERBS, type Attribution } from "./speech";
 import { readWords, type Word } from "./words";
 
 /** "after-verb": "X said (that) CLAUSE"; "before-source": "CLAUSE, X said" / "CLAUSE, according to X"; "after-source": "According to X, CLAUSE". */
@@ -41,8 +41,13 @@ export function findReported(text: string): Reported[] {
         let at = attribution.verb + 1;
         // "told reporters that", "told the BBC on Monday that"
         if (attribution.verbText === "told" || attribution.verbText.startsWith("tell")) at = afterObject(words, at, last);
-        if (words[at]?.lower === "that") [clause, that, form] = [[at + 1, last], true, "after-verb"];
-        else if (words[at] && CLAUSE_OPENERS.has(words[at]!.lower)) [clause, form] = [[at, last], "after-verb"];
+        const thatAt = thatAfterPhrase(words, at, last);
+        if (thatAt !== null) [clause, that, form] = [[thatAt + 1, last], true, "after-verb"];
+        // "Prosecutors said Varga had…", "Police said nine people…": after a verb of saying, a word that
+        // cannot start a phrase of its own starts the reported clause; other verbs need a verb in it
+        // ("markets expected a smaller move" asserts no clause).
+        else if (startsClause(words[at]) && (SAYING_VERBS.has(attribution.verbText) || hasVerb(words, at, last)))
+          [clause, form] = [[at, last], "after-verb"];
       }
     } else if (words[attribution.verb - 1]?.text === "," && endsAfter(words, wordAfter(words, attribution.speaker.end) ?? last, last)) {
       // "Prices rose, said Smith." (after a quotation this is the quote's attribution instead).
@@ -63,6 +68,39 @@ export function findReported(text: string): Reported[] {
     found.push({ start, end, attribution, that, form });
   }
   return found;
+}
+
+/** Words that start a phrase, not a clause, right after a verb of saying: "said on Monday", "said in a statement". */
+const NOT_OPENERS = new Set(
+  "on in at for to with by during after before from as of about over under into through without while when if so and or but than also".split(
+    " ",
+  ),
+);
+const AUXILIARIES = new Set(
+  "is are was were be been being has have had will would could can may might should must shall do does did to".split(" "),
+);
+
+const startsClause = (word: Word | undefined) =>
+  word !== undefined && (CLAUSE_OPENERS.has(word.lower) || (/^[\p{L}\p{N}]/u.test(word.text) && !NOT_OPENERS.has(word.lower)));
+
+/** Whether a clause's first words hold a verb: an auxiliary, an infinitive's "to" or a past form. */
+function hasVerb(words: Word[], from: number, last: number): boolean {
+  for (let at = from; at < Math.min(last, from + 10); at++) {
+    const word = words[at]!.lower;
+    if (AUXILIARIES.has(word) || (/^[a-z]{3,}ed$/.test(word) && at > from)) return true;
+  }
+  return false;
+}
+
+/** "said in a statement that", "said on Monday that": the "that" after a short phrase, or null. */
+function thatAfterPhrase(words: Word[], from: number, last: number): number | null {
+  if (words[from]?.lower === "that") return from;
+  if (!words[from] || !NOT_OPENERS.has(words[from]!.lower)) return null;
+  for (let at = from + 1; at < Math.min(last, from + 6); at++) {
+    if (words[at]!.lower === "that") return at;
+    if (!/^[\p{L}\p{N}]/u.test(words[at]!.text)) return null;
+  }
+  return null;
 }
 
 /** After the one told: "told reporters", "told the BBC", "told Sky News on Monday". */

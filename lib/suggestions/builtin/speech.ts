@@ -27,12 +27,21 @@ export type Attribution = {
 };
 
 export const SPEECH_VERBS = new Set(
-  "said says told tells added adds stated states explained explains wrote writes tweeted posted announced announces noted notes argued argues claimed claims insisted insists warned warns alleged alleges maintained maintains asked asks replied replies responded acknowledged admitted admits confirmed confirms denied denies estimated estimates predicted predicts recalled recalls continued urged urges suggested suggests contended contends stressed stresses concluded".split(
+  "said says say told tells tell added adds stated states explained explains wrote writes tweeted posted announced announces noted notes argued argues argue claimed claims claim insisted insists insist warned warns warn alleged alleges allege maintained maintains asked asks replied replies responded acknowledged admitted admits confirmed confirms denied denies deny estimated estimates estimate predicted predicts predict recalled recalls continued urged urges suggested suggests suggest contended contends stressed stresses concluded concludes conclude believe believes believed fear fears feared expect expects accused accuses blamed blames found finds find show shows showed repeated".split(
+    " ",
+  ),
+);
+/**
+ * Verbs of saying: the clause they report is an indirect quote, never a claim (guidelines, "Quotes or
+ * claims"); the other verbs above assert, believe, estimate or find, and report claims.
+ */
+export const SAYING_VERBS = new Set(
+  "said says say told tells tell added adds stated states explained explains wrote writes tweeted posted announced announces noted notes replied replies repeated confirmed confirms".split(
     " ",
   ),
 );
 const GROUP_NOUNS = new Set(
-  "officials residents protesters protestors police authorities analysts experts witnesses critics activists economists investigators prosecutors lawmakers legislators doctors nurses teachers workers farmers locals organisers organizers campaigners scientists researchers diplomats officers unions villagers parents students voters shopkeepers firefighters paramedics rescuers volunteers opponents supporters observers leaders executives employees staff members neighbours neighbors survivors victims families fishermen traders landlords tenants".split(
+  "officials residents witness protesters protestors police authorities analysts experts witnesses critics activists economists investigators prosecutors lawmakers legislators doctors nurses teachers workers farmers locals organisers organizers campaigners scientists researchers diplomats officers unions villagers parents students voters shopkeepers firefighters paramedics rescuers volunteers opponents supporters observers leaders executives employees staff members neighbours neighbors survivors victims families fishermen traders landlords tenants retailers fans businesses scientists".split(
     " ",
   ),
 );
@@ -172,7 +181,14 @@ function nameAround(text: string, words: Word[], at: number, step: -1 | 1): Spea
   let end = at;
   const capital = (index: number) => {
     const word = words[index];
-    return word !== undefined && word.sentence === sentence && /^\p{Lu}[\p{L}’'.-]*$/u.test(word.text) && !SENTENCE_OPENERS.has(word.lower);
+    // "I said": the writer or a quoted speaker's own voice is not a name.
+    return (
+      word !== undefined &&
+      word.sentence === sentence &&
+      /^\p{Lu}[\p{L}’'.-]*$/u.test(word.text) &&
+      !SENTENCE_OPENERS.has(word.lower) &&
+      word.text !== "I"
+    );
   };
   if (!capital(at)) return null;
   while (Math.abs(end + step - at) < 4 && capital(end + step)) end += step;
