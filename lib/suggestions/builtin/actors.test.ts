@@ -19,6 +19,21 @@ describe("actors", () => {
     ]);
   });
 
+  it("tags every later occurrence of a name and of a person's surname, but not inside a longer name", () => {
+    const text =
+      "Sarah Whitlock opened the hearing. Whitlock’s motion failed. " +
+      "Whitlock — visibly tired 😴 — left before the Whitlock Trust spoke.";
+    expect(actors(text).map(([words, , canonical]) => [words, canonical])).toEqual([
+      ["Sarah Whitlock", "Sarah Whitlock"],
+      ["Whitlock", "Sarah Whitlock"],
+      ["Whitlock", "Sarah Whitlock"],
+    ]);
+  });
+
+  it("takes no “I” for a speaker's name", () => {
+    expect(actors("“We lost,” I said to Paul Brennan.").map(([words]) => words)).not.toContain("I");
+  });
+
   it("finds organisations by their suffix and governments by their words", () => {
     const text =
       "The Interior Ministry fined Acme Holdings Inc. on Friday. The Green Party, the Kremlin and the French government objected.";

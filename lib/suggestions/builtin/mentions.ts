@@ -48,9 +48,10 @@ export function findMentions(text: string): Mention[] {
       add(found, { start, end: match.index + match[0].length, kind, canonicalName: "", score: 0.8 });
     }
   }
+  const named = keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention));
   const mentions = resolveNames(
     text,
-    keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention)),
+    [...named, ...findRepeats(text, named)].sort((a, b) => a.start - b.start),
   );
   lastText = text;
   lastMentions = mentions;
@@ -109,6 +110,41 @@ function inHeadlineOnly(text: string, mention: Mention): boolean {
   if (!headline) return false;
   const name = text.slice(mention.start, mention.end);
   return text.split(name).length <= 2;
+}
+
+/**
+ * Every other occurrence of a name found once (guidelines: "tag every instance"): the same words, and a
+ * person's surname alone ("Lindqvist" after "Mara Lindqvist"), where compromise did not see a name, say
+ * at a sentence's start or before a possessive. Not inside a longer capitalised name ("the Lindqvist
+ * Foundation") nor inside another mention.
+ */
+function findRepeats(text: string, mentions: Mention[]): Mention[] {
+  const names = new Map<string, ActorKind>();
+  for (const mention of mentions) {
+    const words = text.slice(mention.start, mention.end).split(/\s+/);
+    let at = 0;
+    while (mention.kind === "person" && at < words.length - 1 && HONORIFIC.test(words[at]!)) at++;
+    const bare = words.slice(at);
+    if (!names.has(bare.join(" "))) names.set(bare.join(" "), mention.kind);
+    const surname = bare.at(-1)!;
+    if (mention.kind === "person" && bare.length > 1 && /^\p{Lu}\p{Ll}{2,}/u.test(surname) && !names.has(surname))
+      names.set(surname, "person");
+  }
+  const taken = [...mentions];
+  const repeats: Mention[] = [];
+  for (const [name, kind] of names) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + name.length;
+      if (taken.some((other) => other.start < end && start < other.end)) continue;
+      if (/^ \p{Lu}/u.test(text.slice(end, end + 2)) || /\p{Lu}[\p{L}.]* $/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      const mention = { start, end, kind, canonicalName: "", score: 0.7 };
+      taken.push(mention);
+      repeats.push(mention);
+    }
+  }
+  return repeats;
 }
 
 /** The full name each mention stands for: "Mr. Witkoff" after "Steve Witkoff" is Steve Witkoff. */
