@@ -50,6 +50,17 @@ describe("claims", () => {
 
   it("takes no noun for an asserted clause", () => {
     expect(claims("Traders expected a quieter season on the quay.")).toEqual([]);
+    // The verb comes after "as": another clause, the writer's.
+    expect(claims("Joan Pryce showed no sign of worry as the water levels climbed.")).toEqual([]);
+  });
+
+  it("reads a clause whose verb comes after an aside, or that opens with a hedged figure", () => {
+    expect(claims("Joan Pryce estimates a new wall, with two sluice gates, would cost less.")).toEqual([
+      ["a new wall, with two sluice gates, would cost less", "Joan Pryce"],
+    ]);
+    expect(claims("The Coastal Survey Office alleges at least 40 boats were damaged.")).toEqual([
+      ["at least 40 boats were damaged", "Coastal Survey Office"],
+    ]);
   });
 
   it("takes no questions for claims", () => {

@@ -2,7 +2,8 @@
  * Named actors in a text: compromise's people and organisations (its lexicon and tagger know first names,
  * surnames, honorifics and company words), then rules for what it misses or mislabels: governments
  * ("the Interior Ministry", "the Kremlin", "the French government"), organisations by their suffix
- * ("Acme Holdings Inc.", "the Green Party"). compromise is loaded once and parses each text once: the
+ * ("Acme Holdings Inc.", "the Green Party", "the Serious Fraud Office") or their "of" form, which the
+ * guidelines tag whole ("University of Tessaly", "Association of Veldorian Insurers"). compromise is loaded once and parses each text once: the
  * last text's mentions are kept, since the actors, quotes and claims suggesters of one run all ask.
  *
  * Precision rules: a mention must start with a capital letter (compromise calls "office" in "Merkel's
@@ -23,7 +24,7 @@ const GOVERNMENT_WORDS =
 const GOVERNMENT_NAMES = /\b(?:the )?(Kremlin|White House|Downing Street|Pentagon|Élysée Palace|Bundestag|Knesset|Congress|Parliament)\b/g;
 /** "the Green Party", "Acme Widgets Ltd.", "the Ministry of Defence": capitalised words ending in an organisation's word. */
 const SUFFIXED =
-  /(?:(?!The |On |In |At |By |For |After |Monday |Tuesday |Wednesday |Thursday |Friday |Saturday |Sunday )(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}&'’-]*) ){1,4}(?:Inc\.|Ltd\.|Corp\.|LLC|plc|PLC|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Corporation|Airlines|Ministry|Council|Agency|Commission|Authority|Court|Police|Alliance|Movement)(?: of(?: the)? \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)?|(?:Ministry|Department) of(?: the)? \p{Lu}\p{L}+(?: (?:and )?\p{Lu}\p{L}+)?/gu;
+  /(?:(?!The |On |In |At |By |For |After |Monday |Tuesday |Wednesday |Thursday |Friday |Saturday |Sunday )(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}&'’-]*) ){1,4}(?:Inc\.|Ltd\.|Corp\.|LLC|plc|PLC|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Corporation|Airlines|Ministry|Council|Agency|Commission|Authority|Court|Police|Alliance|Movement|Office|Service|Network|Trust|Society|Board|Bureau|Fund|FC)(?: of(?: the)? \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)?|(?:Ministry|Department|Bank|University|Association|Federation|Union|Institute|Office|Court|Council|League|Society|Board|Bureau) of(?: the)? \p{Lu}\p{L}+(?: (?:and )?\p{Lu}\p{L}+){0,2}/gu;
 const NATIONAL_GOVERNMENT = /\b(?:the )?((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)?) government\b/g;
 const HONORIFIC =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime|Minister|Chancellor|Senator|Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|General|Secretary|Chairman|Chairwoman|Chief|Director|Deputy|Foreign|Defence|Defense|Finance|Interior|Health|Vice|Ambassador|Speaker|Leader|Commissioner|Sheikh|Rabbi|Father|Sister|Bishop|Archbishop|Cardinal|Inspector|Detective|Officer|Professor|Doctor)\.?$/;

@@ -81,6 +81,40 @@ describe("quotes", () => {
     ]);
   });
 
+  it("finds the speaker behind an apposition, a relative clause or a second verb", () => {
+    const text =
+      "Joan Pryce, a lecturer at the University of Wendmoor, said the tide had turned. " +
+      "The ferry ran late, according to Paul Brennan, who said the crew had been told to wait. " +
+      "Residents who live near the quay said the smell had worsened.";
+    expect(quotes(text)).toEqual([
+      ["the tide had turned", false, "Joan Pryce"],
+      ["the crew had been told to wait", false, "Paul Brennan"],
+      ["the smell had worsened", false, "Residents"],
+    ]);
+  });
+
+  it("reads “…, she said.” and “…, the Authority said.” as indirect quotes of the sentence before", () => {
+    const text = "Joan Pryce walked the quay. The smell had worsened overnight, she said. The pier was shut, the Harbour Authority said.";
+    expect(quotes(text)).toEqual([
+      ["The smell had worsened overnight", false, "Joan Pryce"],
+      ["The pier was shut", false, "Harbour Authority"],
+    ]);
+  });
+
+  it("ends an indirect quote before the writer's own addition", () => {
+    const text = "Joan Pryce said the ferry would run on Sunday, though the forecast was poor.";
+    expect(quotes(text)).toEqual([["the ferry would run on Sunday", false, "Joan Pryce"]]);
+  });
+
+  it("takes what “told” and “added” do to an object for no quote", () => {
+    expect(quotes("Joan Pryce told a press briefing in Wendmoor at noon. Paul Brennan added the second goal late.")).toEqual([]);
+  });
+
+  it("gives a quotation that fills its paragraph to the actor named last before it, outside quotations", () => {
+    const text = "Joan Pryce spent the night on the roof 🏠.\n\n“The water came in an hour — and it did not stop.”";
+    expect(quotes(text)).toEqual([["“The water came in an hour — and it did not stop.”", true, "Joan Pryce"]]);
+  });
+
   it("takes a phrase after a verb of saying for no clause", () => {
     expect(quotes("Paul Brennan said on Monday. Nadia Okafor said so.")).toEqual([]);
   });
