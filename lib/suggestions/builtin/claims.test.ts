@@ -63,6 +63,20 @@ describe("claims", () => {
     ]);
   });
 
+  it("reads a document's finding as a claim, its source the actor named before it, if any", () => {
+    expect(claims("According to the inspection report, the hull had cracked in two places 🛳️.")).toEqual([
+      ["the hull had cracked in two places 🛳️", null],
+    ]);
+    expect(claims("Joan Pryce commissioned a survey. The survey found that most moorings were unsafe.")).toEqual([
+      ["most moorings were unsafe", "Joan Pryce"],
+    ]);
+    expect(claims("Forecasts, published on Friday, show tides rising by a metre.")).toEqual([["tides rising by a metre", null]]);
+  });
+
+  it("takes a document with no finding for no claim", () => {
+    expect(claims("The report was late. According to the report's authors the delay was minor.")).toEqual([]);
+  });
+
   it("takes no questions for claims", () => {
     expect(claims("Nadia Okafor asked whether the port had lost money.")).toEqual([]);
   });
