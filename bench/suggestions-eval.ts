@@ -9,6 +9,12 @@
  * editor shows them. Options: --suggester <name> (one of them; default all), --json (machine-readable), --gold-actors (give
  * each suggester the gold actor tags as the article's existing actors, to measure links apart from actor
  * finding; suggestAll then leaves out actors already tagged, so read only the link columns).
+ *
+ * The gold set is split in two halves, so that the suggesters' rules can be worked out on one and measured on
+ * the other: the development half (articles 01-05), whose errors may be read to improve the suggesters, and
+ * the held-out half (06-10), of which only the pooled figures are ever printed. Without options both halves
+ * are printed, each on its own; --split dev|held-out prints one, --articles 01,04 (numbers or names) picks
+ * articles by hand.
  */
 import { parseArgs } from "node:util";
 import { BUILTIN_SUGGESTERS, suggestAll } from "@/lib/suggestions/builtin";
@@ -16,14 +22,24 @@ import { evaluateSuggester, type LabelReport, type SuggesterReport } from "@/lib
 import type { Suggester } from "@/lib/suggestions/suggester";
 import { LABELS } from "@/lib/vocabulary";
 import { loadGoldSet } from "./gold/load";
+import type { GoldArticle } from "@/lib/suggestions/gold-markup";
 
 const { values } = parseArgs({
   options: {
     suggester: { type: "string" },
     json: { type: "boolean", default: false },
     "gold-actors": { type: "boolean", default: false },
+    split: { type: "string" },
+    articles: { type: "string" },
   },
 });
+
+const SPLITS = {
+  dev: ["01", "02", "03", "04", "05"],
+  "held-out": ["06", "07", "08", "09", "10"],
+} as const;
+type SplitName = keyof typeof SPLITS;
+const isSplit = (name: string): name is SplitName => name in SPLITS;
 
 // What the editor shows: every built-in suggester's answer made one by suggestAll (duplicates merged, links resolved).
 const combined: Suggester = {
@@ -39,20 +55,58 @@ if (!suggesters.length) {
   process.exit(2);
 }
 
-const articles = loadGoldSet();
+const gold = loadGoldSet();
+// An article is named by its number ("04") or its file name ("04-floods").
+const picks = (names: readonly string[]) =>
+  gold.filter((article) => names.some((name) => article.id === name || article.id.startsWith(`${name}-`)));
+
+let parts: { name: string; articles: GoldArticle[] }[];
+if (values.articles !== undefined) {
+  const names = values.articles
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !picks([name]).length);
+  if (!names.length || unknown.length) {
+    console.error(
+      `No gold article named ${unknown.map((name) => `"${name}"`).join(", ") || "in --articles"}; there are: ${gold.map((each) => each.id).join(", ")}`,
+    );
+    process.exit(2);
+  }
+  parts = [{ name: `articles ${names.join(",")}`, articles: picks(names) }];
+} else if (values.split !== undefined) {
+  if (!isSplit(values.split)) {
+    console.error(`No split named "${values.split}"; there are: ${Object.keys(SPLITS).join(", ")}`);
+    process.exit(2);
+  }
+  parts = [{ name: values.split, articles: picks(SPLITS[values.split]) }];
+} else {
+  parts = Object.entries(SPLITS).map(([name, names]) => ({ name, articles: picks(names) }));
+}
+
 // A suggester's links may name other built-in suggesters' keys (the quotes suggester names the actors one's).
 const linkTargets = (text: string, context: Parameters<typeof suggestAll>[1]) => suggestAll(text, context);
-const reports = suggesters.map((suggester) => evaluateSuggester(suggester, articles, { goldActors: values["gold-actors"], linkTargets }));
+const results = parts.map((part) => ({
+  ...part,
+  reports: suggesters.map((suggester) => evaluateSuggester(suggester, part.articles, { goldActors: values["gold-actors"], linkTargets })),
+}));
+const tagCount = (articles: readonly GoldArticle[]) => articles.reduce((sum, each) => sum + each.tags.length, 0);
 
 if (values.json) {
   console.log(
-    JSON.stringify({ articles: articles.length, goldTags: articles.reduce((sum, each) => sum + each.tags.length, 0), reports }, null, 2),
+    JSON.stringify(
+      results.map(({ name, articles, reports }) => ({ split: name, articles: articles.length, goldTags: tagCount(articles), reports })),
+      null,
+      2,
+    ),
   );
 } else {
-  console.log(
-    `Gold set: ${articles.length} articles, ${articles.reduce((sum, each) => sum + each.tags.length, 0)} tags${values["gold-actors"] ? " (gold actors given)" : ""}\n`,
-  );
-  for (const report of reports) printReport(report);
+  for (const { name, articles, reports } of results) {
+    console.log(
+      `Gold set, ${name}: ${articles.length} articles (${articles.map((each) => each.id.slice(0, 2)).join(", ")}), ${tagCount(articles)} tags${values["gold-actors"] ? " (gold actors given)" : ""}\n`,
+    );
+    for (const report of reports) printReport(report);
+  }
 }
 
 function printReport(report: SuggesterReport) {

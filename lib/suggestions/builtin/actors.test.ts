@@ -19,6 +19,39 @@ describe("actors", () => {
     ]);
   });
 
+  it("tags every later occurrence of a name and of a person's surname, but not inside a longer name", () => {
+    const text =
+      "Sarah Whitlock opened the hearing. Whitlock’s motion failed. " +
+      "Whitlock — visibly tired 😴 — left before the Whitlock Trust spoke.";
+    expect(actors(text).map(([words, , canonical]) => [words, canonical])).toEqual([
+      ["Sarah Whitlock", "Sarah Whitlock"],
+      ["Whitlock", "Sarah Whitlock"],
+      ["Whitlock", "Sarah Whitlock"],
+      ["Whitlock Trust", "Whitlock Trust"],
+    ]);
+  });
+
+  it("takes no pronoun, month or day for a speaker's name", () => {
+    const text = "“We lost,” I said to Paul Brennan. “They never came,” They say. An inspection in March found cracks.";
+    const found = actors(text).map(([words]) => words);
+    expect(found).not.toContain("I");
+    expect(found).not.toContain("They");
+    expect(found).not.toContain("March");
+  });
+
+  it("tags organisations whole with their “of” part and by their office, service or club word", () => {
+    const text =
+      "The University of Wendmoor and the Association of Coastal Pilots wrote to the Coastal Survey Office, " +
+      "the Tidal Warning Service and Wendmoor Athletic FC.";
+    expect(actors(text).map(([words, kind]) => [words, kind])).toEqual([
+      ["University of Wendmoor", "organization"],
+      ["Association of Coastal Pilots", "organization"],
+      ["Coastal Survey Office", "organization"],
+      ["Tidal Warning Service", "organization"],
+      ["Wendmoor Athletic FC", "organization"],
+    ]);
+  });
+
   it("finds organisations by their suffix and governments by their words", () => {
     const text =
       "The Interior Ministry fined Acme Holdings Inc. on Friday. The Green Party, the Kremlin and the French government objected.";

@@ -35,4 +35,4 @@ export function findActors(text: string): Suggestion[] {
     }));
 }
 
-export const actorsSuggester: Suggester = { name: "builtin:actors", version: "1", labels: ["actor"], suggest: findActors };
+export const actorsSuggester: Suggester = { name: "builtin:actors", version: "2", labels: ["actor"], suggest: findActors };

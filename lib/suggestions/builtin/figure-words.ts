@@ -35,8 +35,8 @@ export const SMALL: Record<string, number> = {
   hundred: 100,
   thousand: 1000,
 };
+/** "half" alone is left out: the guidelines count "half the budget" as a fraction without a number. */
 export const FRACTIONS: Record<string, number> = {
-  half: 0.5,
   "one-third": 1 / 3,
   "two-thirds": 2 / 3,
   "one-quarter": 0.25,
@@ -58,8 +58,27 @@ export const SCALES: Record<string, number> = {
   tn: 1e12,
   k: 1e3,
 };
-export const MANY = new Set(["dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"]);
-export const SIGNS: Record<string, string> = { $: "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees" };
+/** Currency signs as the details form reads them (lib/tags/figure.ts): the ISO 4217 code. */
+export const SIGNS: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR" };
+/** Currency words whose code is unambiguous; "francs", "pesos" or "lira" name several currencies and stay words. */
+export const CURRENCY_CODES: Record<string, string> = {
+  euro: "EUR",
+  euros: "EUR",
+  dollar: "USD",
+  dollars: "USD",
+  pound: "GBP",
+  pounds: "GBP",
+  sterling: "GBP",
+  yen: "JPY",
+  yuan: "CNY",
+  renminbi: "CNY",
+  rupee: "INR",
+  rupees: "INR",
+  zloty: "PLN",
+  rubles: "RUB",
+  roubles: "RUB",
+  rand: "ZAR",
+};
 export const CURRENCIES = new Set(
   "euros euro dollars dollar pounds pound sterling yen yuan renminbi rupees rupee francs franc rubles roubles krona kronor kroner zloty lira pesos rand".split(
     " ",
@@ -72,14 +91,16 @@ export const UNITS = new Set(
 );
 /** Words that cannot be what a number counts: what follows is a verb, a preposition or another clause. */
 export const NOT_COUNTED = new Set(
-  "of in on at to for from by with and or but than as is are was were be been being has have had will would could should may might can do does did not no per a an the this that these those who which what when where while after before since during until over under about into across against between through percent cent times p.m a.m am pm bc ad".split(
+  "of in on at to for from by with and or but than as is are was were be been being has have had will would could should may might can do does did not no per a an the this that these those who which what when where while after before since during until over under about into across against between through percent cent p.m a.m am pm bc ad".split(
     " ",
   ),
 );
-/** Spans of time are left out: "two weeks", "20 years" measure time rather than report a quantity. */
-export const DURATIONS = new Set("seconds minutes hours days weeks months years decades centuries nights mornings".split(" "));
 export const IRREGULAR_PLURALS = new Set("people children men women police staff cattle sheep fish personnel troops".split(" "));
+/** Longest first, so that "no more than" wins over "more than". */
 export const APPROXIMATIONS = [
+  "no more than",
+  "no fewer than",
+  "no less than",
   "more than",
   "less than",
   "fewer than",
@@ -104,14 +125,19 @@ export const APPROXIMATIONS = [
   "upwards of",
   "under",
   "at most",
-  "nearly half",
   "~",
-].map((phrase) => phrase.split(" "));
+]
+  .map((phrase) => phrase.split(" "))
+  .sort((a, b) => b.length - a.length);
 export const MONTHS = new Set(
   "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split(
     " ",
   ),
 );
+/** What follows "of" when a number counts part of a whole: "2,000 of the workers" is the figure "2,000". */
+export const PART_OF = new Set("the its his her their our your them these those us all".split(" "));
+/** Words after which a number is an age, not a quantity: "aged 54". */
+export const AGE_WORDS = new Set(["aged", "age"]);
 /** Words that name the number after them instead of counting with it. */
 export const NAMING = new Set(
   "page pages p pp no nos number article section chapter paragraph clause room route flight line platform gate level stage phase round episode season vol volume grade category class item exit highway interstate channel version model".split(

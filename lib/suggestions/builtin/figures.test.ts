@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectExactSpans, texts } from "./expect-spans";
+import { parseFigure } from "@/lib/tags/figure";
 import { findFigures } from "./figures";
 
 const only = (text: string) => {
@@ -12,21 +13,28 @@ const only = (text: string) => {
 describe("figures", () => {
   it.each([
     ["Officials counted 1,219 ballots overnight.", "1,219 ballots", 1219, "ballots", false],
-    ["The project will cost 52 million euros.", "52 million euros", 52_000_000, "euros", false],
-    ["Brussels pledged €3.4bn to the scheme.", "€3.4bn", 3_400_000_000, "euros", false],
-    ["The fund holds $1.2 billion.", "$1.2 billion", 1_200_000_000, "dollars", false],
-    ["Turnout reached 37% in the north.", "37%", 37, "%", false],
-    ["Prices rose 3.5 per cent last month.", "3.5 per cent", 3.5, "%", false],
-    ["The plan won two-thirds of voters.", "two-thirds of voters", 0.6667, "voters", false],
-    ["She bought a dozen eggs.", "a dozen eggs", 12, "eggs", false],
+    ["The project will cost 52 million euros.", "52 million euros", 52_000_000, "EUR", false],
+    ["Brussels pledged €3.4bn to the scheme.", "€3.4bn", 3_400_000_000, "EUR", false],
+    ["The fund holds $1.2 billion.", "$1.2 billion", 1_200_000_000, "USD", false],
+    ["The estate sold for 3 million pounds.", "3 million pounds", 3_000_000, "GBP", false],
+    ["Turnout reached 37% in the north.", "37%", 37, "percent", false],
+    ["Prices rose 3.5 per cent last month.", "3.5 per cent", 3.5, "percent", false],
+    ["The plan won two-thirds of the vote.", "two-thirds", 0.6667, null, false],
     ["Police moved more than 200 residents.", "more than 200 residents", 200, "residents", true],
     ["The march drew nearly 40,000.", "nearly 40,000", 40_000, null, true],
     ["The queue stretched about 3 km.", "about 3 km", 3, "km", true],
-    ["It took between 10 and 12 people to lift it.", "between 10 and 12 people", 10, "people", true],
-    ["Dozens of people waited outside.", "Dozens of people", null, "people", true],
-    ["The firm paid US$5m in fines.", "US$5m", 5_000_000, "US dollars", false],
+    ["It took between 10 and 12 people to lift it.", "between 10 and 12 people", null, "people", true],
+    ["Repairs will cost between £4 million and £6 million.", "between £4 million and £6 million", null, "GBP", true],
+    ["The firm paid US$5m in fines.", "US$5m", 5_000_000, "USD", false],
     ["Rents climbed 4 percentage points.", "4 percentage points", 4, "percentage points", false],
-    ["Some 300 new jobs will go.", "Some 300 new jobs", 300, "jobs", true],
+    ["Rents climbed 0.5 percentage point.", "0.5 percentage point", 0.5, "percentage point", false],
+    ["Some 300 new jobs will go.", "Some 300 new jobs", 300, "new jobs", true],
+    ["The depot keeps 60 spare signal lamps.", "60 spare signal lamps", 60, "spare signal lamps", false],
+    ["The ferry crossing takes 40 minutes.", "40 minutes", 40, "minutes", false],
+    ["The strike lasted three weeks.", "three weeks", 3, "weeks", false],
+    ["She was fined no more than €500.", "no more than €500", 500, "EUR", true],
+    ["Inspectors returned 14 times that winter.", "14 times", 14, "times", false],
+    ["About 300 of the drivers voted to walk out.", "About 300", 300, null, true],
   ])("%s → %s", (text, span, value, unit, approximate) => {
     const figure = only(text);
     expect(figure.text).toBe(span);
@@ -48,7 +56,12 @@ describe("figures", () => {
     ["a code word", "COVID-19 cases fell while the G7 met."],
     ["a score", "The council voted 7-2 against the plan."],
     ["a bare number word", "The two met in private."],
-    ["a duration", "The bridge has been closed for two weeks."],
+    ["an age between commas", "Ruth Abernathy, 71, chairs the tenants' group."],
+    ["an age after aged", "A man aged 34 was arrested."],
+    ["a score with an en dash", "The visitors won 4–2 after extra time."],
+    ["a vague dozen", "A dozen volunteers repainted the hall."],
+    ["vague hundreds", "Hundreds of commuters were stranded."],
+    ["half without a number", "Half the budget went on salaries."],
     ["metres or millions", "The tower is 300m tall."],
   ])("not %s", (_, text) => {
     expect(texts(findFigures(text))).toEqual([]);
@@ -64,6 +77,16 @@ describe("figures", () => {
     const found = findFigures(text);
     expectExactSpans(text, found);
     expect(texts(found)).toEqual(["€2.5 million", "1,400 farmers"]);
+  });
+
+  // Accepting a suggestion must give what typing its words into the details form gives.
+  it("fills value, unit and approximate as the details form reads the same words", () => {
+    const text =
+      "The port handled 1,250 containers, about 4.5 km of quay, €3.4 billion in trade and $12 million in fees; " +
+      "exports rose 7.5% and imports more than 2 per cent, while some 80 new cranes cost £2.5 million.";
+    const found = findFigures(text);
+    expect(found.length).toBe(8);
+    for (const figure of found) expect(figure.attributes, figure.text).toEqual(parseFigure(figure.text));
   });
 
   it("is deterministic", () => {

@@ -1,33 +1,35 @@
 /**
- * builtin:figures: numbers with what they count or measure, read token by token (lib/text/tokens.ts).
+ * builtin:figures: numbers with what they count or measure, read token by token (lib/text/tokens.ts), by
+ * the guidelines' rules for a figure (bench/gold/guidelines.md, "Figure").
  *
- * Conventions (the details form's attributes):
- * - the span holds the approximation, the currency sign, the number, its scale and its unit or counted
- *   noun: "more than 200 residents", "€3.4bn", "52 million euros", "3.5 per cent";
- * - `value` is the number as a plain number, scale applied: "52 million" → 52000000, "€3.4bn" → 3.4e9;
- *   a percentage keeps its written number (37 for "37%"), unit "%"; a fraction is its share ("two-thirds"
- *   → 0.6667); "dozens of" has no single value (null); a range ("between 10 and 12") is its lower bound;
- * - `unit` is the currency, unit or counted noun as a word ("euros" for €, "dollars" for $, "pounds" for
- *   £, "%", "km", "ballots"), null when nothing follows the number;
- * - `approximate` is true after "more than", "nearly", "about", "around", "roughly", "some", "up to",
- *   "almost", "over", "at least", "an estimated"…, for ranges and for "dozens of".
- * Not figures: years ("in 2024"), dates ("Oct. 14", "14 October"), times ("12:23 p.m.", "9 a.m."),
- * ordinals ("third", "3rd"), numbers inside words or codes ("COVID-19", "G7", "F-35", phone numbers
- * "555-0134", scores "7-2"), numbers named by the word before them ("page 12", "No. 5", "Boeing 737",
- * "Article 5"), list numbering at a line's start, "one of the…", and a bare number word ("the two met").
+ * - The span holds the approximation, the currency sign, the number, its scale and its unit or counted
+ *   noun with the words before that noun: "more than 200 residents", "€3.4bn", "12 new schools",
+ *   "90 minutes", "three years" (durations are figures); a trailing "of the…" stays out ("2,000 of the
+ *   workers" is "2,000").
+ * - The attributes are those the details form gives (lib/tags/figure.ts): `value` the number scaled
+ *   ("52 million" → 52000000), null for a range ("between 10 and 12 people"); `unit` the currency's ISO
+ *   code whether written as a sign or a word ("€", "euros" → EUR), `percent` for "%" and "per cent", else
+ *   the words after the number as written ("new schools", "km", "percentage points"), null when none;
+ *   `approximate` after a hedge ("more than", "no more than", "nearly", "about"…) and for a range.
+ * Not figures: years ("in 2024"), dates ("Oct. 14", "14 October"), times ("12:23 p.m.", "9 a.m."), ages
+ * ("Varga, 58,", "aged 54"), ordinals ("third", "3rd"), scores ("7-2", "3–1"), numbers inside words or codes
+ * ("COVID-19", "G7", "555-0134"), numbers named by the word before them ("page 12", "Boeing 737", "Article
+ * 5"), list numbering at a line's start, "one of the…", a bare number word ("the two met"), and vague
+ * quantities without a number ("dozens of", "a dozen", "half the budget").
  */
 import type { Suggester, Suggestion } from "../suggester";
 import {
   SMALL,
   FRACTIONS,
   SCALES,
-  MANY,
   SIGNS,
   CURRENCIES,
+  CURRENCY_CODES,
   UNITS,
   NOT_COUNTED,
-  DURATIONS,
   IRREGULAR_PLURALS,
+  PART_OF,
+  AGE_WORDS,
   APPROXIMATIONS,
   MONTHS,
   NAMING,
@@ -38,7 +40,7 @@ import { readWords, spanKey, type Word } from "./words";
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|m|k|tn)?$/;
 type Reading = { value: number | null; end: number };
 
-/** A number at word `index`: digits ("1,219", "3.4bn") or words ("two", "a dozen", "two-thirds"). */
+/** A number at word `index`: digits ("1,219", "3.4bn") or words ("two", "twenty-one", "two-thirds"). */
 function readNumber(words: Word[], index: number): Reading | null {
   const word = words[index]!;
   const digits = DIGITS.exec(word.text);
@@ -47,13 +49,11 @@ function readNumber(words: Word[], index: number): Reading | null {
     return { value: digits[3] ? value * SCALES[digits[3]]! : value, end: index + 1 };
   }
   if (word.lower in FRACTIONS) return { value: FRACTIONS[word.lower]!, end: index + 1 };
-  if (word.lower === "a" && words[index + 1]?.lower === "dozen") return { value: 12, end: index + 2 };
-  if (word.lower === "half" && words[index + 1]?.lower === "a" && words[index + 2]?.lower === "dozen") return { value: 6, end: index + 3 };
   const compound = /^([a-z]+)-([a-z]+)$/.exec(word.lower);
   if (compound && SMALL[compound[1]!]! >= 20 && SMALL[compound[2]!]! < 10)
     return { value: SMALL[compound[1]!]! + SMALL[compound[2]!]!, end: index + 1 };
-  if (word.lower in SMALL && word.lower !== "hundred" && word.lower !== "thousand") return { value: SMALL[word.lower]!, end: index + 1 };
-  if (MANY.has(word.lower) && words[index + 1]?.lower === "of") return { value: null, end: index + 1 };
+  // "dozen", "hundred" and "thousand" alone are vague ("a dozen", "hundreds of homes"), not numbers.
+  if (word.lower in SMALL && !["dozen", "hundred", "thousand"].includes(word.lower)) return { value: SMALL[word.lower]!, end: index + 1 };
   return null;
 }
 
@@ -72,13 +72,22 @@ function isTrap(text: string, words: Word[], index: number, end: number): boolea
   if (after && /^(a\.m|p\.m|am|pm|gmt|utc|bst|cet|et|pt|hrs|h)$/.test(after.lower)) return true;
   if (
     after &&
-    (after.text === "-" || after.text === "–" || after.text === "/") &&
+    (after.text === "-" || after.text === "–" || after.text === "—" || after.text === "/") &&
     after.joined &&
     /^\d/.test(words[end + 1]?.text ?? "") &&
     words[end + 1]!.joined
   )
     return true;
-  if (before && (before.text === "-" || before.text === "#") && word.joined) return true;
+  if (before && (before.text === "-" || before.text === "–" || before.text === "#") && word.joined) return true;
+  if (before && AGE_WORDS.has(before.lower)) return true;
+  // "Varga, 58, showed no emotion": a bare number set off by commas after a name is an age.
+  if (
+    before?.text === "," &&
+    /^\p{Lu}/u.test(words[index - 2]?.text ?? "") &&
+    (after?.text === "," || after?.text === ")") &&
+    !/\D/.test(word.text)
+  )
+    return true;
   if (before && NAMING.has(before.lower)) return true;
   if (before?.text === "." && words[index - 2] && NAMING.has(words[index - 2]!.lower)) return true;
   // "Boeing 737", "Apollo 11": a capitalised word other than a sentence's opening function word names it.
@@ -88,6 +97,9 @@ function isTrap(text: string, words: Word[], index: number, end: number): boolea
   return false;
 }
 
+/** "A$5m" is Australian dollars: the letters before a dollar sign name its country. */
+const DOLLARS: Record<string, string> = { US: "USD", A: "AUD", C: "CAD", HK: "HKD", NZ: "NZD", S: "SGD" };
+
 function leftEdge(words: Word[], index: number): { index: number; approximate: boolean; sign: string | null } {
   let at = index;
   let sign: string | null = null;
@@ -96,8 +108,8 @@ function leftEdge(words: Word[], index: number): { index: number; approximate: b
     sign = SIGNS[before.text]!;
     at -= 1;
     const country = words[at - 1];
-    if (country && /^(US|A|C|HK|NZ|S)$/.test(country.text) && words[at]!.joined) {
-      sign = `${country.text} ${sign}`;
+    if (sign === "USD" && country && country.text in DOLLARS && words[at]!.joined) {
+      sign = DOLLARS[country.text]!;
       at -= 1;
     }
   }
@@ -116,61 +128,77 @@ function readFigure(text: string, words: Word[], index: number): Found | null {
   const left = leftEdge(words, index);
   // "300m" alone may be metres or millions: only money says which.
   if (/\dm$/.test(words[index]!.text) && !left.sign) return null;
-  let approximate = left.approximate || number.value === null;
+  let approximate = left.approximate;
   let value = number.value;
   let at = number.end;
-  // "between 10 and 12 people": the range reads as its lower bound.
-  if (words[left.index - 1]?.lower === "between" && words[at]?.lower === "and" && words[at + 1] && readNumber(words, at + 1)) {
-    left.index -= 1;
-    approximate = true;
-    number = readNumber(words, at + 1)!;
-    at = number.end;
+  // "between 10 and 12 people", "between €2 billion and €3 billion": one figure, no single value.
+  const sign = left.sign;
+  let and = at;
+  while (words[and] && words[and]!.lower in SCALES) and++;
+  if (words[left.index - 1]?.lower === "between" && words[and]?.lower === "and") {
+    const second = scaledEnd(words, and + 1);
+    const upper = second === null ? null : readNumber(words, second);
+    if (upper) {
+      left.index -= 1;
+      approximate = true;
+      value = null;
+      number = upper;
+      at = number.end;
+    }
   }
-  let scaled = false;
+  const scaledFrom = at;
   while (words[at] && words[at]!.lower in SCALES && !(words[at]!.lower === "k" && !words[at]!.joined)) {
     value = value === null ? null : value * SCALES[words[at]!.lower]!;
-    scaled = true;
     at += 1;
   }
+  const scaled = at > scaledFrom;
   const next = words[at];
   const year = /^(1[89]\d\d|20\d\d)$/.test(words[index]!.text);
-  let unit: string | null = left.sign;
-  let score = left.sign ? 0.95 : 0.7;
-  if (next?.text === "%" && next.joined) [unit, at, score] = ["%", at + 1, 0.95];
+  let unit: string | null = sign;
+  let score = sign ? 0.95 : 0.7;
+  const wordsFrom = (from: number, to: number) => text.slice(words[from]!.start, words[to - 1]!.end);
+  if (next?.text === "%" && next.joined) [unit, at, score] = ["percent", at + 1, 0.95];
   else if (next && (next.lower === "percent" || (next.lower === "per" && words[at + 1]?.lower === "cent"))) {
     at += next.lower === "per" ? 2 : 1;
-    [unit, score] = ["%", 0.95];
-    if (words[at]?.lower === "points" || (words[at]?.lower === "percentage" && words[at + 1]?.lower === "points")) at += 1;
-  } else if (next?.lower === "percentage" && words[at + 1]?.lower === "points") [unit, at, score] = ["percentage points", at + 2, 0.95];
-  else if (!left.sign && next && CURRENCIES.has(next.lower)) [unit, at, score] = [next.lower, at + 1, 0.95];
-  else if (!left.sign && next && UNITS.has(next.lower) && !(next.lower === "m" && !next.joined)) {
+    [unit, score] = ["percent", 0.95];
+  } else if (next?.lower === "percentage" && /^points?$/.test(words[at + 1]?.lower ?? ""))
+    [unit, at, score] = [wordsFrom(at, at + 2), at + 2, 0.95];
+  else if (!sign && next && CURRENCIES.has(next.lower)) [unit, at, score] = [CURRENCY_CODES[next.lower] ?? next.lower, at + 1, 0.95];
+  else if (!sign && next && UNITS.has(next.lower) && !(next.lower === "m" && !next.joined)) {
     const square = next.lower === "sq" || next.lower === "square" || next.lower === "cubic";
-    unit = square && words[at + 1] ? `${next.lower} ${words[at + 1]!.lower}` : next.lower;
-    at += square && words[at + 1] ? 2 : 1;
-    score = 0.9;
-  } else if (!left.sign) {
-    // A counted noun: "1,219 ballots", "200 local residents", "dozens of people".
-    let from = at;
-    if (next?.lower === "of" && (number.value === null || isWordNumber(words[index]!))) from += 1;
-    const noun = counted(words, from);
-    if (noun) [unit, at, score] = [words[noun - 1]!.lower, noun, isWordNumber(words[index]!) ? 0.8 : 0.85];
-    else if (DURATIONS.has(words[from]?.lower ?? "")) return null;
-    else if (isWordNumber(words[index]!) && number.value !== null && !scaled) return null;
-    else if (number.value === null) return null;
+    const to = square && words[at + 1] ? at + 2 : at + 1;
+    [unit, at, score] = [wordsFrom(at, to), to, 0.9];
+  } else if (!sign) {
+    // A counted noun, with the words that describe it: "1,219 ballots", "400 extra parking spaces".
+    const noun = counted(words, at);
+    if (noun) [unit, at, score] = [wordsFrom(at, noun), noun, isWordNumber(words[index]!) ? 0.8 : 0.85];
+    // "2,000 of the workers": the part is the figure, the whole stays out.
+    else if (next?.lower === "of" && PART_OF.has(words[at + 1]?.lower ?? "") && value !== null) score = 0.6;
+    else if (isWordNumber(words[index]!) && !scaled) return null;
   }
   if (year && unit === null) return null;
-  if (year && !left.sign && unit !== "%" && !scaled && !CURRENCIES.has(unit ?? "") && !UNITS.has(unit ?? "")) return null;
+  if (year && !sign && unit !== "percent" && !scaled && !CURRENCIES.has(next?.lower ?? "") && !UNITS.has(next?.lower ?? "")) return null;
   return { start: words[left.index]!.start, end: words[at - 1]!.end, value: round(value), unit, approximate, score };
 }
 
-/** The word index after the counted noun that starts at `from` (with at most one word before it), or null. */
+/** The word index of a range's second number after "and": "12", "€3" (past its sign), or null. */
+function scaledEnd(words: Word[], from: number): number | null {
+  const word = words[from];
+  if (!word) return null;
+  if (word.text in SIGNS && words[from + 1]?.joined) return from + 1;
+  return from;
+}
+
+/**
+ * The word index after the counted noun that starts at `from`, or null: a plural noun, with at most two
+ * lowercase words before it that describe it ("new schools", "extra parking spaces", "shipping customers").
+ */
 function counted(words: Word[], from: number): number | null {
-  const first = words[from];
-  if (!first || !/^[a-z][a-z-]*$/.test(first.text) || NOT_COUNTED.has(first.lower) || DURATIONS.has(first.lower)) return null;
-  const second = words[from + 1];
+  const countable = (word: Word | undefined) =>
+    word !== undefined && /^[a-z][a-z-]*$/.test(word.text) && !NOT_COUNTED.has(word.lower) && !word.lower.endsWith("ly");
   const plural = (word: Word) => IRREGULAR_PLURALS.has(word.lower) || /[^s]s$/.test(word.lower);
-  if (!plural(first) && second && /^[a-z][a-z-]*$/.test(second.text) && !NOT_COUNTED.has(second.lower) && plural(second)) return from + 2;
-  return plural(first) ? from + 1 : null;
+  for (let at = from; at < from + 3 && countable(words[at]); at++) if (plural(words[at]!)) return at + 1;
+  return null;
 }
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1e4) / 1e4);
@@ -197,4 +225,4 @@ export function findFigures(text: string): Suggestion[] {
   return found;
 }
 
-export const figuresSuggester: Suggester = { name: "builtin:figures", version: "1", labels: ["figure"], suggest: findFigures };
+export const figuresSuggester: Suggester = { name: "builtin:figures", version: "2", labels: ["figure"], suggest: findFigures };

@@ -2,7 +2,8 @@
  * Named actors in a text: compromise's people and organisations (its lexicon and tagger know first names,
  * surnames, honorifics and company words), then rules for what it misses or mislabels: governments
  * ("the Interior Ministry", "the Kremlin", "the French government"), organisations by their suffix
- * ("Acme Holdings Inc.", "the Green Party"). compromise is loaded once and parses each text once: the
+ * ("Acme Holdings Inc.", "the Green Party", "the Serious Fraud Office") or their "of" form, which the
+ * guidelines tag whole ("University of Tessaly", "Association of Veldorian Insurers"). compromise is loaded once and parses each text once: the
  * last text's mentions are kept, since the actors, quotes and claims suggesters of one run all ask.
  *
  * Precision rules: a mention must start with a capital letter (compromise calls "office" in "Merkel's
@@ -23,7 +24,7 @@ const GOVERNMENT_WORDS =
 const GOVERNMENT_NAMES = /\b(?:the )?(Kremlin|White House|Downing Street|Pentagon|Élysée Palace|Bundestag|Knesset|Congress|Parliament)\b/g;
 /** "the Green Party", "Acme Widgets Ltd.", "the Ministry of Defence": capitalised words ending in an organisation's word. */
 const SUFFIXED =
-  /(?:(?!The |On |In |At |By |For |After |Monday |Tuesday |Wednesday |Thursday |Friday |Saturday |Sunday )(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}&'’-]*) ){1,4}(?:Inc\.|Ltd\.|Corp\.|LLC|plc|PLC|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Corporation|Airlines|Ministry|Council|Agency|Commission|Authority|Court|Police|Alliance|Movement)(?: of(?: the)? \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)?|(?:Ministry|Department) of(?: the)? \p{Lu}\p{L}+(?: (?:and )?\p{Lu}\p{L}+)?/gu;
+  /(?:(?!The |On |In |At |By |For |After |Monday |Tuesday |Wednesday |Thursday |Friday |Saturday |Sunday )(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}&'’-]*) ){1,4}(?:Inc\.|Ltd\.|Corp\.|LLC|plc|PLC|GmbH|Group|Holdings|Bank|University|Union|Party|Association|Foundation|Institute|Committee|Federation|League|Corporation|Airlines|Ministry|Council|Agency|Commission|Authority|Court|Police|Alliance|Movement|Office|Service|Network|Trust|Society|Board|Bureau|Fund|FC)(?: of(?: the)? \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)?|(?:Ministry|Department|Bank|University|Association|Federation|Union|Institute|Office|Court|Council|League|Society|Board|Bureau) of(?: the)? \p{Lu}\p{L}+(?: (?:and )?\p{Lu}\p{L}+){0,2}/gu;
 const NATIONAL_GOVERNMENT = /\b(?:the )?((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)?) government\b/g;
 const HONORIFIC =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|President|Prime|Minister|Chancellor|Senator|Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|General|Secretary|Chairman|Chairwoman|Chief|Director|Deputy|Foreign|Defence|Defense|Finance|Interior|Health|Vice|Ambassador|Speaker|Leader|Commissioner|Sheikh|Rabbi|Father|Sister|Bishop|Archbishop|Cardinal|Inspector|Detective|Officer|Professor|Doctor)\.?$/;
@@ -48,9 +49,10 @@ export function findMentions(text: string): Mention[] {
       add(found, { start, end: match.index + match[0].length, kind, canonicalName: "", score: 0.8 });
     }
   }
+  const named = keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention));
   const mentions = resolveNames(
     text,
-    keepLongest(found).filter((mention) => !inHeadlineOnly(text, mention)),
+    [...named, ...findRepeats(text, named)].sort((a, b) => a.start - b.start),
   );
   lastText = text;
   lastMentions = mentions;
@@ -109,6 +111,41 @@ function inHeadlineOnly(text: string, mention: Mention): boolean {
   if (!headline) return false;
   const name = text.slice(mention.start, mention.end);
   return text.split(name).length <= 2;
+}
+
+/**
+ * Every other occurrence of a name found once (guidelines: "tag every instance"): the same words, and a
+ * person's surname alone ("Lindqvist" after "Mara Lindqvist"), where compromise did not see a name, say
+ * at a sentence's start or before a possessive. Not inside a longer capitalised name ("the Lindqvist
+ * Foundation") nor inside another mention.
+ */
+function findRepeats(text: string, mentions: Mention[]): Mention[] {
+  const names = new Map<string, ActorKind>();
+  for (const mention of mentions) {
+    const words = text.slice(mention.start, mention.end).split(/\s+/);
+    let at = 0;
+    while (mention.kind === "person" && at < words.length - 1 && HONORIFIC.test(words[at]!)) at++;
+    const bare = words.slice(at);
+    if (!names.has(bare.join(" "))) names.set(bare.join(" "), mention.kind);
+    const surname = bare.at(-1)!;
+    if (mention.kind === "person" && bare.length > 1 && /^\p{Lu}\p{Ll}{2,}/u.test(surname) && !names.has(surname))
+      names.set(surname, "person");
+  }
+  const taken = [...mentions];
+  const repeats: Mention[] = [];
+  for (const [name, kind] of names) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + name.length;
+      if (taken.some((other) => other.start < end && start < other.end)) continue;
+      if (/^ \p{Lu}/u.test(text.slice(end, end + 2)) || /\p{Lu}[\p{L}.]* $/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      const mention = { start, end, kind, canonicalName: "", score: 0.7 };
+      taken.push(mention);
+      repeats.push(mention);
+    }
+  }
+  return repeats;
 }
 
 /** The full name each mention stands for: "Mr. Witkoff" after "Steve Witkoff" is Steve Witkoff. */

@@ -70,6 +70,55 @@ describe("quotes", () => {
     ]);
   });
 
+  it("starts an indirect quote at whatever word follows a verb of saying, not only at “that” or a determiner", () => {
+    const text =
+      "Prosecutors said Ansel Marr had moved the money twice. Police said nine people were hurt. " +
+      "The ferry company said in a statement that sailings would resume — weather allowing 🌊.";
+    expect(quotes(text).map(([span, direct]) => [span, direct])).toEqual([
+      ["Ansel Marr had moved the money twice", false],
+      ["nine people were hurt", false],
+      ["sailings would resume — weather allowing 🌊", false],
+    ]);
+  });
+
+  it("finds the speaker behind an apposition, a relative clause or a second verb", () => {
+    const text =
+      "Joan Pryce, a lecturer at the University of Wendmoor, said the tide had turned. " +
+      "The ferry ran late, according to Paul Brennan, who said the crew had been told to wait. " +
+      "Residents who live near the quay said the smell had worsened.";
+    expect(quotes(text)).toEqual([
+      ["the tide had turned", false, "Joan Pryce"],
+      ["the crew had been told to wait", false, "Paul Brennan"],
+      ["the smell had worsened", false, "Residents"],
+    ]);
+  });
+
+  it("reads “…, she said.” and “…, the Authority said.” as indirect quotes of the sentence before", () => {
+    const text = "Joan Pryce walked the quay. The smell had worsened overnight, she said. The pier was shut, the Harbour Authority said.";
+    expect(quotes(text)).toEqual([
+      ["The smell had worsened overnight", false, "Joan Pryce"],
+      ["The pier was shut", false, "Harbour Authority"],
+    ]);
+  });
+
+  it("ends an indirect quote before the writer's own addition", () => {
+    const text = "Joan Pryce said the ferry would run on Sunday, though the forecast was poor.";
+    expect(quotes(text)).toEqual([["the ferry would run on Sunday", false, "Joan Pryce"]]);
+  });
+
+  it("takes what “told” and “added” do to an object for no quote", () => {
+    expect(quotes("Joan Pryce told a press briefing in Wendmoor at noon. Paul Brennan added the second goal late.")).toEqual([]);
+  });
+
+  it("gives a quotation that fills its paragraph to the actor named last before it, outside quotations", () => {
+    const text = "Joan Pryce spent the night on the roof 🏠.\n\n“The water came in an hour — and it did not stop.”";
+    expect(quotes(text)).toEqual([["“The water came in an hour — and it did not stop.”", true, "Joan Pryce"]]);
+  });
+
+  it("takes a phrase after a verb of saying for no clause", () => {
+    expect(quotes("Paul Brennan said on Monday. Nadia Okafor said so.")).toEqual([]);
+  });
+
   it("links the speaker to an existing actor tag covering those words", () => {
     const text = "“We won,” said Nadia Okafor.";
     const start = text.indexOf("Nadia");

@@ -11,17 +11,20 @@
  *   own, later in the paragraph of an attributed one, is given that speaker (“…,” she said. “…”).
  * - Scare quotes are not quotes: one or two quoted words with no attribution (so-called “reforms”), and
  *   a quoted title (every word capitalised) with no attribution.
- * - An indirect quote is the clause after a verb of saying ("said", "told … that", "added", "stated",
- *   "explained", "announced", "noted") up to the sentence's end, without its stop; `direct: false`.
+ * - A quotation with no attribution of its own goes to the actor named last before it, outside any
+ *   quotation (guidelines, rule 5), with a lower score.
+ * - An indirect quote is the clause reported by a verb of saying (`SAYING_VERBS`: "said", "told … that",
+ *   "added", "stated", "wrote", "confirmed"…), after it up to the sentence's end, without its stop, or
+ *   before it ("The pier was shut, she said"); `direct: false`.
  */
 import type { SuggestContext, Suggester, Suggestion } from "../suggester";
+import { findMentions, type Mention } from "./mentions";
 import { findQuotations, type Quotation } from "./quotation-marks";
 import { findReported } from "./reported";
 import { linkSpeaker } from "./speaker-link";
-import { findAttributions, type Attribution } from "./speech";
+import { findAttributions, SAYING_VERBS, type Attribution } from "./speech";
 import { readWords, spanKey, type Word } from "./words";
 
-const SAYING = new Set(["said", "says", "told", "tells", "added", "adds", "stated", "states", "explained", "announced", "noted"]);
 const HONORIFIC_STOP = /^(mr|mrs|ms|dr|prof|sen|rep|gov|gen|col|lt|sgt|st|jr|sr)$/;
 
 export function findQuotes(text: string, context: SuggestContext = {}): Suggestion[] {
@@ -59,8 +62,19 @@ export function findQuotes(text: string, context: SuggestContext = {}): Suggesti
     const around = reportedClauses.find((reported) => reported.start <= quote.start && quote.end <= reported.end);
     if (around) [quote.attributes.speakerKey, quote.score] = [linkSpeaker(around.attribution.speaker, context), 0.7];
   }
+  // Guidelines, rule 5: a quotation with no attribution in its paragraph ("she said" elsewhere, or one that
+  // fills its paragraph) is the nearest actor's named before it, outside any quotation.
+  const mentions = findMentions(text);
+  const quotations = findQuotations(text);
+  for (const quote of found) {
+    if (quote.attributes.speakerKey) continue;
+    const outside = (mention: Mention) => !quotations.some((other) => other.start <= mention.start && mention.end <= other.end);
+    const nearest = mentions.findLast((mention) => mention.end <= quote.start && outside(mention));
+    if (nearest) [quote.attributes.speakerKey, quote.score] = [linkSpeaker(nearest, context), Math.min(quote.score, 0.5)];
+  }
   for (const reported of reportedClauses) {
-    if (reported.form !== "after-verb" || !SAYING.has(reported.attribution.verbText)) continue;
+    // "Okafor said the bridge was safe." and "The bridge was safe, Okafor said." alike (guidelines, "Indirect").
+    if (reported.form === "after-source" || !SAYING_VERBS.has(reported.attribution.verbText)) continue;
     if (found.some((quote) => quote.start === reported.start && quote.end === reported.end)) continue;
     found.push({
       key: spanKey("quote", reported.start, reported.end),
@@ -68,7 +82,7 @@ export function findQuotes(text: string, context: SuggestContext = {}): Suggesti
       start: reported.start,
       end: reported.end,
       text: text.slice(reported.start, reported.end),
-      score: reported.that ? 0.7 : 0.5,
+      score: reported.that ? 0.7 : reported.form === "before-source" ? 0.6 : 0.5,
       attributes: { direct: false, speakerKey: linkSpeaker(reported.attribution.speaker, context) },
     });
   }
@@ -103,4 +117,4 @@ function closeBy(text: string, words: Word[], from: number, to: number): boolean
   return stops.length === 0;
 }
 
-export const quotesSuggester: Suggester = { name: "builtin:quotes", version: "1", labels: ["quote"], suggest: findQuotes };
+export const quotesSuggester: Suggester = { name: "builtin:quotes", version: "2", labels: ["quote"], suggest: findQuotes };

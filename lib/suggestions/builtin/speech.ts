@@ -5,9 +5,11 @@
  * actor only when it speaks or is cited, since "residents" elsewhere is just a word (precision first).
  *
  * Speakers, in the order tried: a named mention (lib/suggestions/builtin/mentions.ts) right before the
- * verb ("Smith said", "Smith, the mayor, said", "Smith also said") or right after it when the verb follows
- * a comma or a closing quote ("…,” said Smith"); a group noun phrase in the same places; a pronoun ("she
- * said"), which stands for the nearest person named before it.
+ * verb ("Smith said", "Smith, the mayor, said", "Smith, a professor at the University of X, said", "Smith
+ * also said") or right after it when the verb follows a comma or a closing quote ("…,” said Smith"); the
+ * name before "who" ("…, according to Smith, who said") or the sentence's subject before "and said"; a
+ * group noun phrase in the same places, also before a relative clause ("Residents who live nearby said");
+ * a pronoun ("she said"), which stands for the nearest person named before it.
  */
 import type { ActorKind } from "@/lib/vocabulary";
 import { findMentions, type Mention } from "./mentions";
@@ -27,12 +29,21 @@ export type Attribution = {
 };
 
 export const SPEECH_VERBS = new Set(
-  "said says told tells added adds stated states explained explains wrote writes tweeted posted announced announces noted notes argued argues claimed claims insisted insists warned warns alleged alleges maintained maintains asked asks replied replies responded acknowledged admitted admits confirmed confirms denied denies estimated estimates predicted predicts recalled recalls continued urged urges suggested suggests contended contends stressed stresses concluded".split(
+  "said says say told tells tell added adds stated states explained explains wrote writes tweeted posted announced announces noted notes argued argues argue claimed claims claim insisted insists insist warned warns warn alleged alleges allege maintained maintains asked asks replied replies responded acknowledged admitted admits confirmed confirms denied denies deny estimated estimates estimate predicted predicts predict recalled recalls continued urged urges suggested suggests suggest contended contends stressed stresses concluded concludes conclude believe believes believed fear fears feared expect expects accused accuses blamed blames found finds find show shows showed repeated".split(
+    " ",
+  ),
+);
+/**
+ * Verbs of saying: the clause they report is an indirect quote, never a claim (guidelines, "Quotes or
+ * claims"); the other verbs above assert, believe, estimate or find, and report claims.
+ */
+export const SAYING_VERBS = new Set(
+  "said says say told tells tell added adds stated states explained explains wrote writes tweeted posted announced announces noted notes replied replies repeated confirmed confirms".split(
     " ",
   ),
 );
 const GROUP_NOUNS = new Set(
-  "officials residents protesters protestors police authorities analysts experts witnesses critics activists economists investigators prosecutors lawmakers legislators doctors nurses teachers workers farmers locals organisers organizers campaigners scientists researchers diplomats officers unions villagers parents students voters shopkeepers firefighters paramedics rescuers volunteers opponents supporters observers leaders executives employees staff members neighbours neighbors survivors victims families fishermen traders landlords tenants".split(
+  "officials residents witness protesters protestors police authorities analysts experts witnesses critics activists economists investigators prosecutors lawmakers legislators doctors nurses teachers workers farmers locals organisers organizers campaigners scientists researchers diplomats officers unions villagers parents students voters shopkeepers firefighters paramedics rescuers volunteers opponents supporters observers leaders executives employees staff members neighbours neighbors survivors victims families fishermen traders landlords tenants retailers fans businesses scientists".split(
     " ",
   ),
 );
@@ -112,8 +123,31 @@ function speakerBefore(text: string, words: Word[], verb: number, endingAt: Map<
   }
   const word = words[at];
   if (!word || word.sentence !== words[verb]!.sentence) return null;
+  // "…, according to Bianchi, who said": the relative pronoun stands for the name before its comma.
+  if (word.lower === "who" && words[at - 1]?.text === ",") {
+    const antecedent = endingAt.get(words[at - 2]?.end ?? -1);
+    if (antecedent) return fromMention(antecedent);
+  }
+  // "The Federation blamed the scanners and said": a second verb of the sentence's subject.
+  if (word.lower === "and") {
+    const [first] = sentenceOf(words, at);
+    const opening = words[first]!.lower === "the" ? first + 1 : first;
+    const subject = mentions.find((mention) => mention.start === words[opening]?.start);
+    if (subject) return fromMention(subject);
+    return null;
+  }
   const named = endingAt.get(word.end);
   if (named) return fromMention(named);
+  // "Ana Silva, a professor at the University of Tessaly, said": an apposition that describes (it starts in
+  // lowercase) names where the speaker works, and the speaker is the name before it.
+  if (word.text === ",") {
+    for (let back = at - 1; back >= Math.max(1, at - 12); back--) {
+      if (words[back]!.text !== ",") continue;
+      const mention = endingAt.get(words[back - 1]!.end);
+      if (mention && /^\p{Ll}/u.test(words[back + 1]?.text ?? "")) return fromMention(mention);
+      break;
+    }
+  }
   // "The chief executive, Paul Brennan, said": the name is the apposition.
   if (word.text === ",") {
     const apposition = endingAt.get(words[at - 1]?.end ?? -1);
@@ -129,7 +163,7 @@ function speakerBefore(text: string, words: Word[], verb: number, endingAt: Map<
     }
   }
   if (PRONOUNS.has(word.lower)) return resolvePronoun(mentions, word.start);
-  return groupEndingAt(text, words, at) ?? nameAround(text, words, at, -1);
+  return groupEndingAt(text, words, at) ?? nameAround(text, words, at, -1) ?? relativeSubject(text, words, at, endingAt);
 }
 
 function speakerAfter(text: string, words: Word[], from: number, startingAt: Map<number, Mention>): Speaker | null {
@@ -147,6 +181,25 @@ function speakerAfter(text: string, words: Word[], from: number, startingAt: Map
   return nameAround(text, words, from, 1);
 }
 
+/** "Residents who spoke at the meeting said": the noun before a "who" a few words back is the subject. */
+function relativeSubject(text: string, words: Word[], at: number, endingAt: Map<number, Mention>): Speaker | null {
+  for (let back = at; back > Math.max(0, at - 8); back--) {
+    const word = words[back]!;
+    if (word.sentence !== words[at]!.sentence || /^[,;:.“”"]$/.test(word.text)) return null;
+    if (word.lower !== "who") continue;
+    const named = endingAt.get(words[back - 1]!.end);
+    return named ? fromMention(named) : groupEndingAt(text, words, back - 1);
+  }
+  return null;
+}
+
+/** The sentence of word `at` as [its first word, its last word + 1]. */
+function sentenceOf(words: Word[], at: number): [number, number] {
+  let first = at;
+  while (first > 0 && words[first - 1]!.sentence === words[at]!.sentence) first--;
+  return [first, at + 1];
+}
+
 /** A group noun phrase whose noun is word `at`: "officials", "senior U.S. officials", "local residents". */
 function groupEndingAt(text: string, words: Word[], at: number): Speaker | null {
   const noun = words[at];
@@ -162,6 +215,12 @@ function groupEndingAt(text: string, words: Word[], at: number): Speaker | null 
   return { start, end: noun.end, kind: STAND_INS[noun.lower] ?? "group", canonicalName: name, group: true };
 }
 
+/** Capitalised words that are no one's name: pronouns ("I said", "They say"), months and days ("in March found"). */
+const NOT_NAMES = new Set(
+  "i we they you he she it january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
 const SENTENCE_OPENERS = new Set("the a an but and so yet on in at as after before when while then this that it".split(" "));
 const ORGANIZATION_END =
   /^(Inc|Ltd|Corp|Group|Bank|Party|Union|Council|Ministry|Agency|Commission|Authority|Police|News|Times|Post|Press|Reuters|AFP|AP|BBC)\.?$/;
@@ -172,7 +231,14 @@ function nameAround(text: string, words: Word[], at: number, step: -1 | 1): Spea
   let end = at;
   const capital = (index: number) => {
     const word = words[index];
-    return word !== undefined && word.sentence === sentence && /^\p{Lu}[\p{L}’'.-]*$/u.test(word.text) && !SENTENCE_OPENERS.has(word.lower);
+    // "I said": the writer or a quoted speaker's own voice is not a name.
+    return (
+      word !== undefined &&
+      word.sentence === sentence &&
+      /^\p{Lu}[\p{L}’'.-]*$/u.test(word.text) &&
+      !SENTENCE_OPENERS.has(word.lower) &&
+      !NOT_NAMES.has(word.lower)
+    );
   };
   if (!capital(at)) return null;
   while (Math.abs(end + step - at) < 4 && capital(end + step)) end += step;
