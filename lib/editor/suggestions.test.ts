@@ -89,6 +89,10 @@ describe("suggestions in the editor", () => {
     const figure = editor.view.dom.querySelector<HTMLElement>('[data-suggestion="200 volunteers"]')!;
     expect(figure.className).toContain("margin-suggestion--figure");
     expect(figure.title).toBe("Suggested by builtin:test 1 · score 0.90");
+    // A figure inside a quote keeps its own element, outline and title.
+    const inner = editor.view.dom.querySelector<HTMLElement>('[data-suggestion="1,219 ballots"]')!;
+    expect([inner.textContent, inner.className.includes("margin-suggestion--figure")]).toEqual(["1,219 ballots", true]);
+    expect(editor.view.dom.querySelectorAll('[data-suggestion="“We counted 1,219 ballots,”"]').length).toBeGreaterThan(0);
     // The quote across two paragraphs is outlined in both.
     expect(editor.view.dom.querySelectorAll('[data-suggestion^="waited"]').length).toBe(2);
   });

@@ -84,7 +84,9 @@ const wordsBetween = (doc: PMNode, from: number, to: number) => doc.textBetween(
 
 function pieceDecoration(from: number, to: number, spec: PieceSpec): Decoration {
   const classes = `${SUGGESTION_CLASS} ${SUGGESTION_CLASS}--${spec.label}${spec.current ? ` ${CURRENT_SUGGESTION_CLASS}` : ""}`;
-  return Decoration.inline(from, to, { class: classes, title: spec.title, "data-suggestion": spec.id }, spec);
+  // An element of its own (nodeName), so that overlapping suggestions each keep their outline and title:
+  // decorations with attributes only would share one element, the last one's title winning.
+  return Decoration.inline(from, to, { nodeName: "span", class: classes, title: spec.title, "data-suggestion": spec.id }, spec);
 }
 
 /** One decoration per textblock the suggestion covers, each with its own words. */
