@@ -13,6 +13,7 @@ import type { Collaboration } from "@/lib/collab/collaboration";
 import { setCollaborationStatus } from "@/lib/collab/status";
 import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
+import { installSuggestOnImport } from "@/lib/suggestions/on-import";
 import type { Database } from "@/lib/db/database";
 import { disconnectPrisma, poolInstanceId } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
@@ -112,6 +113,7 @@ async function main() {
   running.collaboration = collaboration;
   await collab.start(process.env.MARGIN_PEER_URL ?? `http://127.0.0.1:${port}`);
   setLiveAnnotations(live);
+  installSuggestOnImport();
   setCollaborationStatus(() => ({ serving, ownedArticles: ownership.ownedCount, instanceId: ownership.instanceId }));
   // /collab is the collaboration WebSocket; any other upgrade is Next.js's own (hot reload in development).
   server.on("upgrade", (request, socket, head) => {

@@ -32,6 +32,11 @@ import { contract as annotationsIdReview } from "./annotations/[id]/review/contr
 import { contract as annotationsIdComments } from "./annotations/[id]/comments/contract";
 import { contract as annotationsIdThread } from "./annotations/[id]/thread/contract";
 import { contract as annotationsIdHistory } from "./annotations/[id]/history/contract";
+import { contract as articlesIdSuggestions } from "./articles/[id]/suggestions/contract";
+import { contract as articlesIdSuggestionsAccept } from "./articles/[id]/suggestions/accept/contract";
+import { contract as suggestionsIdAccept } from "./suggestions/[id]/accept/contract";
+import { contract as suggestionsIdDismiss } from "./suggestions/[id]/dismiss/contract";
+import { contract as projectsSlugSuggestions } from "./projects/[slug]/suggestions/contract";
 import { contract as exportSchema } from "./export/schema/contract";
 import { contract as openapiJson } from "./openapi.json/contract";
 
@@ -66,6 +71,11 @@ export const CONTRACTS = [
   annotationsIdComments,
   annotationsIdThread,
   annotationsIdHistory,
+  projectsSlugSuggestions,
+  articlesIdSuggestions,
+  articlesIdSuggestionsAccept,
+  suggestionsIdAccept,
+  suggestionsIdDismiss,
   exportSchema,
   openapiJson,
 ];

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma";
+import { runAfterImport } from "./after-import";
 import { findArticleWithUrl } from "./data";
 import { draftFromSource, finalizeDraft, type PreparedArticle } from "./draft";
 import { isFailure, itemsFromFile, type ImportItem } from "./import-files";
@@ -79,7 +80,9 @@ export async function importArticle(access: ProjectAccess<"articles:import">, it
   const { keepArtifacts, strip, ...metadata } = item.input ?? {};
   const prepared = finalizeDraft(draft, { metadata, keepArtifacts, strip });
   if (!prepared.ok) return { label: item.label, status: "failed", error: prepared.message };
-  return storeArticle(access, item.label, prepared.value, origin);
+  const result = await storeArticle(access, item.label, prepared.value, origin);
+  if (result.status === "imported") await runAfterImport(access.projectId, result.id);
+  return result;
 }
 
 /** The metadata form on the article page; the text is not touched (offsets depend on it). */

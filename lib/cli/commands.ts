@@ -11,6 +11,8 @@ import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands
 import { IMPORT_FORMATS } from "@/lib/imports/readers";
 import { importAnnotatedFiles } from "./import-annotated";
 import { importFiles } from "./import-files";
+import { listSuggestionsCommand, runSuggest, SUGGEST_OPTIONS, SUGGESTIONS_OPTIONS } from "./suggest-commands";
+import { installSuggestOnImport } from "@/lib/suggestions/on-import";
 import { importUrls, isPageAddress } from "./import-urls";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { roleSchema } from "@/lib/members/schema";
@@ -162,6 +164,8 @@ export const COMMANDS: Command[] = [
     },
     async run(values, positionals) {
       const slug = parse(slugSchema, values.project);
+      // Projects that suggest on import get their suggestions from the CLI's imports too.
+      installSuggestOnImport();
       const access = await unsafeOperatorProjectAccess(slug, "articles:import");
       if (!access) throw new CommandFailure(`no project with slug ${slug}`);
       const format = (values.format as string | undefined) ?? "articles";
@@ -185,6 +189,18 @@ export const COMMANDS: Command[] = [
       if (addresses.length < positionals.length) throw new UsageError("give either files or web page addresses, not both in one run");
       return importUrls(access, addresses, values["keep-artifacts"] === true);
     },
+  },
+  {
+    name: "suggest",
+    summary: "Run the suggesters on a project's articles (or one), progress on stderr, the report on stdout",
+    options: SUGGEST_OPTIONS,
+    run: (values) => runSuggest(values),
+  },
+  {
+    name: "suggestions",
+    summary: "List the suggestions on an article, one JSON object a line",
+    options: SUGGESTIONS_OPTIONS,
+    run: (values) => listSuggestionsCommand(values),
   },
   {
     name: "export",

@@ -5,7 +5,15 @@ import { fail, ok, type Result } from "@/lib/errors";
 import type { ProjectAccess } from "@/lib/auth/context";
 import type { CreateProjectInput, ProjectSettingsInput } from "./schema";
 
-export const SETTINGS = { blindAnnotation: true, allowSelfReview: true, autoAcceptAgreement: true, viewerExport: true } as const;
+// The backend's token is not here: settings are answered, and it is never read back.
+export const SETTINGS = {
+  blindAnnotation: true,
+  allowSelfReview: true,
+  autoAcceptAgreement: true,
+  viewerExport: true,
+  suggestOnImport: true,
+  suggestionBackendUrl: true,
+} as const;
 
 /** Creates a project with `ownerId` as its first owner. Any signed-in user may start a project. */
 export async function createProject(ownerId: string, input: CreateProjectInput): Promise<Result<{ slug: string }, "slug_taken">> {

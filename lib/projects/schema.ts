@@ -27,6 +27,15 @@ export const projectSettingsSchema = z.strictObject({
   allowSelfReview: z.boolean({ error: "allowSelfReview must be true or false" }).optional(),
   autoAcceptAgreement: z.boolean({ error: "autoAcceptAgreement must be true or false" }).optional(),
   viewerExport: z.enum(["gold", "all"], { error: "viewerExport must be gold or all" }).optional(),
+  suggestOnImport: z.boolean({ error: "suggestOnImport must be true or false" }).optional(),
+  /** A Label Studio ML backend; null removes it. */
+  suggestionBackendUrl: z
+    .url({ protocol: /^https?$/, error: "suggestionBackendUrl must be an http or https address" })
+    .max(2000, { error: "suggestionBackendUrl must be at most 2,000 characters" })
+    .nullable()
+    .optional(),
+  /** Written, never read back: no answer holds it. */
+  suggestionBackendToken: z.string().max(2000, { error: "suggestionBackendToken must be at most 2,000 characters" }).nullable().optional(),
 });
 
 export type ProjectSettingsInput = z.infer<typeof projectSettingsSchema>;

@@ -79,6 +79,7 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
     label: input.label,
     text: projection.text.slice(words.start, words.end),
     attributes: attributes.value,
+    ...(input.provenance ? { suggestion: input.provenance } : {}),
   });
   return ok({ id });
 }

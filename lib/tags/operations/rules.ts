@@ -29,7 +29,10 @@ export type TagActor = { userId: string; name: string; role: ProjectRole };
 
 export type OffsetSpan = { start: number; end: number; unit: OffsetUnit };
 
-export type CreateInput = { label: Label; attributes?: Attributes; note?: string | null } & (
+/** Where a tag came from when a person accepted a suggestion: recorded in its `created` event. */
+export type TagProvenance = { suggestionId: string; suggester: string; version: string; score: number };
+
+export type CreateInput = { label: Label; attributes?: Attributes; note?: string | null; provenance?: TagProvenance } & (
   { span: OffsetSpan; id?: string } | { id: string; span?: undefined }
 );
 
