@@ -4,6 +4,7 @@ import * as acceptAbove from "@/app/api/articles/[id]/suggestions/accept/route";
 import * as acceptOne from "@/app/api/suggestions/[id]/accept/route";
 import * as dismissOne from "@/app/api/suggestions/[id]/dismiss/route";
 import * as history from "@/app/api/annotations/[id]/history/route";
+import * as tagsRoute from "@/app/api/articles/[id]/annotations/route";
 import { prisma } from "@/lib/db/prisma";
 import { call, person, type Person, type Server } from "@/lib/export/test-support";
 import { startCollabServer } from "@/lib/testing/collab";
@@ -47,7 +48,10 @@ const points = (start: number, end: number) => [...TEXT].slice(start, end).join(
 
 beforeAll(async () => {
   server = await startCollabServer();
-  [editor, colleague, viewer, stranger] = await Promise.all(["Editor", "Colleague", "Viewer", "Stranger"].map(person));
+  editor = await person("Editor");
+  colleague = await person("Colleague");
+  viewer = await person("Viewer");
+  stranger = await person("Stranger");
   const { slug } = await createProjectWith({ owner: [editor], editor: [colleague], viewer: [viewer] });
   article = (await createArticle(slug, { title: "Count", text: TEXT })).id;
 });
@@ -69,6 +73,9 @@ describe("running and listing suggestions", () => {
       attributes: { value: 40, unit: "%", approximate: true },
     });
     for (const item of await listFor(editor, "utf16")) expect(TEXT.slice(item.start, item.end)).toBe(item.text);
+    // Suggestions are not tags: the article's tags (what review, agreement and export read) are untouched.
+    const tags = await call(tagsRoute.GET, { id: article }, { token: editor.token, query: { status: "all" } });
+    expect(((await tags.json()) as { annotations: unknown[] }).annotations).toEqual([]);
     const starts = suggestions.map((item) => item.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });

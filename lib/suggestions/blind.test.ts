@@ -38,7 +38,9 @@ const leaksOfA = (list: View[]) =>
 
 beforeAll(async () => {
   server = await startCollabServer();
-  [annotatorA, annotatorB, owner] = await Promise.all(["A", "B", "Owner"].map(person));
+  annotatorA = await person("A");
+  annotatorB = await person("B");
+  owner = await person("Owner");
   const { slug } = await createProjectWith({ owner: [owner], editor: [annotatorA, annotatorB] });
   await prisma.project.update({ where: { slug }, data: { blindAnnotation: true } });
   first = (await createArticle(slug, { title: "Vote", text: FIRST })).id;

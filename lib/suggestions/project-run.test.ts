@@ -38,7 +38,9 @@ const cli = async (...argv: string[]) => {
 
 beforeAll(async () => {
   server = await startCollabServer();
-  [owner, editor, viewer] = await Promise.all(["Owner", "Editor", "Viewer"].map(person));
+  owner = await person("Owner");
+  editor = await person("Editor");
+  viewer = await person("Viewer");
   ({ slug } = await createProjectWith({ owner: [owner], editor: [editor], viewer: [viewer] }));
   articles = [];
   for (const [index, text] of TEXTS.entries()) articles.push((await createArticle(slug, { title: `Article ${index}`, text })).id);
