@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
-import type { SuggestionView } from "@/lib/suggestions/places";
+import type { SuggestionView } from "@/lib/api-client/suggestions";
 import { type Label, LABELS } from "@/lib/vocabulary";
 
 type Props = {

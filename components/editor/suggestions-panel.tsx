@@ -2,7 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
-import { provenanceOf, type SuggestionView } from "@/lib/suggestions/places";
+import type { SuggestionView } from "@/lib/api-client/suggestions";
+import { provenanceOf } from "@/lib/suggestions/places";
 import { type Label, LABELS } from "@/lib/vocabulary";
 import { SuggestionsAcceptAll } from "./suggestions-accept-all";
 import type { useSuggestions } from "./use-suggestions";

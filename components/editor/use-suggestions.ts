@@ -3,10 +3,17 @@
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { SUGGESTION_EVENT, type SuggestionEventDetail } from "@/lib/editor/suggestions";
-import { placeSuggestions, type SuggestionView } from "@/lib/suggestions/places";
+import {
+  acceptSuggestion,
+  acceptSuggestionsAbove,
+  dismissSuggestion,
+  listSuggestions,
+  runSuggesters,
+  type SuggestionView,
+} from "@/lib/api-client/suggestions";
+import { placeSuggestions } from "@/lib/suggestions/places";
 import { projectDocument } from "@/lib/tags/projection";
 import type { Label } from "@/lib/vocabulary";
-import { suggestionsClient } from "./suggestions-client";
 
 type Options = {
   editor: Editor | null;
@@ -72,7 +79,7 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
     if (!editor || !enabled) return;
     let cancelled = false;
     let stop = () => {};
-    void suggestionsClient.list(articleId).then((answer) => {
+    void listSuggestions(articleId).then((answer) => {
       if (cancelled || editor.isDestroyed) return;
       if (!answer.ok) return setProblem(answer.error);
       stop = whenContent(editor, () => {
@@ -102,9 +109,14 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
   const accept = useCallback(
     async (id: string) => {
       drop([id]);
-      const answer = await suggestionsClient.accept(id);
+      const answer = await acceptSuggestion(id);
       settle(answer);
-      if (answer.ok) setNotice("Accepted: it is now your tag.");
+      if (answer.ok)
+        setNotice(
+          answer.data.unlinked
+            ? "Accepted: it is now your tag, without its speaker or source, which is not a tag yet."
+            : "Accepted: it is now your tag.",
+        );
     },
     [drop, settle],
   );
@@ -112,7 +124,7 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
   const dismiss = useCallback(
     async (id: string) => {
       drop([id]);
-      const answer = await suggestionsClient.dismiss(id);
+      const answer = await dismissSuggestion(id);
       settle(answer);
       if (answer.ok) setNotice("Dismissed: it will not be suggested to you again.");
     },
@@ -123,9 +135,13 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
   const acceptAll = useCallback(
     async (label: Label, minScore: number) => {
       drop(shown.current.filter((item) => item.label === label && item.score >= minScore).map((item) => item.id));
-      const answer = await suggestionsClient.acceptAll(articleId, label, minScore);
+      const answer = await acceptSuggestionsAbove(articleId, label, minScore);
       settle(answer);
-      if (answer.ok) setNotice(`Accepted ${answer.data.accepted} suggestion${answer.data.accepted === 1 ? "" : "s"}.`);
+      if (answer.ok) {
+        const { accepted, skipped } = answer.data;
+        const left = skipped.length ? ` ${skipped.length} could not be: ${skipped.map((item) => item.message).join(" ")}` : "";
+        setNotice(`Accepted ${accepted} suggestion${accepted === 1 ? "" : "s"}.${left}`);
+      }
       // The server may have accepted some this page did not show (placed before a correction): read again.
       reload();
     },
@@ -136,7 +152,7 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
   const run = useCallback(async () => {
     setRunning(true);
     setNotice(null);
-    const answer = await suggestionsClient.run(articleId);
+    const answer = await runSuggesters(articleId);
     setRunning(false);
     if (!answer.ok) return setProblem(answer.error);
     const failed = answer.data.errors.map((error) => `${error.suggester}: ${error.message}`);

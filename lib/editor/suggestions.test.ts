@@ -3,7 +3,7 @@ import { Editor } from "@tiptap/core";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { textToDoc } from "@/lib/articles/content";
-import { placeSuggestions, type SuggestionView } from "@/lib/suggestions/places";
+import { placeSuggestions, type PlaceableSuggestion } from "@/lib/suggestions/places";
 import { projectDocument } from "@/lib/tags/projection";
 import { ANNOTATION_MARK } from "./annotation-mark";
 import { articleExtensions } from "./extensions";
@@ -21,7 +21,7 @@ const TEXT = "🗳️ “We counted 1,219 ballots,” said Ana Ruiz — the cler
 let editor: Editor;
 let events: SuggestionEventDetail[];
 
-function suggestion(words: string, label: SuggestionView["label"]): SuggestionView {
+function suggestion(words: string, label: PlaceableSuggestion["label"]): PlaceableSuggestion {
   const start = TEXT.indexOf(words);
   return {
     id: words,
@@ -32,7 +32,6 @@ function suggestion(words: string, label: SuggestionView["label"]): SuggestionVi
     end: start + words.length,
     text: words,
     score: 0.9,
-    attributes: {},
   };
 }
 

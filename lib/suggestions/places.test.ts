@@ -3,12 +3,12 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { textToDoc } from "@/lib/articles/content";
 import { articleSchema } from "@/lib/editor/extensions";
 import { projectDocument } from "@/lib/tags/projection";
-import { placeSuggestions, provenanceOf, type SuggestionView } from "./places";
+import { placeSuggestions, provenanceOf, type PlaceableSuggestion } from "./places";
 
 // Curly quotes, an em dash, emoji outside the BMP (two UTF-16 units each), a line break and two paragraphs.
 const TEXT = "🗳️ “We counted 1,219 ballots,” said Ana Ruiz — the clerk 👩🏽‍⚖️.\nMore than 200 volunteers waited.\n\n“It was long,” she said.";
 
-function suggestion(words: string, label: SuggestionView["label"], options: { id?: string; from?: number } = {}): SuggestionView {
+function suggestion(words: string, label: PlaceableSuggestion["label"], options: { id?: string; from?: number } = {}): PlaceableSuggestion {
   const start = TEXT.indexOf(words, options.from ?? 0);
   if (start < 0) throw new Error(`"${words}" is not in the text`);
   return {
@@ -20,7 +20,6 @@ function suggestion(words: string, label: SuggestionView["label"], options: { id
     end: start + words.length,
     text: words,
     score: 0.875,
-    attributes: {},
   };
 }
 

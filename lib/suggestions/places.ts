@@ -7,24 +7,13 @@
  */
 import type { PlacedSuggestion } from "@/lib/editor/suggestions";
 import { rangeOf, type Projection } from "@/lib/tags/projection";
-import type { Label } from "@/lib/vocabulary";
-import type { SuggestionAttributes } from "./suggester";
+import type { SuggestionView } from "./stored";
 
-/** A stored suggestion as the API lists it (`GET /api/articles/{id}/suggestions?offsetUnit=utf16`). */
-export type SuggestionView = {
-  id: string;
-  suggester: string;
-  version: string;
-  label: Label;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  attributes: SuggestionAttributes & Record<string, unknown>;
-};
+/** What placing a suggestion needs of the API's view of it (lib/suggestions/stored.ts, asked for in UTF-16). */
+export type PlaceableSuggestion = Pick<SuggestionView, "id" | "suggester" | "version" | "label" | "start" | "end" | "text" | "score">;
 
 /** Where a suggestion comes from, as its hover title and the panel say it: "builtin:figures 1 · score 0.92". */
-export function provenanceOf(suggestion: Pick<SuggestionView, "suggester" | "version" | "score">): string {
+export function provenanceOf(suggestion: Pick<PlaceableSuggestion, "suggester" | "version" | "score">): string {
   return `${suggestion.suggester} ${suggestion.version} · score ${suggestion.score.toFixed(2)}`;
 }
 
@@ -34,7 +23,7 @@ function splitsCharacter(text: string, at: number): boolean {
 }
 
 /** The suggestions whose words are at their offsets in the projection's text, on its document's positions. */
-export function placeSuggestions(projection: Projection, suggestions: readonly SuggestionView[]): PlacedSuggestion[] {
+export function placeSuggestions(projection: Projection, suggestions: readonly PlaceableSuggestion[]): PlacedSuggestion[] {
   const placed: PlacedSuggestion[] = [];
   for (const suggestion of suggestions) {
     const { start, end } = suggestion;
