@@ -47,7 +47,7 @@ type Handler = ((request: Request, context: { params: Promise<Record<string, str
 };
 type Target = { method: Method; route: string; operation: Operation };
 type Person = { id: string; email: string; token: string };
-type Context = { slug: string; articleId: string; tagId: string };
+type Context = { slug: string; articleId: string; tagId: string; suggestionId: string };
 /** One request as sent, and whether the edge must refuse it. */
 type Sent = { kind: string; body: BodyInit; contentType?: string | null; mustRefuse: boolean; shown: string };
 
@@ -77,6 +77,7 @@ function paramsOf(route: string, context: Context): Record<string, string> {
     if (name === "slug") params.slug = context.slug;
     else if (name === "id" && route.startsWith("/api/articles/")) params.id = context.articleId;
     else if (name === "id" && route.startsWith("/api/annotations/")) params.id = context.tagId;
+    else if (name === "id" && route.startsWith("/api/suggestions/")) params.id = context.suggestionId;
     else throw new Error(`${route}: which {${name}} should the fuzz use?`);
   }
   return params;
@@ -107,6 +108,8 @@ async function fingerprint(): Promise<string> {
       prisma.annotationEvent.count(),
       prisma.annotationReview.count(),
       prisma.exportSnapshot.count(),
+      prisma.suggestion.count(),
+      prisma.suggestionDecision.count(),
       prisma.commentMention.count({ where: { seenAt: { not: null } } }),
     ]),
   );
@@ -148,7 +151,9 @@ async function contextFor(): Promise<Context> {
   const tag = { label: "actor", start, end: start + 8, attributes: { canonicalName: "Ana Ruiz", kind: "person" }, note: "the clerk" };
   const tagId = (await sendJson("/api/articles/{id}/annotations", "POST", { id: articleId }, colleague.token, tag)).annotation!.id;
   await sendJson("/api/annotations/{id}/comments", "POST", { id: tagId }, colleague.token, { body: `@${owner.email} is this right?` });
-  return { slug, articleId, tagId };
+  const run = (await sendJson("/api/articles/{id}/suggestions", "POST", { id: articleId }, colleague.token, {})) as unknown;
+  const suggestionId = (run as { suggestions: { id: string }[] }).suggestions[0]!.id;
+  return { slug, articleId, tagId, suggestionId };
 }
 
 /** What the bodies of one operation are made from; valid-looking bodies pass the contract's zod schema. */

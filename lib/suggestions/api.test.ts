@@ -41,7 +41,7 @@ const listFor = async (who: Person, offsetUnit = "codepoint") => {
   return ((await response.json()) as { suggestions: View[] }).suggestions;
 };
 const run = (who: Person, body: unknown = {}) => call(articleSuggestions.POST, { id: article }, { token: who.token, body });
-const accept = (who: Person, id: string, body?: unknown) => call(acceptOne.POST, { id }, { token: who.token, method: "POST", body });
+const accept = (who: Person, id: string, body: unknown = {}) => call(acceptOne.POST, { id }, { token: who.token, body });
 const dismiss = (who: Person, id: string) => call(dismissOne.POST, { id }, { token: who.token, method: "POST" });
 const find = (list: View[], label: string, text: string) => list.find((item) => item.label === label && item.text === text);
 const points = (start: number, end: number) => [...TEXT].slice(start, end).join("");
@@ -188,6 +188,22 @@ describe("accepting", () => {
     expect((await listFor(colleague)).filter((item) => item.label === "figure")).toEqual([]);
     const bad = await call(acceptAbove.POST, { id: article }, { token: colleague.token, body: { label: "figure", minScore: 2 } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("what is tagged already", () => {
+  it("is not offered: a tag of the same label on the same words, whoever made it, hides the suggestion", async () => {
+    await run(editor);
+    const claim = (await listFor(editor)).find((item) => item.label === "claim")!;
+    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(true);
+    const made = await call(
+      tagsRoute.POST,
+      { id: article },
+      { token: editor.token, body: { label: "claim", start: claim.start, end: claim.end } },
+    );
+    expect(made.status).toBe(201);
+    expect((await listFor(editor)).some((item) => item.id === claim.id)).toBe(false);
+    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(false);
   });
 });
 

@@ -12,10 +12,18 @@ import { unwrapLive } from "@/lib/tags/api";
 import { liveAnnotations } from "@/lib/tags/live/registry";
 import { OffsetIndex, type OffsetUnit } from "@/lib/tags/offsets";
 import type { Label } from "@/lib/vocabulary";
-import { actorTagExists, listOfferedRows, readAcceptedTag, readAnsweredKeys, readArticleText, unsafeFindSuggestion } from "./data";
+import {
+  actorTagExists,
+  listOfferedRows,
+  readAcceptedTag,
+  readAnsweredKeys,
+  readArticleText,
+  readTaggedSpans,
+  unsafeFindSuggestion,
+} from "./data";
 import { recordDecision } from "./mutations";
 import { suggestionScope, type SuggestionScope } from "./scope";
-import { fitsText, suggestionKey, tagAttributesOf, viewOf, type SuggestionRow, type SuggestionView } from "./stored";
+import { fitsText, suggestionKey, taggedSpanKey, tagAttributesOf, viewOf, type SuggestionRow, type SuggestionView } from "./stored";
 
 type Access = ArticleAccess<"annotations:create">;
 
@@ -25,16 +33,28 @@ async function articleText(access: Access): Promise<string> {
   return text;
 }
 
-/** The rows offered to the caller: their sets (scope.ts), still on their words, not answered by them. */
+/**
+ * The rows offered to the caller: their sets (scope.ts), still on their words, not answered by them, and
+ * not already a tag they see (same label, same words).
+ */
 async function offeredRows(access: ProjectAccess, articleId: string, text: string): Promise<SuggestionRow[]> {
   const scope = suggestionScope(access);
-  const [rows, answered] = await Promise.all([listOfferedRows(articleId, scope), readAnsweredKeys(articleId, scope)]);
+  const [rows, answered, tagged] = await Promise.all([
+    listOfferedRows(articleId, scope),
+    readAnsweredKeys(articleId, scope),
+    readTaggedSpans(articleId, access.tagScope),
+  ]);
   const offsets = new OffsetIndex(text);
   // Where the caller's own set and the shared one propose the same, their own is the one (its links are theirs).
   const own = new Set(rows.filter((row) => row.forUserId !== null).map(suggestionKey));
   return rows.filter((row) => {
     const key = suggestionKey(row);
-    return !answered.has(key) && (row.forUserId !== null || !own.has(key)) && fitsText(offsets, row);
+    return (
+      !answered.has(key) &&
+      !tagged.has(taggedSpanKey(row.label, row.start, row.end)) &&
+      (row.forUserId !== null || !own.has(key)) &&
+      fitsText(offsets, row)
+    );
   });
 }
 

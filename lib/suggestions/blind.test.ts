@@ -66,7 +66,7 @@ describe("in a blind project, suggestions never reveal a colleague's tags", () =
     expect(list.find((item) => item.label === "quote")).toBeDefined();
     expect(leaksOfA(list)).toEqual([]);
     const ofA = (await listFor(annotatorA)).find((item) => item.label === "quote")!;
-    expect((await call(acceptOne.POST, { id: ofA.id }, { token: annotatorB.token, method: "POST" })).status).toBe(404);
+    expect((await call(acceptOne.POST, { id: ofA.id }, { token: annotatorB.token, body: {} })).status).toBe(404);
     expect((await call(dismissOne.POST, { id: ofA.id }, { token: annotatorB.token, method: "POST" })).status).toBe(404);
   });
 
@@ -85,7 +85,7 @@ describe("in a blind project, suggestions never reveal a colleague's tags", () =
 
   it("B's accept makes B's tag and hides the suggestion from B alone", async () => {
     const figureOrQuote = (await listFor(annotatorB)).find((item) => item.label === "quote")!;
-    const response = await call(acceptOne.POST, { id: figureOrQuote.id }, { token: annotatorB.token, method: "POST" });
+    const response = await call(acceptOne.POST, { id: figureOrQuote.id }, { token: annotatorB.token, body: {} });
     expect(response.status).toBe(201);
     expect((await listFor(annotatorB)).some((item) => item.label === "quote")).toBe(false);
     expect((await listFor(annotatorA)).some((item) => item.label === "quote")).toBe(true);

@@ -9,7 +9,8 @@ import { OffsetIndex } from "@/lib/tags/offsets";
 import { ACTOR_KINDS, type ActorKind, type Label } from "@/lib/vocabulary";
 import type { SuggestContext } from "./suggester";
 import type { ContextTags, SuggestionScope } from "./scope";
-import { suggestionKey, type StoredAttributes, type SuggestionRow } from "./stored";
+import type { TagScope } from "@/lib/auth/tag-scope";
+import { suggestionKey, taggedSpanKey, type StoredAttributes, type SuggestionRow } from "./stored";
 
 const ROW = {
   id: true,
@@ -173,4 +174,21 @@ export async function listProjectArticleIds(projectId: string, only?: readonly s
 /** Whether the project suggests on import, and whether it is blind (whose context a run may use). */
 export async function readSuggestOnImport(projectId: string): Promise<{ suggestOnImport: boolean; blindAnnotation: boolean } | null> {
   return prisma.project.findUnique({ where: { id: projectId }, select: { suggestOnImport: true, blindAnnotation: true } });
+}
+
+/**
+ * The places and labels of the article's tags someone sees (rejected ones aside): a suggestion of the same
+ * label on the same words is already done, whoever made the tag, so it is not offered again.
+ */
+export async function readTaggedSpans(articleId: string, scope: TagScope): Promise<Set<string>> {
+  const rows = await prisma.annotation.findMany({
+    where: {
+      articleId,
+      start: { not: null },
+      status: { not: "rejected" },
+      ...(scope.kind === "own" ? { annotatorIds: { has: scope.userId } } : {}),
+    },
+    select: { label: true, start: true, end: true },
+  });
+  return new Set(rows.map((row) => taggedSpanKey(row.label, row.start!, row.end!)));
 }

@@ -25,13 +25,10 @@ export const acceptAboveSchema = z.strictObject({
 });
 
 /** Overrides of what the suggestion says; the attributes are checked for the label as any tag's are. */
-export const acceptBodySchema = z
-  .strictObject({
-    label: labelSchema.optional(),
-    attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
-  })
-  .optional()
-  .transform((body) => body ?? {});
+export const acceptBodySchema = z.strictObject({
+  label: labelSchema.optional(),
+  attributes: z.record(z.string(), z.unknown(), { error: "attributes must be an object" }).optional(),
+});
 
 // A project-wide run names its articles by id; 10,000 at once is more than any batch anyone runs by hand.
 export const projectRunBodySchema = z.strictObject({

@@ -38,6 +38,11 @@ export function suggestionKey(row: Pick<SuggestionRow, "suggester" | "label" | "
   return JSON.stringify([row.suggester, row.label, row.start, row.end, row.text]);
 }
 
+/** A tag's or a suggestion's label and place: a suggestion with the key of a tag is done already. */
+export function taggedSpanKey(label: string, start: number, end: number): string {
+  return `${label}:${start}-${end}`;
+}
+
 /**
  * A suggester's answer made into rows. Offsets go to code points; a suggestion whose text is not the text at
  * its offsets (a suggester's bug, or a backend's) is left out rather than stored wrong. A link names another

@@ -1,24 +1,10 @@
 /** Accepting one suggestion. */
 import { z } from "zod";
-import { defineRoute, errors, requestSchemaOf, type BodyReader } from "@/lib/http/contract";
-import { readJson } from "@/lib/http/body";
-import { parseOrThrow } from "@/lib/http/parse";
-import { acceptBodySchema, type AcceptBody } from "@/lib/suggestions/schema";
+import { defineRoute, errors } from "@/lib/http/contract";
+import { acceptBodySchema } from "@/lib/suggestions/schema";
 import { offsetUnitQuerySchema } from "@/lib/tags/schema";
 
 export const suggestionParams = z.object({ id: z.string().describe("The suggestion's id") });
-
-/** The overrides are optional, and so is the body that holds them: a bare POST accepts as suggested. */
-const optionalOverrides: BodyReader<AcceptBody> = {
-  async read(request) {
-    const sent = request.body !== null && request.headers.get("content-length") !== "0";
-    return parseOrThrow(acceptBodySchema, sent ? await readJson(request) : undefined);
-  },
-  describe: () => ({
-    description: "Optional: `{ label?, attributes? }` to change what the tag will be",
-    content: { "application/json": { schema: requestSchemaOf(acceptBodySchema) } },
-  }),
-};
 
 export const contract = defineRoute("/api/suggestions/{id}/accept", {
   POST: {
@@ -28,7 +14,7 @@ export const contract = defineRoute("/api/suggestions/{id}/accept", {
       "otherwise the tag is made without it and the answer says `unlinked: true` (accept the actor, then link it).",
     params: suggestionParams,
     query: offsetUnitQuerySchema,
-    body: optionalOverrides,
+    body: acceptBodySchema.describe("`{}` to accept as suggested, or `{ label?, attributes? }` to change what the tag will be"),
     responses: {
       201: "`{ annotation: Annotation, unlinked?: true }`",
       ...errors(400, 401, 403, 404),
