@@ -1,7 +1,7 @@
 /**
  * `npm run bench:editor` (after `next build`): the annotation editor at newsroom scale, on the production
  * server with a scratch database, in headless Chromium and with Node clients on loopback. The article has
- * 100,000 characters and 5,000 tags (a fifth overlapping another) unless told otherwise. Parts:
+ * 100,000 characters, 5,000 tags (a fifth overlapping another) and 2,000 suggestions unless told otherwise. Parts:
  * - opening: from navigation to readable (the text on screen with every tag highlighted, in the server's
  *   preview or the editor) and to editable (every tag highlighted and listed), with first (contentful)
  *   paint, for an article open on the server already (a reload, a colleague there), one stored but not
@@ -16,7 +16,7 @@
  *   keystroke), tagging at a pace and as fast as answered (acknowledgement, tags/s, CPU per tag);
  * - memory: server memory per open article (heap after collection, resident set growth);
  * - recogito: Recogito's text annotator on the same text and tags, navigation to painted (bench/recogito.ts).
- * Options: --chars N --tags N --loads N --stored N --keys N --clients N --articles N
+ * Options: --chars N --tags N --suggestions N --loads N --stored N --keys N --clients N --articles N
  * --add-one 0,500,2000,5000,20000 --add-one-tags N --crowd 500,5000 --crowd-tags N --crowd-interval ms
  * --recogito-runs N --only part,… --skip part,… --profile <dir> (Chromium CPU profiles and traces of the
  * page reopening the article, typing and adding tags, for its DevTools) --server-profile <dir> (the server's
@@ -52,6 +52,7 @@ const { values } = parseArgs({
   options: {
     chars: { type: "string", default: "100000" },
     tags: { type: "string", default: "5000" },
+    suggestions: { type: "string", default: "2000" },
     loads: { type: "string", default: "5" },
     stored: { type: "string", default: "3" },
     keys: { type: "string", default: "200" },
@@ -71,6 +72,7 @@ const { values } = parseArgs({
 });
 const CHARS = Number(values.chars);
 const TAGS = Number(values.tags);
+const SUGGESTIONS = Number(values.suggestions);
 const only = values.only?.split(",") ?? PARTS;
 const skip = values.skip.split(",").filter(Boolean);
 for (const part of [...only, ...skip]) if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; the parts: ${PARTS.join(", ")}`);
@@ -95,7 +97,24 @@ async function seedArticle(slug: string, authorId: string, seed: number, tags = 
       attributes: {},
     })),
   });
-  return { id, url: `/projects/${slug}/articles/${id}`, length: stored.length, tags };
+  return { id, url: `/projects/${slug}/articles/${id}`, length: stored.length, tags, stored, random };
+}
+
+/** Machine suggestions on the article, as a run leaves them (lib/suggestions/mutations.ts), on other words than its tags. */
+async function seedSuggestions(article: { id: string; stored: string; random: () => number }, count: number) {
+  const spans = tagSpans(article.stored, count, article.random);
+  await prisma.suggestion.createMany({
+    data: spans.map((span, index) => ({
+      articleId: article.id,
+      suggester: "bench:suggestions",
+      version: "1",
+      label: LABELS[(index + 1) % LABELS.length]!,
+      start: utf16ToCodePoint(article.stored, span.start),
+      end: utf16ToCodePoint(article.stored, span.end),
+      text: article.stored.slice(span.start, span.end),
+      score: (index % 100) / 100,
+    })),
+  });
 }
 
 /**
@@ -115,6 +134,14 @@ async function buildDocuments(articleId: string): Promise<void> {
       if (attempt === 3) throw error;
     }
   }
+}
+
+/** Waits until the editor shows the article's suggestions (loaded after the editor, lib/editor/suggestions.ts); how many. */
+async function suggestionsShown(page: BenchPage["page"]): Promise<number> {
+  if (!SUGGESTIONS) return 0;
+  const count = page.getByTestId("suggestion-count");
+  await page.locator(".margin-editor .margin-suggestion").first().waitFor({ timeout: 60_000 });
+  return Number(await count.textContent());
 }
 
 /** Median of each of the page's marks over some openings, in ms from navigation. */
@@ -155,8 +182,11 @@ async function main() {
       article = await seedArticle(slug, owner.id, 1);
       // As a margin-json import leaves an article with tags: its live documents built and stored.
       await buildDocuments(article.id);
+      await seedSuggestions(article, SUGGESTIONS);
       const overlapping = Math.round(TAGS * 0.2).toLocaleString("en");
-      console.log(`article: ${size(article.length, TAGS)} (${overlapping} overlapping another)`);
+      console.log(
+        `article: ${size(article.length, TAGS)} (${overlapping} overlapping another), ${SUGGESTIONS.toLocaleString("en")} suggestions`,
+      );
       return article;
     };
 
@@ -225,13 +255,17 @@ async function main() {
         // browser. One browser on the article at a time: a colleague's browser would be on another machine,
         // not taking this one's two cores to apply every keystroke.
         await measureInteractive(page, main.url, TAGS);
+        await suggestionsShown(page);
         const at60Hz = await profile(page, "typing", () => measureTyping(page, Number(values.keys)));
         await page.goto("about:blank");
         const onDemand = await open({ framesOnDemand: true });
         await measureInteractive(onDemand.page, main.url, TAGS);
+        const shown = await suggestionsShown(onDemand.page);
         const typing = await measureTyping(onDemand.page, Number(values.keys));
         await onDemand.browser.close();
-        console.log(`typing, keystroke to paint: ${summary(typing)}; with frames at 60 Hz: ${summary(at60Hz)}`);
+        console.log(
+          `typing (${shown} suggestions on the text), keystroke to paint: ${summary(typing)}; with frames at 60 Hz: ${summary(at60Hz)}`,
+        );
         console.log(`  first keystroke after opening: ${typing[0]?.toFixed(1)} ms; with frames at 60 Hz: ${at60Hz[0]?.toFixed(1)} ms`);
       }
 

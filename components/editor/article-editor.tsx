@@ -15,6 +15,8 @@ import type { TagRecord } from "@/lib/tags/record";
 import type { ArticleStatus } from "@/lib/vocabulary";
 import { EditingMode } from "./editing-mode";
 import { PresenceBar } from "./presence-bar";
+import { SuggestionsPanel } from "./suggestions-panel";
+import { SuggestionsStyles } from "./suggestions-styles";
 import { TagDetails } from "./tag-details";
 import { TagPalette } from "./tag-palette";
 import { TagLinks } from "./tag-links";
@@ -25,6 +27,7 @@ import { useActors } from "./use-actors";
 import { useArticleDocuments, type ArticleDocuments, type ConnectionState } from "./use-article-documents";
 import { useLiveEditor } from "./use-live-editor";
 import { useReviewQueue } from "./use-review-queue";
+import { useSuggestions } from "./use-suggestions";
 import { useTagFilters } from "./use-tag-filters";
 import { useTagKeyEvents } from "./use-tag-key-events";
 import { useRevealLinkedTag, useTagSelection } from "./use-tag-selection";
@@ -133,11 +136,13 @@ function LiveEditor({
     select,
   });
   const { actors, actorNames } = useActors(slug, tags, spans);
+  const suggestions = useSuggestions({ editor, articleId, enabled: permissions.canTag, frame });
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
 
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
       <TagStyles selected={selected} disagreeing={disagreeing} />
+      <SuggestionsStyles />
       <div ref={frame} className="margin-editor-frame relative min-w-0 flex-1">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <PresenceBar provider={documents.contentProvider} self={self} />
@@ -151,6 +156,9 @@ function LiveEditor({
             </span>
           )}
           <EditingMode editor={editor} canTag={permissions.canTag} canEditText={permissions.canEditText} />
+          <a href="/guidelines" target="_blank" rel="noopener" className="ml-auto text-accent underline">
+            Guidelines
+          </a>
         </div>
         <div className="mb-3">
           <WorkStatus
@@ -190,6 +198,7 @@ function LiveEditor({
             Review mode (keyboard queue)
           </label>
         )}
+        {permissions.canTag && <SuggestionsPanel {...suggestions} />}
         {reviewing && <ReviewQueue queue={queue} current={current} onSelect={select} />}
         {current && (
           <TagsHere ids={selected.filter((id) => tags.has(id) && visible(tags.get(id)!))} current={current} tags={tags} onChoose={choose} />

@@ -5,6 +5,7 @@ import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { Presence, type PresenceUser } from "@/lib/editor/presence";
+import { Suggestions } from "@/lib/editor/suggestions";
 import { TagCorrections } from "@/lib/editor/tag-corrections";
 import { TagKeys } from "@/lib/editor/tag-keys";
 import { TagLabels, tagLabelsKey, type LabelsRefresh } from "@/lib/editor/tag-labels";
@@ -61,6 +62,8 @@ export function useLiveEditor({ documents, looks, permissions, language, self, o
           },
         }),
         TagKeys.configure({ enabled: permissions.canTag, keys: LABEL_KEYS }),
+        // Machine suggestions as decorations, outside the shared document (viewers get none).
+        Suggestions.configure({ enabled: permissions.canTag }),
         // Tagging mode first: the text is read-only until "Correct text" is switched on.
         TextGuard.configure({ canEditText: permissions.canEditText, correcting: false }),
       ],

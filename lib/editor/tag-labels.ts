@@ -89,7 +89,7 @@ function label(id: string, name: string, kind: string, looks: TagLooks | null): 
  * every unchanged node (lib/editor/collaboration.ts), so its steps say "everything" where one word changed.
  * Unchanged nodes are the same objects, so the comparison skips them at once.
  */
-function changedRange(tr: Transaction): { from: number; oldTo: number; to: number } | null {
+export function changedRange(tr: Transaction): { from: number; oldTo: number; to: number } | null {
   const from = tr.before.content.findDiffStart(tr.doc.content);
   if (from === null) return null;
   const end = tr.before.content.findDiffEnd(tr.doc.content) ?? { a: tr.before.content.size, b: tr.doc.content.size };
