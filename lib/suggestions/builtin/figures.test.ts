@@ -89,6 +89,21 @@ describe("figures", () => {
     for (const figure of found) expect(figure.attributes, figure.text).toEqual(parseFigure(figure.text));
   });
 
+  it("agrees with the details form on scales joined to the number, currency words, strong hedges and ranges", () => {
+    const text =
+      "The fund lost €3.4bn and 52 million euros; no more than 40 people and as many as 3,000 homes were hit, " +
+      "and between 10 and 12 ferries stopped.";
+    const found = findFigures(text);
+    expect(texts(found)).toEqual([
+      "€3.4bn",
+      "52 million euros",
+      "no more than 40 people",
+      "as many as 3,000 homes",
+      "between 10 and 12 ferries",
+    ]);
+    for (const figure of found) expect(figure.attributes, figure.text).toEqual(parseFigure(figure.text));
+  });
+
   it("is deterministic", () => {
     const text = "About 30 boats and 4,000 tonnes of fish, worth £9m.";
     expect(findFigures(text)).toEqual(findFigures(`${text}`));
