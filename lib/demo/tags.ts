@@ -41,7 +41,7 @@ export const DEMO_TAGS: Record<string, DemoTag[]> = {
       by: "editor",
       label: "figure",
       words: "48 million euros",
-      attributes: { value: 48000000, unit: "euros", approximate: false },
+      attributes: { value: 48000000, unit: "EUR", approximate: false },
       decision: { decision: "accept" },
     },
     { key: "homes", by: "editor", label: "figure", words: "1,219 homes", attributes: { value: 1219, unit: "homes", approximate: false } },
@@ -67,7 +67,7 @@ export const DEMO_TAGS: Record<string, DemoTag[]> = {
       by: "owner",
       label: "figure",
       words: "48 million euros",
-      attributes: { value: 48000000, unit: "euros", approximate: false },
+      attributes: { value: 48000000, unit: "EUR", approximate: false },
     },
     {
       key: "o-homes",
