@@ -97,7 +97,7 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
       onSubmit={(event) => {
         event.preventDefault();
         // Not among filters(): a snapshot is the dataset, and suggestions are not part of it.
-        const suggestions = withSuggestions && SUGGESTION_FORMATS.has(format) ? { suggestions: "include" } : {};
+        const suggestions: Record<string, string> = withSuggestions && SUGGESTION_FORMATS.has(format) ? { suggestions: "include" } : {};
         void download.start(
           `/api/projects/${slug}/export?${new URLSearchParams({ format, ...filters(), ...suggestions })}`,
           `${slug}.${format}`,
