@@ -25,6 +25,9 @@ export const FORMATS = [
 /** Formats whose offsets are fixed by their consumers (or that have none): the unit choice does not apply. */
 export const FIXED_UNIT = new Set(["w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano", "brat"]);
 
+/** Formats with a place for the machine's suggestions (json/jsonl `suggestions`, Label Studio `predictions`). */
+export const SUGGESTION_FORMATS = new Set(["json", "jsonl", "labelstudio"]);
+
 const STATUSES = [
   ["all", "All tags"],
   ["accepted", "Accepted (gold)"],
@@ -52,6 +55,7 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
   const [articleStatus, setArticleStatus] = useState<string[]>([]);
   const [updatedSince, setUpdatedSince] = useState("");
   const [articles, setArticles] = useState("");
+  const [withSuggestions, setWithSuggestions] = useState(false);
   const [snapshotName, setSnapshotName] = useState("");
   const [snapshot, setSnapshot] = useState<{ ok: boolean; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -92,7 +96,12 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
       className="flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-4"
       onSubmit={(event) => {
         event.preventDefault();
-        void download.start(`/api/projects/${slug}/export?${new URLSearchParams({ format, ...filters() })}`, `${slug}.${format}`);
+        // Not among filters(): a snapshot is the dataset, and suggestions are not part of it.
+        const suggestions: Record<string, string> = withSuggestions && SUGGESTION_FORMATS.has(format) ? { suggestions: "include" } : {};
+        void download.start(
+          `/api/projects/${slug}/export?${new URLSearchParams({ format, ...filters(), ...suggestions })}`,
+          `${slug}.${format}`,
+        );
       }}
     >
       <fieldset>
@@ -142,6 +151,23 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
         {FIXED_UNIT.has(format) && (
           <p className="mt-1 text-xs text-stone-500">This format counts code points (CoNLL has tokens, not offsets).</p>
         )}
+      </fieldset>
+      <fieldset disabled={!SUGGESTION_FORMATS.has(format)}>
+        <legend className={legend}>Suggestions</legend>
+        <label className={checkbox}>
+          <input
+            type="checkbox"
+            name="suggestions"
+            checked={withSuggestions && SUGGESTION_FORMATS.has(format)}
+            onChange={(event) => setWithSuggestions(event.target.checked)}
+          />
+          Include the machine&apos;s suggestions, apart from the tags, with their scores
+        </label>
+        <p className="mt-1 text-xs text-stone-500">
+          {SUGGESTION_FORMATS.has(format)
+            ? "Those still offered: not accepted, still on their words. They never change the dataset version."
+            : "JSON, JSON Lines and Label Studio (as predictions) only."}
+        </p>
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">
         <fieldset>

@@ -29,6 +29,11 @@ export const EXPORT_OPTIONS: OptionSpec = {
   "updated-since": { type: "string", description: "articles changed (or whose tags changed) since this ISO 8601 date or date-time" },
   "article-status": { type: "string", description: "articles in these states only, comma-separated: new,in_progress,in_review,done" },
   "offset-unit": { type: "string", description: "codepoint (default, Python) or utf16 (JavaScript)" },
+  suggestions: {
+    type: "string",
+    description:
+      "include: each article also carries its suggestions, apart from its tags (json, jsonl; labelstudio as predictions); default exclude",
+  },
   article: { type: "string", description: "export this one article of the project (tag filters apply; article filters do not)" },
 };
 

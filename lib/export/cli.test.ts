@@ -90,6 +90,28 @@ describe("margin export", () => {
     expect(jsonlArticles(one.stdout).map((article) => article.id)).toEqual([articleId]);
   }, 120_000);
 
+  it("--suggestions include: the API's bytes, each suggestion apart from the tags, the same dataset version", async () => {
+    const words = "71%";
+    const start = [...TEXT.slice(0, TEXT.indexOf(words))].length;
+    const suggestion = await prisma.suggestion.create({
+      data: { articleId, label: "figure", start, end: start + 3, text: words, suggester: "builtin-figures", version: "1", score: 0.9 },
+    });
+    const args = ["--format", "jsonl", "--articles", articleId, "--offset-unit", "utf16", "--suggestions", "include"];
+    const result = await margin("export", "--project", slug, ...args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(await api({ format: "jsonl", articles: articleId, offsetUnit: "utf16", suggestions: "include" }));
+    const [article] = jsonlArticles(result.stdout);
+    expect(article!.suggestions).toEqual([
+      expect.objectContaining({ id: suggestion.id, start: TEXT.indexOf(words), end: TEXT.indexOf(words) + 3, text: words, score: 0.9 }),
+    ]);
+    const plain = await margin("export", "--project", slug, ...args.slice(0, -2));
+    expect(result.stderr.match(/dataset version (\w+)/)![1]).toBe(plain.stderr.match(/dataset version (\w+)/)![1]);
+    const refused = await margin("export", "--project", slug, "--format", "csv", "--suggestions", "include");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--suggestions");
+    await prisma.suggestion.delete({ where: { id: suggestion.id } });
+  });
+
   it("refuses bad options with exit 2 naming the option, and unknown projects with exit 1", async () => {
     expect(await margin("export", "--project", slug, "--format", "xml")).toMatchObject({
       code: 2,

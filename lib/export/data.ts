@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
 import { buildArticle, UNKNOWN_EMAIL, unknownPeople, type ArticleRow } from "./build";
 import { parseReviews, parseTags } from "./rows";
+import { buildSuggestions, parseSuggestions } from "./suggestion-rows";
 import type { ExportPlan } from "./plan";
 import type { ExportArticle, ExportPerson } from "./shape";
 
@@ -55,6 +56,23 @@ function tagCondition(plan: ExportPlan): Prisma.Sql {
   if (plan.status !== "all") parts.push(Prisma.sql`n.status = ${plan.status}::"AnnotationStatus"`);
   if (plan.labels) parts.push(Prisma.sql`n.label = ANY(${plan.labels}::"AnnotationLabel"[])`);
   if (plan.annotators) parts.push(Prisma.sql`n.annotator_ids && ${plan.annotators}::text[]`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The condition on a suggestions row (alias s) for those an export carries: the shared set (a blind
+ * annotator's own run is theirs alone, and the shared set of a blind project is computed from gold only, so
+ * anyone may see it), not superseded, of the labels asked for, and not accepted (it is a tag now). An accept
+ * holds for every row with the same key (lib/suggestions/stored.ts), whichever run made it. In a blind
+ * annotator's export only their own accepts count: a colleague's would tell them what was tagged.
+ */
+function suggestionCondition(plan: ExportPlan): Prisma.Sql {
+  const parts = [Prisma.sql`s.for_user_id IS NULL AND s.superseded_at IS NULL`];
+  if (plan.labels) parts.push(Prisma.sql`s.label = ANY(${plan.labels}::"AnnotationLabel"[])`);
+  const whose = plan.scope.kind === "own" ? Prisma.sql`AND d.user_id = ${plan.scope.userId}` : Prisma.empty;
+  parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM suggestion_decisions d JOIN suggestions o ON o.id = d.suggestion_id
+    WHERE d.kind = 'accepted' ${whose} AND o.article_id = s.article_id AND o.suggester = s.suggester AND o.label = s.label
+      AND o.start = s.start AND o."end" = s."end" AND o.text = s.text)`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -135,7 +153,12 @@ export async function countExport(tx: Tx, plan: ExportPlan): Promise<{ articles:
   return row ?? { articles: 0, tags: 0 };
 }
 
-type BatchRow = Omit<ArticleRow, "publishedAt"> & { publishedAt: Date | null; tags: string | null; reviews: string | null };
+type BatchRow = Omit<ArticleRow, "publishedAt"> & {
+  publishedAt: Date | null;
+  tags: string | null;
+  reviews: string | null;
+  suggestions: string | null;
+};
 
 // Batches aim at this much text (articles' texts and their tags' JSON): enough to amortize a round trip,
 // little enough to keep memory flat. The number of articles per batch adapts to what the last one weighed.
@@ -143,7 +166,10 @@ const CHARS_PER_BATCH = 1_000_000;
 const MAX_ARTICLES = 500;
 
 function nextBatchSize(current: number, rows: BatchRow[]): number {
-  const chars = rows.reduce((sum, row) => sum + row.text.length + (row.tags?.length ?? 0) + (row.reviews?.length ?? 0), 0);
+  const chars = rows.reduce(
+    (sum, row) => sum + row.text.length + (row.tags?.length ?? 0) + (row.reviews?.length ?? 0) + (row.suggestions?.length ?? 0),
+    0,
+  );
   if (chars > CHARS_PER_BATCH) return Math.max(1, Math.floor(current / 2));
   if (chars < CHARS_PER_BATCH / 4) return Math.min(MAX_ARTICLES, current * 2);
   return current;
@@ -153,7 +179,19 @@ function nextBatchSize(current: number, rows: BatchRow[]): number {
  * One batch: articles after `after` in id order, each with its tags and decisions as JSON text built by
  * concatenation (see lib/export/rows.ts for why, and why it is valid JSON).
  */
-function batchQuery(tx: Tx, condition: Prisma.Sql, tags: Prisma.Sql, after: string | null, size: number): Promise<BatchRow[]> {
+function batchQuery(
+  tx: Tx,
+  condition: Prisma.Sql,
+  tags: Prisma.Sql,
+  suggestions: Prisma.Sql | null,
+  after: string | null,
+  size: number,
+): Promise<BatchRow[]> {
+  // Suggestions are few next to tags and read only on request: json_agg is simple enough here.
+  const suggestionColumn = suggestions
+    ? Prisma.sql`(SELECT json_agg(json_build_array(s.id, s.suggester, s.version, s.label, s.start, s."end", s.text, s.score, s.attributes) ORDER BY s.start, s."end", s.id)::text
+              FROM suggestions s WHERE s.article_id = a.id AND ${suggestions})`
+    : Prisma.sql`NULL::text`;
   return tx.query<BatchRow>(Prisma.sql`
     SELECT a.id, a.title, a.byline, a.source, a.url, a.published_at AS "publishedAt", a.language, a.status::text AS status, a.text,
       '[' || (SELECT string_agg('["' || n.id || '","' || n.label || '",' || n.start || ',' || n."end" || ',"' || n.status || '",' || n.attributes::text || ','
@@ -162,7 +200,8 @@ function batchQuery(tx: Tx, condition: Prisma.Sql, tags: Prisma.Sql, after: stri
               FROM annotations n WHERE n.article_id = a.id AND ${tags}) || ']' AS tags,
       '[' || (SELECT string_agg('["' || r.id || '","' || r.annotation_id || '",' || CASE WHEN r.reviewer_id IS NULL THEN 'null' ELSE '"' || r.reviewer_id || '"' END
                                 || ',"' || r.decision || '","' || r.created_at::text || '",' || CASE WHEN r.comment IS NULL THEN 'null' ELSE to_json(r.comment)::text END || ']', ',')
-              FROM annotation_reviews r WHERE r.article_id = a.id) || ']' AS reviews
+              FROM annotation_reviews r WHERE r.article_id = a.id) || ']' AS reviews,
+      ${suggestionColumn} AS suggestions
     FROM articles a
     WHERE ${condition} ${after === null ? Prisma.empty : Prisma.sql`AND a.id > ${after}`}
     ORDER BY a.id LIMIT ${size}`);
@@ -179,8 +218,9 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
   const people = await projectPeople(tx, plan.projectId);
   const condition = articleCondition(plan);
   const tags = tagCondition(plan);
+  const suggestions = plan.suggestions ? suggestionCondition(plan) : null;
   let size = 20;
-  let pending: Promise<BatchRow[]> | null = batchQuery(tx, condition, tags, null, size);
+  let pending: Promise<BatchRow[]> | null = batchQuery(tx, condition, tags, suggestions, null, size);
   try {
     while (pending) {
       signal?.throwIfAborted();
@@ -189,9 +229,9 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
       pending = null;
       size = nextBatchSize(size, rows);
       // Sent at once (the pg driver writes it to the socket now), so PostgreSQL works on it meanwhile.
-      if (rows.length === requested) pending = batchQuery(tx, condition, tags, rows[rows.length - 1]!.id, size);
+      if (rows.length === requested) pending = batchQuery(tx, condition, tags, suggestions, rows[rows.length - 1]!.id, size);
       for (let index = 0; index < rows.length; index++) {
-        const { tags: packedTags, reviews: packedReviews, publishedAt, ...article } = rows[index]!;
+        const { tags: packedTags, reviews: packedReviews, suggestions: packedSuggestions, publishedAt, ...article } = rows[index]!;
         // Let go of each row as it is taken. A batch's array can outlive two minor collections and be
         // promoted; dead but not yet swept, it then kept every row it still pointed to alive through the
         // minor collections that followed, so that all the rows' strings were promoted too and the old
@@ -203,7 +243,8 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
         const reviews = parseReviews(packedReviews);
         const missing = unknownPeople(tags, reviews, people);
         if (missing.length) await lookUpPeople(tx, people, missing);
-        yield buildArticle({ ...article, publishedAt: publishedAt?.toISOString() ?? null }, tags, reviews, people);
+        const built = buildArticle({ ...article, publishedAt: publishedAt?.toISOString() ?? null }, tags, reviews, people);
+        yield plan.suggestions ? { ...built, suggestions: buildSuggestions(article.text, parseSuggestions(packedSuggestions)) } : built;
       }
     }
   } finally {

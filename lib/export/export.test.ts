@@ -310,7 +310,7 @@ describe("project export: filters", () => {
     [
       { colour: "red" },
       "colour",
-      /valid parameters: format, offsetUnit, status, labels, annotators, articles, updatedSince, articleStatus/,
+      /valid parameters: format, offsetUnit, suggestions, status, labels, annotators, articles, updatedSince, articleStatus/,
     ],
     [{ updatedSince: "yesterday" }, "updatedSince", /ISO 8601/],
     [{ updatedSince: "2026-13-45" }, "updatedSince", /ISO 8601/],
@@ -394,7 +394,7 @@ describe("article export", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({
       field: "articles",
-      message: expect.stringMatching(/valid parameters: format, offsetUnit, status, labels, annotators$/),
+      message: expect.stringMatching(/valid parameters: format, offsetUnit, suggestions, status, labels, annotators$/),
     });
     expect((await call(articleExport.GET, { id: ids.a }, { token: people.outsider.token })).status).toBe(404);
     expect((await call(articleExport.GET, { id: "nope" }, { token: people.owner.token })).status).toBe(404);

@@ -37,6 +37,18 @@ function checkUnit(writer: FormatWriter, query: ExportQuery) {
   );
 }
 
+/** Suggestions have a place in json, jsonl (their `suggestions`) and labelstudio (its `predictions`) only. */
+const SUGGESTION_FORMATS: readonly string[] = ["json", "jsonl", "labelstudio"];
+
+function checkSuggestions(query: ExportQuery) {
+  if (query.suggestions !== "include" || SUGGESTION_FORMATS.includes(query.format)) return;
+  throw new AppError(
+    "bad_request",
+    `suggestions: the ${query.format} format has no place for suggestions; suggestions=include applies to ${SUGGESTION_FORMATS.join(", ")}`,
+    "suggestions",
+  );
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10).replaceAll("-", "");
 }
@@ -44,6 +56,7 @@ function today(): string {
 function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery, baseName: string): Promise<StartedExport> {
   // The writer needs the header only for json's first line; the unit check must come before any reading.
   checkUnit(writerFor(query.format, exportHeader(access, normalizedFilters(plan), query.offsetUnit)), query);
+  checkSuggestions(query);
   const output = pushStream();
   return new Promise<StartedExport>((resolveStarted, rejectStarted) => {
     let started = false;

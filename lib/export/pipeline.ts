@@ -1,6 +1,7 @@
 /**
  * Articles → a format writer → chunks of bytes (a textual format's UTF-8, brat's zip as it is), hashing the
- * dataset version on the way. Whatever the format,
+ * dataset version on the way. Whatever the format (and whether suggestions ride along or not: they are not
+ * the dataset, so the version hashes each article without them),
  * the dataset version is the SHA-256 of the jsonl body in the header's unit (each article's canonical line
  * and "\n"), so a json, csv or conll export names the same version as the jsonl export of the same data.
  * Output is gathered into chunks of CHUNK_BYTES before it is handed on, so that a consumer sees a few
@@ -77,6 +78,12 @@ class ChunkWriter {
   }
 }
 
+function withoutSuggestions(article: ExportArticle): ExportArticle {
+  if (!article.suggestions) return article;
+  const { suggestions: _suggestions, ...rest } = article;
+  return rest;
+}
+
 /** Streams `articles` through `writer` into `sink`; resolves with the summary once everything is handed on. */
 export async function writeDataset(
   writer: FormatWriter,
@@ -86,14 +93,14 @@ export async function writeDataset(
 ): Promise<ExportResult> {
   const hash = createHash("sha256");
   // jsonl's body is the hashed lines themselves: hash its bytes instead of serializing every article twice.
-  const bodyIsCanonical = writer.format === "jsonl" && writer.offsetUnit === header.offsetUnit;
+  const bodyIsCanonical = writer.format === "jsonl" && writer.offsetUnit === header.offsetUnit && header.filters.suggestions === undefined;
   const output = new ChunkWriter(sink, bodyIsCanonical ? (bytes) => hash.update(bytes) : undefined);
   let count = 0;
   let tags = 0;
   await output.write(writer.begin(header));
   for await (const article of articles) {
     const written = writer.article(article, count);
-    if (!bodyIsCanonical) hash.update(`${serializeArticle(article, header.offsetUnit)}\n`);
+    if (!bodyIsCanonical) hash.update(`${serializeArticle(withoutSuggestions(article), header.offsetUnit)}\n`);
     count++;
     tags += article.tags.length;
     await output.write(written);

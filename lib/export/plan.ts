@@ -11,7 +11,7 @@ import { annotatesBlind, type TagScope } from "@/lib/auth/tag-scope";
 import type { ExportQuery, TagStatusFilter } from "./schema-filters";
 import type { ExportHeader } from "./shape";
 
-export type ExportFilters = Omit<ExportQuery, "format" | "offsetUnit">;
+export type ExportFilters = Omit<ExportQuery, "format" | "offsetUnit" | "suggestions">;
 
 export type ExportPlan = {
   projectId: string;
@@ -30,6 +30,8 @@ export type ExportPlan = {
    * passing the article filters is exported, tagged or not. An article export always holds its article.
    */
   requireTags: boolean;
+  /** Whether articles carry their suggestions (never changes which articles or tags are exported). */
+  suggestions: boolean;
 };
 
 const FORBIDDEN_STATUS =
@@ -47,7 +49,11 @@ export function effectiveStatus(access: ProjectAccess, requested: TagStatusFilte
   return requested ?? "all";
 }
 
-export function planExport(access: ProjectAccess, filters: ExportFilters, options: { article?: string } = {}): ExportPlan {
+export function planExport(
+  access: ProjectAccess,
+  filters: ExportFilters & { suggestions?: "include" | "exclude" },
+  options: { article?: string } = {},
+): ExportPlan {
   const status = effectiveStatus(access, filters.status);
   const tagFiltered = status !== "all" || filters.labels !== undefined || filters.annotators !== undefined;
   return {
@@ -60,6 +66,7 @@ export function planExport(access: ProjectAccess, filters: ExportFilters, option
     updatedSince: filters.updatedSince,
     articleStatus: filters.articleStatus,
     requireTags: !options.article && tagFiltered,
+    suggestions: filters.suggestions === "include",
   };
 }
 
@@ -71,6 +78,8 @@ export function normalizedFilters(plan: ExportPlan): Record<string, string | str
   if (plan.articles) filters.articles = [...plan.articles].sort();
   if (plan.updatedSince) filters.updatedSince = plan.updatedSince.toISOString();
   if (plan.articleStatus) filters.articleStatus = plan.articleStatus;
+  // Recorded only when on, so that an export without suggestions has the header it always had.
+  if (plan.suggestions) filters.suggestions = "include";
   return filters;
 }
 

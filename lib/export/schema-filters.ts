@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "./formats/types";
 
 export const TAG_STATUS_FILTERS = ["all", "accepted", "gold", "pending", "rejected"] as const;
 export const OFFSET_UNITS = ["codepoint", "utf16"] as const;
+export const SUGGESTION_CHOICES = ["exclude", "include"] as const;
 
 /** Tag statuses once "gold" is read as its synonym "accepted". */
 export type TagStatusFilter = "all" | "accepted" | "pending" | "rejected";
@@ -70,6 +71,16 @@ export const formatParameter = z
     "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: CoNLL-2003 BIO tokens, the outermost tags; conll-columns: BIO tokens, a column per tag layer; spacy: spaCy/Prodigy lines with tokens; labelstudio: Label Studio tasks; doccano: doccano JSONL with entities and relations; brat: a zip of brat standoff .txt/.ann files",
   );
 
+/**
+ * Opt-in: the machine's suggestions ride along, apart from the tags (json/jsonl `suggestions`, Label Studio
+ * `predictions`). Off by default so that a plain export stays people's work only.
+ */
+export const suggestionsParameter = z
+  .enum(SUGGESTION_CHOICES, { error: `suggestions must be one of ${SUGGESTION_CHOICES.join(", ")}` })
+  .describe(
+    "include: each article also carries the suggestions still offered (shared set, not accepted, still on their words), apart from its tags, with their scores; json, jsonl and labelstudio only. The dataset version ignores them",
+  );
+
 /** Filters on tags: an article export takes these only. */
 export const tagFilters = {
   status: status.optional().describe("Tags of this status; viewers get accepted (gold) only unless the owner allows more"),
@@ -107,18 +118,21 @@ export function parameters<S extends z.core.$ZodLooseShape>(shape: S) {
 export const projectExportQuerySchema = parameters({
   format: formatParameter.default("json"),
   offsetUnit: offsetUnitParameter.default("codepoint"),
+  suggestions: suggestionsParameter.optional(),
   ...tagFilters,
   ...articleFilters,
 });
 export const articleExportQuerySchema = parameters({
   format: formatParameter.default("json"),
   offsetUnit: offsetUnitParameter.default("codepoint"),
+  suggestions: suggestionsParameter.optional(),
   ...tagFilters,
 });
 
 export type ExportQuery = {
   format: ExportFormat;
   offsetUnit: (typeof OFFSET_UNITS)[number];
+  suggestions?: (typeof SUGGESTION_CHOICES)[number];
   status?: TagStatusFilter;
   labels?: Label[];
   annotators?: string[];

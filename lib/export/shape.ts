@@ -51,6 +51,24 @@ export type ExportTag = {
 
 export type ExportRelation = { from: string; to: string; type: "speaker" | "source" };
 
+/**
+ * A machine suggestion offered on the article (lib/suggestions), exported only on request and never among
+ * the tags: who proposed it (suggester and version), how sure it was (score, 0 to 1) and what the tag's
+ * details would hold. No prefix, suffix or people: it is nobody's work.
+ */
+export type ExportSuggestion = {
+  id: string;
+  suggester: string;
+  version: string;
+  label: Label;
+  /** Code points into the article's text like a tag's (the export's unit once serialized). */
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  attributes: ExportAttributes;
+};
+
 export type ExportArticle = {
   id: string;
   title: string;
@@ -65,6 +83,8 @@ export type ExportArticle = {
   tags: ExportTag[];
   /** quote → its speaker, claim → its source; ordered by from, type. */
   relations: ExportRelation[];
+  /** Present only when the export includes suggestions (suggestions=include); ordered by start, end, id. */
+  suggestions?: ExportSuggestion[];
 };
 
 /** What a whole export knows before its first article: the json format's header and the response headers. */

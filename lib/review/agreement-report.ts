@@ -7,7 +7,8 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import type { Label } from "@/lib/vocabulary";
 import { AgreementAccumulator, type PairAgreement } from "./agreement";
-import { listArticleTitles, listPeople, readAgreementArticles } from "./data";
+import { listArticleTitles, listPeople, readAgreementArticles, readSuggesterArticles } from "./data";
+import { SuggesterAgreementAccumulator } from "./suggester-agreement";
 import { findDisagreements, type Disagreement } from "./disagreements";
 
 export type AgreementOptions = { articleId?: string; labels?: readonly Label[] };
@@ -23,6 +24,17 @@ export async function computeAgreement(access: ProjectAccess, options: Agreement
 }
 
 export type AgreementReport = Awaited<ReturnType<typeof computeAgreement>>;
+
+/** Each suggester against each annotator (suggester-agreement.ts), annotators named. */
+export async function compareSuggesters(access: ProjectAccess, options: AgreementOptions = {}) {
+  const accumulator = new SuggesterAgreementAccumulator(options.labels);
+  for await (const article of readSuggesterArticles(access, { articleId: options.articleId })) accumulator.add(article);
+  const rows = accumulator.result();
+  const people = new Map((await listPeople([...new Set(rows.map((row) => row.annotator))])).map((person) => [person.id, person]));
+  return rows.map((row) => ({ ...row, annotator: people.get(row.annotator) ?? { id: row.annotator, email: "", name: null } }));
+}
+
+export type SuggesterComparison = Awaited<ReturnType<typeof compareSuggesters>>;
 
 type Side = { id: string; label: Label; text: string };
 

@@ -4,6 +4,7 @@ import type { ArticleStatus, Label } from "@/lib/vocabulary";
 import type { Actor, ArticleAccess, ProjectAccess } from "@/lib/auth/context";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import type { AgreementArticle } from "./agreement";
+import type { AgreementSuggestion, SuggesterArticle } from "./suggester-agreement";
 
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 
@@ -123,6 +124,48 @@ export async function* readAgreementArticles(
       const tags = (row.tags ?? []).map((tag) => ({ ...tag, start: offsets.toUtf16(tag.start), end: offsets.toUtf16(tag.end) }));
       const annotators = new Set([...(row.done ?? []), ...tags.flatMap((tag) => tag.annotators)]);
       yield { id: row.id, text: row.text, annotators: [...annotators], tags };
+    }
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * The articles that have suggestions, as inputs of the suggester-vs-annotator figures (suggester-agreement.ts):
+ * agreement's article (every tag, UTF-16) with the shared, current suggestions still on their words (SQL's
+ * substr counts characters, as the stored code-point offsets do), a batch at a time in id order.
+ */
+export async function* readSuggesterArticles(
+  access: ProjectAccess,
+  options: { articleId?: string; batchSize?: number } = {},
+): AsyncGenerator<SuggesterArticle> {
+  const batchSize = options.batchSize ?? 200;
+  let after = "";
+  for (;;) {
+    const rows = await prisma.$queryRaw<(AgreementRow & { suggestions: AgreementSuggestion[] })[]>`
+      SELECT a.id, a.text,
+             (SELECT array_agg(w.user_id) FROM article_annotators w WHERE w.article_id = a.id AND w.done_at IS NOT NULL) AS done,
+             (SELECT json_agg(json_build_object('id', n.id, 'label', n.label, 'start', n.start, 'end', n."end", 'annotators', n.annotator_ids))
+                FROM annotations n WHERE n.article_id = a.id AND n.start IS NOT NULL) AS tags,
+             s.suggestions
+      FROM articles a
+      CROSS JOIN LATERAL (SELECT json_agg(json_build_object('id', s.id, 'suggester', s.suggester, 'version', s.version, 'label', s.label, 'start', s.start, 'end', s."end")
+                                          ORDER BY s.start, s."end", s.id) AS suggestions
+                          FROM suggestions s WHERE s.article_id = a.id AND s.for_user_id IS NULL AND s.superseded_at IS NULL
+                            AND substr(a.text, s.start + 1, s."end" - s.start) = s.text) s
+      WHERE a.project_id = ${access.projectId} AND a.id > ${after} AND s.suggestions IS NOT NULL
+        ${options.articleId ? Prisma.sql`AND a.id = ${options.articleId}` : Prisma.empty}
+      ORDER BY a.id LIMIT ${batchSize}`;
+    for (const row of rows) {
+      const offsets = new OffsetIndex(row.text);
+      const utf16 = <T extends { start: number; end: number }>(item: T): T => ({
+        ...item,
+        start: offsets.toUtf16(item.start),
+        end: offsets.toUtf16(item.end),
+      });
+      const tags = (row.tags ?? []).map(utf16);
+      const annotators = new Set([...(row.done ?? []), ...tags.flatMap((tag) => tag.annotators)]);
+      yield { id: row.id, text: row.text, annotators: [...annotators], tags, suggestions: row.suggestions.map(utf16) };
     }
     if (rows.length < batchSize) return;
     after = rows.at(-1)!.id;

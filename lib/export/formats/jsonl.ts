@@ -6,7 +6,15 @@
  * dataset version: treat it as a format change (DATASET_FORMAT_VERSION).
  */
 import { OffsetIndex, type OffsetUnit } from "@/lib/tags/offsets";
-import type { ExportArticle, ExportAttributes, ExportPerson, ExportRelation, ExportReview, ExportTag } from "@/lib/export/shape";
+import type {
+  ExportArticle,
+  ExportAttributes,
+  ExportPerson,
+  ExportRelation,
+  ExportReview,
+  ExportSuggestion,
+  ExportTag,
+} from "@/lib/export/shape";
 import type { FormatWriter } from "./types";
 
 /** Maps a code-point offset of `text` to `unit`; the index is built only when a conversion is needed. */
@@ -65,7 +73,24 @@ function orderRelation(relation: ExportRelation): ExportRelation {
   return { from: relation.from, to: relation.to, type: relation.type };
 }
 
-/** One line of JSON, without its newline. */
+function orderSuggestion(suggestion: ExportSuggestion, offset: (codePoint: number) => number): ExportSuggestion {
+  return {
+    id: suggestion.id,
+    suggester: suggestion.suggester,
+    version: suggestion.version,
+    label: suggestion.label,
+    start: offset(suggestion.start),
+    end: offset(suggestion.end),
+    text: suggestion.text,
+    score: suggestion.score,
+    attributes: orderAttributes(suggestion.attributes),
+  };
+}
+
+/**
+ * One line of JSON, without its newline. `suggestions` comes last and only when the export includes them;
+ * the dataset version hashes the line without it (pipeline.ts), so it never changes the version.
+ */
 export function serializeArticle(article: ExportArticle, unit: OffsetUnit): string {
   const offset = offsetConverter(article.text, unit);
   const ordered: ExportArticle = {
@@ -80,6 +105,7 @@ export function serializeArticle(article: ExportArticle, unit: OffsetUnit): stri
     text: article.text,
     tags: article.tags.map((tag) => orderTag(tag, offset)),
     relations: article.relations.map(orderRelation),
+    ...(article.suggestions ? { suggestions: article.suggestions.map((suggestion) => orderSuggestion(suggestion, offset)) } : {}),
   };
   return JSON.stringify(ordered);
 }

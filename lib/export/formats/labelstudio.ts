@@ -28,10 +28,15 @@
  *   copyOf: "<actor id>", reason: "link target by another annotator"}}` (Label Studio shows `meta.text` as
  *   the region's note). An importer that counts tags should skip regions whose meta names `copiedFrom`:
  *   the original is in its author's annotation. One copy per actor and annotation, however many links.
+ * - Suggestions (suggestions=include) are what Label Studio calls predictions: one per suggester and
+ *   version, `model_version` "<suggester>@<version>", its `score` the mean of its regions', and `result`
+ *   `labels` regions each with its own `score` (docs/source/guide/predictions.md: "score" per prediction
+ *   and per region). Attributes have no place in a region here either; the json format has them. Without
+ *   suggestions=include a task has no `predictions` key at all.
  */
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { LABELS } from "@/lib/vocabulary";
-import type { ExportArticle, ExportPerson, ExportTag } from "@/lib/export/shape";
+import type { ExportArticle, ExportPerson, ExportSuggestion, ExportTag } from "@/lib/export/shape";
 import type { FormatWriter } from "./types";
 
 const escapeXml = (value: string) => value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
@@ -67,7 +72,9 @@ type Region = {
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: "right"; labels: string[] };
 type Annotation = { completed_by?: { email: string }; ground_truth: false; was_cancelled: false; result: (Region | Relation)[] };
 
-function region(tag: ExportTag): Region {
+type Prediction = { model_version: string; score: number; result: (Region & { score: number })[] };
+
+function region(tag: ExportTag | ExportSuggestion): Region {
   return {
     id: tag.id,
     from_name: "label",
@@ -91,6 +98,20 @@ function copiedRegion(tag: ExportTag, author: ExportPerson | undefined): Region 
 }
 
 type Draft = { author: ExportPerson | undefined; regions: Region[]; copies: Region[]; relations: Relation[] };
+
+/** The article's suggestions as predictions, one per suggester and version, in order of first appearance. */
+export function labelStudioPredictions(suggestions: readonly ExportSuggestion[]): Prediction[] {
+  const predictions = new Map<string, Prediction>();
+  for (const suggestion of suggestions) {
+    const model = `${suggestion.suggester}@${suggestion.version}`;
+    let prediction = predictions.get(model);
+    if (!prediction) predictions.set(model, (prediction = { model_version: model, score: 0, result: [] }));
+    prediction.result.push({ ...region(suggestion), score: suggestion.score });
+  }
+  for (const prediction of predictions.values())
+    prediction.score = prediction.result.reduce((sum, result) => sum + result.score, 0) / prediction.result.length;
+  return [...predictions.values()];
+}
 
 export function labelStudioTask(article: ExportArticle) {
   const annotations = new Map<string, Draft>();
@@ -126,6 +147,7 @@ export function labelStudioTask(article: ExportArticle) {
       was_cancelled: false,
       result: [...regions, ...copies, ...relations],
     })),
+    ...(article.suggestions ? { predictions: labelStudioPredictions(article.suggestions) } : {}),
   };
 }
 

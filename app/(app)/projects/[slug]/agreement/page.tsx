@@ -5,12 +5,13 @@ import { AgreementMatrix } from "@/components/review-pages/agreement-matrix";
 import { METRIC_NAMES, parseAgreementParams, personNames } from "@/components/review-pages/agreement-params";
 import { DisagreementList } from "@/components/review-pages/disagreement-list";
 import { LabelChart } from "@/components/review-pages/label-chart";
+import { SuggesterTable } from "@/components/review-pages/suggester-table";
 import { LABELS } from "@/lib/vocabulary";
 import { listArticles } from "@/lib/articles/data";
 import { listArticlesQuerySchema } from "@/lib/articles/schema";
 import { projectForPage } from "@/lib/auth/page-access";
 import { requireActor } from "@/lib/auth/session-gate";
-import { computeAgreement, listDisagreements } from "@/lib/review/agreement-report";
+import { compareSuggesters, computeAgreement, listDisagreements } from "@/lib/review/agreement-report";
 
 export const metadata = { title: "Agreement" };
 
@@ -30,7 +31,7 @@ export default async function AgreementPage({
   const access = await projectForPage(actor, slug, "agreement:read");
   const query = parseAgreementParams(await searchParams);
   const labels = LABELS.filter((label) => !query.labels || query.labels.includes(label));
-  const [report, recent, found] = await Promise.all([
+  const [report, recent, found, suggesters] = await Promise.all([
     computeAgreement(access, { articleId: query.article, labels: query.labels }),
     listArticles(access, listArticlesQuerySchema.parse({ sort: "newest", pageSize: PICKER_SIZE })),
     query.pair
@@ -39,6 +40,7 @@ export default async function AgreementPage({
           labels: query.pair.label ? [query.pair.label] : query.labels,
         })
       : null,
+    compareSuggesters(access, { articleId: query.article, labels: query.labels }),
   ]);
   const people = [...new Map(report.pairs.flatMap((pair) => [pair.a, pair.b]).map((person) => [person.id, person])).values()];
   const names = personNames(people);
@@ -88,6 +90,18 @@ export default async function AgreementPage({
             <LabelChart slug={slug} params={query} pairs={report.pairs} labels={labels} names={names} />
           </section>
         </div>
+      )}
+      {suggesters.length > 0 && (
+        <section aria-labelledby="suggesters-heading" className="mt-8">
+          <h2 id="suggesters-heading" className="mb-2 font-medium">
+            Suggesters vs annotators
+          </h2>
+          <p className="mb-3 text-sm text-stone-600">
+            F1 of each suggester&apos;s suggestions against each annotator&apos;s tags, exact / overlap, over the articles both cover.
+            Accepted suggestions count too, so acceptance raises the figures of whoever accepted them.
+          </p>
+          <SuggesterTable rows={suggesters} labels={labels} />
+        </section>
       )}
       {report.pairs.length > 0 && <AgreementLegend pairs={report.pairs} names={names} />}
     </>
