@@ -69,8 +69,8 @@ describe("running and listing suggestions", () => {
     for (const item of suggestions) expect(points(item.start, item.end)).toBe(item.text);
     expect(find(suggestions, "figure", "about 40%")).toMatchObject({
       suggester: "builtin:figures",
-      version: "1",
-      attributes: { value: 40, unit: "%", approximate: true },
+      version: "2",
+      attributes: { value: 40, unit: "percent", approximate: true },
     });
     for (const item of await listFor(editor, "utf16")) expect(TEXT.slice(item.start, item.end)).toBe(item.text);
     // Suggestions are not tags: the article's tags (what review, agreement and export read) are untouched.
@@ -114,6 +114,18 @@ describe("dismissing", () => {
 });
 
 describe("accepting", () => {
+  // First: the claim's source (the Electoral Board) is accepted by the next test.
+  it("makes a claim without its source while the source is only a suggestion, and says so", async () => {
+    const list = await listFor(colleague);
+    const claim = list.find((item) => item.label === "claim" && list.some((actor) => actor.id === item.attributes.sourceSuggestionId))!;
+    expect(claim).toBeDefined();
+    const response = await accept(colleague, claim.id);
+    expect(response.status).toBe(201);
+    const answer = (await response.json()) as { annotation: Tag; unlinked?: true };
+    expect(answer.unlinked).toBe(true);
+    expect(answer.annotation.attributes.sourceId).toBeUndefined();
+  });
+
   it("makes the caller's tag on the same words, with the suggestion's provenance in its history", async () => {
     const actor = find(await listFor(colleague), "actor", "Electoral Board")!;
     const response = await accept(colleague, actor.id);
@@ -152,17 +164,6 @@ describe("accepting", () => {
     expect(quoteAnswer.annotation.text).toBe("“We will recount every one of them,”");
   });
 
-  it("makes a claim without its source while the source is only a suggestion, and says so", async () => {
-    const list = await listFor(colleague);
-    const claim = list.find((item) => item.label === "claim" && list.some((actor) => actor.id === item.attributes.sourceSuggestionId))!;
-    expect(claim).toBeDefined();
-    const response = await accept(colleague, claim.id);
-    expect(response.status).toBe(201);
-    const answer = (await response.json()) as { annotation: Tag; unlinked?: true };
-    expect(answer.unlinked).toBe(true);
-    expect(answer.annotation.attributes.sourceId).toBeUndefined();
-  });
-
   it("takes overrides of the label and attributes, checked as any tag's are", async () => {
     const figure = find(await listFor(colleague), "figure", "about 40%")!;
     const refused = await accept(colleague, figure.id, { attributes: { value: "forty" } });
@@ -194,16 +195,17 @@ describe("accepting", () => {
 describe("what is tagged already", () => {
   it("is not offered: a tag of the same label on the same words, whoever made it, hides the suggestion", async () => {
     await run(editor);
-    const claim = (await listFor(editor)).find((item) => item.label === "claim")!;
-    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(true);
+    // The indirect quote (no one has accepted it: the claim and the direct quote were).
+    const quote = (await listFor(editor)).find((item) => item.label === "quote" && item.text.startsWith("the city counted"))!;
+    expect((await listFor(colleague)).some((item) => item.id === quote.id)).toBe(true);
     const made = await call(
       tagsRoute.POST,
       { id: article },
-      { token: editor.token, body: { label: "claim", start: claim.start, end: claim.end } },
+      { token: editor.token, body: { label: "quote", start: quote.start, end: quote.end } },
     );
     expect(made.status).toBe(201);
-    expect((await listFor(editor)).some((item) => item.id === claim.id)).toBe(false);
-    expect((await listFor(colleague)).some((item) => item.id === claim.id)).toBe(false);
+    expect((await listFor(editor)).some((item) => item.id === quote.id)).toBe(false);
+    expect((await listFor(colleague)).some((item) => item.id === quote.id)).toBe(false);
   });
 });
 

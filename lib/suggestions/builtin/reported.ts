@@ -68,6 +68,13 @@ export function findReported(text: string): Reported[] {
           to = at;
           break;
         }
+    // A sentence the tokenizer ran on past its stop into an emoji or a symbol ("… is final. 👩‍💻"): the clause
+    // ends at the stop.
+    for (let at = from; at < to - 1; at++)
+      if (STOPS.test(words[at]!.text) && words.slice(at + 1, to).every((word) => !/[\p{L}\p{N}]/u.test(word.text))) {
+        to = at;
+        break;
+      }
     while (to > from && STOPS.test(words[to - 1]!.text)) to--;
     if (to - from < 3) continue;
     const start = words[from]!.start;
