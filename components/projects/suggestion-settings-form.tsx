@@ -103,7 +103,10 @@ export function SuggestionSettingsForm({ slug, initial }: { slug: string; initia
         <Button type="button" variant="secondary" disabled={checking} onClick={(event) => void testConnection(event.currentTarget.form)}>
           {checking ? "Testing…" : "Test connection"}
         </Button>
-        <FormMessage message={state.message ?? (state.fieldErrors ? "The suggestion settings could not be saved." : undefined)} ok={state.ok} />
+        <FormMessage
+          message={state.message ?? (state.fieldErrors ? "The suggestion settings could not be saved." : undefined)}
+          ok={state.ok}
+        />
       </div>
       {check && (
         <p role="status" className={check.ok ? "text-sm text-green-800" : "text-sm text-red-700"}>

@@ -79,7 +79,8 @@ export async function saveSuggestionSettingsAction(
   try {
     await applyProjectSettings(actor, access.value, parsed.data);
   } catch (error) {
-    if (error instanceof AppError && error.field) return { fieldErrors: { [error.field]: error.message }, values: { suggestionBackendUrl: url } };
+    if (error instanceof AppError && error.field)
+      return { fieldErrors: { [error.field]: error.message }, values: { suggestionBackendUrl: url } };
     throw error;
   }
   revalidatePath(`/projects/${slug}`, "layout");

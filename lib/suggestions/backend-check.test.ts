@@ -14,7 +14,8 @@ const setting = process.env.MARGIN_SUGGESTER_ALLOW_PRIVATE_URLS;
 
 const patch = (body: unknown, who = owner) => call(projectRoute.PATCH, { slug }, { token: who.token, body, method: "PATCH" });
 const checkBackend = (body: unknown = {}, who = owner) => call(check.POST, { slug }, { token: who.token, body });
-const stored = () => prisma.project.findUniqueOrThrow({ where: { slug }, select: { suggestionBackendUrl: true, suggestionBackendToken: true } });
+const stored = () =>
+  prisma.project.findUniqueOrThrow({ where: { slug }, select: { suggestionBackendUrl: true, suggestionBackendToken: true } });
 const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; field?: string } }).error;
 
 beforeAll(async () => {

@@ -24,7 +24,8 @@ export function changedParagraphs(before: string, after: string): ChangedParagra
   let prefix = 0;
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
+    suffix++;
   // A paragraph break inside the changed part (one added or removed) is the correction's, not a boundary.
   const breakBefore = prefix >= BREAK.length ? after.lastIndexOf(BREAK, prefix - BREAK.length) : -1;
   const breakAfter = after.indexOf(BREAK, after.length - suffix);

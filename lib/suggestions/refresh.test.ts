@@ -30,7 +30,8 @@ const rowsOf = (articleId: string): Promise<Row[]> =>
     orderBy: { start: "asc" },
     select: { id: true, start: true, end: true, text: true, label: true, supersededAt: true },
   });
-const textOf = async (articleId: string) => (await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } })).text;
+const textOf = async (articleId: string) =>
+  (await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } })).text;
 const points = (text: string, row: Row) => [...text].slice(row.start, row.end).join("");
 const paragraphOf = (text: string, row: Row) => [...text].slice(0, row.start).join("").split("\n\n").length - 1;
 

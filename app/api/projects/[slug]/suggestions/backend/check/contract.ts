@@ -11,7 +11,9 @@ export const contract = defineRoute("/api/projects/{slug}/suggestions/backend/ch
       "an unreachable or wrong backend a 502, a late one a 504, each with the reason in `error.message`.",
     params: slugParams,
     body: backendCheckBodySchema,
-    responses: { 200: "`{ ok: true, model }`", ...errors(400, 401, 403, 404),
+    responses: {
+      200: "`{ ok: true, model }`",
+      ...errors(400, 401, 403, 404),
       502: "The backend is unreachable, or answered with an error or not in the protocol (`error.message` says which)",
       504: "The backend did not answer in time",
     },
