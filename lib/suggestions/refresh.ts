@@ -77,7 +77,3 @@ export async function unsafeRefreshSuggestions(articleId: string, before: string
 export function installSuggestionRefresh(delayMs = REFRESH_DELAY_MS): void {
   setAfterTextChange((articleId, before) => scheduleRefresh(articleId, before, delayMs));
 }
-
-export function uninstallSuggestionRefresh(): void {
-  setAfterTextChange(undefined);
-}
