@@ -14,6 +14,7 @@ import { setCollaborationStatus } from "@/lib/collab/status";
 import { handlePeerRequest, PEER_PATH } from "@/lib/tags/live/forwarding";
 import { setLiveAnnotations } from "@/lib/tags/live/registry";
 import { installSuggestOnImport } from "@/lib/suggestions/on-import";
+import { installSuggestionRefresh } from "@/lib/suggestions/refresh";
 import type { Database } from "@/lib/db/database";
 import { disconnectPrisma, poolInstanceId } from "@/lib/db/prisma";
 import { exitOnStartupError } from "@/lib/db/startup-error";
@@ -114,6 +115,7 @@ async function main() {
   await collab.start(process.env.MARGIN_PEER_URL ?? `http://127.0.0.1:${port}`);
   setLiveAnnotations(live);
   installSuggestOnImport();
+  installSuggestionRefresh();
   setCollaborationStatus(() => ({ serving, ownedArticles: ownership.ownedCount, instanceId: ownership.instanceId }));
   // /collab is the collaboration WebSocket; any other upgrade is Next.js's own (hot reload in development).
   server.on("upgrade", (request, socket, head) => {

@@ -37,6 +37,7 @@ import { contract as articlesIdSuggestionsAccept } from "./articles/[id]/suggest
 import { contract as suggestionsIdAccept } from "./suggestions/[id]/accept/contract";
 import { contract as suggestionsIdDismiss } from "./suggestions/[id]/dismiss/contract";
 import { contract as projectsSlugSuggestions } from "./projects/[slug]/suggestions/contract";
+import { contract as projectsSlugSuggestionsBackendCheck } from "./projects/[slug]/suggestions/backend/check/contract";
 import { contract as exportSchema } from "./export/schema/contract";
 import { contract as openapiJson } from "./openapi.json/contract";
 
@@ -72,6 +73,7 @@ export const CONTRACTS = [
   annotationsIdThread,
   annotationsIdHistory,
   projectsSlugSuggestions,
+  projectsSlugSuggestionsBackendCheck,
   articlesIdSuggestions,
   articlesIdSuggestionsAccept,
   suggestionsIdAccept,

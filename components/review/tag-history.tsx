@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import type { Label } from "@/lib/vocabulary";
 import { listHistory, type HistoryEntry } from "@/lib/api-client/history";
+import { describeProvenance } from "@/lib/suggestions/provenance-words";
 
 const labelName = (value: unknown) => LABEL_STYLES[value as Label]?.name ?? String(value);
 const quoted = (value: unknown) => (value === null || value === undefined ? "nothing" : `“${String(value)}”`);
@@ -12,8 +13,11 @@ const quoted = (value: unknown) => (value === null || value === undefined ? "not
 function describe(entry: HistoryEntry): string {
   const data = entry.data;
   switch (entry.kind) {
-    case "created":
-      return `tagged ${quoted(data.text)} as ${labelName(data.label)}`;
+    case "created": {
+      // An accepted suggestion says where it came from (which suggester, which version, how sure).
+      const provenance = describeProvenance(data.suggestion);
+      return `tagged ${quoted(data.text)} as ${labelName(data.label)}${provenance ? `, created ${provenance}` : ""}`;
+    }
     case "label_changed":
       return `changed the label from ${labelName(data.from)} to ${labelName(data.to)}`;
     case "span_changed":

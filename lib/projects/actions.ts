@@ -8,6 +8,7 @@ import { requireActor } from "@/lib/auth/session-gate";
 import { AppError } from "@/lib/errors";
 import { unstorableFields, type FormState } from "@/lib/http/form-state";
 import { fieldErrors } from "@/lib/http/parse";
+import { getSuggestionSettings, type SuggestionSettings } from "./data";
 import { createProject } from "./mutations";
 import { createProjectSchema, projectSettingsSchema } from "./schema";
 import { applyProjectSettings } from "./settings";
@@ -50,4 +51,38 @@ export async function saveProjectSettingsAction(
   // Every page of the project reads the settings (the tabs, agreement, the editor's blind view).
   revalidatePath(`/projects/${slug}`, "layout");
   return { ok: true, message: "Saved", data: settings };
+}
+
+/**
+ * The settings page's suggestions section. The token is write-only: an empty field keeps the stored one,
+ * "clear" removes it, anything else replaces it; an empty address removes the backend. A refused address
+ * comes back as the field's error, nothing stored.
+ */
+export async function saveSuggestionSettingsAction(
+  slug: string,
+  _previous: FormState<SuggestionSettings>,
+  form: FormData,
+): Promise<FormState<SuggestionSettings>> {
+  const actor = await requireActor(`/projects/${slug}/settings`);
+  const access = await authorizeProject(actor, slug, "project:manage");
+  if (!access.ok) throw new AppError(access.reason, access.message);
+  const refused = unstorableFields(form, ["suggestionBackendUrl", "suggestionBackendToken"]);
+  if (refused) return { fieldErrors: refused };
+  const url = String(form.get("suggestionBackendUrl") ?? "").trim();
+  const token = String(form.get("suggestionBackendToken") ?? "");
+  const parsed = projectSettingsSchema.safeParse({
+    suggestOnImport: form.get("suggestOnImport") === "on",
+    suggestionBackendUrl: url === "" ? null : url,
+    ...(form.get("clearToken") === "on" ? { suggestionBackendToken: null } : token === "" ? {} : { suggestionBackendToken: token }),
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: { suggestionBackendUrl: url } };
+  try {
+    await applyProjectSettings(actor, access.value, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError && error.field)
+      return { fieldErrors: { [error.field]: error.message }, values: { suggestionBackendUrl: url } };
+    throw error;
+  }
+  revalidatePath(`/projects/${slug}`, "layout");
+  return { ok: true, message: "Saved", data: await getSuggestionSettings(access.value) };
 }

@@ -41,3 +41,21 @@ export async function getProjectSummary(access: ProjectAccess) {
     settings: access.settings,
   };
 }
+
+/**
+ * The suggestion settings an owner edits: whether a backend token is stored, never the token itself (it is
+ * write-only, so that the settings page and its HTML never carry a secret).
+ */
+export async function getSuggestionSettings(access: ProjectAccess<"project:manage">) {
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: access.projectId },
+    select: { suggestOnImport: true, suggestionBackendUrl: true, suggestionBackendToken: true },
+  });
+  return {
+    suggestOnImport: project.suggestOnImport,
+    suggestionBackendUrl: project.suggestionBackendUrl,
+    suggestionBackendTokenSet: project.suggestionBackendToken !== null && project.suggestionBackendToken !== "",
+  };
+}
+
+export type SuggestionSettings = Awaited<ReturnType<typeof getSuggestionSettings>>;

@@ -192,3 +192,28 @@ export async function readTaggedSpans(articleId: string, scope: TagScope): Promi
   });
   return new Set(rows.map((row) => taggedSpanKey(row.label, row.start!, row.end!)));
 }
+
+/**
+ * What refreshing an article's suggestions after a text correction reads (refresh.ts): its project and
+ * text, whether the project suggests on import, and every set's current rows (superseded ones are never
+ * offered again and stay as they are).
+ */
+export async function unsafeReadRefreshState(articleId: string) {
+  const article = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { projectId: true, text: true, project: { select: { suggestOnImport: true, blindAnnotation: true } } },
+  });
+  if (!article) return null;
+  const rows = await prisma.suggestion.findMany({
+    where: { articleId, supersededAt: null },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+    select: { ...ROW, forUserId: true },
+  });
+  return {
+    projectId: article.projectId,
+    text: article.text,
+    suggestOnImport: article.project.suggestOnImport,
+    blind: article.project.blindAnnotation,
+    rows: rows.map((row) => ({ ...rowOf(row), forUserId: row.forUserId })),
+  };
+}

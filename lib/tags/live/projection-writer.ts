@@ -20,6 +20,7 @@ import { projectDocument, type Projection, type Span } from "@/lib/tags/projecti
 import { unsafeReadProjectionRows, type StoredProjectionRow } from "@/lib/tags/data";
 import { annotatorsOf, statusOf, type TagRecord } from "@/lib/tags/record";
 import { KeyedQueue } from "./keyed-queue";
+import { runAfterTextChange } from "./after-text-change";
 
 /**
  * A row as written: the record it came from (replaced whole on every change), its place in the text in
@@ -132,6 +133,8 @@ export class ProjectionWriter {
     if (upsert.size || remove.length || textChanged)
       await writeProjection(articleId, projection, tags, epoch, { upsert, remove, text: textChanged });
     this.written.set(content, { epoch, text: projection.text, content: contentKey, rows });
+    // Once written, so that what runs after (suggestions for the changed paragraphs) reads the new text.
+    if (projection.text !== last.text) runAfterTextChange(articleId, last.text, projection.text);
   }
 }
 
