@@ -37,3 +37,11 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Res
   });
   return count ? ok(null) : fail("not_found", "No such active token");
 }
+
+/**
+ * Revokes a token by id, whoever owns it: for the operator's CLI, which mints a token to act for a member
+ * through the running server (`margin suggestions --accept-above`) and ends it when done.
+ */
+export async function unsafeRevokeApiToken(tokenId: string): Promise<void> {
+  await prisma.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

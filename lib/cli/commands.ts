@@ -198,7 +198,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: "suggestions",
-    summary: "List the suggestions on an article, one JSON object a line",
+    summary: "List the suggestions on an article, one JSON object a line; or accept / dismiss them in bulk for a member",
     options: SUGGESTIONS_OPTIONS,
     run: (values) => listSuggestionsCommand(values),
   },

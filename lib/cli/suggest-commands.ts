@@ -1,8 +1,9 @@
 /**
  * `margin suggest` and `margin suggestions`: the suggesters run by the operator, over a project or one
  * article, and an article's suggestions listed. The operator is no member: their runs write the shared
- * set (lib/suggestions/scope.ts), in a blind project from gold only. Accepting is not here: it makes a
- * person's tag in the article's live documents, which only the running server holds.
+ * set (lib/suggestions/scope.ts), in a blind project from gold only. Accepting and dismissing in bulk, for a
+ * member, go through the running server (suggestion-decisions.ts): a tag is made in the article's live
+ * documents, which only the server holds.
  */
 import { z } from "zod";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
@@ -10,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { slugSchema } from "@/lib/projects/schema";
 import { listArticleSuggestions } from "@/lib/suggestions/api";
 import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
+import { decideSuggestions } from "./suggestion-decisions";
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -79,16 +81,30 @@ export const SUGGESTIONS_OPTIONS: OptionSpec = {
   article: { type: "string", description: "the article's id", required: true },
   list: { type: "boolean", description: "print the suggestions offered on it, one JSON object a line (the default)" },
   "offset-unit": { type: "string", description: "codepoint (default) or utf16" },
-  "accept-above": { type: "string", description: "not from the CLI: accepting makes a person's tag; see the message" },
-  label: { type: "string", description: "with --accept-above: the label" },
+  "accept-above": {
+    type: "string",
+    description: "accept, as the member --as, every suggestion of --label scoring at least this, through the running server (--server)",
+  },
+  "dismiss-below": {
+    type: "string",
+    description: "dismiss, for the member --as, every suggestion of --label scoring below this (--server)",
+  },
+  label: { type: "string", description: "with --accept-above / --dismiss-below: actor, claim, figure or quote" },
+  as: { type: "string", description: "with --accept-above / --dismiss-below: the email of the member who decides" },
+  server: {
+    type: "string",
+    description: "with --accept-above / --dismiss-below: the running Margin (http://localhost:3000), whose live documents take the tags",
+  },
 };
 
 export async function listSuggestionsCommand(values: Values): Promise<CommandOutput> {
-  if (values["accept-above"] !== undefined)
-    throw new UsageError(
-      "accepting makes a person's tag in the article's live documents, which only the running server holds: " +
-        "POST /api/articles/<id>/suggestions/accept with { label, minScore } and a token (`margin token create`)",
-    );
+  if (values["accept-above"] !== undefined && values["dismiss-below"] !== undefined)
+    throw new UsageError("give --accept-above or --dismiss-below, not both");
+  if (values["accept-above"] !== undefined || values["dismiss-below"] !== undefined) {
+    if (typeof values.article !== "string") throw new UsageError("--article: required");
+    await operatorAccess(values);
+    return decideSuggestions(values);
+  }
   const unit = z.enum(["codepoint", "utf16"]).safeParse(values["offset-unit"] ?? "codepoint");
   if (!unit.success) throw new UsageError("--offset-unit: must be codepoint or utf16");
   if (typeof values.article !== "string") throw new UsageError("--article: required");

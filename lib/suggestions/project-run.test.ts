@@ -129,28 +129,34 @@ describe("suggestOnImport", () => {
   });
 
   it("keeps the backend's token out of every answer", async () => {
-    const patched = await call(
-      projectRoute.PATCH,
-      { slug },
-      {
-        token: owner.token,
-        method: "PATCH",
-        body: { suggestionBackendUrl: "http://127.0.0.1:9/ml", suggestionBackendToken: "s3cret-token" },
-      },
-    );
-    expect(patched.status).toBe(200);
-    expect(await patched.text()).not.toContain("s3cret-token");
-    expect(await (await call(projectRoute.GET, { slug }, { token: owner.token })).text()).not.toContain("s3cret-token");
-    const bad = await call(
-      projectRoute.PATCH,
-      { slug },
-      { token: owner.token, method: "PATCH", body: { suggestionBackendUrl: "ftp://x" } },
-    );
-    expect(bad.status).toBe(400);
-    // A run reports the backend's failure by name and keeps the built-ins' suggestions.
-    const run = await call(articleSuggestions.POST, { id: articles[0]! }, { token: editor.token, body: {} });
-    const answer = (await run.json()) as { suggestions: unknown[]; errors: { suggester: string }[] };
-    expect(answer.errors.map((error) => error.suggester)).toEqual(["external"]);
-    expect(answer.suggestions.length).toBeGreaterThan(0);
+    // A backend on this machine, where nothing listens on port 9: the operator allows private addresses.
+    process.env.MARGIN_SUGGESTER_ALLOW_PRIVATE_URLS = "1";
+    try {
+      const patched = await call(
+        projectRoute.PATCH,
+        { slug },
+        {
+          token: owner.token,
+          method: "PATCH",
+          body: { suggestionBackendUrl: "http://127.0.0.1:9/ml", suggestionBackendToken: "s3cret-token" },
+        },
+      );
+      expect(patched.status).toBe(200);
+      expect(await patched.text()).not.toContain("s3cret-token");
+      expect(await (await call(projectRoute.GET, { slug }, { token: owner.token })).text()).not.toContain("s3cret-token");
+      const bad = await call(
+        projectRoute.PATCH,
+        { slug },
+        { token: owner.token, method: "PATCH", body: { suggestionBackendUrl: "ftp://x" } },
+      );
+      expect(bad.status).toBe(400);
+      // A run reports the backend's failure by name and keeps the built-ins' suggestions.
+      const run = await call(articleSuggestions.POST, { id: articles[0]! }, { token: editor.token, body: {} });
+      const answer = (await run.json()) as { suggestions: unknown[]; errors: { suggester: string }[] };
+      expect(answer.errors.map((error) => error.suggester)).toEqual(["external"]);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+    } finally {
+      delete process.env.MARGIN_SUGGESTER_ALLOW_PRIVATE_URLS;
+    }
   });
 });
