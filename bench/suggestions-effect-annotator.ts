@@ -17,6 +17,12 @@ export type Effort = { ms: number; keys: number; selections: number; clicks: num
 
 export const emptyEffort = (): Effort => ({ ms: 0, keys: 0, selections: 0, clicks: 0, failed: [] });
 
+/**
+ * The walk's account: the gold tags accepted suggestions gave, the run's time (click to suggestions shown),
+ * the decisions made, and the suggestions that left the text without one (their words tagged meanwhile).
+ */
+export type Walk = { given: Set<GoldTag>; runMs: number; decisions: number; vanished: string[] };
+
 /** A suggestion as the API lists it (UTF-16 offsets asked for). */
 export type ListedSuggestion = { id: string; label: Label; start: number; end: number; text: string };
 
@@ -156,7 +162,8 @@ export async function walkSuggestions(
   gold: GoldTag[],
   effort: Effort,
   timeout: number,
-): Promise<Set<GoldTag>> {
+): Promise<Walk> {
+  const started = performance.now();
   const run = page.waitForResponse((response) => response.request().method() === "POST" && /\/suggestions(\?|$)/.test(response.url()), {
     timeout: 120_000,
   });
@@ -166,9 +173,15 @@ export async function walkSuggestions(
   const offered = await listSuggestions();
   if (!(await numberBecomes(page, SUGGESTION_COUNT, offered.length, timeout)))
     effort.failed.push(`the editor did not show the ${offered.length} suggestions within ${timeout} ms`);
+  const walk: Walk = { given: new Set(), runMs: performance.now() - started, decisions: 0, vanished: [] };
+  const { given } = walk;
   const byId = new Map(offered.map((suggestion) => [suggestion.id, suggestion]));
   const goldAt = new Map(gold.map((tag) => [`${tag.label} ${tag.start} ${tag.end}`, tag]));
-  const given = new Set<GoldTag>();
+  const shown = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll(".margin-editor [data-suggestion]")].map((element) => element.getAttribute("data-suggestion")!),
+    );
+  let before = new Set(await shown());
 
   // A click at the text's start, then `]` to the first suggestion; each decision moves on by itself.
   await page.evaluate(() => {
@@ -208,12 +221,18 @@ export async function walkSuggestions(
     const tagsBefore = match ? await numberIn(page, tagCount(match.label)) : 0;
     await page.keyboard.press(action === "accept" ? "Enter" : "x");
     effort.keys++;
+    walk.decisions++;
     if (!(await answered)) effort.failed.push(`${what}: ${action} not answered within ${timeout} ms`);
     if (action === "accept" && match) {
       if (await numberBecomes(page, tagCount(match.label), tagsBefore + 1, timeout)) given.add(match);
       else effort.failed.push(`${what}: accepted but not counted within ${timeout} ms`);
     }
     current = await currentSuggestion(page);
+    const after = new Set(await shown());
+    for (const id of before)
+      if (id !== suggestion?.id && !after.has(id))
+        walk.vanished.push(byId.get(id) ? `${byId.get(id)!.label} ${JSON.stringify(byId.get(id)!.text.slice(0, 40))}` : id);
+    before = after;
   }
-  return given;
+  return walk;
 }

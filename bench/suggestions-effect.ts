@@ -29,6 +29,7 @@ import {
   type Effort,
   emptyEffort,
   type ListedSuggestion,
+  type Walk,
   openEditor,
   tagByHand,
   walkSuggestions,
@@ -50,7 +51,7 @@ function pickArticles(gold: GoldArticle[], wanted: string[]): GoldArticle[] {
   });
 }
 
-type Way = Effort & { exact: number; tags: number; fromSuggestions?: number; suggestions?: number };
+type Way = Effort & { exact: number; tags: number; walk?: Walk & { offered: number; walkMs: number } };
 
 /**
  * The article's tags as the API lists them, once the projection (which trails the live documents by a store,
@@ -89,11 +90,12 @@ async function fromSuggestions(page: Page, article: GoldArticle, url: string, id
     return suggestions;
   };
   const started = performance.now();
-  const given = await walkSuggestions(page, list, article.tags, effort, TIMEOUT);
-  for (const tag of article.tags) if (!given.has(tag)) await tagByHand(page, tag, effort, TIMEOUT);
+  const walk = await walkSuggestions(page, list, article.tags, effort, TIMEOUT);
+  const walkMs = performance.now() - started;
+  for (const tag of article.tags) if (!walk.given.has(tag)) await tagByHand(page, tag, effort, TIMEOUT);
   effort.ms = performance.now() - started;
   const checked = await tagsAsGold(page, id, article.tags, article.tags.length - effort.failed.length);
-  return { ...effort, ...checked, fromSuggestions: given.size, suggestions: offered };
+  return { ...effort, ...checked, walk: { ...walk, offered, walkMs } };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -117,18 +119,19 @@ async function main() {
   try {
     await applyMigrations(scratch.url);
     const owner = await createUser({ name: "Bench Annotator" });
-    const { slug } = await createProjectWith({ owner: [owner] });
+    // A project for each way: a project refuses a second copy of an article's text (a duplicate).
+    const projects = [(await createProjectWith({ owner: [owner] })).slug, (await createProjectWith({ owner: [owner] })).slug];
     server = await startServerProcess({ PORT: String(port), DATABASE_URL: scratch.url }, 60_000);
     opened = await openBrowser(`http://127.0.0.1:${port}`, owner);
     const { page } = opened;
     console.log(`machine: ${machine}`);
     console.log("a scripted annotator in headless Chromium on the production server; no think time: the figures are the actions and");
     console.log("the software's time, not a person's reading. Links (speaker, source) and figure details are set by neither way.");
-    const totals = { scratch: emptyEffort(), suggestions: emptyEffort(), gold: 0, given: 0, offered: 0 };
+    const totals = { scratch: emptyEffort(), suggestions: emptyEffort(), gold: 0, given: 0, offered: 0, vanished: 0 };
     for (const article of articles) {
       const copies = [];
-      for (const way of ["from scratch", "from suggestions"]) {
-        const { id, url } = await createArticle(slug, { title: `${article.title} (${way})`, text: article.text });
+      for (const slug of projects) {
+        const { id, url } = await createArticle(slug, { title: article.title, text: article.text });
         const stored = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { text: true } })).text;
         if (stored !== article.text) throw new Error(`${article.id}: the imported text differs from the gold text; offsets would not hold`);
         copies.push({ id, url });
@@ -142,9 +145,14 @@ async function main() {
       const gold = article.tags.length;
       console.log(`${article.id} (${article.text.length.toLocaleString("en")} characters, ${gold} gold tags):`);
       console.log(`  from scratch:     ${describe(scratchWay, gold)}`);
+      const walk = suggestionsWay.walk!;
+      console.log(`  from suggestions: ${describe(suggestionsWay, gold)}`);
       console.log(
-        `  from suggestions: ${describe(suggestionsWay, gold)}; ${suggestionsWay.fromSuggestions} gold tags from ${suggestionsWay.suggestions} suggestions`,
+        `    ${walk.given.size} gold tags from ${walk.offered} suggestions (${walk.decisions} decided, ${walk.vanished.length} left the text undecided); ` +
+          `the run ${seconds(walk.runMs)}, the walk ${seconds(walk.walkMs - walk.runMs)}, by hand ${seconds(suggestionsWay.ms - walk.walkMs)}`,
       );
+      if (walk.vanished.length)
+        console.log(`    undecided, gone from the text when words around them were tagged: ${walk.vanished.join("; ")}`);
       console.log(
         `  ratio (time from suggestions / from scratch): ${(suggestionsWay.ms / scratchWay.ms).toFixed(2)}; actions ${((suggestionsWay.keys + suggestionsWay.selections + suggestionsWay.clicks) / (scratchWay.keys + scratchWay.selections + scratchWay.clicks)).toFixed(2)}`,
       );
@@ -164,15 +172,16 @@ async function main() {
         total.failed.push(...way.failed);
       }
       totals.gold += gold;
-      totals.given += suggestionsWay.fromSuggestions ?? 0;
-      totals.offered += suggestionsWay.suggestions ?? 0;
+      totals.given += walk.given.size;
+      totals.offered += walk.offered;
+      totals.vanished += walk.vanished.length;
     }
     const { scratch: s, suggestions: g } = totals;
     const actions = (way: Effort) => `${way.keys} key presses, ${way.selections} selections, ${way.clicks} clicks`;
     console.log(`total (${articles.length} articles, ${totals.gold} gold tags):`);
     console.log(`  from scratch:     ${seconds(s.ms)}; ${actions(s)}; ${s.failed.length} failed`);
     console.log(
-      `  from suggestions: ${seconds(g.ms)}; ${actions(g)}; ${g.failed.length} failed; ${totals.given} gold tags (${((100 * totals.given) / totals.gold).toFixed(0)}%) from ${totals.offered} suggestions`,
+      `  from suggestions: ${seconds(g.ms)}; ${actions(g)}; ${g.failed.length} failed; ${totals.given} gold tags (${((100 * totals.given) / totals.gold).toFixed(0)}%) from ${totals.offered} suggestions (${totals.vanished} left the text undecided)`,
     );
     console.log(
       `  ratio (time from suggestions / from scratch): ${(g.ms / s.ms).toFixed(2)}; actions ${((g.keys + g.selections + g.clicks) / (s.keys + s.selections + s.clicks)).toFixed(2)}`,
