@@ -171,8 +171,19 @@ export async function walkSuggestions(
   effort.clicks++;
   await run;
   const offered = await listSuggestions();
-  if (!(await numberBecomes(page, SUGGESTION_COUNT, offered.length, timeout)))
-    effort.failed.push(`the editor did not show the ${offered.length} suggestions within ${timeout} ms`);
+  // The panel lists them first; the text's outlines (what the keys walk) are placed after.
+  try {
+    await page.waitForFunction(
+      (expected) =>
+        new Set(
+          [...document.querySelectorAll(".margin-editor [data-suggestion]")].map((element) => element.getAttribute("data-suggestion")),
+        ).size === expected,
+      offered.length,
+      { polling: "raf", timeout },
+    );
+  } catch {
+    effort.failed.push(`the editor did not outline the ${offered.length} suggestions within ${timeout} ms`);
+  }
   const walk: Walk = { given: new Set(), runMs: performance.now() - started, decisions: 0, vanished: [] };
   const { given } = walk;
   const byId = new Map(offered.map((suggestion) => [suggestion.id, suggestion]));
@@ -195,16 +206,20 @@ export async function walkSuggestions(
     const left = await numberIn(page, SUGGESTION_COUNT);
     if (!left) break;
     if (current === null) {
-      // At the start, or the last decision left no suggestion after the cursor: `]` again (from the start).
-      if (guard) {
+      // At the start, or the next suggestion left the text with the last decision: `]` from the cursor; if
+      // that finds none (some are left), a click at the text's start and `]` again.
+      await page.keyboard.press("]");
+      effort.keys++;
+      current = await currentSuggestion(page);
+      if (current === null && guard) {
         await page.evaluate(() =>
           (document.querySelector("[data-testid=article-text]") as EditorElement).editor.commands.setTextSelection(1),
         );
         effort.clicks++;
+        await page.keyboard.press("]");
+        effort.keys++;
+        current = await currentSuggestion(page);
       }
-      await page.keyboard.press("]");
-      effort.keys++;
-      current = await currentSuggestion(page);
       if (current === null) {
         effort.failed.push(`${left} suggestions left that the keys could not reach`);
         break;

@@ -57,8 +57,13 @@ type Way = Effort & { exact: number; tags: number; walk?: Walk & { offered: numb
  * The article's tags as the API lists them, once the projection (which trails the live documents by a store,
  * 2 to 10 s) holds `expected` of them or stops changing; how many are exactly a gold tag (label and words).
  */
-async function tagsAsGold(page: Page, articleId: string, gold: GoldTag[], expected: number): Promise<{ exact: number; tags: number }> {
-  type Listed = { label: string; start: number | null; end: number | null };
+async function tagsAsGold(
+  page: Page,
+  articleId: string,
+  gold: GoldTag[],
+  expected: number,
+): Promise<{ exact: number; tags: number; misses: string[] }> {
+  type Listed = { label: string; start: number | null; end: number | null; text: string };
   let tags: Listed[] = [];
   for (let waited = 0; waited < 30_000; waited += 500) {
     const response = await page.request.get(`/api/articles/${articleId}/annotations?offsetUnit=utf16`);
@@ -67,7 +72,15 @@ async function tagsAsGold(page: Page, articleId: string, gold: GoldTag[], expect
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const goldKeys = new Set(gold.map((tag) => `${tag.label} ${tag.start} ${tag.end}`));
-  return { exact: tags.filter((tag) => goldKeys.has(`${tag.label} ${tag.start} ${tag.end}`)).length, tags: tags.length };
+  const placed = new Set(tags.map((tag) => `${tag.label} ${tag.start} ${tag.end}`));
+  // A gold tag not in place, with the tag of its label on its words instead (word snapping widened it, say).
+  const misses = gold
+    .filter((tag) => !placed.has(`${tag.label} ${tag.start} ${tag.end}`))
+    .map((tag) => {
+      const near = tags.find((other) => other.label === tag.label && other.start! < tag.end && other.end! > tag.start);
+      return `${tag.label} ${JSON.stringify(tag.text)}${near ? ` tagged as ${JSON.stringify(near.text)}` : " missing"}`;
+    });
+  return { exact: tags.filter((tag) => goldKeys.has(`${tag.label} ${tag.start} ${tag.end}`)).length, tags: tags.length, misses };
 }
 
 async function fromScratch(page: Page, article: GoldArticle, url: string, id: string): Promise<Way> {
@@ -159,8 +172,10 @@ async function main() {
       for (const [name, way] of [
         ["from scratch", scratchWay],
         ["from suggestions", suggestionsWay],
-      ] as const)
+      ] as const) {
         for (const failure of way.failed.slice(0, 10)) console.log(`    failed (${name}): ${failure}`);
+        for (const miss of way.misses.slice(0, 10)) console.log(`    not as gold (${name}): ${miss}`);
+      }
       for (const [total, way] of [
         [totals.scratch, scratchWay],
         [totals.suggestions, suggestionsWay],
