@@ -116,6 +116,21 @@ describe("suggestions in the editor", () => {
     expect(events.at(-1)).toEqual({ action: "dropped", ids: ["waited 👩🏽‍⚖️.\n\n“It was long,”"] });
   });
 
+  it("stay when words around or over them are tagged: a mark is formatting, not an edit", () => {
+    open();
+    // Tagging the quote that holds the figure suggestion (the mark covers the figure's words too).
+    const from = at("“We counted");
+    editor.commands.setTextSelection({ from, to: from + "“We counted 1,219 ballots,”".length });
+    editor.commands.setAnnotation("tag-1");
+    // …and a colleague's mark arriving as a replacement of the whole document.
+    const doc = editor.state.doc;
+    const mark = editor.schema.marks[ANNOTATION_MARK]!.create({ id: "tag-2" });
+    const marked = editor.state.tr.addMark(at("200 volunteers"), at("200 volunteers") + "200 volunteers".length, mark).doc;
+    editor.view.dispatch(editor.state.tr.replaceWith(0, doc.content.size, marked.content));
+    expect(shown()).toEqual(Object.fromEntries(SUGGESTIONS.map((item) => [item.id, item.text])));
+    expect(events).toEqual([]);
+  });
+
   it("stay when a colleague's edit arrives as a replacement of the whole document", () => {
     open();
     const doc = editor.state.doc;

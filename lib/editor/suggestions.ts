@@ -147,9 +147,20 @@ export function neighbourSuggestion(state: EditorState, direction: 1 | -1): stri
  * The set after an edit: mapped by the changed range, and without the suggestions whose pieces there lost
  * their words (changed, or deleted with them).
  */
+/**
+ * Whether the changed range holds the same characters at the same positions before and after: a tag's
+ * mark added or taken away (formatting, which y-tiptap also hands over as a replaced range), not an edit.
+ * Suggestions inside it keep their words, so they stay where they are.
+ */
+function sameText(tr: Transaction, changed: { from: number; oldTo: number; to: number }): boolean {
+  if (changed.oldTo !== changed.to) return false;
+  const before = tr.before.textBetween(changed.from, changed.oldTo, "\n\n", "\n");
+  return before === tr.doc.textBetween(changed.from, changed.to, "\n\n", "\n");
+}
+
 function mapThroughEdit(state: SuggestionsState, tr: Transaction): SuggestionsState {
   const changed = changedRange(tr);
-  if (!changed) return state.dropped.length ? { ...state, dropped: [] } : state;
+  if (!changed || sameText(tr, changed)) return state.dropped.length ? { ...state, dropped: [] } : state;
   const mapping = new Mapping([new StepMap([changed.from, changed.oldTo - changed.from, changed.to - changed.from])]);
   const touched = state.set.find(changed.from, changed.oldTo);
   let set = state.set.map(mapping, tr.doc);
