@@ -17,6 +17,19 @@ describe("snapping a selection to words", () => {
     expect(snapped(text.indexOf("219"), text.indexOf("219") + 2)).toBe("1,219");
   });
 
+  it("does not take a possessive's ’s into a name selected without it, but keeps a word's own apostrophe", () => {
+    const names = "Ingrid’s plan and Tom's boat don't sink.";
+    const snap = (from: number, to: number) => {
+      const result = snapRange(names, from, to);
+      return names.slice(result.from, result.to);
+    };
+    expect(snap(0, "Ingrid".length)).toBe("Ingrid");
+    expect(snap(2, 4)).toBe("Ingrid");
+    expect(snap(0, "Ingrid’s".length)).toBe("Ingrid’s");
+    expect(snap(names.indexOf("Tom"), names.indexOf("Tom") + 3)).toBe("Tom");
+    expect(snap(names.indexOf("don"), names.indexOf("don") + 3)).toBe("don't");
+  });
+
   it("drops spaces caught at the edges and keeps punctuation outside words out", () => {
     const [start, end] = range(" said", "homes ");
     expect(snapped(start, end)).toBe("said 1,219 homes");

@@ -20,6 +20,8 @@ export function selectionIsExact(state: EditorState): boolean {
 /** Letters, digits and the joiners inside words (apostrophes, hyphens, decimal and thousands marks). */
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const JOINER = /['’\-.,\u00ad]/u;
+/** "’s" or "'s" ending a word. */
+const POSSESSIVE = /^['’]s(?![\p{L}\p{N}])/u;
 
 function isWordAt(text: string, index: number): boolean {
   const char = text[index];
@@ -42,7 +44,9 @@ export function snapRange(text: string, from: number, to: number): { from: numbe
   if (start === end) return widenToClusters(text, from, to);
   // Widen to whole words at both ends (surrogate pairs move as one).
   while (start > 0 && isWordAt(text, start - 1) && isWordAt(text, start)) start--;
-  while (end < text.length && isWordAt(text, end) && isWordAt(text, end - 1)) end++;
+  // A possessive's "’s" is not part of the name it follows (the guidelines tag "Ingrid" in "Ingrid’s"): a
+  // selection ending before it is not widened over it.
+  while (end < text.length && isWordAt(text, end) && isWordAt(text, end - 1) && !POSSESSIVE.test(text.slice(end, end + 3))) end++;
   // An emoji is no word character: a drag ending inside a joined one still takes it whole.
   return widenToClusters(text, start, end);
 }
