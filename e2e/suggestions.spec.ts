@@ -63,12 +63,12 @@ test("an editor runs the suggesters, reads their provenance, accepts and dismiss
 
   // Hovering says where a suggestion comes from.
   await homes.hover();
-  await expect(homes).toHaveAttribute("title", "Suggested by builtin:figures 1 · score 0.85");
+  await expect(homes).toHaveAttribute("title", "Suggested by builtin:figures 2 · score 0.85");
 
   // A click on the mayor makes it current (its provenance in the panel); Enter accepts it: it is now a tag.
   await suggestions.inText("Mayor Ana Ruiz", "actor").click();
   await expect(suggestions.current()).toContainText("Mayor Ana Ruiz");
-  await expect(suggestions.current()).toContainText("Suggested by builtin:actors 1 · score 0.80");
+  await expect(suggestions.current()).toContainText("Suggested by builtin:actors 2 · score 0.80");
   await page.keyboard.press("Enter");
   await expect(articlePage.count("actor")).toHaveText("1");
   await expect(articlePage.tagsOver("Mayor Ana Ruiz")).toHaveCount(1);
