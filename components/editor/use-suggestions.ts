@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { SUGGESTION_EVENT, type SuggestionEventDetail } from "@/lib/editor/suggestions";
 import {
   acceptSuggestion,
@@ -37,6 +37,16 @@ function whenContent(editor: Editor, place: () => void): () => void {
   };
   editor.on("update", update);
   return () => editor.off("update", update);
+}
+
+/** Runs `work` when the browser is idle (at the latest after a second); the answer cancels it. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(work, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -79,20 +89,27 @@ export function useSuggestions({ editor, articleId, enabled, frame }: Options) {
     if (!editor || !enabled) return;
     let cancelled = false;
     let stop = () => {};
+    let unschedule = () => {};
     void listSuggestions(articleId).then((answer) => {
       if (cancelled || editor.isDestroyed) return;
       if (!answer.ok) return setProblem(answer.error);
-      stop = whenContent(editor, () => {
+      // Placed once the browser is idle after the text and its tags are on screen: 2,000 suggestions placed
+      // and listed at once held the editor's opening back by 0.1–0.25 s (bench/editor.ts); they can come a
+      // moment later.
+      const place = () => {
+        if (cancelled || editor.isDestroyed) return;
         const placed = placeSuggestions(projectDocument(editor.state.doc), answer.data.suggestions);
-        const ids = new Set(placed.map((place) => place.id));
+        const ids = new Set(placed.map((item) => item.id));
         editor.commands.setSuggestions(placed);
-        show(answer.data.suggestions.filter((item) => ids.has(item.id)));
+        startTransition(() => show(answer.data.suggestions.filter((item) => ids.has(item.id))));
         setCurrentId(null);
-      });
+      };
+      stop = whenContent(editor, () => (unschedule = whenIdle(place)));
     });
     return () => {
       cancelled = true;
       stop();
+      unschedule();
     };
   }, [editor, enabled, articleId, version, show]);
 
