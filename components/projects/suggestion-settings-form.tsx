@@ -43,7 +43,7 @@ export function SuggestionSettingsForm({ slug, initial }: { slug: string; initia
           id="setting-suggestOnImport"
           type="checkbox"
           name="suggestOnImport"
-          defaultChecked={settings.suggestOnImport}
+          defaultChecked={state.values ? state.values.suggestOnImport === "on" : settings.suggestOnImport}
           aria-describedby="setting-suggestOnImport-hint"
           className="mt-1 size-4 accent-accent"
         />

@@ -75,12 +75,13 @@ export async function saveSuggestionSettingsAction(
     suggestionBackendUrl: url === "" ? null : url,
     ...(form.get("clearToken") === "on" ? { suggestionBackendToken: null } : token === "" ? {} : { suggestionBackendToken: token }),
   });
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: { suggestionBackendUrl: url } };
+  // What the person chose comes back with a refusal: React resets the form after an action.
+  const values = { suggestionBackendUrl: url, suggestOnImport: form.get("suggestOnImport") === "on" ? "on" : "" };
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values };
   try {
     await applyProjectSettings(actor, access.value, parsed.data);
   } catch (error) {
-    if (error instanceof AppError && error.field)
-      return { fieldErrors: { [error.field]: error.message }, values: { suggestionBackendUrl: url } };
+    if (error instanceof AppError && error.field) return { fieldErrors: { [error.field]: error.message }, values };
     throw error;
   }
   revalidatePath(`/projects/${slug}`, "layout");
