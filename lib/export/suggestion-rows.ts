@@ -10,18 +10,8 @@ import type { ExportSuggestion } from "./shape";
 
 type SuggestionTuple = [string, string, string, Label, number, number, string, number, Record<string, unknown> | null];
 
-export type ExportSuggestionRow = {
-  id: string;
-  suggester: string;
-  version: string;
-  label: Label;
-  /** Code points. */
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  attributes: Record<string, unknown>;
-};
+/** A stored row as read: the dataset's suggestion before its attributes are cleaned (code points). */
+export type ExportSuggestionRow = Omit<ExportSuggestion, "attributes"> & { attributes: Record<string, unknown> };
 
 /** PostgreSQL's json_agg text of the article's rows (see data.ts), or null when it has none. */
 export function parseSuggestions(json: string | null): ExportSuggestionRow[] {
@@ -53,15 +43,5 @@ export function buildSuggestions(text: string, rows: readonly ExportSuggestionRo
         text.slice(index.toUtf16(row.start), index.toUtf16(row.end)) === row.text,
     )
     .sort(compareTags)
-    .map((row) => ({
-      id: row.id,
-      suggester: row.suggester,
-      version: row.version,
-      label: row.label,
-      start: row.start,
-      end: row.end,
-      text: row.text,
-      score: row.score,
-      attributes: exportAttributes(row.label, row.attributes),
-    }));
+    .map((row) => ({ ...row, attributes: exportAttributes(row.label, row.attributes) }));
 }

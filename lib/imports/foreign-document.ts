@@ -14,6 +14,9 @@ export type ForeignFormat = (typeof FOREIGN_FORMATS)[number];
 /** The unit a file's offsets count in; `utf8` for formats that count bytes (none of ours yet, kept for brat tools that do). */
 export type ForeignOffsetUnit = OffsetUnit | "utf8";
 
+/** The attributes a file may carry in Margin's own names (a tag's details; links are ForeignLinks). */
+export const MARGIN_ATTRIBUTES: ReadonlySet<string> = new Set(["canonicalName", "kind", "direct", "value", "unit", "approximate"]);
+
 export type ForeignSpan = {
   /** The file's id for the span (a Label Studio result id, a brat T id, a W3C annotation id), for links and reports. */
   id: string;

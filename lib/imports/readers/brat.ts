@@ -24,13 +24,14 @@
  * with a problem naming them.
  */
 import { unzipSync } from "fflate";
-import type {
-  ForeignDocument,
-  ForeignFile,
-  ForeignLink,
-  ForeignProblem,
-  ForeignReadResult,
-  ForeignSpan,
+import {
+  MARGIN_ATTRIBUTES,
+  type ForeignDocument,
+  type ForeignFile,
+  type ForeignLink,
+  type ForeignProblem,
+  type ForeignReadResult,
+  type ForeignSpan,
 } from "@/lib/imports/foreign-document";
 
 /**
@@ -39,7 +40,6 @@ import type {
  */
 export const BRAT_ZIP_LIMIT = 100 * 1024 * 1024;
 const CONFIGURATION = new Set(["annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"]);
-const MARGIN_ATTRIBUTES = new Set(["canonicalName", "kind", "direct", "value", "unit", "approximate"]);
 
 type Entry = { name: string; bytes: Uint8Array };
 

@@ -10,7 +10,7 @@
  * canonicalisation is anchored by the words at its offsets in the file's own text.
  */
 import type { ForeignDocument, ForeignFile, ForeignProblem, ForeignReadResult, ForeignSpan } from "@/lib/imports/foreign-document";
-import { isObject, metadataFrom, offsetOf, readJsonItems } from "./json-items";
+import { isObject, metadataFrom, offsetOf, readEachItem } from "./json-items";
 
 function sequenceSpans(list: unknown[], label: string, problems: ForeignProblem[]): ForeignSpan[] {
   const spans: ForeignSpan[] = [];
@@ -69,11 +69,5 @@ function readLine(label: string, value: unknown, problems: ForeignProblem[]): Fo
 }
 
 export function readDoccano(file: ForeignFile): ForeignReadResult {
-  const { items, problems } = readJsonItems(file);
-  const documents: ForeignDocument[] = [];
-  for (const item of items) {
-    const document = readLine(item.label, item.value, problems);
-    if (document) documents.push(document);
-  }
-  return { documents, problems };
+  return readEachItem(file, readLine);
 }

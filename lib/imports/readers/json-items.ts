@@ -3,7 +3,7 @@
  * with a label for reports, and the article metadata an item may carry under the names tools use for it.
  * A line that is not JSON is a problem of its own, so one broken line does not cost the rest of the file.
  */
-import type { ForeignDocument, ForeignFile, ForeignProblem } from "@/lib/imports/foreign-document";
+import type { ForeignDocument, ForeignFile, ForeignProblem, ForeignReadResult } from "@/lib/imports/foreign-document";
 
 export type JsonItem = { label: string; value: unknown };
 
@@ -74,4 +74,18 @@ export function metadataFrom(...sources: unknown[]): ForeignDocument["metadata"]
 /** A whole number at least 0, or undefined. */
 export function offsetOf(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** A JSON reader: each item of the file read by `read` into a document, or a problem it records. */
+export function readEachItem(
+  file: ForeignFile,
+  read: (label: string, value: unknown, problems: ForeignProblem[]) => ForeignDocument | null,
+): ForeignReadResult {
+  const { items, problems } = readJsonItems(file);
+  const documents: ForeignDocument[] = [];
+  for (const item of items) {
+    const document = read(item.label, item.value, problems);
+    if (document) documents.push(document);
+  }
+  return { documents, problems };
 }

@@ -24,7 +24,7 @@ import type {
   ForeignReadResult,
   ForeignSpan,
 } from "@/lib/imports/foreign-document";
-import { isObject, metadataFrom, offsetOf, readJsonItems } from "./json-items";
+import { isObject, metadataFrom, offsetOf, readEachItem } from "./json-items";
 
 /** Per-region results carried, by from_name (lower-cased, without separators). */
 const REGION_TEXT_FIELDS: Record<string, "canonicalName" | "note"> = {
@@ -167,11 +167,5 @@ function readTask(label: string, task: unknown, problems: ForeignProblem[]): For
 }
 
 export function readLabelStudio(file: ForeignFile): ForeignReadResult {
-  const { items, problems } = readJsonItems(file);
-  const documents: ForeignDocument[] = [];
-  for (const item of items) {
-    const document = readTask(item.label, item.value, problems);
-    if (document) documents.push(document);
-  }
-  return { documents, problems };
+  return readEachItem(file, readTask);
 }

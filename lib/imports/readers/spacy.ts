@@ -6,7 +6,7 @@
  * `label`) become links between the spans at those offsets.
  */
 import type { ForeignDocument, ForeignFile, ForeignProblem, ForeignReadResult } from "@/lib/imports/foreign-document";
-import { isObject, metadataFrom, offsetOf, readJsonItems } from "./json-items";
+import { isObject, metadataFrom, offsetOf, readEachItem } from "./json-items";
 
 function readLine(label: string, value: unknown, problems: ForeignProblem[]): ForeignDocument | null {
   if (!isObject(value) || typeof value.text !== "string") {
@@ -54,11 +54,5 @@ function readLine(label: string, value: unknown, problems: ForeignProblem[]): Fo
 }
 
 export function readSpacy(file: ForeignFile): ForeignReadResult {
-  const { items, problems } = readJsonItems(file);
-  const documents: ForeignDocument[] = [];
-  for (const item of items) {
-    const document = readLine(item.label, item.value, problems);
-    if (document) documents.push(document);
-  }
-  return { documents, problems };
+  return readEachItem(file, readLine);
 }

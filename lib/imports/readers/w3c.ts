@@ -22,23 +22,23 @@
  * are left unmatched, they go together (a Recogito export with its text under any name). A source with no
  * text is reported with the file name it needs, and its annotations are not imported.
  */
-import type {
-  ForeignDocument,
-  ForeignFile,
-  ForeignLink,
-  ForeignProblem,
-  ForeignReadResult,
-  ForeignSpan,
+import {
+  MARGIN_ATTRIBUTES,
+  type ForeignDocument,
+  type ForeignFile,
+  type ForeignLink,
+  type ForeignProblem,
+  type ForeignReadResult,
+  type ForeignSpan,
 } from "@/lib/imports/foreign-document";
+import { isObject } from "./json-items";
 
 type Json = Record<string, unknown>;
 type Parsed = { annotations: Json[]; hypothesis: boolean } | { error: string };
 
-const MARGIN_ATTRIBUTES = ["canonicalName", "kind", "direct", "value", "unit", "approximate"];
 const EXPECTED =
   "expected W3C Web Annotation JSON-LD: an Annotation, an array of them, an AnnotationCollection or AnnotationPage, or Hypothesis's { rows }";
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 const types = (value: Json): string[] => asList(value.type ?? value["@type"]).filter((type): type is string => typeof type === "string");
 const idOf = (value: unknown): string | null =>
