@@ -1,16 +1,13 @@
 /**
  * The HTTP side of a project-wide run: refusals (an unknown suggester, articles not in the project) are
- * 400s before anything runs; then the answer streams NDJSON, a progress line at most every 250 ms and the
- * report as the last line, as an annotated import does (lib/imports/annotated-response.ts). An unexpected
- * failure mid-way is logged and ends the stream with an error line; the articles done so far keep their
- * suggestions.
+ * 400s before anything runs; then the answer streams its progress and report (lib/http/progress-stream.ts);
+ * the articles done before an unexpected failure keep their suggestions.
  */
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
+import { progressStream } from "@/lib/http/progress-stream";
 import { checkArticles, runProject } from "./project-run";
 import { checkSuggesterNames } from "./run";
-
-const PROGRESS_EVERY_MS = 250;
 
 export async function projectRunResponse(
   access: ProjectAccess<"annotations:create">,
@@ -18,29 +15,8 @@ export async function projectRunResponse(
 ): Promise<Response> {
   checkSuggesterNames(input.suggesters);
   await checkArticles(access, input.articles);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-      let last = 0;
-      try {
-        const report = await runProject(access, input, (done, total) => {
-          if (performance.now() - last < PROGRESS_EVERY_MS && done < total) return;
-          last = performance.now();
-          line({ progress: { done, total } });
-        });
-        line({ report });
-      } catch (error) {
-        console.error("[suggestions] a project-wide run failed", error);
-        line({
-          error: {
-            code: "internal",
-            message: "The run stopped on an unexpected error (logged); the articles done so far keep their suggestions",
-          },
-        });
-      }
-      controller.close();
-    },
+  return progressStream((progress) => runProject(access, input, progress), {
+    log: "[suggestions] a project-wide run failed",
+    message: "The run stopped on an unexpected error (logged); the articles done so far keep their suggestions",
   });
-  return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
 }
