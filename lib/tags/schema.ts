@@ -10,6 +10,8 @@ const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 let
 
 export const ATTRIBUTE_SCHEMAS = {
   actor: z.strictObject({
+    /** The actor record of the project's registry this tag refers to (lib/actors). */
+    actorId: tagId.optional(),
     canonicalName: z.string().trim().max(200, { error: "canonicalName must be at most 200 characters" }).optional(),
     kind: z.enum(ACTOR_KINDS, { error: `kind must be one of ${ACTOR_KINDS.join(", ")}` }).optional(),
   }),
