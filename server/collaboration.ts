@@ -12,6 +12,7 @@
  * them before colleagues see them and refreshes blind views after. Live tag operations asked of an instance
  * that does not own the article are forwarded to the one that does (lib/tags/live/forwarding.ts).
  */
+import { adoptActorLinks } from "@/lib/tags/live/actor-adoption";
 import "server-only";
 import { AccessDrop } from "@/lib/collab/access-drop";
 import { Authorization } from "@/lib/collab/authorization";
@@ -83,6 +84,7 @@ export function startCollaboration(options: StartOptions = {}): RunningCollabora
   persistence = new Persistence({
     seed: seedDocuments,
     step: tagStoreStep(publisher, projections),
+    adopt: adoptActorLinks,
     fence,
     onUnstored: (connection, moving) =>
       connection.webSocket.close(moving ? MOVED.code : UNSTORED.code, moving ? MOVED.reason : UNSTORED.reason),

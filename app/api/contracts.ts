@@ -17,6 +17,12 @@ import { contract as projectsSlugReview } from "./projects/[slug]/review/contrac
 import { contract as projectsSlugAgreement } from "./projects/[slug]/agreement/contract";
 import { contract as projectsSlugDisagreements } from "./projects/[slug]/disagreements/contract";
 import { contract as projectsSlugActors } from "./projects/[slug]/actors/contract";
+import { contract as projectsSlugActorsNames } from "./projects/[slug]/actors/names/contract";
+import { contract as projectsSlugActorsChecks } from "./projects/[slug]/actors/checks/contract";
+import { contract as projectsSlugActor } from "./projects/[slug]/actors/[actorId]/contract";
+import { contract as projectsSlugActorTimeline } from "./projects/[slug]/actors/[actorId]/timeline/contract";
+import { contract as projectsSlugActorMerge } from "./projects/[slug]/actors/[actorId]/merge/contract";
+import { contract as projectsSlugActorSplit } from "./projects/[slug]/actors/[actorId]/split/contract";
 import { contract as projectsSlugExport } from "./projects/[slug]/export/contract";
 import { contract as projectsSlugSnapshots } from "./projects/[slug]/snapshots/contract";
 import { contract as projectsSlugSnapshotsId } from "./projects/[slug]/snapshots/[id]/contract";
@@ -57,6 +63,12 @@ export const CONTRACTS = [
   projectsSlugAgreement,
   projectsSlugDisagreements,
   projectsSlugActors,
+  projectsSlugActorsNames,
+  projectsSlugActorsChecks,
+  projectsSlugActor,
+  projectsSlugActorTimeline,
+  projectsSlugActorMerge,
+  projectsSlugActorSplit,
   projectsSlugExport,
   projectsSlugSnapshots,
   projectsSlugSnapshotsId,

@@ -82,8 +82,16 @@ export async function updateActorRecord(
     if (!before) return fail("not_found", `no actor record "${id}" in this project`);
     const name = input.name ?? before.name;
     const aliases = tidyAliases(name, input.aliases ?? before.aliases);
-    const after = { name, aliases, kind: input.kind === undefined ? before.kind : input.kind, description: input.description === undefined ? before.description : input.description, externalId: input.externalId === undefined ? before.externalId : input.externalId };
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
+    const after = {
+      name,
+      aliases,
+      kind: input.kind === undefined ? before.kind : input.kind,
+      description: input.description === undefined ? before.description : input.description,
+      externalId: input.externalId === undefined ? before.externalId : input.externalId,
+    };
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
+    );
     if (!changed.length) return ok(before);
     const row = await tx.actorRecord.update({ where: { id }, data: after, select: RECORD });
     await event(tx, id, access.userId, "changed", {
@@ -124,7 +132,10 @@ export async function mergeActorRecords(
  * Splits record `id` off the record it was merged into: it becomes a root again with the records merged into
  * it, and its tags count for it again. Undoes exactly one merge.
  */
-export async function splitActorRecord(access: ProjectAccess<"annotations:review">, id: string): Promise<Result<ActorRecordRow, RegistryRefusal>> {
+export async function splitActorRecord(
+  access: ProjectAccess<"annotations:review">,
+  id: string,
+): Promise<Result<ActorRecordRow, RegistryRefusal>> {
   return prisma.$transaction(async (tx) => {
     const record = await lockedRecord(tx, access, id);
     if (!record) return fail("not_found", `no actor record "${id}" in this project`);
@@ -180,4 +191,9 @@ export async function unsafeEnsureRecordsForNames(
     }
     return found;
   });
+}
+
+/** Forgets links an article's tags document has taken up (or had no use for): done once its change is durable. */
+export async function unsafeDropLinkAdoptions(articleId: string, tagIds: readonly string[]): Promise<void> {
+  await prisma.actorLinkAdoption.deleteMany({ where: { articleId, tagId: { in: [...tagIds] } } });
 }

@@ -55,6 +55,12 @@ export type PersistenceOptions = {
    */
   seed: (articleId: string) => Promise<Record<DocumentKind, Uint8Array> | null>;
   step?: StoreStep;
+  /**
+   * A change to make to a document as it loads, before anyone uses it (the registry's links the live tags
+   * document takes up, lib/tags/live/actor-adoption.ts): `apply` runs in one transaction whose update is
+   * appended, then `done` is told.
+   */
+  adopt?: (articleId: string, kind: DocumentKind, doc: Y.Doc) => Promise<{ apply: () => void; done: () => Promise<void> } | null>;
   /** The epoch this instance owns the article under; throws FencedError when it does not own it. */
   fence: (articleId: string) => bigint;
   /**
@@ -90,7 +96,9 @@ export class Persistence implements Extension {
     const parsed = parseDocumentName(name);
     if (!parsed) throw new Error(`unknown document ${name}`);
     // Views are derived, never stored (lib/tags/live/blind-views.ts).
-    if (parsed.kind !== "view") this.holds.set(name, { upTo: await this.load(parsed.articleId, parsed.kind, document), ids: new Set() });
+    if (parsed.kind === "view") return;
+    const { upTo, appended } = await this.load(parsed.articleId, parsed.kind, document);
+    this.holds.set(name, { upTo, ids: new Set(appended === null ? [] : [appended]) });
   }
 
   /**
@@ -201,7 +209,7 @@ export class Persistence implements Extension {
   }
 
   /** Applies the stored state to `document`; the last appended update it read (null: none). */
-  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<bigint | null> {
+  private async load(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<{ upTo: bigint | null; appended: bigint | null }> {
     let read = await loadDocumentState(articleId, kind);
     if (!read) {
       // Built here just now, or by whoever held the seeding lock first (then it is stored).
@@ -213,7 +221,20 @@ export class Persistence implements Extension {
     // them yet: skip Yjs' encoding of the whole stored state for that listener (lib/upstream/yjs.ts).
     // Updates are idempotent: one both in the snapshot and still in the table applies once.
     withoutUpdateListeners(document, () => Y.transact(document, () => stored.forEach((update) => Y.applyUpdate(document, update))));
-    return read.upTo;
+    return { upTo: read.upTo, appended: await this.adopt(articleId, kind, document) };
+  }
+
+  /** Makes the `adopt` option's change, appended like a client's: the id of its row, or null when none was made. */
+  private async adopt(articleId: string, kind: DocumentKind, document: Y.Doc): Promise<bigint | null> {
+    const adoption = await this.options.adopt?.(articleId, kind, document);
+    if (!adoption) return null;
+    const before = Y.encodeStateVector(document);
+    Y.transact(document, adoption.apply, ALREADY_STORED);
+    const update = Y.encodeStateAsUpdate(document, before);
+    // An update that changes nothing is two bytes (no structs, no deletions).
+    const id = update.length > 2 ? await appendUpdate(articleId, kind, update, this.options.fence(articleId)) : null;
+    await adoption.done();
+    return id;
   }
 
   private async storeNow(articleId: string): Promise<void> {

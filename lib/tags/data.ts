@@ -151,20 +151,6 @@ export async function lastPlaceOf(access: ArticleAccess, id: string): Promise<{ 
   return prisma.annotation.findFirst({ where: { id, articleId: access.articleId }, select: { text: true, start: true } });
 }
 
-/**
- * Canonical names of actors already tagged in the project, most used first: suggestions for new actors.
- * Only from tags the caller may see: in a blind project an annotator's colleagues' names, kinds and counts
- * would tell them what the others tagged.
- */
-export async function listActorNames(access: ProjectAccess): Promise<{ name: string; kind: string | null; count: number }[]> {
-  return prisma.$queryRaw`
-    SELECT n.attributes->>'canonicalName' AS name, max(n.attributes->>'kind') AS kind, count(*)::int AS count
-    FROM annotations n JOIN articles a ON a.id = n.article_id
-    WHERE a.project_id = ${access.projectId} AND n.label = 'actor' AND coalesce(n.attributes->>'canonicalName', '') <> ''
-      AND ${tagScopeSql(access.tagScope)}
-    GROUP BY 1 ORDER BY count DESC, name LIMIT 200`;
-}
-
 /** Who marked their work on an article done (auto-accept in a blind project merges only their tags). */
 export async function unsafeListDoneAnnotators(articleId: string): Promise<Set<string>> {
   const rows = await prisma.articleAnnotator.findMany({ where: { articleId, doneAt: { not: null } }, select: { userId: true } });

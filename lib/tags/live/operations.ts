@@ -19,6 +19,9 @@ import type { TagPublisher } from "./publisher";
 import { unsafeGetUserById } from "@/lib/auth/data";
 import { unsafeListDoneAnnotators } from "@/lib/tags/data";
 import type { Result } from "@/lib/errors";
+import { unsafeReadActorIndex } from "@/lib/actors/data";
+import { unsafeEnsureRecordsForNames } from "@/lib/actors/mutations";
+import { buildActorIndex, nameKey, type ActorIndex } from "@/lib/tags/actor-links";
 import {
   createTag,
   removeTag,
@@ -74,6 +77,22 @@ async function waitForMark(collaboration: Collaboration, articleId: string, id: 
 const now = () => new Date().toISOString();
 
 /**
+ * The project's registry as a new or changed actor tag is linked by (lib/tags/actor-links.ts). A canonical
+ * name no record answers to becomes a record first: what a tag names by name is a record, as the registry's
+ * migration made of every canonical name before it.
+ */
+async function actorIndex(access: ArticleAccess, attributes: Record<string, unknown> | undefined): Promise<ActorIndex> {
+  const name = typeof attributes?.canonicalName === "string" ? attributes.canonicalName.trim() : "";
+  let index = buildActorIndex(await unsafeReadActorIndex(access.projectId));
+  if (name && attributes?.actorId === undefined && !index.byKey.has(nameKey(name))) {
+    const kind = typeof attributes?.kind === "string" ? attributes.kind : null;
+    await unsafeEnsureRecordsForNames(access.projectId, access.userId, [{ name, kind }]);
+    index = buildActorIndex(await unsafeReadActorIndex(access.projectId));
+  }
+  return index;
+}
+
+/**
  * Who may have their tags merged by auto-accept: anyone, or in a blind project only annotators who have
  * marked their work done (merging shows each the other's tag). Null when auto-accept is off.
  */
@@ -106,7 +125,8 @@ async function editArticle<T>(
   publisher: TagPublisher,
   record: RecordChange,
   articleId: string,
-  edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal }) => T | Promise<T>,
+  edit: (documents: { content: Y.Doc; tags: Y.Doc; journal: Journal; actors?: ActorIndex }) => T | Promise<T>,
+  actors?: ActorIndex,
 ): Promise<T> {
   const article = await collaboration.openArticle(articleId);
   const contentChanges: Uint8Array[] = [];
@@ -116,7 +136,7 @@ async function editArticle<T>(
       // Operations are synchronous: what the content document emits meanwhile is theirs.
       article.content.on("update", collect);
       try {
-        return edit({ content: article.content, tags: shadow, journal });
+        return edit({ content: article.content, tags: shadow, journal, actors });
       } finally {
         article.content.off("update", collect);
       }
@@ -146,27 +166,40 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
     });
   };
   /** A tag operation after which the tag may agree with a colleague's: merged into a gold tag, its id is that tag's. */
-  const runMerging = async (access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<{ id: string }, TagRefusal>) => {
+  const runMerging = async (
+    access: ArticleAccess,
+    operation: (docs: ArticleDocs, at: string) => Result<{ id: string }, TagRefusal>,
+    actors?: ActorIndex,
+  ) => {
     const mayMerge = await mergePolicy(access);
-    return editArticle(collaboration, publisher, record, access.articleId, (docs): Result<{ id: string }, TagRefusal> => {
-      const at = now();
-      const result = operation(docs, at);
-      if (!result.ok) docs.journal.length = 0;
-      if (!result.ok || !mayMerge) return result;
-      const into = mergeAgreeingTags(docs, mayMerge, at, [result.value.id]).get(result.value.id);
-      return into ? { ok: true, value: { id: into } } : result;
-    });
+    return editArticle(
+      collaboration,
+      publisher,
+      record,
+      access.articleId,
+      (docs): Result<{ id: string }, TagRefusal> => {
+        const at = now();
+        const result = operation(docs, at);
+        if (!result.ok) docs.journal.length = 0;
+        if (!result.ok || !mayMerge) return result;
+        const into = mergeAgreeingTags(docs, mayMerge, at, [result.value.id]).get(result.value.id);
+        return into ? { ok: true, value: { id: into } } : result;
+      },
+      actors,
+    );
   };
   return {
     /** `markedAt`: for a tag the editor has marked, how far its changes went once marked (see waitForMark). */
     async create(access: Access, input: CreateInput, options: { markedAt?: ClientState } = {}) {
       const actor = await tagActor(access);
       if (input.id && !input.span) await waitForMark(collaboration, access.articleId, input.id, options.markedAt);
-      return runMerging(access, (docs, at) => createTag(docs, actor, input, input.id ?? randomUUID(), at));
+      const actors = input.label === "actor" ? await actorIndex(access, input.attributes) : undefined;
+      return runMerging(access, (docs, at) => createTag(docs, actor, input, input.id ?? randomUUID(), at), actors);
     },
     async update(access: Access, id: string, input: UpdateInput) {
       const actor = await tagActor(access);
-      return runMerging(access, (docs, at) => updateTag(docs, actor, id, input, at));
+      const actors = input.label === "actor" || input.attributes || input.span ? await actorIndex(access, input.attributes) : undefined;
+      return runMerging(access, (docs, at) => updateTag(docs, actor, id, input, at), actors);
     },
     async delete(access: Access, id: string) {
       const actor = await tagActor(access);

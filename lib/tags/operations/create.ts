@@ -1,7 +1,8 @@
 /** Creating a tag: on words the API names (offsets), or on the mark the editor already placed (an id). */
 import { fail, ok } from "@/lib/errors";
+import { linkActorAttributes } from "./actor-link";
 import { ANNOTATION_MARK } from "@/lib/editor/annotation-mark";
-import { contentRoot, deletedTags, markSpan, projectContent, readTag, writeTag } from "../documents";
+import { contentRoot, deletedTags, markSpan, projectContent, readTag, readTags, writeTag } from "../documents";
 import type { Projection } from "../projection";
 import { parseFigure } from "../figure";
 import { recordEvent } from "../journal";
@@ -63,6 +64,11 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
     { get: (other) => readTag(docs.tags, other) },
   );
   if (!attributes.ok) return attributes;
+  const linked =
+    input.label === "actor"
+      ? linkActorAttributes(docs, id, attributes.value, words, projection, readTags(docs.tags))
+      : ok({ attributes: attributes.value, link: null });
+  if (!linked.ok) return linked;
   // Marked only once everything is checked: a refused request writes nothing.
   if (input.span) markSpan(docs.content, id, words);
   writeTag(docs.tags, id, {
@@ -71,14 +77,15 @@ function recordTag(docs: ArticleDocs, actor: TagActor, input: CreateInput, id: s
     authorName: actor.name,
     createdAt: now,
     updatedAt: now,
-    attributes: attributes.value,
+    attributes: linked.value.attributes,
     note: input.note ?? null,
     status: "pending",
   });
   recordEvent(docs.journal, id, actor.userId, "created", now, {
     label: input.label,
     text: projection.text.slice(words.start, words.end),
-    attributes: attributes.value,
+    attributes: linked.value.attributes,
+    ...(linked.value.link ? { actorLinkedBy: linked.value.link.rule } : {}),
     ...(input.provenance ? { suggestion: input.provenance } : {}),
   });
   return ok({ id });

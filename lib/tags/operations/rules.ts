@@ -5,6 +5,7 @@
  * the editor's tag messages and the convergence tests run exactly this code; lib/tags/live/ applies them
  * to the live documents.
  */
+import type { ActorIndex } from "../actor-links";
 import type * as Y from "yjs";
 import type { ProjectRole } from "@/lib/db/generated/enums";
 import { fail, ok, type Result } from "@/lib/errors";
@@ -22,7 +23,11 @@ export type TagRefusal = "bad_request" | "not_found" | "forbidden" | "conflict";
 export type TagResult<T> = Result<T, TagRefusal>;
 
 /** The two documents, and where an operation records its history (absent in simulations that need none). */
-export type ArticleDocs = { content: Y.Doc; tags: Y.Doc; journal?: Journal };
+/**
+ * An article's two documents and the journal its change writes; `actors`, the project's registry, when the
+ * caller read it (new actor tags are linked to their record, lib/tags/operations/actor-link.ts).
+ */
+export type ArticleDocs = { content: Y.Doc; tags: Y.Doc; journal?: Journal; actors?: ActorIndex };
 
 /** Who asks: the author of new tags, and whether they may change others' (owners may). */
 export type TagActor = { userId: string; name: string; role: ProjectRole };

@@ -16,6 +16,8 @@ import {
   wordsIn,
 } from "./rules";
 import { relinkActors } from "./links";
+import type { Attributes } from "../schema";
+import { linkActorAttributes } from "./actor-link";
 
 /**
  * Checks and applies a new label, attributes, note or span to a tag, recording each change in its history.
@@ -32,15 +34,27 @@ export function changeTag(
 ): TagResult<{ labelOrSpanChanged: boolean }> {
   const label = input.label ?? tag.label;
   // Relabelling keeps attributes that still apply and drops the others.
-  const attributes = checkAttributes(label, input.attributes ?? (input.label && input.label !== tag.label ? {} : tag.attributes), records);
-  if (!attributes.ok) return attributes;
+  const checked = checkAttributes(label, input.attributes ?? (input.label && input.label !== tag.label ? {} : tag.attributes), records);
+  if (!checked.ok) return checked;
+  let attributes: Attributes = checked.value;
   let moved: { from: string | null; to: string } | null = null;
-  if (input.span) {
-    const projection = projectContent(docs.content);
+  let words: { start: number; end: number } | undefined;
+  const projection = input.span || label === "actor" ? projectContent(docs.content) : null;
+  if (input.span && projection) {
     const span = toUtf16(projection.text, input.span);
     if (!span.ok) return span;
-    const words = wordsIn(projection.text, span.value);
-    if (!words) return fail("bad_request", "start/end cover no words", "start");
+    const found = wordsIn(projection.text, span.value);
+    if (!found) return fail("bad_request", "start/end cover no words", "start");
+    words = found;
+  }
+  // Checked (and, without one, found) before anything is written: a refused record changes nothing.
+  const span = words ?? projection?.spans.get(id);
+  if (label === "actor" && projection && span) {
+    const linked = linkActorAttributes(docs, id, attributes, span, projection, records);
+    if (!linked.ok) return linked;
+    attributes = linked.value.attributes;
+  }
+  if (words && projection) {
     const before = projection.spans.get(id);
     const from = before ? projection.text.slice(before.start, before.end) : null;
     if (!before || before.start !== words.start || before.end !== words.end)
@@ -49,11 +63,11 @@ export function changeTag(
     markSpan(docs.content, id, words);
   }
   const note = input.note === undefined ? tag.note : input.note;
-  writeTag(docs.tags, id, { label, attributes: attributes.value, note, updatedAt: now });
+  writeTag(docs.tags, id, { label, attributes, note, updatedAt: now });
   if (label !== tag.label) recordEvent(docs.journal, id, actorId, "label_changed", now, { from: tag.label, to: label });
   if (tag.label === "actor" && label !== "actor") relinkActors(docs, new Map([[id, null]]), actorId, now);
-  if (!sameJson(attributes.value, tag.attributes))
-    recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes.value });
+  if (!sameJson(attributes, tag.attributes))
+    recordEvent(docs.journal, id, actorId, "attributes_changed", now, { from: tag.attributes ?? {}, to: attributes });
   if ((note ?? null) !== (tag.note ?? null))
     recordEvent(docs.journal, id, actorId, "note_changed", now, { from: tag.note ?? null, to: note ?? null });
   if (moved) recordEvent(docs.journal, id, actorId, "span_changed", now, moved);

@@ -1,7 +1,10 @@
-import { listActorNames } from "@/lib/tags/data";
+import { createActor, listActors } from "@/lib/actors/api";
 import { json } from "@/lib/http/api-handler";
 import { projectRoute } from "@/lib/routes/wrappers";
 import { contract } from "./contract";
 
-/** Canonical names of the actors tagged in the project, most used first (the editor suggests them). */
-export const GET = projectRoute("project:read", contract.methods.GET, async ({ access }) => json({ actors: await listActorNames(access) }));
+export const GET = projectRoute("project:read", contract.methods.GET, async ({ access, query }) => json(await listActors(access, query)));
+
+export const POST = projectRoute("annotations:create", contract.methods.POST, async ({ access, body }) =>
+  json({ actor: await createActor(access, body) }, { status: 201 }),
+);

@@ -1,0 +1,8 @@
+import { mergeActor } from "@/lib/actors/api";
+import { json } from "@/lib/http/api-handler";
+import { projectRoute } from "@/lib/routes/wrappers";
+import { contract } from "./contract";
+
+export const POST = projectRoute("annotations:review", contract.methods.POST, async ({ access, params, body }) =>
+  json({ actor: await mergeActor(access, params.actorId, body.into) }),
+);

@@ -1,0 +1,6 @@
+import { listActorNames } from "@/lib/actors/data";
+import { json } from "@/lib/http/api-handler";
+import { projectRoute } from "@/lib/routes/wrappers";
+import { contract } from "./contract";
+
+export const GET = projectRoute("project:read", contract.methods.GET, async ({ access }) => json({ actors: await listActorNames(access) }));
