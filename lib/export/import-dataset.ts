@@ -38,6 +38,7 @@ import { datasetArticleSchema, datasetHeaderSchema, type DatasetArticle } from "
 import { deleteImportedArticle, insertImportedTags, type ImportedEventRow, type ImportedReviewRow, type ImportedTagRow } from "./mutations";
 import { can } from "@/lib/auth/permissions";
 import { pauseEvery } from "@/lib/event-loop";
+import { ImportedActorLinks } from "./import-actor-links";
 import type { StreamedJsonBody } from "@/lib/http/body";
 
 export type DatasetImportResult = ImportResult & { tags?: number };
@@ -199,6 +200,8 @@ type ImportPolicy = {
   source: string;
   origin: string;
   history?: ReadonlyMap<string, Record<string, unknown>>;
+  /** The project's actor records, which imported actor tags are linked to. */
+  actors?: ImportedActorLinks;
 };
 
 function rowsOf(
@@ -296,6 +299,7 @@ export class ArticleImporter {
       importerId: access.userId,
       source: options.source,
       origin: options.origin,
+      actors: new ImportedActorLinks(access.projectId, access.userId),
     };
     this.counted = new Report(options.listed ?? LISTED_RESULTS);
   }
@@ -363,6 +367,7 @@ async function importOne(
   await people.load(checked.value.article);
   const rows = rowsOf(imported.id, checked.value, people, policy);
   try {
+    await policy.actors?.link(rows.tags);
     await insertImportedTags(imported.id, statusOf(checked.value.article, policy), rows.tags, rows.reviews, rows.events);
   } catch (error) {
     console.error(`[import] ${label}: tags refused`, error);
