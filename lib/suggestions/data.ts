@@ -47,19 +47,29 @@ function contextCondition(tags: ContextTags): Prisma.Sql {
 }
 
 /**
- * What the suggesters may know: the canonical names of actors tagged in the project (with their kind), and
- * the article's actor tags a speaker may link to (UTF-16 offsets), both from the tags `tags` allows.
- * Rejected tags count for nothing.
+ * What the suggesters may know: the project's actor records (lib/actors: name, aliases with those of records
+ * merged into it, kind), and the article's actor tags a speaker may link to (UTF-16 offsets). Where `tags`
+ * narrows what may be known (blind sets, gold), only records with a tag it allows: a record made from a
+ * colleague's tag must not tell a blind annotator what they tagged. Rejected tags count for nothing.
  */
 export async function readSuggestContext(projectId: string, articleId: string, text: string, tags: ContextTags): Promise<SuggestContext> {
-  const names = await prisma.$queryRaw<{ name: string; kind: string | null }[]>`
-    SELECT n.attributes->>'canonicalName' AS name, max(n.attributes->>'kind') AS kind
-    FROM annotations n JOIN articles a ON a.id = n.article_id
-    WHERE a.project_id = ${projectId} AND n.label = 'actor' AND n.status <> 'rejected'
-      AND coalesce(n.attributes->>'canonicalName', '') <> '' AND ${contextCondition(tags)}
-    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5000`;
-  const knownActors = names.map(({ name, kind }) => ({
+  const known =
+    tags.kind === "all"
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`EXISTS (
+          SELECT 1 FROM annotations n
+          WHERE n.label = 'actor' AND n.status <> 'rejected' AND ${contextCondition(tags)}
+            AND n.attributes->>'actorId' IN (SELECT s.id FROM actor_records s WHERE s.root_id = r.id))`;
+  const names = await prisma.$queryRaw<{ name: string; kind: string | null; aliases: string[] }[]>`
+    SELECT r.name, r.kind,
+      coalesce((SELECT array_agg(DISTINCT x) FROM actor_records s, unnest(array_append(s.aliases, s.name)) x
+                WHERE s.root_id = r.id AND x <> r.name), ARRAY[]::text[]) AS aliases
+    FROM actor_records r
+    WHERE r.project_id = ${projectId} AND r.merged_into_id IS NULL AND ${known}
+    ORDER BY lower(r.name) LIMIT 5000`;
+  const knownActors = names.map(({ name, kind, aliases }) => ({
     name,
+    aliases,
     ...((ACTOR_KINDS as readonly string[]).includes(kind ?? "") ? { kind: kind as ActorKind } : {}),
   }));
   if (tags.kind === "gold") return { knownActors, actorTags: [] };
