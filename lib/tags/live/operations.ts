@@ -158,12 +158,23 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
    * Runs one operation on the article's documents; its journal is written only when it succeeded, and
    * (auto-accept) identical tags of several annotators are merged in the same change.
    */
-  const run = async <T>(access: ArticleAccess, operation: (docs: ArticleDocs, at: string) => Result<T, TagRefusal>) => {
-    return editArticle(collaboration, publisher, record, access.articleId, (docs) => {
-      const result = operation(docs, now());
-      if (!result.ok) docs.journal.length = 0;
-      return result;
-    });
+  const run = async <T>(
+    access: ArticleAccess,
+    operation: (docs: ArticleDocs, at: string) => Result<T, TagRefusal>,
+    actors?: ActorIndex,
+  ) => {
+    return editArticle(
+      collaboration,
+      publisher,
+      record,
+      access.articleId,
+      (docs) => {
+        const result = operation(docs, now());
+        if (!result.ok) docs.journal.length = 0;
+        return result;
+      },
+      actors,
+    );
   };
   /** A tag operation after which the tag may agree with a colleague's: merged into a gold tag, its id is that tag's. */
   const runMerging = async (
@@ -211,7 +222,9 @@ export function createLiveAnnotations(collaboration: Collaboration, publisher: T
     },
     async review(access: ArticleAccess<"annotations:review">, id: string, input: ReviewInput) {
       const actor = await tagActor(access);
-      return run(access, (docs, at) => reviewTag(docs, actor, id, input, access.settings, at));
+      // A correction may make it an actor tag, or move one: linked as any change of an actor tag is.
+      const actors = input.label || input.span ? await actorIndex(access, undefined) : undefined;
+      return run(access, (docs, at) => reviewTag(docs, actor, id, input, access.settings, at), actors);
     },
     async comment(access: ArticleAccess<"annotations:comment">, id: string, body: string, mentions: string[]) {
       const actor = await tagActor(access);
