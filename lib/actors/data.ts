@@ -315,3 +315,10 @@ export async function unsafeReadActorIndex(projectId: string): Promise<{ id: str
 export async function unsafeReadLinkAdoptions(articleId: string): Promise<{ tagId: string; actorId: string }[]> {
   return prisma.actorLinkAdoption.findMany({ where: { articleId }, select: { tagId: true, actorId: true } });
 }
+
+/** What changes whenever a project's registry does (a record made, changed, merged or split): for caches of it. */
+export async function unsafeRegistryStamp(projectId: string): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
+    SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '') AS stamp FROM actor_records WHERE project_id = ${projectId}`;
+  return row?.stamp ?? "";
+}

@@ -19,7 +19,7 @@ import type { TagPublisher } from "./publisher";
 import { unsafeGetUserById } from "@/lib/auth/data";
 import { unsafeListDoneAnnotators } from "@/lib/tags/data";
 import type { Result } from "@/lib/errors";
-import { unsafeReadActorIndex } from "@/lib/actors/data";
+import { unsafeReadActorIndex, unsafeRegistryStamp } from "@/lib/actors/data";
 import { unsafeEnsureRecordsForNames } from "@/lib/actors/mutations";
 import { buildActorIndex, nameKey, type ActorIndex } from "@/lib/tags/actor-links";
 import {
@@ -83,12 +83,27 @@ const now = () => new Date().toISOString();
  */
 async function actorIndex(access: ArticleAccess, attributes: Record<string, unknown> | undefined): Promise<ActorIndex> {
   const name = typeof attributes?.canonicalName === "string" ? attributes.canonicalName.trim() : "";
-  let index = buildActorIndex(await unsafeReadActorIndex(access.projectId));
+  let index = await registryOf(access.projectId);
   if (name && attributes?.actorId === undefined && !index.byKey.has(nameKey(name))) {
     const kind = typeof attributes?.kind === "string" ? attributes.kind : null;
     await unsafeEnsureRecordsForNames(access.projectId, access.userId, [{ name, kind }]);
-    index = buildActorIndex(await unsafeReadActorIndex(access.projectId));
+    index = await registryOf(access.projectId);
   }
+  return index;
+}
+
+/**
+ * Per project, the registry last read and its stamp: reading 1,500 records and keying their names for every
+ * actor tag cost several milliseconds, the stamp (which any instance's change of the registry changes) one.
+ */
+const registries = new Map<string, { stamp: string; index: ActorIndex }>();
+
+async function registryOf(projectId: string): Promise<ActorIndex> {
+  const stamp = await unsafeRegistryStamp(projectId);
+  const known = registries.get(projectId);
+  if (known?.stamp === stamp) return known.index;
+  const index = buildActorIndex(await unsafeReadActorIndex(projectId));
+  registries.set(projectId, { stamp, index });
   return index;
 }
 
