@@ -120,6 +120,27 @@ describe("buildArticle", () => {
     expect(article.tags.find((tag) => tag.id === "claim")!.attributes).toEqual({ sourceId: "filtered-out" });
     expect(relationsOf(article.tags.filter((tag) => tag.id !== "actor"))).toEqual([]);
   });
+
+  it("puts an actor's record as read (its root) in place of the stored actorId, and never exports one it could not resolve", () => {
+    const record = { id: "root-record", name: "Zoë Álvarez" };
+    const article = buildArticle(
+      ARTICLE,
+      [
+        row("linked", "actor", "Zoë", { attributes: { actorId: "merged-record", canonicalName: "Zoë" }, actor: record }),
+        row("unknown", "actor", "𝒳", { attributes: { actorId: "another-projects", kind: "other" }, actor: null }),
+        // Only actors have records: a stray one on a quote is not exported.
+        row("quote", "quote", "“Quote,”", { attributes: { direct: true }, actor: record }),
+      ],
+      [],
+      people,
+    );
+    const attributes = Object.fromEntries(article.tags.map((tag) => [tag.id, tag.attributes]));
+    expect(attributes).toEqual({
+      linked: { canonicalName: "Zoë", actorId: "root-record", actorName: "Zoë Álvarez" },
+      unknown: { kind: "other" },
+      quote: { direct: true },
+    });
+  });
 });
 
 describe("CodePoints", () => {
@@ -141,9 +162,38 @@ describe("rows from PostgreSQL", () => {
 
   it("parses packed tags and decisions, free texts as JSON", () => {
     const note = 'a "note"\nwith \u001e control characters';
-    const [tag] = parseTags(
+    const [tag, actor] = parseTags(
       JSON.stringify([
-        ["t1", "quote", 3, 9, "accepted", { speakerId: "t0" }, note, ["u1", "u2"], "u1", "2026-03-12 06:30:00.5", "2026-03-12 06:31:00"],
+        [
+          "t1",
+          "quote",
+          3,
+          9,
+          "accepted",
+          { speakerId: "t0" },
+          note,
+          ["u1", "u2"],
+          "u1",
+          "2026-03-12 06:30:00.5",
+          "2026-03-12 06:31:00",
+          null,
+          null,
+        ],
+        [
+          "t0",
+          "actor",
+          0,
+          2,
+          "pending",
+          { actorId: "merged" },
+          null,
+          ["u1"],
+          "u1",
+          "2026-03-12 06:30:00",
+          "2026-03-12 06:30:00",
+          "root",
+          "Zoë “Z” Álvarez",
+        ],
       ]),
     );
     expect(tag).toEqual({
@@ -158,7 +208,9 @@ describe("rows from PostgreSQL", () => {
       authorId: "u1",
       createdAt: "2026-03-12T06:30:00.500Z",
       updatedAt: "2026-03-12T06:31:00.000Z",
+      actor: null,
     });
+    expect(actor!.actor).toEqual({ id: "root", name: "Zoë “Z” Álvarez" });
     expect(parseReviews(JSON.stringify([["r1", "t1", null, "accept", "2026-03-12 06:30:00", null]]))).toEqual([
       { id: "r1", annotationId: "t1", reviewerId: null, decision: "accept", createdAt: "2026-03-12T06:30:00.000Z", comment: null },
     ]);

@@ -40,6 +40,8 @@ export type TagRow = {
   authorId: string;
   createdAt: string;
   updatedAt: string;
+  /** An actor tag's record, resolved to its root (rows.ts); absent or null when it names none of the project's. */
+  actor?: { id: string; name: string } | null;
 };
 
 export type ReviewRow = {
@@ -61,7 +63,10 @@ export function compareTags(a: { start: number; end: number; id: string }, b: { 
   return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
 }
 
-/** What each label may carry (lib/tags/schema.ts), with each value's type. */
+/**
+ * What each label may carry (lib/tags/schema.ts), with each value's type. An actor's stored actorId is not
+ * among them: the export puts the resolved record in its place (withRecord).
+ */
 const ATTRIBUTE_KEYS: Record<Label, Record<string, "string" | "boolean" | "number">> = {
   actor: { canonicalName: "string", kind: "string" },
   claim: { sourceId: "string" },
@@ -86,6 +91,17 @@ export function exportAttributes(label: Label, stored: Record<string, unknown>):
 
 function fits(allowed: Record<string, string>, key: string, value: unknown): boolean {
   return Object.hasOwn(allowed, key) && (typeof value === allowed[key] || (value === null && (key === "value" || key === "unit")));
+}
+
+/**
+ * The published attributes of a tag, with its actor record as read (the root's id and name) in place of the
+ * stored actorId: the stored one may name a record merged since, or one of another project, and is never
+ * exported as it is (ATTRIBUTE_KEYS leaves it out).
+ */
+function withRecord(tag: TagRow): ExportAttributes {
+  const attributes = exportAttributes(tag.label, tag.attributes);
+  if (tag.label !== "actor" || !tag.actor) return attributes;
+  return { ...attributes, actorId: tag.actor.id, actorName: tag.actor.name };
 }
 
 /**
@@ -190,7 +206,7 @@ export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: Revie
           at: review.createdAt,
           comment: review.comment,
         })),
-        attributes: exportAttributes(tag.label, tag.attributes),
+        attributes: withRecord(tag),
         note: tag.note,
         createdAt: tag.createdAt,
         updatedAt: tag.updatedAt,

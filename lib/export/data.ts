@@ -196,8 +196,13 @@ function batchQuery(
     SELECT a.id, a.title, a.byline, a.source, a.url, a.published_at AS "publishedAt", a.language, a.status::text AS status, a.text,
       '[' || (SELECT string_agg('["' || n.id || '","' || n.label || '",' || n.start || ',' || n."end" || ',"' || n.status || '",' || n.attributes::text || ','
                                 || CASE WHEN n.note IS NULL THEN 'null' ELSE to_json(n.note)::text END || ',["' || array_to_string(n.annotator_ids, '","') || '"],"'
-                                || n.author_id || '","' || n.created_at::text || '","' || n.updated_at::text || '"]', ',')
-              FROM annotations n WHERE n.article_id = a.id AND ${tags}) || ']' AS tags,
+                                || n.author_id || '","' || n.created_at::text || '","' || n.updated_at::text || '",'
+                                || CASE WHEN root.id IS NULL THEN 'null,null' ELSE to_json(root.id)::text || ',' || to_json(root.name)::text END || ']', ',')
+              FROM annotations n
+                -- An actor tag's record, as the record its tags count for (rows.ts); none of another project.
+                LEFT JOIN actor_records r ON n.label = 'actor' AND r.id = n.attributes->>'actorId' AND r.project_id = a.project_id
+                LEFT JOIN actor_records root ON root.id = r.root_id
+              WHERE n.article_id = a.id AND ${tags}) || ']' AS tags,
       '[' || (SELECT string_agg('["' || r.id || '","' || r.annotation_id || '",' || CASE WHEN r.reviewer_id IS NULL THEN 'null' ELSE '"' || r.reviewer_id || '"' END
                                 || ',"' || r.decision || '","' || r.created_at::text || '",' || CASE WHEN r.comment IS NULL THEN 'null' ELSE to_json(r.comment)::text END || ']', ',')
               FROM annotation_reviews r WHERE r.article_id = a.id) || ']' AS reviews,
