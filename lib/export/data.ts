@@ -14,6 +14,7 @@ import { inDedicatedTransaction, type SqlSession } from "@/lib/db/dedicated-tran
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
+import type { ActorRecordRow } from "./actor-registry";
 import { buildArticle, UNKNOWN_EMAIL, unknownPeople, type ArticleRow } from "./build";
 import { parseReviews, parseTags } from "./rows";
 import { buildSuggestions, parseSuggestions } from "./suggestion-rows";
@@ -256,6 +257,16 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
     // A consumer that stopped early (cancelled) leaves a query in flight: let it settle before the rollback.
     await pending?.catch(() => {});
   }
+}
+
+/**
+ * The project's actor records, read once in the export's transaction so that they agree with every batch's
+ * tags (a merge committed meanwhile is in neither). Ordered in actor-registry.ts, not by a collation here.
+ */
+export async function readActorRecords(tx: Tx, projectId: string): Promise<ActorRecordRow[]> {
+  return tx.query<ActorRecordRow>(Prisma.sql`
+    SELECT id, name, aliases, kind, description, external_id AS "externalId", merged_into_id AS "mergedIntoId", root_id AS "rootId"
+    FROM actor_records WHERE project_id = ${projectId}`);
 }
 
 /** The project's members: most people an export names, known before the first batch. */

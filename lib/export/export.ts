@@ -7,9 +7,11 @@
  */
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
+import { annotatesBlind } from "@/lib/auth/tag-scope";
 import { AppError } from "@/lib/errors";
-import { countExport, inExportTransaction, readExportArticles, resolvePlan } from "./data";
-import { formatLimit, type FormatWriter } from "./formats";
+import { buildActorRegistry } from "./actor-registry";
+import { countExport, inExportTransaction, readActorRecords, readExportArticles, resolvePlan, type Tx } from "./data";
+import { formatLimit, REGISTRY_FORMATS, UNIT_FORMATS, type FormatWriter } from "./formats";
 import { exportHeader, normalizedFilters, planExport, type ExportPlan } from "./plan";
 import { isAbort, pushStream, writeDataset, writerFor, type ExportCounts, type ExportResult } from "./pipeline";
 import type { ExportQuery } from "./schema-filters";
@@ -26,15 +28,33 @@ export type StartedExport = {
   baseName: string;
 };
 
-/** A format whose offsets are fixed (w3c, spacy, labelstudio, doccano, brat: code points; conll: none) refuses utf16. */
+/**
+ * A format whose offsets are fixed (w3c, spacy, labelstudio, brat: code points; conll: tokens; the actors
+ * formats: none) refuses utf16.
+ */
 function checkUnit(writer: FormatWriter, query: ExportQuery) {
   if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
-  const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";
+  const what =
+    writer.offsetUnit !== null
+      ? "counts offsets in code points"
+      : REGISTRY_FORMATS.includes(writer.format)
+        ? "carries no offsets"
+        : "carries tokens, not offsets";
   throw new AppError(
     "bad_request",
-    `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to json, jsonl and csv`,
+    `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to ${UNIT_FORMATS}`,
     "offsetUnit",
   );
+}
+
+/**
+ * The header, with the project's actor registry for the formats that list it, read in the export's own
+ * transaction. An annotator of a blind project gets only the records their exported tags name: the others'
+ * names would tell them what colleagues tagged.
+ */
+async function headerWithRegistry(tx: Tx, access: ProjectAccess, header: ExportHeader, query: ExportQuery): Promise<ExportHeader> {
+  if (!REGISTRY_FORMATS.includes(query.format)) return header;
+  return { ...header, actors: buildActorRegistry(await readActorRecords(tx, access.projectId), !annotatesBlind(access)) };
 }
 
 /** Suggestions have a place in json, jsonl (their `suggestions`) and labelstudio (its `predictions`) only. */
@@ -66,7 +86,7 @@ function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery
         const counts = await countExport(tx, resolved);
         const tooMany = formatLimit(query.format, counts.articles);
         if (tooMany) throw new AppError("bad_request", tooMany, "format");
-        const header = exportHeader(access, normalizedFilters(resolved), query.offsetUnit);
+        const header = await headerWithRegistry(tx, access, exportHeader(access, normalizedFilters(resolved), query.offsetUnit), query);
         const writer = writerFor(query.format, header);
         started = true;
         resolveStarted({ header, writer, counts, stream: output.stream, done, baseName });
