@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildActorRegistry, type ActorRecordRow } from "./actor-registry";
+import { actorLinks, buildActorRegistry, type ActorRecordRow } from "./actor-registry";
 
 function row(fields: Partial<ActorRecordRow> & { id: string; name: string }): ActorRecordRow {
   return { aliases: [], kind: null, description: null, externalId: null, mergedIntoId: null, rootId: fields.id, ...fields };
@@ -56,5 +56,19 @@ describe("buildActorRegistry", () => {
   it("says whether it lists every record or only those the export's tags name", () => {
     expect(buildActorRegistry(ROWS, false).listsAll).toBe(false);
     expect(buildActorRegistry([], true)).toEqual({ records: [], listsAll: true });
+  });
+});
+
+describe("actorLinks", () => {
+  it("resolves every record, merged or not, to the root it counts for, with the root's name", () => {
+    const links = actorLinks(ROWS);
+    const zoe = { id: "a1", name: "Zoë Álvarez" };
+    expect(links.get("a1")).toEqual(zoe);
+    expect(links.get("b2")).toEqual(zoe);
+    expect(links.get("c3")).toEqual(zoe);
+    expect(links.get("d4")).toEqual({ id: "d4", name: "Luc Dupont" });
+    expect(links.get("not-a-record")).toBeUndefined();
+    // A record whose root is not among the rows resolves to nothing, never to itself.
+    expect(actorLinks([row({ id: "x", name: "X", mergedIntoId: "gone", rootId: "gone" })]).size).toBe(0);
   });
 });

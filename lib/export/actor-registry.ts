@@ -1,7 +1,7 @@
 /**
- * The project's actor registry as the actors formats list it, pure: the rows data.ts reads once in the
- * export's transaction made into one entry per root record (merged_into_id null), each with what was merged
- * into it. A merge is a redirect (lib/actors/mutations.ts): a merged record keeps its own name and aliases
+ * The project's actor registry in an export, pure: the rows data.ts reads once in the export's transaction
+ * made into each actor tag's record (actorLinks: the root it counts for), and, for the actors formats, into
+ * one entry per root record (merged_into_id null), each with what was merged into it. A merge is a redirect (lib/actors/mutations.ts): a merged record keeps its own name and aliases
  * and its tags count for its root (`rootId`), so the root's entry gathers them:
  * - aliases: the root's own, then each merged record's name and aliases (records in id order), each
  *   spelling once compared without case, never the root's own name;
@@ -24,6 +24,26 @@ export type ActorRecordRow = {
   mergedIntoId: string | null;
   rootId: string;
 };
+
+/** An actor tag's record as the export names it: the root its tags count for, and that root's name. */
+export type ActorLink = { id: string; name: string };
+export type ActorLinks = ReadonlyMap<string, ActorLink>;
+
+/**
+ * Every record of the project by id, to the root it counts for (itself when it is one) with the root's
+ * name: how an actor tag's stored actorId is resolved. A record whose root is missing (never, as merges
+ * keep root_id) resolves to nothing rather than to a wrong record.
+ */
+export function actorLinks(rows: readonly ActorRecordRow[]): ActorLinks {
+  const roots = new Map<string, ActorLink>();
+  for (const row of rows) if (row.id === row.rootId) roots.set(row.id, { id: row.id, name: row.name });
+  const links = new Map<string, ActorLink>();
+  for (const row of rows) {
+    const root = roots.get(row.rootId);
+    if (root) links.set(row.id, root);
+  }
+  return links;
+}
 
 /** A kind the registry's schema allows, or null (a kind from elsewhere never leaks into the dataset). */
 function kindOf(kind: string | null): ActorKind | null {

@@ -10,6 +10,7 @@ import {
   type ArticleRow,
   type TagRow,
 } from "./build";
+import { actorLinks } from "./actor-registry";
 import { contentDisposition } from "./http";
 import { isoOf, parseReviews, parseTags } from "./rows";
 import { changedFields } from "./snapshot-diff";
@@ -121,18 +122,40 @@ describe("buildArticle", () => {
     expect(relationsOf(article.tags.filter((tag) => tag.id !== "actor"))).toEqual([]);
   });
 
-  it("puts an actor's record as read (its root) in place of the stored actorId, and never exports one it could not resolve", () => {
-    const record = { id: "root-record", name: "Zoë Álvarez" };
+  it("puts an actor's record, resolved to its root, in place of the stored actorId, and none it cannot resolve", () => {
+    const links = actorLinks([
+      {
+        id: "root-record",
+        name: "Zoë Álvarez",
+        aliases: [],
+        kind: null,
+        description: null,
+        externalId: null,
+        mergedIntoId: null,
+        rootId: "root-record",
+      },
+      {
+        id: "merged-record",
+        name: "Ms. Álvarez",
+        aliases: [],
+        kind: null,
+        description: null,
+        externalId: null,
+        mergedIntoId: "root-record",
+        rootId: "root-record",
+      },
+    ]);
     const article = buildArticle(
       ARTICLE,
       [
-        row("linked", "actor", "Zoë", { attributes: { actorId: "merged-record", canonicalName: "Zoë" }, actor: record }),
-        row("unknown", "actor", "𝒳", { attributes: { actorId: "another-projects", kind: "other" }, actor: null }),
+        row("linked", "actor", "Zoë", { attributes: { actorId: "merged-record", canonicalName: "Zoë" } }),
+        row("unknown", "actor", "𝒳", { attributes: { actorId: "another-projects", kind: "other" } }),
         // Only actors have records: a stray one on a quote is not exported.
-        row("quote", "quote", "“Quote,”", { attributes: { direct: true }, actor: record }),
+        row("quote", "quote", "“Quote,”", { attributes: { direct: true, actorId: "root-record" } }),
       ],
       [],
       people,
+      links,
     );
     const attributes = Object.fromEntries(article.tags.map((tag) => [tag.id, tag.attributes]));
     expect(attributes).toEqual({
@@ -140,6 +163,10 @@ describe("buildArticle", () => {
       unknown: { kind: "other" },
       quote: { direct: true },
     });
+    // Without the registry, no actor tag names a record.
+    expect(
+      buildArticle(ARTICLE, [row("linked", "actor", "Zoë", { attributes: { actorId: "root-record" } })], [], people).tags[0]!.attributes,
+    ).toEqual({});
   });
 });
 
@@ -162,38 +189,9 @@ describe("rows from PostgreSQL", () => {
 
   it("parses packed tags and decisions, free texts as JSON", () => {
     const note = 'a "note"\nwith \u001e control characters';
-    const [tag, actor] = parseTags(
+    const [tag] = parseTags(
       JSON.stringify([
-        [
-          "t1",
-          "quote",
-          3,
-          9,
-          "accepted",
-          { speakerId: "t0" },
-          note,
-          ["u1", "u2"],
-          "u1",
-          "2026-03-12 06:30:00.5",
-          "2026-03-12 06:31:00",
-          null,
-          null,
-        ],
-        [
-          "t0",
-          "actor",
-          0,
-          2,
-          "pending",
-          { actorId: "merged" },
-          null,
-          ["u1"],
-          "u1",
-          "2026-03-12 06:30:00",
-          "2026-03-12 06:30:00",
-          "root",
-          "Zoë “Z” Álvarez",
-        ],
+        ["t1", "quote", 3, 9, "accepted", { speakerId: "t0" }, note, ["u1", "u2"], "u1", "2026-03-12 06:30:00.5", "2026-03-12 06:31:00"],
       ]),
     );
     expect(tag).toEqual({
@@ -208,9 +206,7 @@ describe("rows from PostgreSQL", () => {
       authorId: "u1",
       createdAt: "2026-03-12T06:30:00.500Z",
       updatedAt: "2026-03-12T06:31:00.000Z",
-      actor: null,
     });
-    expect(actor!.actor).toEqual({ id: "root", name: "Zoë “Z” Álvarez" });
     expect(parseReviews(JSON.stringify([["r1", "t1", null, "accept", "2026-03-12 06:30:00", null]]))).toEqual([
       { id: "r1", annotationId: "t1", reviewerId: null, decision: "accept", createdAt: "2026-03-12T06:30:00.000Z", comment: null },
     ]);

@@ -7,10 +7,13 @@
  *   holds by construction;
  * - relations list only links whose target tag is in the same export; a link to a tag the filters left
  *   out stays in the attributes (it is what was recorded) but has no edge;
+ * - an actor tag's record is the root its stored actorId counts for, with that root's name (actorLinks,
+ *   from the registry read once per export), or none when it names no record of the project;
  * - a decision Margin took itself (reviewer null) names the reviewer MARGIN_REVIEWER, whose address is
  *   `margin@margin.invalid` (the schema wants an address; `.invalid` is nobody's, RFC 2606).
  */
 import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
+import type { ActorLinks } from "./actor-registry";
 import {
   CONTEXT_LENGTH,
   type ExportArticle,
@@ -40,8 +43,6 @@ export type TagRow = {
   authorId: string;
   createdAt: string;
   updatedAt: string;
-  /** An actor tag's record, resolved to its root (rows.ts); absent or null when it names none of the project's. */
-  actor?: { id: string; name: string } | null;
 };
 
 export type ReviewRow = {
@@ -94,14 +95,15 @@ function fits(allowed: Record<string, string>, key: string, value: unknown): boo
 }
 
 /**
- * The published attributes of a tag, with its actor record as read (the root's id and name) in place of the
- * stored actorId: the stored one may name a record merged since, or one of another project, and is never
- * exported as it is (ATTRIBUTE_KEYS leaves it out).
+ * The published attributes of a tag, with its actor record resolved (the root it counts for, and its name)
+ * in place of the stored actorId: the stored one may name a record merged since, or none of the project's
+ * (another project's, a deleted one), and is never exported as it is (ATTRIBUTE_KEYS leaves it out).
  */
-function withRecord(tag: TagRow): ExportAttributes {
+function withRecord(tag: TagRow, links: ActorLinks): ExportAttributes {
   const attributes = exportAttributes(tag.label, tag.attributes);
-  if (tag.label !== "actor" || !tag.actor) return attributes;
-  return { ...attributes, actorId: tag.actor.id, actorName: tag.actor.name };
+  const stored = tag.label === "actor" ? tag.attributes.actorId : undefined;
+  const record = typeof stored === "string" ? links.get(stored) : undefined;
+  return record ? { ...attributes, actorId: record.id, actorName: record.name } : attributes;
 }
 
 /**
@@ -172,7 +174,13 @@ export function unknownPeople(tags: TagRow[], reviews: ReviewRow[], known: Peopl
  * filtered out): they are ignored. A row whose offsets do not fit the text (which the projection never
  * writes) is left out rather than exported with a wrong span.
  */
-export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: ReviewRow[], people: People): ExportArticle {
+export function buildArticle(
+  article: ArticleRow,
+  tags: TagRow[],
+  reviews: ReviewRow[],
+  people: People,
+  links: ActorLinks = new Map(),
+): ExportArticle {
   const index = new CodePoints(article.text);
   const { text } = article;
   const decisions = new Map<string, ReviewRow[]>();
@@ -206,7 +214,7 @@ export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: Revie
           at: review.createdAt,
           comment: review.comment,
         })),
-        attributes: withRecord(tag),
+        attributes: withRecord(tag, links),
         note: tag.note,
         createdAt: tag.createdAt,
         updatedAt: tag.updatedAt,

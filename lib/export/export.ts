@@ -9,8 +9,8 @@ import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { annotatesBlind } from "@/lib/auth/tag-scope";
 import { AppError } from "@/lib/errors";
-import { buildActorRegistry } from "./actor-registry";
-import { countExport, inExportTransaction, readActorRecords, readExportArticles, resolvePlan, type Tx } from "./data";
+import { buildActorRegistry, type ActorRecordRow } from "./actor-registry";
+import { countExport, inExportTransaction, readActorRecords, readExportArticles, resolvePlan } from "./data";
 import { formatLimit, REGISTRY_FORMATS, UNIT_FORMATS, type FormatWriter } from "./formats";
 import { exportHeader, normalizedFilters, planExport, type ExportPlan } from "./plan";
 import { isAbort, pushStream, writeDataset, writerFor, type ExportCounts, type ExportResult } from "./pipeline";
@@ -48,13 +48,13 @@ function checkUnit(writer: FormatWriter, query: ExportQuery) {
 }
 
 /**
- * The header, with the project's actor registry for the formats that list it, read in the export's own
- * transaction. An annotator of a blind project gets only the records their exported tags name: the others'
- * names would tell them what colleagues tagged.
+ * The header, with the project's actor registry for the formats that list it. An annotator of a blind
+ * project gets only the records their exported tags name: the others' names would tell them what
+ * colleagues tagged.
  */
-async function headerWithRegistry(tx: Tx, access: ProjectAccess, header: ExportHeader, query: ExportQuery): Promise<ExportHeader> {
+function withRegistry(access: ProjectAccess, header: ExportHeader, records: ActorRecordRow[], query: ExportQuery): ExportHeader {
   if (!REGISTRY_FORMATS.includes(query.format)) return header;
-  return { ...header, actors: buildActorRegistry(await readActorRecords(tx, access.projectId), !annotatesBlind(access)) };
+  return { ...header, actors: buildActorRegistry(records, !annotatesBlind(access)) };
 }
 
 /** Suggestions have a place in json, jsonl (their `suggestions`) and labelstudio (its `predictions`) only. */
@@ -86,11 +86,13 @@ function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery
         const counts = await countExport(tx, resolved);
         const tooMany = formatLimit(query.format, counts.articles);
         if (tooMany) throw new AppError("bad_request", tooMany, "format");
-        const header = await headerWithRegistry(tx, access, exportHeader(access, normalizedFilters(resolved), query.offsetUnit), query);
+        // Read once in the export's transaction: each actor tag's record, and the actors formats' entries.
+        const records = await readActorRecords(tx, resolved.projectId);
+        const header = withRegistry(access, exportHeader(access, normalizedFilters(resolved), query.offsetUnit), records, query);
         const writer = writerFor(query.format, header);
         started = true;
         resolveStarted({ header, writer, counts, stream: output.stream, done, baseName });
-        return writeDataset(writer, header, readExportArticles(tx, resolved, output.signal), output.write);
+        return writeDataset(writer, header, readExportArticles(tx, resolved, output.signal, records), output.write);
       },
       { readOnly: true },
     ).then(

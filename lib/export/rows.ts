@@ -5,13 +5,7 @@
  * looks up every argument's type on every row) and this process a small fraction of a row per tag
  * through the driver or of splitting packed text. The concatenation is valid JSON because ids come from
  * safe alphabets (letters, digits, '-', '_'), labels and statuses are enum words, timestamps are
- * PostgreSQL's ISO output, and the free texts (attributes, note, comment, an actor record's id and name) are
- * JSON already.
- *
- * An actor tag's record comes resolved: the SQL joins the record its `actorId` names (of the article's
- * project only) to that record's root (`actor_records.root_id`), so a tag linked to a record since merged
- * into another exports the one its tags count for; the last two elements are that root's id and name, or
- * nulls when the tag names no record of the project.
+ * PostgreSQL's ISO output, and the free texts (attributes, note, comment) are JSON already.
  */
 import type { ReviewRow, TagRow } from "./build";
 
@@ -27,8 +21,6 @@ type TagTuple = [
   string,
   string,
   string,
-  string | null,
-  string | null,
 ];
 type ReviewTuple = [string, string, string | null, ReviewRow["decision"], string, string | null];
 
@@ -44,7 +36,7 @@ export function isoOf(timestamp: string): string {
 export function parseTags(json: string | null): TagRow[] {
   if (!json) return [];
   return (JSON.parse(json) as TagTuple[]).map(
-    ([id, label, start, end, status, attributes, note, annotatorIds, authorId, createdAt, updatedAt, actorId, actorName]) => ({
+    ([id, label, start, end, status, attributes, note, annotatorIds, authorId, createdAt, updatedAt]) => ({
       id,
       label,
       start,
@@ -56,7 +48,6 @@ export function parseTags(json: string | null): TagRow[] {
       authorId,
       createdAt: isoOf(createdAt),
       updatedAt: isoOf(updatedAt),
-      actor: typeof actorId === "string" && typeof actorName === "string" ? { id: actorId, name: actorName } : null,
     }),
   );
 }
