@@ -103,7 +103,13 @@ function withRecord(tag: TagRow, links: ActorLinks): ExportAttributes {
   const attributes = exportAttributes(tag.label, tag.attributes);
   const stored = tag.label === "actor" ? tag.attributes.actorId : undefined;
   const record = typeof stored === "string" ? links.get(stored) : undefined;
-  return record ? { ...attributes, actorId: record.id, actorName: record.name } : attributes;
+  if (!record) return attributes;
+  // A stored actorId is never kept, so exportAttributes made a new object: completed in place, one
+  // allocation fewer per linked tag (the stored object, had it been returned, is copied first).
+  const own = (attributes === tag.attributes ? { ...attributes } : attributes) as ExportAttributes;
+  own.actorId = record.id;
+  own.actorName = record.name;
+  return own;
 }
 
 /**
