@@ -20,7 +20,7 @@ export const EXPORT_OPTIONS: OptionSpec = {
   format: {
     type: "string",
     description:
-      "json (default), jsonl, csv, w3c, conll (CoNLL-2003), conll-columns, spacy, labelstudio, doccano or brat (a zip: redirect stdout to a .zip file)",
+      "json (default), jsonl, csv, w3c, conll (CoNLL-2003), conll-columns, spacy, labelstudio, doccano, brat (a zip: redirect stdout to a .zip file), actors-json, actors-csv (the actor records), quotes-jsonl, quotes-csv, claims-jsonl or claims-csv (who said what)",
   },
   status: { type: "string", description: "tags: all (default), accepted (or gold), pending or rejected" },
   labels: { type: "string", description: "tags of these labels only, comma-separated: actor,claim,figure,quote" },

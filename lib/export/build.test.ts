@@ -10,6 +10,7 @@ import {
   type ArticleRow,
   type TagRow,
 } from "./build";
+import { actorLinks } from "./actor-registry";
 import { contentDisposition } from "./http";
 import { isoOf, parseReviews, parseTags } from "./rows";
 import { changedFields } from "./snapshot-diff";
@@ -119,6 +120,53 @@ describe("buildArticle", () => {
     expect(article.relations).toEqual([{ from: "quote", to: "actor", type: "speaker" }]);
     expect(article.tags.find((tag) => tag.id === "claim")!.attributes).toEqual({ sourceId: "filtered-out" });
     expect(relationsOf(article.tags.filter((tag) => tag.id !== "actor"))).toEqual([]);
+  });
+
+  it("puts an actor's record, resolved to its root, in place of the stored actorId, and none it cannot resolve", () => {
+    const links = actorLinks([
+      {
+        id: "root-record",
+        name: "Zoë Álvarez",
+        aliases: [],
+        kind: null,
+        description: null,
+        externalId: null,
+        mergedIntoId: null,
+        rootId: "root-record",
+      },
+      {
+        id: "merged-record",
+        name: "Ms. Álvarez",
+        aliases: [],
+        kind: null,
+        description: null,
+        externalId: null,
+        mergedIntoId: "root-record",
+        rootId: "root-record",
+      },
+    ]);
+    const article = buildArticle(
+      ARTICLE,
+      [
+        row("linked", "actor", "Zoë", { attributes: { actorId: "merged-record", canonicalName: "Zoë" } }),
+        row("unknown", "actor", "𝒳", { attributes: { actorId: "another-projects", kind: "other" } }),
+        // Only actors have records: a stray one on a quote is not exported.
+        row("quote", "quote", "“Quote,”", { attributes: { direct: true, actorId: "root-record" } }),
+      ],
+      [],
+      people,
+      links,
+    );
+    const attributes = Object.fromEntries(article.tags.map((tag) => [tag.id, tag.attributes]));
+    expect(attributes).toEqual({
+      linked: { canonicalName: "Zoë", actorId: "root-record", actorName: "Zoë Álvarez" },
+      unknown: { kind: "other" },
+      quote: { direct: true },
+    });
+    // Without the registry, no actor tag names a record.
+    expect(
+      buildArticle(ARTICLE, [row("linked", "actor", "Zoë", { attributes: { actorId: "root-record" } })], [], people).tags[0]!.attributes,
+    ).toEqual({});
   });
 });
 

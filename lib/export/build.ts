@@ -7,10 +7,13 @@
  *   holds by construction;
  * - relations list only links whose target tag is in the same export; a link to a tag the filters left
  *   out stays in the attributes (it is what was recorded) but has no edge;
+ * - an actor tag's record is the root its stored actorId counts for, with that root's name (actorLinks,
+ *   from the registry read once per export), or none when it names no record of the project;
  * - a decision Margin took itself (reviewer null) names the reviewer MARGIN_REVIEWER, whose address is
  *   `margin@margin.invalid` (the schema wants an address; `.invalid` is nobody's, RFC 2606).
  */
 import type { Decision, Label, TagStatus } from "@/lib/vocabulary";
+import type { ActorLinks } from "./actor-registry";
 import {
   CONTEXT_LENGTH,
   type ExportArticle,
@@ -61,7 +64,10 @@ export function compareTags(a: { start: number; end: number; id: string }, b: { 
   return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
 }
 
-/** What each label may carry (lib/tags/schema.ts), with each value's type. */
+/**
+ * What each label may carry (lib/tags/schema.ts), with each value's type. An actor's stored actorId is not
+ * among them: the export puts the resolved record in its place (withRecord).
+ */
 const ATTRIBUTE_KEYS: Record<Label, Record<string, "string" | "boolean" | "number">> = {
   actor: { canonicalName: "string", kind: "string" },
   claim: { sourceId: "string" },
@@ -86,6 +92,24 @@ export function exportAttributes(label: Label, stored: Record<string, unknown>):
 
 function fits(allowed: Record<string, string>, key: string, value: unknown): boolean {
   return Object.hasOwn(allowed, key) && (typeof value === allowed[key] || (value === null && (key === "value" || key === "unit")));
+}
+
+/**
+ * The published attributes of a tag, with its actor record resolved (the root it counts for, and its name)
+ * in place of the stored actorId: the stored one may name a record merged since, or none of the project's
+ * (another project's, a deleted one), and is never exported as it is (ATTRIBUTE_KEYS leaves it out).
+ */
+function withRecord(tag: TagRow, links: ActorLinks): ExportAttributes {
+  const attributes = exportAttributes(tag.label, tag.attributes);
+  const stored = tag.label === "actor" ? tag.attributes.actorId : undefined;
+  const record = typeof stored === "string" ? links.get(stored) : undefined;
+  if (!record) return attributes;
+  // A stored actorId is never kept, so exportAttributes made a new object: completed in place, one
+  // allocation fewer per linked tag (the stored object, had it been returned, is copied first).
+  const own = (attributes === tag.attributes ? { ...attributes } : attributes) as ExportAttributes;
+  own.actorId = record.id;
+  own.actorName = record.name;
+  return own;
 }
 
 /**
@@ -156,7 +180,13 @@ export function unknownPeople(tags: TagRow[], reviews: ReviewRow[], known: Peopl
  * filtered out): they are ignored. A row whose offsets do not fit the text (which the projection never
  * writes) is left out rather than exported with a wrong span.
  */
-export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: ReviewRow[], people: People): ExportArticle {
+export function buildArticle(
+  article: ArticleRow,
+  tags: TagRow[],
+  reviews: ReviewRow[],
+  people: People,
+  links: ActorLinks = new Map(),
+): ExportArticle {
   const index = new CodePoints(article.text);
   const { text } = article;
   const decisions = new Map<string, ReviewRow[]>();
@@ -190,7 +220,7 @@ export function buildArticle(article: ArticleRow, tags: TagRow[], reviews: Revie
           at: review.createdAt,
           comment: review.comment,
         })),
-        attributes: exportAttributes(tag.label, tag.attributes),
+        attributes: withRecord(tag, links),
         note: tag.note,
         createdAt: tag.createdAt,
         updatedAt: tag.updatedAt,

@@ -14,6 +14,7 @@ import { inDedicatedTransaction, type SqlSession } from "@/lib/db/dedicated-tran
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { tagScopeSql } from "@/lib/auth/tag-scope-sql";
+import { actorLinks, type ActorRecordRow } from "./actor-registry";
 import { buildArticle, UNKNOWN_EMAIL, unknownPeople, type ArticleRow } from "./build";
 import { parseReviews, parseTags } from "./rows";
 import { buildSuggestions, parseSuggestions } from "./suggestion-rows";
@@ -214,8 +215,15 @@ function batchQuery(
  * time as they are consumed, so that only one article's objects are alive at once: building a whole batch
  * first kept megabytes alive long enough for the collector to promote and then sweep them.
  */
-export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: AbortSignal): AsyncGenerator<ExportArticle> {
+export async function* readExportArticles(
+  tx: Tx,
+  plan: ExportPlan,
+  signal?: AbortSignal,
+  records?: readonly ActorRecordRow[],
+): AsyncGenerator<ExportArticle> {
   const people = await projectPeople(tx, plan.projectId);
+  // The records the actors formats already read, or the project's, read now: each actor tag's record.
+  const links = actorLinks(records ?? (await readActorRecords(tx, plan.projectId)));
   const condition = articleCondition(plan);
   const tags = tagCondition(plan);
   const suggestions = plan.suggestions ? suggestionCondition(plan) : null;
@@ -243,7 +251,7 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
         const reviews = parseReviews(packedReviews);
         const missing = unknownPeople(tags, reviews, people);
         if (missing.length) await lookUpPeople(tx, people, missing);
-        const built = buildArticle({ ...article, publishedAt: publishedAt?.toISOString() ?? null }, tags, reviews, people);
+        const built = buildArticle({ ...article, publishedAt: publishedAt?.toISOString() ?? null }, tags, reviews, people, links);
         yield plan.suggestions ? { ...built, suggestions: buildSuggestions(article.text, parseSuggestions(packedSuggestions)) } : built;
       }
     }
@@ -251,6 +259,19 @@ export async function* readExportArticles(tx: Tx, plan: ExportPlan, signal?: Abo
     // A consumer that stopped early (cancelled) leaves a query in flight: let it settle before the rollback.
     await pending?.catch(() => {});
   }
+}
+
+/**
+ * The project's actor records, read once in the export's transaction so that they agree with every batch's
+ * tags (a merge committed meanwhile is in neither): the actor tags' records are resolved from them
+ * (actor-registry.ts) rather than joined per tag in each batch, which made PostgreSQL hash the records once
+ * per article (a batch of 500 articles and 50,000 tags: 0.62-0.87 s against 0.45-0.61 s without the join).
+ * Ordered in actor-registry.ts, not by a collation here.
+ */
+export async function readActorRecords(tx: Tx, projectId: string): Promise<ActorRecordRow[]> {
+  return tx.query<ActorRecordRow>(Prisma.sql`
+    SELECT id, name, aliases, kind, description, external_id AS "externalId", merged_into_id AS "mergedIntoId", root_id AS "rootId"
+    FROM actor_records WHERE project_id = ${projectId}`);
 }
 
 /** The project's members: most people an export names, known before the first batch. */

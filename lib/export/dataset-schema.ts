@@ -14,20 +14,33 @@ const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a tag id is 1 to 64 let
 const offset = z.int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" });
 const person = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
 
-const datasetTagSchema = z.object({
-  id: tagId,
-  label: z.enum(LABELS, { error: `must be one of ${LABELS.join(", ")}` }),
-  start: offset,
-  end: offset,
-  text: z.string(),
-  authors: z.array(person).min(1, { error: "a tag has at least one author" }),
-  status: z.enum(TAG_STATUSES, { error: `must be ${TAG_STATUSES.slice(0, -1).join(", ")} or ${TAG_STATUSES.at(-1)}` }),
-  reviews: z.array(z.object({ reviewer: person, decision: z.enum(DECISIONS), at: dateTime, comment: z.string().nullable() })),
-  attributes: z.record(z.string(), z.unknown()),
-  note: z.string().nullable(),
-  createdAt: dateTime,
-  updatedAt: dateTime,
-});
+/**
+ * An actor's record (actorId, actorName) names a record of the project the dataset was exported from, maybe
+ * on another instance: it is never taken for a record of the project importing it, and is left out here,
+ * before the attributes are checked. Its canonical name and kind stay.
+ */
+export function withoutActorRecord(attributes: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(attributes, "actorId") && !Object.hasOwn(attributes, "actorName")) return attributes;
+  const { actorId: _id, actorName: _name, ...rest } = attributes;
+  return rest;
+}
+
+const datasetTagSchema = z
+  .object({
+    id: tagId,
+    label: z.enum(LABELS, { error: `must be one of ${LABELS.join(", ")}` }),
+    start: offset,
+    end: offset,
+    text: z.string(),
+    authors: z.array(person).min(1, { error: "a tag has at least one author" }),
+    status: z.enum(TAG_STATUSES, { error: `must be ${TAG_STATUSES.slice(0, -1).join(", ")} or ${TAG_STATUSES.at(-1)}` }),
+    reviews: z.array(z.object({ reviewer: person, decision: z.enum(DECISIONS), at: dateTime, comment: z.string().nullable() })),
+    attributes: z.record(z.string(), z.unknown()),
+    note: z.string().nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .transform((tag) => (tag.label === "actor" ? { ...tag, attributes: withoutActorRecord(tag.attributes) } : tag));
 
 export const datasetArticleSchema = z.object({
   id: z.string().min(1),

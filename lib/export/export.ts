@@ -7,9 +7,11 @@
  */
 import "server-only";
 import type { ProjectAccess } from "@/lib/auth/context";
+import { annotatesBlind } from "@/lib/auth/tag-scope";
 import { AppError } from "@/lib/errors";
-import { countExport, inExportTransaction, readExportArticles, resolvePlan } from "./data";
-import { formatLimit, type FormatWriter } from "./formats";
+import { buildActorRegistry, type ActorRecordRow } from "./actor-registry";
+import { countExport, inExportTransaction, readActorRecords, readExportArticles, resolvePlan } from "./data";
+import { formatLimit, REGISTRY_FORMATS, UNIT_FORMATS, type FormatWriter } from "./formats";
 import { exportHeader, normalizedFilters, planExport, type ExportPlan } from "./plan";
 import { isAbort, pushStream, writeDataset, writerFor, type ExportCounts, type ExportResult } from "./pipeline";
 import type { ExportQuery } from "./schema-filters";
@@ -26,15 +28,33 @@ export type StartedExport = {
   baseName: string;
 };
 
-/** A format whose offsets are fixed (w3c, spacy, labelstudio, doccano, brat: code points; conll: none) refuses utf16. */
+/**
+ * A format whose offsets are fixed (w3c, spacy, labelstudio, brat: code points; conll: tokens; the actors
+ * formats: none) refuses utf16.
+ */
 function checkUnit(writer: FormatWriter, query: ExportQuery) {
   if (query.offsetUnit !== "utf16" || writer.offsetUnit === "utf16") return;
-  const what = writer.offsetUnit === null ? "carries tokens, not offsets" : "counts offsets in code points";
+  const what =
+    writer.offsetUnit !== null
+      ? "counts offsets in code points"
+      : REGISTRY_FORMATS.includes(writer.format)
+        ? "carries no offsets"
+        : "carries tokens, not offsets";
   throw new AppError(
     "bad_request",
-    `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to json, jsonl and csv`,
+    `offsetUnit: the ${writer.format} format ${what}; offsetUnit=utf16 applies to ${UNIT_FORMATS}`,
     "offsetUnit",
   );
+}
+
+/**
+ * The header, with the project's actor registry for the formats that list it. An annotator of a blind
+ * project gets only the records their exported tags name: the others' names would tell them what
+ * colleagues tagged.
+ */
+function withRegistry(access: ProjectAccess, header: ExportHeader, records: ActorRecordRow[], query: ExportQuery): ExportHeader {
+  if (!REGISTRY_FORMATS.includes(query.format)) return header;
+  return { ...header, actors: buildActorRegistry(records, !annotatesBlind(access)) };
 }
 
 /** Suggestions have a place in json, jsonl (their `suggestions`) and labelstudio (its `predictions`) only. */
@@ -66,11 +86,13 @@ function startExport(access: ProjectAccess, plan: ExportPlan, query: ExportQuery
         const counts = await countExport(tx, resolved);
         const tooMany = formatLimit(query.format, counts.articles);
         if (tooMany) throw new AppError("bad_request", tooMany, "format");
-        const header = exportHeader(access, normalizedFilters(resolved), query.offsetUnit);
+        // Read once in the export's transaction: each actor tag's record, and the actors formats' entries.
+        const records = await readActorRecords(tx, resolved.projectId);
+        const header = withRegistry(access, exportHeader(access, normalizedFilters(resolved), query.offsetUnit), records, query);
         const writer = writerFor(query.format, header);
         started = true;
         resolveStarted({ header, writer, counts, stream: output.stream, done, baseName });
-        return writeDataset(writer, header, readExportArticles(tx, resolved, output.signal), output.write);
+        return writeDataset(writer, header, readExportArticles(tx, resolved, output.signal, records), output.write);
       },
       { readOnly: true },
     ).then(

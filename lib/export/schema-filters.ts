@@ -64,11 +64,13 @@ const status = z
   .transform((value): TagStatusFilter => (value === "gold" ? "accepted" : value));
 export const offsetUnitParameter = z
   .enum(OFFSET_UNITS, { error: `offsetUnit must be one of ${OFFSET_UNITS.join(", ")}` })
-  .describe("Unit of start/end in json, jsonl and csv: code points (Python) or UTF-16 code units (JavaScript)");
+  .describe(
+    "Unit of start/end in json, jsonl, csv and the quotes and claims datasets: code points (Python) or UTF-16 code units (JavaScript)",
+  );
 export const formatParameter = z
   .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` })
   .describe(
-    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: CoNLL-2003 BIO tokens, the outermost tags; conll-columns: BIO tokens, a column per tag layer; spacy: spaCy/Prodigy lines with tokens; labelstudio: Label Studio tasks; doccano: doccano JSONL with entities and relations; brat: a zip of brat standoff .txt/.ann files",
+    "json: one document (/api/export/schema); jsonl: one article per line; csv: one tag per row; w3c: Web Annotation JSON-LD; conll: CoNLL-2003 BIO tokens, the outermost tags; conll-columns: BIO tokens, a column per tag layer; spacy: spaCy/Prodigy lines with tokens; labelstudio: Label Studio tasks; doccano: doccano JSONL with entities and relations; brat: a zip of brat standoff .txt/.ann files; actors-json, actors-csv: the project's actor records (merges folded into their root) with their mentions, quotes and claims in the export; quotes-jsonl, quotes-csv: one row per quote with its article, speaker tag and speaker's record; claims-jsonl, claims-csv: the same for claims and their sources",
   );
 
 /**

@@ -16,10 +16,17 @@ export type ExportPerson = { id: string; email: string; name: string | null };
 
 export type ExportReview = { reviewer: ExportPerson; decision: Decision; at: string; comment: string | null };
 
-/** Per label; keys absent when unset. Links (speakerId, sourceId) name actor tags of the same article. */
+/**
+ * Per label; keys absent when unset. Links (speakerId, sourceId) name actor tags of the same article. An
+ * actor tag linked to a record of the project's actor registry carries the record its tags count for (the
+ * root of its merges, never a record merged into another) as actorId, and that record's name as actorName;
+ * a link to no record of the project is not exported.
+ */
 export type ExportAttributes = {
   canonicalName?: string;
   kind?: ActorKind;
+  actorId?: string;
+  actorName?: string;
   speakerId?: string;
   direct?: boolean;
   sourceId?: string;
@@ -87,6 +94,28 @@ export type ExportArticle = {
   suggestions?: ExportSuggestion[];
 };
 
+/**
+ * A root record of the project's actor registry as the actors formats list it, with what was merged into it:
+ * aliases are its own, then the names and aliases of the records merged into it (each spelling once, never
+ * its own name); mergedIds every record whose tags count for it, directly or through other merges.
+ */
+export type ExportActorRecord = {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: ActorKind | null;
+  description: string | null;
+  externalId: string | null;
+  mergedIds: string[];
+};
+
+/**
+ * The registry an export read in its own transaction, for the formats that list records. `listsAll` is false
+ * in a blind annotator's export: the records' names would tell them what colleagues tagged, so only records
+ * their exported tags name are listed.
+ */
+export type ExportActorRegistry = { records: ExportActorRecord[]; listsAll: boolean };
+
 /** What a whole export knows before its first article: the json format's header and the response headers. */
 export type ExportHeader = {
   project: { slug: string; name: string };
@@ -95,4 +124,6 @@ export type ExportHeader = {
   offsetUnit: OffsetUnit;
   /** The filters the export applied, normalized (absent filters omitted). */
   filters: Record<string, string | string[]>;
+  /** Read only for the formats that list the registry's records (actors-json, actors-csv). */
+  actors?: ExportActorRegistry;
 };

@@ -24,7 +24,7 @@ import {
   snapshotNameTaken,
   type SnapshotView,
 } from "./data";
-import { createWriter, formatLimit } from "./formats";
+import { createWriter, formatLimit, REGISTRY_FORMATS, UNIT_FORMATS } from "./formats";
 import { finishSnapshot, insertSnapshot, insertSnapshotChunk } from "./mutations";
 import { exportHeader, mayReadSnapshot, mayUseSnapshots, normalizedFilters, planExport, type ExportFilters } from "./plan";
 import { isAbort, pushStream, writeDataset } from "./pipeline";
@@ -108,10 +108,18 @@ export async function openSnapshot(
   const unit = query.offsetUnit ?? snapshot.offsetUnit;
   const header = exportHeader(access, snapshot.filters, unit);
   const writer = createWriter(query.format, header);
+  // A snapshot stores the articles, not the registry as it was: listing today's records beside that day's
+  // tags would mix two dates. The quotes and claims datasets replay, their records being in the tags.
+  if (REGISTRY_FORMATS.includes(query.format))
+    throw new AppError(
+      "bad_request",
+      `format: a snapshot stores the articles, not the actor registry; export ${query.format} from the project, or download this snapshot as json, quotes-jsonl or claims-jsonl (each tag carries its record)`,
+      "format",
+    );
   if (query.offsetUnit === "utf16" && writer.offsetUnit !== "utf16")
     throw new AppError(
       "bad_request",
-      `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to json, jsonl and csv`,
+      `offsetUnit: the ${writer.format} format has no UTF-16 offsets; offsetUnit=utf16 applies to ${UNIT_FORMATS}`,
       "offsetUnit",
     );
   const tooMany = formatLimit(query.format, snapshot.articleCount);

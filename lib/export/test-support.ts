@@ -87,12 +87,20 @@ export function call<P>(
 
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
 addFormats(ajv);
-const validateDocument = ajv.compile(schema);
-const validateArticleLine = ajv.getSchema(`${schema.$id}#/$defs/article`)!;
+const validators = {
+  document: ajv.compile(schema),
+  article: ajv.getSchema(`${schema.$id}#/$defs/article`)!,
+  actors: ajv.getSchema(`${schema.$id}#/$defs/actorsDocument`)!,
+  quoteRow: ajv.getSchema(`${schema.$id}#/$defs/quoteRow`)!,
+  claimRow: ajv.getSchema(`${schema.$id}#/$defs/claimRow`)!,
+};
 
-/** Throws with ajv's errors when `value` is not a valid `json` export (or, `article`, a valid jsonl line). */
-export function assertValid(value: unknown, what: "document" | "article" = "document"): void {
-  const validate = what === "document" ? validateDocument : validateArticleLine;
+/**
+ * Throws with ajv's errors when `value` is not a valid `json` export (or: `article`, a valid jsonl line;
+ * `actors`, an actors-json export; `quoteRow`, `claimRow`, a line of quotes-jsonl, claims-jsonl).
+ */
+export function assertValid(value: unknown, what: keyof typeof validators = "document"): void {
+  const validate = validators[what];
   if (!validate(value)) throw new Error(`not a valid ${what}: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
 }
 

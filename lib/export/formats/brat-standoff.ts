@@ -12,7 +12,8 @@
  * - `A<n>\t<name> T<n>[ <value>]`: the actor's `kind` (person, organization…), the quote's `direct` and the
  *   figure's `approximate` (binary attributes: present when true), and every tag's review `status`.
  * - `#<n>\tAnnotatorNotes T<n>\t<text>`: values brat attributes cannot hold (they are names from a fixed
- *   list), one line each: `canonical name: …`, `value: …`, `unit: …`, and the tag's own note as it is;
+ *   list), one line each: `canonical name: …`, `actor record: <id> (<name>)` (the root record of the
+ *   project's registry an actor's tags count for), `value: …`, `unit: …`, and the tag's own note as it is;
  *   line breaks and tabs in them become spaces.
  *
  * Authors and reviews are not carried (a brat document has one layer): the json format has them.
@@ -67,13 +68,14 @@ export function annDocument(article: ExportArticle): string {
     const id = `T${ids.size + 1}`;
     ids.set(tag.id, id);
     lines.push(`${id}\t${tag.label} ${spans.map(([start, end]) => `${start} ${end}`).join(";")}\t${text}`);
-    const { kind, direct, approximate, canonicalName, value, unit } = tag.attributes;
+    const { kind, direct, approximate, canonicalName, actorId, actorName, value, unit } = tag.attributes;
     if (kind) lines.push(`A${++attribute}\tkind ${id} ${kind}`);
     if (direct) lines.push(`A${++attribute}\tdirect ${id}`);
     if (approximate) lines.push(`A${++attribute}\tapproximate ${id}`);
     lines.push(`A${++attribute}\tstatus ${id} ${tag.status}`);
     const facts = [
       canonicalName ? `canonical name: ${canonicalName}` : null,
+      actorId ? `actor record: ${actorId} (${actorName ?? ""})` : null,
       value !== undefined && value !== null ? `value: ${value}` : null,
       unit ? `unit: ${unit}` : null,
       tag.note,

@@ -99,11 +99,13 @@ describe("brat writer", () => {
     expect(a.find((line) => line.name === "status" && line.target === idOf("f2"))!.value).toBe("rejected");
     expect(notes).toEqual([
       { target: idOf("a1"), text: "canonical name: Zoë Álvarez" },
+      { target: idOf("a1"), text: "actor record: rec-alvarez (Zoë Álvarez)" },
       { target: idOf("f1"), text: "value: 1219" },
       { target: idOf("f1"), text: "unit: voters" },
       { target: idOf("f2"), text: "value: 4.5" },
       { target: idOf("f2"), text: 'Converted, "roughly" see: budget table, p. 4' },
       { target: idOf("a3"), text: "canonical name: Luc Dupont" },
+      { target: idOf("a3"), text: "actor record: rec-dupont (Luc Dupont)" },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import { CSV_COLUMNS, csvField, neutralizeFormula } from "./csv";
-import { exportHeader, fixtureArticles, newsArticle, runExport, sliceIn } from "./fixtures";
+import { exportHeader, fixtureArticles, MAYOR_RECORD_NAME, newsArticle, runExport, sliceIn } from "./fixtures";
 
 /** A strict RFC 4180 reader: CRLF between records, quoted fields may hold anything, quotes doubled. */
 function parseCsv(input: string): string[][] {
@@ -91,9 +91,14 @@ describe("csv writer", () => {
       authors: "ana@example.com; ben@example.com",
       actor_canonical_name: "Zoë Álvarez",
       actor_kind: "person",
+      actor_id: "rec-alvarez",
+      actor_name: "Zoë Álvarez",
       quote_speaker_id: "",
       figure_value: "",
     });
+    // An actor linked to no record has empty record columns; a record's name a spreadsheet would run is text.
+    expect(rows.get("a2")).toMatchObject({ actor_id: "", actor_name: "" });
+    expect(rows.get("a-mayor")).toMatchObject({ actor_id: "rec-mayor", actor_name: `'${MAYOR_RECORD_NAME}` });
     expect(rows.get("q1")).toMatchObject({
       status: "accepted",
       reviewed_by: "rita@example.com",

@@ -2,9 +2,10 @@
  * The `csv` format: one row per tag, RFC 4180 (CRLF line ends, a field quoted when it holds a comma, a
  * quote, CR or LF, quotes doubled), UTF-8 without a byte-order mark (a BOM becomes part of the first
  * column's name in most parsers), a header row. Attributes are flattened into fixed columns so that every
- * row has the same columns whatever its label; offsets are in the header's unit. The article's text is
- * not repeated on every row: `prefix`, `text` and `suffix` give each tag its context. Text cells that a
- * spreadsheet would run as a formula are neutralised (neutralizeFormula).
+ * row has the same columns whatever its label (an actor's record: actor_id, the root record, and
+ * actor_name); offsets are in the header's unit. The article's text is not repeated on every row:
+ * `prefix`, `text` and `suffix` give each tag its context. Text cells that a spreadsheet would run as a
+ * formula are neutralised (neutralizeFormula).
  */
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportTag } from "@/lib/export/shape";
@@ -27,6 +28,8 @@ export const CSV_COLUMNS = [
   "decision_comment",
   "actor_canonical_name",
   "actor_kind",
+  "actor_id",
+  "actor_name",
   "quote_speaker_id",
   "quote_direct",
   "claim_source_id",
@@ -38,7 +41,7 @@ export const CSV_COLUMNS = [
   "updated_at",
 ] as const;
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 /** What a spreadsheet evaluates at the start of a cell (OWASP's CSV injection list). */
@@ -62,7 +65,8 @@ export function csvField(value: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvRow(cells: readonly Cell[]): string {
+/** One record of fields, CRLF-terminated (the actors and attribution datasets write theirs with it too). */
+export function csvRow(cells: readonly Cell[]): string {
   return `${cells.map(csvField).join(",")}\r\n`;
 }
 
@@ -85,6 +89,8 @@ function tagRow(article: ExportArticle, tag: ExportTag, offset: (codePoint: numb
     last?.comment,
     attributes.canonicalName,
     attributes.kind,
+    attributes.actorId,
+    attributes.actorName,
     attributes.speakerId,
     attributes.direct,
     attributes.sourceId,

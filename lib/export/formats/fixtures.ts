@@ -8,7 +8,15 @@ import { createHash } from "node:crypto";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
 import { type Decision, type Label, LABELS } from "@/lib/vocabulary";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import { CONTEXT_LENGTH, type ExportArticle, type ExportHeader, type ExportPerson, type ExportTag } from "@/lib/export/shape";
+import {
+  CONTEXT_LENGTH,
+  type ExportActorRecord,
+  type ExportActorRegistry,
+  type ExportArticle,
+  type ExportHeader,
+  type ExportPerson,
+  type ExportTag,
+} from "@/lib/export/shape";
 import { createWriter, serializeArticle, type ExportFormat } from "./index";
 
 export const PEOPLE = {
@@ -26,6 +34,42 @@ export function exportHeader(offsetUnit: OffsetUnit): ExportHeader {
     labels: LABELS.map((name) => ({ name, description: LABEL_STYLES[name].description })),
     offsetUnit,
     filters: { status: ["accepted", "pending"], from: "2026-01-01" },
+    actors: fixtureRegistry(),
+  };
+}
+
+/** A record name a spreadsheet would run as a formula (it starts with "@"), with a curly apostrophe and an emoji. */
+export const MAYOR_RECORD_NAME = "@Mayor’s office 🗳️";
+
+/**
+ * The registry the fixture articles' actor tags name (a1, a3, a-mayor; a2 names none), as the export reads it:
+ * roots only, Zoë Álvarez with a record merged into her, and a record no tag names.
+ */
+export function fixtureRegistry(): ExportActorRegistry {
+  const record = (fields: Partial<ExportActorRecord> & { id: string; name: string }): ExportActorRecord => ({
+    aliases: [],
+    kind: null,
+    description: null,
+    externalId: null,
+    mergedIds: [],
+    ...fields,
+  });
+  return {
+    listsAll: true,
+    records: [
+      record({ id: "rec-mayor", name: MAYOR_RECORD_NAME, kind: "government" }),
+      record({ id: "rec-dupont", name: "Luc Dupont", kind: "person" }),
+      record({ id: "rec-union", name: "Teachers’ union", kind: "organization", aliases: ["the union"] }),
+      record({
+        id: "rec-alvarez",
+        name: "Zoë Álvarez",
+        aliases: ["Minister Álvarez", "Z. Álvarez"],
+        kind: "person",
+        description: 'Finance minister, "the hawk"',
+        externalId: "Q4115189",
+        mergedIds: ["rec-zoe"],
+      }),
+    ],
   };
 }
 
@@ -111,7 +155,7 @@ export function newsArticle(): ExportArticle {
         id: "a1",
         label: "actor",
         authors: [PEOPLE.ana, PEOPLE.ben],
-        attributes: { canonicalName: "Zoë Álvarez", kind: "person" },
+        attributes: { canonicalName: "Zoë Álvarez", kind: "person", actorId: "rec-alvarez", actorName: "Zoë Álvarez" },
         status: "accepted",
       }),
       tagOver(t, "Zoë Álvarez", { id: "a2", label: "actor", authors: [PEOPLE.ben], attributes: { kind: "person" } }),
@@ -133,7 +177,11 @@ export function newsArticle(): ExportArticle {
         status: "rejected",
         reviews: [review("accept", null), review("reject", "Unit unclear,\r\nask the desk")],
       }),
-      tagOver(t, "Mr. Dupont", { id: "a3", label: "actor", attributes: { canonicalName: "Luc Dupont", kind: "person" } }),
+      tagOver(t, "Mr. Dupont", {
+        id: "a3",
+        label: "actor",
+        attributes: { canonicalName: "Luc Dupont", kind: "person", actorId: "rec-dupont", actorName: "Luc Dupont" },
+      }),
     ],
     relations: [
       { from: "c1", to: "a1", type: "source" },
@@ -157,7 +205,12 @@ export function pollsArticle(): ExportArticle {
     tags: [
       tagOver(t, "Polls open at 8 a.m.", { id: "c-polls", label: "claim", attributes: { sourceId: "a-mayor" } }),
       tagOver(t, "8 a.m.", { id: "f-eight", label: "figure", attributes: { value: 8, unit: "o'clock" } }),
-      tagOver(t, "the mayor 🗳️", { id: "a-mayor", label: "actor", authors: [PEOPLE.ben] }),
+      tagOver(t, "the mayor 🗳️", {
+        id: "a-mayor",
+        label: "actor",
+        authors: [PEOPLE.ben],
+        attributes: { actorId: "rec-mayor", actorName: MAYOR_RECORD_NAME },
+      }),
     ],
     relations: [{ from: "c-polls", to: "a-mayor", type: "source" }],
   });

@@ -25,6 +25,12 @@ describe("createWriter", () => {
       ["labelstudio", "json", "codepoint", "application/json; charset=utf-8"],
       ["doccano", "jsonl", "utf16", "application/jsonl; charset=utf-8"],
       ["brat", "zip", "codepoint", "application/zip"],
+      ["actors-json", "json", null, "application/json; charset=utf-8"],
+      ["actors-csv", "csv", null, "text/csv; charset=utf-8; header=present"],
+      ["quotes-jsonl", "jsonl", "utf16", "application/jsonl; charset=utf-8"],
+      ["quotes-csv", "csv", "utf16", "text/csv; charset=utf-8; header=present"],
+      ["claims-jsonl", "jsonl", "utf16", "application/jsonl; charset=utf-8"],
+      ["claims-csv", "csv", "utf16", "text/csv; charset=utf-8; header=present"],
     ]);
   });
 
@@ -80,9 +86,11 @@ describe("createWriter", () => {
         continue;
       }
       const out = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      if (format === "json" || format === "w3c" || format === "labelstudio") expect(() => JSON.parse(out)).not.toThrow();
-      if (format === "jsonl" || format === "spacy" || format === "doccano")
+      if (["json", "w3c", "labelstudio", "actors-json"].includes(format)) expect(() => JSON.parse(out)).not.toThrow();
+      if (["jsonl", "spacy", "doccano", "quotes-jsonl", "claims-jsonl"].includes(format))
         for (const line of out.split("\n").slice(0, -1)) expect(() => JSON.parse(line)).not.toThrow();
+      // A CSV has its header row however few rows follow.
+      if (format.endsWith("csv")) expect(out.split("\r\n")[0]!.length).toBeGreaterThan(0);
       expect(out === "" || out.endsWith("\n")).toBe(true);
     }
   });

@@ -3,6 +3,8 @@
  * and the one way to get one. A writer holds per-export state (separators, counts): create one per export.
  */
 import type { ExportHeader } from "@/lib/export/shape";
+import { createActorsWriter } from "./actors";
+import { createAttributionWriter } from "./attribution";
 import { BRAT_MAX_ARTICLES, createBratWriter } from "./brat";
 import { createConllWriter } from "./conll";
 import { createConllColumnsWriter } from "./conll-columns";
@@ -24,6 +26,12 @@ export function formatLimit(format: ExportFormat, articles: number): string | nu
   if (format !== "brat" || articles <= BRAT_MAX_ARTICLES) return null;
   return `format: a brat export holds at most ${BRAT_MAX_ARTICLES} articles (a zip without ZIP64); this one has ${articles}: narrow it with the article filters, or export jsonl`;
 }
+
+/** The formats whose offsets follow offsetUnit (the others' are fixed), as messages that refuse utf16 name them. */
+export const UNIT_FORMATS = "json, jsonl, csv, quotes-jsonl, quotes-csv, claims-jsonl and claims-csv";
+
+/** The formats that list the project's actor registry: the export reads it for them (header.actors). */
+export const REGISTRY_FORMATS: readonly ExportFormat[] = ["actors-json", "actors-csv"];
 
 export function createWriter(format: ExportFormat, header: ExportHeader): FormatWriter {
   switch (format) {
@@ -47,5 +55,17 @@ export function createWriter(format: ExportFormat, header: ExportHeader): Format
       return createDoccanoWriter();
     case "brat":
       return createBratWriter(header);
+    case "actors-json":
+      return createActorsWriter("json", header);
+    case "actors-csv":
+      return createActorsWriter("csv", header);
+    case "quotes-jsonl":
+      return createAttributionWriter("quote", "jsonl", header.offsetUnit);
+    case "quotes-csv":
+      return createAttributionWriter("quote", "csv", header.offsetUnit);
+    case "claims-jsonl":
+      return createAttributionWriter("claim", "jsonl", header.offsetUnit);
+    case "claims-csv":
+      return createAttributionWriter("claim", "csv", header.offsetUnit);
   }
 }

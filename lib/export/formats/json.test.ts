@@ -93,6 +93,18 @@ describe("schema.json", () => {
       "an attribute of another label",
       (document) => Object.assign(document.articles[0]!.tags.find((tag) => tag.label === "actor")!.attributes, { speakerId: "q1" }),
     ],
+    [
+      "an actor record without its name",
+      (document) => delete document.articles[0]!.tags.find((tag) => tag.attributes.actorId)!.attributes.actorName,
+    ],
+    [
+      "an actor record on a quote",
+      (document) =>
+        Object.assign(document.articles[0]!.tags.find((tag) => tag.label === "quote")!.attributes, {
+          actorId: "rec-alvarez",
+          actorName: "Zoë",
+        }),
+    ],
     ["a context longer than 32 code points", (document) => Object.assign(document.articles[0]!.tags[0]!, { suffix: "x".repeat(33) })],
     ["a tag without authors", (document) => Object.assign(document.articles[0]!.tags[0]!, { authors: [] })],
     ["a truncated dataset version", (document) => Object.assign(document, { datasetVersion: "abc" })],

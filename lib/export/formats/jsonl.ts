@@ -35,6 +35,8 @@ export function orderReview(review: ExportReview): ExportReview {
 const ATTRIBUTE_KEYS = [
   "canonicalName",
   "kind",
+  "actorId",
+  "actorName",
   "speakerId",
   "direct",
   "sourceId",

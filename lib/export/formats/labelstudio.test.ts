@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OffsetUnit } from "@/lib/tags/offsets";
 import type { ExportArticle, ExportPerson } from "@/lib/export/shape";
-import { exportHeader, fixtureArticles, PEOPLE, runExport, sliceIn, tagOver } from "./fixtures";
+import { exportHeader, fixtureArticles, MAYOR_RECORD_NAME, PEOPLE, runExport, sliceIn, tagOver } from "./fixtures";
 import { LABEL_STUDIO_CONFIG, labelStudioTask } from "./labelstudio";
 
 type Region = {
@@ -10,7 +10,7 @@ type Region = {
   to_name: string;
   type: "labels";
   value: { start: number; end: number; text: string; labels: string[] };
-  meta?: { text: string[]; margin: { copiedFrom: string; copyOf: string; reason: string } };
+  meta?: { text: string[]; margin: { actorId?: string; actorName?: string; copiedFrom?: string; copyOf?: string; reason?: string } };
 };
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: string; labels: string[] };
 type Task = {
@@ -103,10 +103,29 @@ describe("labelstudio writer", () => {
     const copy = polls!.annotations[0]!.result.find((item) => item.type === "labels" && item.id === "a-mayor_copy") as Region;
     const original = polls!.annotations[1]!.result.find((item) => item.type === "labels" && item.id === "a-mayor") as Region;
     expect(copy.value).toEqual(original.value);
+    // The copy carries its original's actor record too.
     expect(copy.meta).toEqual({
-      text: [`Copied from ${PEOPLE.ben.email}: the target of a link`],
-      margin: { copiedFrom: PEOPLE.ben.email, copyOf: "a-mayor", reason: "link target by another annotator" },
+      text: [`Copied from ${PEOPLE.ben.email}: the target of a link`, `Actor record: ${MAYOR_RECORD_NAME} (rec-mayor)`],
+      margin: {
+        actorId: "rec-mayor",
+        actorName: MAYOR_RECORD_NAME,
+        copiedFrom: PEOPLE.ben.email,
+        copyOf: "a-mayor",
+        reason: "link target by another annotator",
+      },
     });
+  });
+
+  it("carries an actor's record in its region's meta, the note Label Studio shows; regions of other tags have none", () => {
+    const [news] = tasksOf("codepoint");
+    const byId = new Map(regions(news!).map((region) => [region.id, region]));
+    expect(byId.get("a1")!.meta).toEqual({
+      text: ["Actor record: Zoë Álvarez (rec-alvarez)"],
+      margin: { actorId: "rec-alvarez", actorName: "Zoë Álvarez" },
+    });
+    expect(byId.get("a3")!.meta?.margin).toEqual({ actorId: "rec-dupont", actorName: "Luc Dupont" });
+    // a2 is an actor linked to no record; quotes, claims and figures never carry one.
+    for (const id of ["a2", "q1", "c1", "f1"]) expect(byId.get(id)!.meta, id).toBeUndefined();
   });
 
   it("keeps every link of a project where annotators quote each other's actors, each actor copied once", () => {

@@ -19,8 +19,8 @@
  *   otherwise defaults it to true for every imported annotation.
  * - Results: one `labels` region per tag, its id the tag's id (ids are `A-Za-z0-9_-`, as Label Studio
  *   wants region ids), and one `relation` (docs/source/includes/result_format.md) per link, direction
- *   "right" from the quote or claim to its actor. Attributes, status, notes and reviews have no place in
- *   these results and are not carried: the json format has them.
+ *   "right" from the quote or claim to its actor. Attributes (but an actor's record, below), status, notes
+ *   and reviews have no place in these results and are not carried: the json format has them.
  * - Links across annotators: a relation joins regions of one annotation only, and a quote or claim may
  *   name an actor someone else tagged. Such an actor is COPIED into the linking annotation, so that every
  *   link is a relation: the copy has the actor's offsets, text and label, the id `<actor id>_copy`, and
@@ -28,6 +28,11 @@
  *   copyOf: "<actor id>", reason: "link target by another annotator"}}` (Label Studio shows `meta.text` as
  *   the region's note). An importer that counts tags should skip regions whose meta names `copiedFrom`:
  *   the original is in its author's annotation. One copy per actor and annotation, however many links.
+ * - Actor records: a region of an actor linked to a record of the project's registry carries it in its
+ *   `meta`, `{text: ["Actor record: <name> (<id>)"], margin: {actorId, actorName}}` (the root record its
+ *   tags count for, as in the json format): Label Studio shows `meta.text` as the region's note and keeps
+ *   the rest, and a copy (below) carries its original's record too. Label Studio's results have no field
+ *   for it, and a per-region TextArea would need a control the configuration does not declare.
  * - Suggestions (suggestions=include) are what Label Studio calls predictions: one per suggester and
  *   version, `model_version` "<suggester>@<version>", its `score` the mean of its regions', and `result`
  *   `labels` regions each with its own `score` (docs/source/guide/predictions.md: "score" per prediction
@@ -67,8 +72,10 @@ type Region = {
   to_name: "text";
   type: "labels";
   value: { start: number; end: number; text: string; labels: string[] };
-  meta?: { text: string[]; margin: { copiedFrom: string; copyOf: string; reason: string } };
+  meta?: { text: string[]; margin: RegionMargin };
 };
+/** Margin's own part of a region's meta: the actor record, and for a copy what it copies. */
+type RegionMargin = { actorId?: string; actorName?: string; copiedFrom?: string; copyOf?: string; reason?: string };
 type Relation = { type: "relation"; from_id: string; to_id: string; direction: "right"; labels: string[] };
 type Annotation = { completed_by?: { email: string }; ground_truth: false; was_cancelled: false; result: (Region | Relation)[] };
 
@@ -84,15 +91,23 @@ function region(tag: ExportTag | ExportSuggestion): Region {
   };
 }
 
+/** A tag's region, with its actor record in its meta when it has one (see "Actor records"). */
+function tagRegion(tag: ExportTag): Region {
+  const { actorId, actorName } = tag.attributes;
+  if (!actorId || actorName === undefined) return region(tag);
+  return { ...region(tag), meta: { text: [`Actor record: ${actorName} (${actorId})`], margin: { actorId, actorName } } };
+}
+
 /** The actor `tag`, by `author`, as a region of another annotation (see "Links across annotators"). */
 function copiedRegion(tag: ExportTag, author: ExportPerson | undefined): Region {
   const copiedFrom = author?.email ?? "an unknown annotator";
+  const original = tagRegion(tag);
   return {
-    ...region(tag),
+    ...original,
     id: `${tag.id}_copy`,
     meta: {
-      text: [`Copied from ${copiedFrom}: the target of a link`],
-      margin: { copiedFrom, copyOf: tag.id, reason: "link target by another annotator" },
+      text: [`Copied from ${copiedFrom}: the target of a link`, ...(original.meta?.text ?? [])],
+      margin: { ...original.meta?.margin, copiedFrom, copyOf: tag.id, reason: "link target by another annotator" },
     },
   };
 }
@@ -122,7 +137,7 @@ export function labelStudioTask(article: ExportArticle) {
     const key = author?.id ?? "";
     let annotation = annotations.get(key);
     if (!annotation) annotations.set(key, (annotation = { author, regions: [], copies: [], relations: [] }));
-    annotation.regions.push(region(tag));
+    annotation.regions.push(tagRegion(tag));
     owner.set(tag.id, key);
     tags.set(tag.id, tag);
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { OffsetUnit } from "@/lib/tags/offsets";
-import { exportHeader, fixtureArticles, runExport, sha256, sliceIn } from "./fixtures";
+import { exportHeader, fixtureArticles, MAYOR_RECORD_NAME, runExport, sha256, sliceIn } from "./fixtures";
 import { serializeArticle } from "./jsonl";
 import { articleUrn, collectionUrn, tagUrn } from "./w3c";
 
 type Selector = { type: string; exact?: string; prefix?: string; suffix?: string; start?: number; end?: number };
-type Body = { type: string; purpose: string; value?: string; source?: string };
+type Body = { type: string; purpose: string; value?: string; source?: string | { id: string; label?: string } };
 type Annotation = {
   id: string;
   type: string;
@@ -95,6 +95,21 @@ describe("w3c writer", () => {
       value: 'Converted, "roughly"\nsee: budget table, p. 4',
     });
     expect(items.get(tagUrn("a1"))!.creator![1]).toEqual({ id: "urn:margin:user:u-ben", type: "Person", email: "mailto:ben@example.com" });
+  });
+
+  it("identifies an actor's record with a SpecificResource body whose source is the record, named", () => {
+    const items = new Map(collectionOf("codepoint").first.items.map((item) => [item.id, item]));
+    const identifying = (id: string) => items.get(tagUrn(id))!.body.filter((body) => body.purpose === "identifying");
+    expect(identifying("a1")).toEqual([
+      { type: "TextualBody", purpose: "identifying", value: "Zoë Álvarez" },
+      { type: "SpecificResource", purpose: "identifying", source: { id: "urn:margin:actor:rec-alvarez", label: "Zoë Álvarez" } },
+    ]);
+    // A record and no canonical name: the record alone identifies the mayor. An actor with neither: nothing.
+    expect(identifying("a-mayor")).toEqual([
+      { type: "SpecificResource", purpose: "identifying", source: { id: "urn:margin:actor:rec-mayor", label: MAYOR_RECORD_NAME } },
+    ]);
+    expect(identifying("a2")).toEqual([]);
+    expect(items.get(tagUrn("a1"))!["margin:attributes"]).toMatchObject({ actorId: "rec-alvarez", actorName: "Zoë Álvarez" });
   });
 
   it("links a quote to its speaker and a claim to its source with linking annotations", () => {

@@ -4,10 +4,14 @@
  *
  * - One Annotation per tag, motivation "tagging". Its bodies are TextualBodies that any Web Annotation
  *   client shows: the label (purpose "tagging"), an actor's canonical name (purpose "identifying": it names
- *   who the words refer to) and the note (purpose "commenting"). What has no W3C term travels losslessly in
- *   Margin-namespaced extension properties (the model's §6 Extensions), declared in the document's context
- *   as JSON literals (`@type: @json`) so that a JSON-LD processor keeps them whole: `margin:attributes` (the
- *   tag's attributes exactly as in the jsonl format), `margin:status` and `margin:reviews`.
+ *   who the words refer to) and the note (purpose "commenting"). An actor linked to a record of the
+ *   project's registry also has a SpecificResource body, purpose "identifying", whose source is the record:
+ *   `{"id": "urn:margin:actor:<id>", "label": "<its name>"}`, the root record its tags count for (the
+ *   model gives an external resource a purpose so; `label` is rdfs:label in the anno.jsonld context).
+ *   What has no W3C term travels losslessly in Margin-namespaced extension properties (the model's §6
+ *   Extensions), declared in the document's context as JSON literals (`@type: @json`) so that a JSON-LD
+ *   processor keeps them whole: `margin:attributes` (the tag's attributes exactly as in the jsonl format,
+ *   actorId and actorName included), `margin:status` and `margin:reviews`.
  * - The target is the article (`urn:margin:article:<id>`) through two alternative selectors, as Hypothesis
  *   writes them: a TextQuoteSelector (exact, prefix, suffix; empty context omitted) and a
  *   TextPositionSelector. The model says a selection "MUST be in terms of unicode code points", not code
@@ -44,6 +48,7 @@ const CONTEXT = [
 export const articleUrn = (id: string) => `urn:margin:article:${encodeURIComponent(id)}`;
 export const tagUrn = (id: string) => `urn:margin:tag:${encodeURIComponent(id)}`;
 const userUrn = (id: string) => `urn:margin:user:${encodeURIComponent(id)}`;
+export const actorUrn = (id: string) => `urn:margin:actor:${encodeURIComponent(id)}`;
 
 export function collectionUrn(header: ExportHeader): string {
   const filters = createHash("sha256")
@@ -65,6 +70,8 @@ function agent(person: ExportPerson) {
 function tagAnnotation(article: ExportArticle, tag: ExportTag) {
   const body: object[] = [{ type: "TextualBody", purpose: "tagging", value: tag.label }];
   if (tag.attributes.canonicalName) body.push({ type: "TextualBody", purpose: "identifying", value: tag.attributes.canonicalName });
+  const { actorId, actorName } = tag.attributes;
+  if (actorId) body.push({ type: "SpecificResource", purpose: "identifying", source: { id: actorUrn(actorId), label: actorName } });
   if (tag.note) body.push({ type: "TextualBody", purpose: "commenting", value: tag.note });
   const quote = {
     type: "TextQuoteSelector",
