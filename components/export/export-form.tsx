@@ -20,10 +20,26 @@ export const FORMATS = [
   { id: "labelstudio", name: "Label Studio", hint: "tasks with their results, to import into Label Studio" },
   { id: "doccano", name: "doccano", hint: "JSON Lines with labels, entities and relations, to import into doccano" },
   { id: "brat", name: "brat", hint: "a zip of .txt and .ann standoff files with brat's configuration, links as relations" },
+  { id: "quotes-csv", name: "Quotes (CSV)", hint: "who said what: a row per quote with its speaker's record, article and date" },
+  { id: "quotes-jsonl", name: "Quotes (JSON Lines)", hint: "the same, a line per quote" },
+  { id: "claims-csv", name: "Claims (CSV)", hint: "a row per claim with its source's record, article and date" },
+  { id: "claims-jsonl", name: "Claims (JSON Lines)", hint: "the same, a line per claim" },
+  { id: "actors-csv", name: "Actors (CSV)", hint: "the actor registry: a row per record with aliases and counts in the exported tags" },
+  { id: "actors-json", name: "Actors (JSON)", hint: "the same as one document" },
 ] as const;
 
 /** Formats whose offsets are fixed by their consumers (or that have none): the unit choice does not apply. */
-export const FIXED_UNIT = new Set(["w3c", "conll", "conll-columns", "spacy", "labelstudio", "doccano", "brat"]);
+export const FIXED_UNIT = new Set([
+  "w3c",
+  "conll",
+  "conll-columns",
+  "spacy",
+  "labelstudio",
+  "doccano",
+  "brat",
+  "actors-csv",
+  "actors-json",
+]);
 
 /** Formats with a place for the machine's suggestions (json/jsonl `suggestions`, Label Studio `predictions`). */
 export const SUGGESTION_FORMATS = new Set(["json", "jsonl", "labelstudio"]);
@@ -149,7 +165,9 @@ export function ExportForm({ slug, labels, people, goldOnly }: ExportFormProps) 
           </label>
         </div>
         {FIXED_UNIT.has(format) && (
-          <p className="mt-1 text-xs text-stone-500">This format counts code points (CoNLL has tokens, not offsets).</p>
+          <p className="mt-1 text-xs text-stone-500">
+            This format counts code points (CoNLL has tokens and the actor registry no offsets).
+          </p>
         )}
       </fieldset>
       <fieldset disabled={!SUGGESTION_FORMATS.has(format)}>
