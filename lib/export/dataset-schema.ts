@@ -17,12 +17,13 @@ const person = z.object({ id: z.string(), email: z.string(), name: z.string().nu
 /**
  * An actor's record (actorId, actorName) names a record of the project the dataset was exported from, maybe
  * on another instance: it is never taken for a record of the project importing it, and is left out here,
- * before the attributes are checked. Its canonical name and kind stay.
+ * before the attributes are checked. Its canonical name and kind stay; the record's name becomes the canonical
+ * name of a tag without one, which links it to the importing project's record of that name (or makes one).
  */
 export function withoutActorRecord(attributes: Record<string, unknown>): Record<string, unknown> {
   if (!Object.hasOwn(attributes, "actorId") && !Object.hasOwn(attributes, "actorName")) return attributes;
-  const { actorId: _id, actorName: _name, ...rest } = attributes;
-  return rest;
+  const { actorId: _id, actorName: name, ...rest } = attributes;
+  return typeof name === "string" && name.trim() && rest.canonicalName === undefined ? { ...rest, canonicalName: name } : rest;
 }
 
 const datasetTagSchema = z

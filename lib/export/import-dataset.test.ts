@@ -74,7 +74,8 @@ function comparable(dataset: Dataset) {
       const { id: _id, tags, relations, ...rest } = article;
       return {
         ...rest,
-        tags: tags.map(({ id: _tagId, attributes, ...fields }) => ({
+        // Each project has its own records: the record is compared by its name (actorName).
+        tags: tags.map(({ id: _tagId, attributes: { actorId: _record, ...attributes }, ...fields }) => ({
           ...fields,
           attributes: {
             ...attributes,

@@ -12,7 +12,8 @@
  * - `R` relations (`Arg1:T3 Arg2:T1`): a link from Arg1 to Arg2 under the relation's type.
  * - `A`/`M` attributes: kept when the name is one of Margin's (canonicalName, kind, direct, value, unit,
  *   approximate; a binary attribute is `true`, "value" a number); any other name is reported, not kept.
- * - `#` notes (AnnotatorNotes): the span's note, except lines `canonical name: …`, `value: …` and `unit: …`,
+ * - `#` notes (AnnotatorNotes): the span's note, except lines `canonical name: …`, `value: …`, `unit: …` and
+ *   `actor record: <id> (<name>)` (the name, as a canonical name when the tag has none),
  *   which carry the attributes brat's fixed-value attributes cannot (Margin's brat export writes them so).
  * - An attribute that is not Margin's is reported once per name and file with the number of tags that had
  *   it (Margin's own export writes each tag's review `status`, which an import does not keep: its tags
@@ -169,7 +170,11 @@ export function parseAnnotations(label: string, text: string, ann: string): { do
           const span = target ? spans.get(target) : undefined;
           if (!span) return at(line, `${id}: a note on ${target ?? "nothing"}, which this .ann does not define as text-bound`);
           const fact = /^(canonical name|value|unit): (.+)$/.exec(note);
-          if (fact) {
+          // Margin's own line for the record a tag counted for: another project's id, but its name links the
+          // tag to this project's record as a canonical name would (unless the tag has one).
+          const record = /^actor record: \S+ \((.+)\)$/.exec(note);
+          if (record) span.attributes = { canonicalName: record[1], ...span.attributes };
+          else if (fact) {
             const name = fact[1] === "canonical name" ? "canonicalName" : fact[1]!;
             span.attributes = { ...span.attributes, [name]: attributeValue(name, fact[2]) };
           } else span.note = span.note ? `${span.note}\n${note}` : note;

@@ -93,7 +93,8 @@ describe("readW3c, on Margin's own w3c export", () => {
         article.tags.map((tag) => [tag.label, tag.start, tag.end, tag.note]),
       );
       for (const [position, tag] of article.tags.entries()) {
-        const wanted = Object.fromEntries(Object.entries(tag.attributes).filter(([key]) => !key.endsWith("Id")));
+        // Links come back as links, and the record a tag counted for is the exporting project's, never read.
+        const wanted = Object.fromEntries(Object.entries(tag.attributes).filter(([key]) => !key.endsWith("Id") && key !== "actorName"));
         expect(document.spans[position]!.attributes ?? {}).toEqual(wanted);
         expect(document.spans[position]!.author).toBe(tag.authors[0]!.email);
       }
