@@ -176,6 +176,11 @@ test("a reviewer splits a merged record off from the target's page: each page li
   await expect(list.names()).toHaveText(["A. Ruiz", "Ana Ruiz"]);
   await expect(list.cells("A. Ruiz")).toHaveText(["person", "1", "0", "0", "1"]);
   await expect(list.cells("Ana Ruiz")).toHaveText(["person", "1", "0", "0", "1"]);
+  // A column's heading sorts by it, and again the other way.
+  await list.table().getByRole("link", { name: "Name" }).click();
+  await expect(page).toHaveURL(/sort=name&order=desc/);
+  await expect(list.names()).toHaveText(["Ana Ruiz", "A. Ruiz"]);
+  await expect(list.table().getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
 });
 
 test("in a blind project an annotator's Actors list and actor page count only their own tags; the owner's count everyone's", async ({
@@ -247,4 +252,54 @@ test("an owner creates a record with the New actor form and corrects it on its p
   await expect(new ActorRecordPage(page).history().getByRole("listitem").first()).toContainText(
     "Olga Owner changed its aliases from Councillor Osei, I. Osei, Osei — 🌊 to Councillor Osei; its description from nothing to “Councillor for Wharf Street ward.”",
   );
+});
+
+const COUNCIL = "Ruiz said the council — “a body of 12” — backs Ruiz’s plan, a claim Osei 🌊 disputes.";
+
+test("the registry checks list unlinked actors, quotes and claims without their actor, disagreeing kinds and split names, with links", async ({
+  page,
+  request,
+  world,
+}) => {
+  const eve = await world.user("Eve Editor");
+  const project = await world.project({ editor: [eve] });
+  const token = await world.token(eve);
+  const article = await world.article(project.slug, { title: "Council backs plan", text: COUNCIL });
+  const mayor = await createRecordThroughApi(request, token, project.slug, { name: "Ana Ruiz", kind: "person" });
+  const fund = await createRecordThroughApi(request, token, project.slug, { name: "Ruiz Fund", kind: "organization" });
+  const at = (words: string, from = 0) => {
+    const start = [...COUNCIL.slice(0, COUNCIL.indexOf(words, from))].length;
+    return { start, end: start + [...words].length };
+  };
+  const tag = async (label: string, span: { start: number; end: number }, attributes: Record<string, unknown> = {}) => {
+    const response = await request.post(`/api/articles/${article.id}/annotations`, {
+      headers: bearer(token),
+      data: { label, ...span, attributes },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { annotation: { id: string } }).annotation.id;
+  };
+  // "Ruiz" twice, linked to two records; the second tagged as an organization, which its record is not.
+  const first = await tag("actor", at("Ruiz"), { actorId: mayor });
+  const second = await tag("actor", at("Ruiz", 1), { actorId: fund, kind: "person" });
+  const council = await tag("actor", at("the council"));
+  const quote = await tag("quote", at("“a body of 12”"));
+  const claim = await tag("claim", at("backs Ruiz’s plan"));
+
+  await signInAs(page, eve, `/projects/${project.slug}/actors`);
+  await page.getByRole("link", { name: "Registry checks →" }).click();
+  const href = (id: string) => `/projects/${project.slug}/articles/${article.id}?tag=${id}`;
+  const list = (name: string) => page.getByRole("list", { name, exact: true });
+  await expect(page.getByRole("heading", { name: "Actor tags without a record (1)" })).toBeVisible();
+  await expect(list("Actor tags without a record").getByRole("link")).toHaveAttribute("href", href(council));
+  await expect(list("Quotes without a speaker").getByRole("link")).toHaveAttribute("href", href(quote));
+  await expect(list("Quotes without a speaker")).toContainText("“a body of 12” in Council backs plan · pending");
+  await expect(list("Claims without a source").getByRole("link")).toHaveAttribute("href", href(claim));
+  await expect(list("Records whose kinds disagree")).toHaveText("Ruiz Fund person (1 tag), organization (the record)");
+  const split = list("The same words linked to different records");
+  await expect(split).toContainText("Ruiz in Council backs plan:");
+  await expect(split.getByRole("link", { name: "Ana Ruiz" })).toHaveAttribute("href", `/projects/${project.slug}/actors/${mayor}`);
+  await expect(split.getByRole("link", { name: "tag" })).toHaveText(["tag", "tag"]);
+  await expect(split.getByRole("link", { name: "tag" }).nth(1)).toHaveAttribute("href", href(second));
+  await expect(split.getByRole("link", { name: "tag" }).first()).toHaveAttribute("href", href(first));
 });

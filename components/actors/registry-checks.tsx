@@ -82,7 +82,11 @@ export function RegistryChecksView({ slug, checks }: { slug: string; checks: Reg
             <li key={record.id}>
               {recordLink(slug, record)}{" "}
               <span className="text-stone-600">
-                {record.kinds.map((entry) => (entry.tags ? `${entry.kind} (${entry.tags} tags)` : `${entry.kind} (the record)`)).join(", ")}
+                {record.kinds
+                  .map((entry) =>
+                    entry.tags ? `${entry.kind} (${entry.tags} ${entry.tags === 1 ? "tag" : "tags"})` : `${entry.kind} (the record)`,
+                  )
+                  .join(", ")}
               </span>
             </li>
           ))}
