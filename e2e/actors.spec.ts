@@ -89,6 +89,57 @@ test("an editor links an actor tag to a new record from the details, and its pag
   await expect(details).toContainText(QUOTE);
 });
 
+test("two records of one name are told apart in the tag details by their kind, and a name meaning both is not saved", async ({
+  page,
+  request,
+  world,
+}) => {
+  const eve = await world.user("Eve Editor");
+  const project = await world.project({ editor: [eve] });
+  const token = await world.token(eve);
+  await createRecordThroughApi(request, token, project.slug, { name: "Ana Ruiz", kind: "person" });
+  const fund = await createRecordThroughApi(request, token, project.slug, {
+    name: "Ana Ruiz",
+    kind: "organization",
+    aliases: ["the fund"],
+  });
+  const text = "“Pumps first,” the Ana Ruiz foundation — 🌊 — said.";
+  const article = await world.article(project.slug, { title: "Fund", text });
+  // Its words name two records: the tag is left unlinked.
+  const id = await world.tag(eve, { id: article.id, text }, "Ana Ruiz", "actor");
+  const quote = await world.tag(eve, { id: article.id, text }, "“Pumps first,”", "quote");
+
+  await signInAs(page, eve, article.url);
+  const editor = new ArticlePage(page);
+  await editor.ready();
+  await editor.listed(/^Ana Ruiz/).click();
+  const details = editor.details();
+  const picker = details.getByLabel("Actor record");
+  await expect(picker).toHaveValue("");
+  await picker.fill("ana ruiz");
+  await expect(details).toContainText("Several records answer to this: pick one of them from the list.");
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("status")).toHaveText("Several records answer to “ana ruiz”: pick one of them from the list.");
+  // The type-ahead offers each by its kind, and the fund's alias.
+  await expect(details.locator("datalist option")).toHaveCount(3);
+  await picker.fill("Ana Ruiz — organization");
+  await expect(details.getByTestId("linked-record")).toHaveText(/^Ana Ruiz — organization Actor page →$/);
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("status")).toHaveText("Saved.");
+  await expect
+    .poll(async () => (await (await request.get(`/api/annotations/${id}`, { headers: bearer(token) })).json()).annotation.attributes)
+    .toEqual({ actorId: fund });
+
+  // The quote's speaker is offered by the record's name.
+  await editor.listed(/Pumps first/).click();
+  await details.getByLabel("Speaker").selectOption({ label: "Ana Ruiz" });
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("status")).toHaveText("Saved.");
+  await expect
+    .poll(async () => (await (await request.get(`/api/annotations/${quote}`, { headers: bearer(token) })).json()).annotation.attributes)
+    .toEqual({ speakerId: id });
+});
+
 const FIRST = "Mayor Ana Ruiz opened the pumping station on Wharf Street.";
 const SECOND = "“It’s late,” said A. Ruiz — the mayor — of the 🌊 barrier.";
 

@@ -135,7 +135,7 @@ function LiveEditor({
     selected,
     select,
   });
-  const { actors, records, refreshRecords, createRecord } = useActors(slug, tags, spans);
+  const { actors, records, recordsReady, refreshRecords, createRecord } = useActors(slug, tags, spans);
   const suggestions = useSuggestions({ editor, articleId, enabled: permissions.canTag, frame });
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
 
@@ -214,6 +214,7 @@ function LiveEditor({
             canChange={canChange(tags.get(current)!)}
             actors={actors.filter((actor) => actor.id !== current)}
             records={records}
+            recordsReady={recordsReady}
             onOpenRecords={refreshRecords}
             onCreateRecord={createRecord}
             onUpdate={(changes) => writes.update(current, changes)}

@@ -7,7 +7,7 @@ import { ACTOR_KINDS, type ActorKind, type Label, LABELS } from "@/lib/vocabular
 import { annotatorNames, type TagRecord } from "@/lib/tags/record";
 import type { ActorChoice } from "@/lib/tags/actor-choices";
 import type { ActorName } from "@/lib/api-client/actors";
-import { ActorRecordPicker } from "./actor-record-picker";
+import { ActorRecordPicker, useRecordPick } from "./actor-record-picker";
 
 type Props = {
   id: string;
@@ -18,6 +18,8 @@ type Props = {
   actors: ActorChoice[];
   /** The project's actor records, an actor tag's record is picked from (components/editor/use-actors.ts). */
   records: ActorName[];
+  /** Whether the records have been read (until then no text can be said to name none). */
+  recordsReady: boolean;
   onOpenRecords: () => void;
   onCreateRecord: (name: string, kind: ActorKind | null) => Promise<{ ok: true; record: ActorName } | { ok: false; error: string }>;
   onUpdate: (patch: { label?: Label; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
@@ -34,24 +36,23 @@ const field = "min-h-9 w-full rounded border border-stone-300 bg-white px-2 text
  * owner. Render it keyed by id and label, so that choosing another tag or relabelling one starts a fresh form.
  */
 export function TagDetails({ id, slug, tag, text, canChange, actors, records, onOpenRecords, onCreateRecord, ...props }: Props) {
-  const { onUpdate, onDelete, onClose, children } = props;
+  const { recordsReady, onUpdate, onDelete, onClose, children } = props;
   const [attributes, setAttributes] = useState<Record<string, unknown>>(tag.attributes ?? {});
   const [note, setNote] = useState(tag.note ?? "");
   const [message, setMessage] = useState<string | null>(null);
-  // Text in the record picker that names no single record: saved, it would silently unlink the tag.
-  const [pickProblem, setPickProblem] = useState<string | null>(null);
   const label = tag.label;
+  const recordPick = useRecordPick(records, recordsReady, (attributes.actorId as string | undefined) ?? null);
   const set = (key: string, value: unknown) => setAttributes((current) => ({ ...current, [key]: value === "" ? undefined : value }));
   // Attributes are sent whole (a canonical name the tag has is sent back as it is); undefined ones are left out.
-  const save = async (values = attributes) => {
-    if (label === "actor" && pickProblem) {
-      setMessage(pickProblem);
-      return pickProblem;
-    }
-    const clean = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-    const error = await onUpdate({ attributes: clean, note: note.trim() ? note : null });
+  const send = (values: Record<string, unknown>) =>
+    onUpdate({
+      attributes: Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)),
+      note: note.trim() ? note : null,
+    });
+  const save = async () => {
+    if (label === "actor" && recordPick.problem) return setMessage(recordPick.problem);
+    const error = await send(label === "actor" ? { ...attributes, actorId: recordPick.actorId ?? undefined } : attributes);
     setMessage(error ?? "Saved.");
-    return error;
   };
   /** A new record for the picker's text, of the kind the form says, and the tag linked to it at once. */
   const createRecord = async (name: string) => {
@@ -59,11 +60,8 @@ export function TagDetails({ id, slug, tag, text, canChange, actors, records, on
     if (!made.ok) return made.error;
     const values = { ...attributes, actorId: made.record.id };
     setAttributes(values);
-    setPickProblem(null);
-    const error = await onUpdate({
-      attributes: Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)),
-      note: note.trim() ? note : null,
-    });
+    recordPick.reset();
+    const error = await send(values);
     setMessage(error ?? `Created “${made.record.name}” and linked this tag to it.`);
     return error;
   };
@@ -120,13 +118,9 @@ export function TagDetails({ id, slug, tag, text, canChange, actors, records, on
           <ActorRecordPicker
             slug={slug}
             records={records}
-            actorId={(attributes.actorId as string | undefined) ?? null}
+            state={recordPick}
             canChange={canChange}
             className={field}
-            onPick={(pick) => {
-              set("actorId", pick.actorId ?? "");
-              setPickProblem(pick.problem);
-            }}
             onCreate={createRecord}
             onOpen={onOpenRecords}
           />

@@ -17,6 +17,8 @@ const REREAD_MS = 5000;
  */
 export function useActors(slug: string, tags: Map<string, TagRecord>, spans: Map<string, TagSpanView>) {
   const [records, setRecords] = useState<ActorName[]>([]);
+  // Read once (or failed to be): until then, typed text cannot be said to name no record.
+  const [ready, setReady] = useState(false);
   const readAt = useRef(0);
   // Records made here, kept should a list read before they were made arrive after them.
   const made = useRef<ActorName[]>([]);
@@ -25,6 +27,7 @@ export function useActors(slug: string, tags: Map<string, TagRecord>, spans: Map
     if (Date.now() - readAt.current < REREAD_MS) return;
     readAt.current = Date.now();
     void listActorNames(slug).then((answer) => {
+      setReady(true);
       if (!answer.ok) return;
       const listed = new Set(answer.data.actors.map((record) => record.id));
       setRecords([...answer.data.actors, ...made.current.filter((record) => !listed.has(record.id))]);
@@ -46,5 +49,5 @@ export function useActors(slug: string, tags: Map<string, TagRecord>, spans: Map
     },
     [slug],
   );
-  return { actors, records, refreshRecords: refresh, createRecord: create };
+  return { actors, records, recordsReady: ready, refreshRecords: refresh, createRecord: create };
 }

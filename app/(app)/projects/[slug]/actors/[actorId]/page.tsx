@@ -98,6 +98,7 @@ export default async function ActorPage({
       <div className="flex flex-col gap-8 lg:flex-row lg:items-start">
         <div className="flex min-w-0 flex-1 flex-col gap-6">
           <ActorFacts record={record} />
+          {canEdit && <EditActorForm slug={slug} id={record.id} values={{ ...record, kind: record.kind as ActorKind | null }} />}
           {timeline && (
             <section aria-labelledby="timeline-heading">
               <h2 id="timeline-heading" className="mb-2 font-medium">
@@ -132,7 +133,6 @@ export default async function ActorPage({
           {timeline && <FiguresCited slug={slug} items={timeline.items} />}
           {!merged && <MergedRecords slug={slug} name={record.name} merged={record.merged} canSplit={canReview} />}
           {!merged && canReview && <MergeActorForm slug={slug} id={record.id} name={record.name} records={names} />}
-          {canEdit && <EditActorForm slug={slug} id={record.id} values={{ ...record, kind: record.kind as ActorKind | null }} />}
         </aside>
       </div>
     </>
