@@ -354,3 +354,42 @@ test("the registry checks list unlinked actors, quotes and claims without their 
   await expect(split.getByRole("link", { name: "tag" }).nth(1)).toHaveAttribute("href", href(second));
   await expect(split.getByRole("link", { name: "tag" }).first()).toHaveAttribute("href", href(first));
 });
+
+test("each role is offered what it may do with records, and a record is not found through another project", async ({
+  browser,
+  request,
+  world,
+}) => {
+  const olga = await world.user("Olga Owner");
+  const eve = await world.user("Eve Editor");
+  const victor = await world.user("Victor Viewer");
+  const project = await world.project({ owner: [olga], editor: [eve], viewer: [victor] });
+  const elsewhere = await world.project({ owner: [olga] });
+  const token = await world.token(olga);
+  const ana = await createRecordThroughApi(request, token, project.slug, { name: "Ana Ruiz" });
+  const short = await createRecordThroughApi(request, token, project.slug, { name: "A. Ruiz" });
+  const merged = await request.post(`/api/projects/${project.slug}/actors/${short}/merge`, { headers: bearer(token), data: { into: ana } });
+  expect(merged.status()).toBe(200);
+
+  const offered = async (user: typeof olga, can: { create: boolean; edit: boolean; merge: boolean }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, user, `/projects/${project.slug}/actors`);
+    await expect(new ActorsListPage(page, project.slug).names()).toHaveText(["Ana Ruiz"]);
+    await expect(page.getByText("New actor", { exact: true })).toHaveCount(can.create ? 1 : 0);
+    await page.goto(`/projects/${project.slug}/actors/${ana}`);
+    const actorPage = new ActorRecordPage(page);
+    await expect(actorPage.merged()).toContainText("A. Ruiz");
+    await expect(page.getByText("Edit record", { exact: true })).toHaveCount(can.edit ? 1 : 0);
+    await expect(page.getByRole("form", { name: "Merge into another record" })).toHaveCount(can.merge ? 1 : 0);
+    await expect(actorPage.merged().getByRole("button", { name: "Split off" })).toHaveCount(can.merge ? 1 : 0);
+    if (user === olga) {
+      const response = await page.goto(`/projects/${elsewhere.slug}/actors/${ana}`);
+      expect(response?.status()).toBe(404);
+    }
+    await context.close();
+  };
+  await offered(victor, { create: false, edit: false, merge: false });
+  await offered(eve, { create: true, edit: true, merge: false });
+  await offered(olga, { create: true, edit: true, merge: true });
+});
