@@ -23,7 +23,7 @@ async function violations(page: Page, state: string): Promise<string[]> {
 }
 
 test("the main pages have no critical or serious accessibility violation, for any role", async ({ browser, world, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const owner = await world.user("Olga Owner");
   const ana = await world.user("Ana Editor");
   const ben = await world.user("Ben Editor");
@@ -31,6 +31,13 @@ test("the main pages have no critical or serious accessibility violation, for an
   const victor = await world.user("Victor Viewer");
   const project = await world.project({ owner: [owner], editor: [ana, ben], reviewer: [rosa], viewer: [victor] });
   const article = await world.article(project.slug, { title: "Flood wall", text: TEXT });
+  // A record the second actor tag is linked to by its words, for the actor pages.
+  const record = await request.post(`/api/projects/${project.slug}/actors`, {
+    headers: { authorization: `Bearer ${await world.token(owner)}` },
+    data: { name: "Imani Osei", kind: "person", externalId: "Q42" },
+  });
+  expect(record.status()).toBe(201);
+  const recordId = ((await record.json()) as { actor: { id: string } }).actor.id;
   const speaker = await world.tag(ana, { id: article.id, text: TEXT }, "Councillor Imani Osei", "actor");
   await world.tag(ben, { id: article.id, text: TEXT }, "Imani Osei", "actor");
   const quote = await world.tag(
@@ -53,6 +60,9 @@ test("the main pages have no critical or serious accessibility violation, for an
     ["project", `/projects/${project.slug}`],
     ["review", `/projects/${project.slug}/review`],
     ["agreement", `/projects/${project.slug}/agreement`],
+    ["actors", `/projects/${project.slug}/actors`],
+    ["actor", `/projects/${project.slug}/actors/${recordId}`],
+    ["registry checks", `/projects/${project.slug}/actors/checks`],
     ["export", `/projects/${project.slug}/export`],
     ["members", `/projects/${project.slug}/members`],
     ["settings", `/projects/${project.slug}/settings`],

@@ -134,15 +134,18 @@ test("relabelling a tag in its details offers the new label's fields, and saving
   const details = articlePage.details();
   await expect(details.getByLabel("Unit or what is counted")).toBeVisible();
   await details.getByLabel("Label").selectOption({ label: "Actor" });
-  await details.getByLabel("Canonical name").fill("US Coast Guard");
   await details.getByLabel("Kind").selectOption("government");
-  await details.getByRole("button", { name: "Save" }).click();
-  await expect(details.getByRole("status")).toHaveText("Saved.");
+  // An actor's record is picked from the registry; a name no record answers to is made one, of the form's kind.
+  await details.getByLabel("Actor record").fill("US Coast Guard");
+  await details.getByRole("button", { name: "Create record “US Coast Guard”" }).click();
+  await expect(details.getByRole("status")).toHaveText("Created “US Coast Guard” and linked this tag to it.");
   const saved = await page.request.get(`/api/annotations/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  expect((await saved.json()).annotation).toMatchObject({
-    label: "actor",
-    attributes: { canonicalName: "US Coast Guard", kind: "government" },
+  const { annotation } = await saved.json();
+  expect(annotation).toMatchObject({ label: "actor", attributes: { actorId: expect.any(String), kind: "government" } });
+  const record = await page.request.get(`/api/projects/${project.slug}/actors/${annotation.attributes.actorId}`, {
+    headers: { authorization: `Bearer ${token}` },
   });
+  expect((await record.json()).actor).toMatchObject({ name: "US Coast Guard", kind: "government", aliases: [] });
 });
 
 test("a tag whose words were deleted is listed as orphaned, and its author attaches it to other words", async ({ page, world }) => {

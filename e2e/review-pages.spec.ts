@@ -22,7 +22,7 @@ test("a reviewer reads the agreement of two editors, opens their disagreement, a
   await tagThroughApi(request, benToken, article.id, { label: "figure", ...spanOf(TEXT, "12 percent last year") });
 
   await signInAs(page, rita, `/projects/${project.slug}`);
-  await expect(projectTabs(page)).toHaveText(["Articles", "Review", "Agreement", "Export"]);
+  await expect(projectTabs(page)).toHaveText(["Articles", "Review", "Agreement", "Actors", "Export"]);
   const agreement = new AgreementPage(page, project.slug);
   await projectTabs(page).getByText("Agreement").click();
   // 13 tokens, 11 agreeing: po = 11/13, pe = 75/169, kappa = 68/94.
@@ -94,13 +94,13 @@ test("only the owner changes settings; with blind annotation on, editors lose th
   const owner = await ownerContext.newPage();
 
   await signInAs(editor, ed, `/projects/${project.slug}`);
-  await expect(projectTabs(editor)).toHaveText(["Articles", "Agreement", "Export"]);
+  await expect(projectTabs(editor)).toHaveText(["Articles", "Agreement", "Actors", "Export"]);
   const refused = await editor.goto(`/projects/${project.slug}/settings`);
   expect(refused?.status()).toBe(403);
   await expect(editor.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 
   await signInAs(owner, olga, `/projects/${project.slug}/settings`);
-  await expect(projectTabs(owner)).toHaveText(["Articles", "Review", "Agreement", "Export", "Members", "Settings"]);
+  await expect(projectTabs(owner)).toHaveText(["Articles", "Review", "Agreement", "Actors", "Export", "Members", "Settings"]);
   const blind = owner.getByRole("checkbox", { name: "Blind annotation" });
   await expect(blind).not.toBeChecked();
   await blind.check();
@@ -112,7 +112,7 @@ test("only the owner changes settings; with blind annotation on, editors lose th
   await expect(owner.getByRole("radio", { name: "Gold layer only" })).toBeChecked();
 
   await editor.goto(`/projects/${project.slug}`);
-  await expect(projectTabs(editor)).toHaveText(["Articles", "Export"]);
+  await expect(projectTabs(editor)).toHaveText(["Articles", "Actors", "Export"]);
   expect((await editor.goto(`/projects/${project.slug}/agreement`))?.status()).toBe(403);
   await editorContext.close();
   await ownerContext.close();

@@ -135,7 +135,7 @@ function LiveEditor({
     selected,
     select,
   });
-  const { actors, actorNames } = useActors(slug, tags, spans);
+  const { actors, records, recordsReady, refreshRecords, createRecord } = useActors(slug, tags, spans);
   const suggestions = useSuggestions({ editor, articleId, enabled: permissions.canTag, frame });
   const canChange = (record: TagRecord) => permissions.isOwner || (permissions.canTag && record.authorId === user.id);
 
@@ -208,11 +208,15 @@ function LiveEditor({
             // A new label (from anyone) starts a fresh form: the old label's fields would be refused on save.
             key={`${current}:${tags.get(current)!.label}`}
             id={current}
+            slug={slug}
             tag={tags.get(current)!}
             text={spans.get(current)?.text ?? null}
             canChange={canChange(tags.get(current)!)}
             actors={actors.filter((actor) => actor.id !== current)}
-            actorNames={actorNames}
+            records={records}
+            recordsReady={recordsReady}
+            onOpenRecords={refreshRecords}
+            onCreateRecord={createRecord}
             onUpdate={(changes) => writes.update(current, changes)}
             onDelete={() => void writes.remove(current).then(() => setSelected([]))}
             onClose={() => setSelected([])}

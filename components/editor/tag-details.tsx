@@ -3,17 +3,25 @@
 import { Quoted } from "@/components/ui/quoted";
 import { useState, type ReactNode } from "react";
 import { LABEL_STYLES } from "@/lib/tags/label-styles";
-import { ACTOR_KINDS, type Label, LABELS } from "@/lib/vocabulary";
+import { ACTOR_KINDS, type ActorKind, type Label, LABELS } from "@/lib/vocabulary";
 import { annotatorNames, type TagRecord } from "@/lib/tags/record";
 import type { ActorChoice } from "@/lib/tags/actor-choices";
+import type { ActorName } from "@/lib/api-client/actors";
+import { ActorRecordPicker, useRecordPick } from "./actor-record-picker";
 
 type Props = {
   id: string;
+  slug: string;
   tag: TagRecord;
   text: string | null;
   canChange: boolean;
   actors: ActorChoice[];
-  actorNames: string[];
+  /** The project's actor records, an actor tag's record is picked from (components/editor/use-actors.ts). */
+  records: ActorName[];
+  /** Whether the records have been read (until then no text can be said to name none). */
+  recordsReady: boolean;
+  onOpenRecords: () => void;
+  onCreateRecord: (name: string, kind: ActorKind | null) => Promise<{ ok: true; record: ActorName } | { ok: false; error: string }>;
   onUpdate: (patch: { label?: Label; attributes?: Record<string, unknown>; note?: string | null }) => Promise<string | null>;
   onDelete: () => void;
   onClose: () => void;
@@ -27,16 +35,35 @@ const field = "min-h-9 w-full rounded border border-stone-300 bg-white px-2 text
  * One tag: its words, label, author and time, note and per-label attributes; editable by its author or an
  * owner. Render it keyed by id and label, so that choosing another tag or relabelling one starts a fresh form.
  */
-export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpdate, onDelete, onClose, children }: Props) {
+export function TagDetails({ id, slug, tag, text, canChange, actors, records, onOpenRecords, onCreateRecord, ...props }: Props) {
+  const { recordsReady, onUpdate, onDelete, onClose, children } = props;
   const [attributes, setAttributes] = useState<Record<string, unknown>>(tag.attributes ?? {});
   const [note, setNote] = useState(tag.note ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const label = tag.label;
+  const recordPick = useRecordPick(records, recordsReady, (attributes.actorId as string | undefined) ?? null);
   const set = (key: string, value: unknown) => setAttributes((current) => ({ ...current, [key]: value === "" ? undefined : value }));
+  // Attributes are sent whole (a canonical name the tag has is sent back as it is); undefined ones are left out.
+  const send = (values: Record<string, unknown>) =>
+    onUpdate({
+      attributes: Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)),
+      note: note.trim() ? note : null,
+    });
   const save = async () => {
-    const clean = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
-    const error = await onUpdate({ attributes: clean, note: note.trim() ? note : null });
+    if (label === "actor" && recordPick.problem) return setMessage(recordPick.problem);
+    const error = await send(label === "actor" ? { ...attributes, actorId: recordPick.actorId ?? undefined } : attributes);
     setMessage(error ?? "Saved.");
+  };
+  /** A new record for the picker's text, of the kind the form says, and the tag linked to it at once. */
+  const createRecord = async (name: string) => {
+    const made = await onCreateRecord(name, (attributes.kind as ActorKind | undefined) ?? null);
+    if (!made.ok) return made.error;
+    const values = { ...attributes, actorId: made.record.id };
+    setAttributes(values);
+    recordPick.reset();
+    const error = await send(values);
+    setMessage(error ?? `Created “${made.record.name}” and linked this tag to it.`);
+    return error;
   };
   const actorSelect = (key: string, title: string) => (
     <label className="flex flex-col gap-1">
@@ -88,21 +115,18 @@ export function TagDetails({ id, tag, text, canChange, actors, actorNames, onUpd
       </label>
       {label === "actor" && (
         <>
-          <label className="flex flex-col gap-1">
-            <span>Canonical name</span>
-            <input
-              className={field}
-              disabled={!canChange}
-              list="margin-actor-names"
-              value={(attributes.canonicalName as string | undefined) ?? ""}
-              onChange={(event) => set("canonicalName", event.target.value)}
-            />
-            <datalist id="margin-actor-names">
-              {actorNames.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-          </label>
+          <ActorRecordPicker
+            slug={slug}
+            records={records}
+            state={recordPick}
+            canChange={canChange}
+            className={field}
+            onCreate={createRecord}
+            onOpen={onOpenRecords}
+          />
+          {typeof attributes.canonicalName === "string" && attributes.canonicalName && (
+            <p className="text-xs text-stone-600">Canonical name given: {attributes.canonicalName}</p>
+          )}
           <label className="flex flex-col gap-1">
             <span>Kind</span>
             <select

@@ -2,18 +2,20 @@ import Link from "next/link";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 
-export type ProjectTab = "articles" | "review" | "agreement" | "export" | "members" | "settings";
+export type ProjectTab = "articles" | "review" | "agreement" | "actors" | "export" | "members" | "settings";
 
 /**
  * The project's title and its sub-pages, each offered only to roles its page lets in: Review to
  * reviewers and owners, Agreement to all but blind annotators (it shows what each annotator tagged),
- * Members and Settings to owners.
+ * Actors (the registry, counted under the reader's blind rule) and Export to everyone, Members and Settings
+ * to owners.
  */
 export function ProjectNav({ access, current }: { access: ProjectAccess; current: ProjectTab }) {
   const tabs: { id: ProjectTab; label: string; path: string; shown: boolean }[] = [
     { id: "articles", label: "Articles", path: "", shown: true },
     { id: "review", label: "Review", path: "/review", shown: can(access.role, "annotations:review") },
     { id: "agreement", label: "Agreement", path: "/agreement", shown: can(access.role, "agreement:read", access.settings) },
+    { id: "actors", label: "Actors", path: "/actors", shown: true },
     { id: "export", label: "Export", path: "/export", shown: true },
     { id: "members", label: "Members", path: "/members", shown: can(access.role, "members:manage") },
     { id: "settings", label: "Settings", path: "/settings", shown: can(access.role, "project:manage") },
@@ -29,7 +31,7 @@ export function ProjectNav({ access, current }: { access: ProjectAccess; current
         /
       </p>
       <h1 className="text-2xl font-semibold">{access.name}</h1>
-      {/* Six tabs do not fit a phone's width: the row scrolls rather than wrapping under its own underline. */}
+      {/* Seven tabs do not fit a phone's width: the row scrolls rather than wrapping under its own underline. */}
       <nav aria-label="Project" className="mt-4 flex gap-6 overflow-x-auto border-b border-stone-200 text-sm">
         {tabs
           .filter((entry) => entry.shown)

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { actorChoices } from "./actor-choices";
 import type { TagRecord } from "./record";
 
-const actor = (canonicalName?: string) => ({ label: "actor", attributes: canonicalName ? { canonicalName } : {} }) as unknown as TagRecord;
+const actor = (attributes: { canonicalName?: string; actorId?: string } = {}) => ({ label: "actor", attributes }) as unknown as TagRecord;
 
 describe("the speaker and source pickers' choices", () => {
   it("list each actor once, by canonical name first, in reading order, keeping later mentions for links already made", () => {
     const tags = new Map<string, TagRecord>([
-      ["later-trump", actor("Donald Trump")],
+      ["later-trump", actor({ canonicalName: "Donald Trump" })],
       ["ruiz", actor()],
-      ["trump", actor("Donald Trump")],
+      ["trump", actor({ canonicalName: "Donald Trump" })],
       ["quote", { label: "quote", attributes: {} } as unknown as TagRecord],
       ["ruiz-again", actor()],
     ]);
@@ -25,6 +25,41 @@ describe("the speaker and source pickers' choices", () => {
       { id: "ruiz", text: "Ana Ruiz", primary: true },
       { id: "ruiz-again", text: "ana ruiz", primary: false },
       { id: "later-trump", text: "Donald Trump (“Mr. Trump”)", primary: false },
+    ]);
+  });
+
+  it("group by the linked record before any name, and show the record's name when it is known", () => {
+    const tags = new Map<string, TagRecord>([
+      // Different words and canonical names, one record: one actor.
+      ["witkoff", actor({ actorId: "rec-w", canonicalName: "Steve Witkoff" })],
+      ["envoy", actor({ actorId: "rec-w" })],
+      // The same canonical name, two records (two people of one name): two actors.
+      ["ruiz-a", actor({ actorId: "rec-a", canonicalName: "Ana Ruiz" })],
+      ["ruiz-b", actor({ actorId: "rec-b", canonicalName: "Ana Ruiz" })],
+      // A record the registry did not name (not loaded yet): its canonical name, else its words.
+      ["osei", actor({ actorId: "rec-unknown", canonicalName: "Imani Osei" })],
+      ["nobody", actor({ actorId: "rec-unknown-2" })],
+    ]);
+    const spans = new Map([
+      ["witkoff", { text: "Witkoff’s", start: 0 }],
+      ["envoy", { text: "the U.S. envoy — 🇺🇸", start: 20 }],
+      ["ruiz-a", { text: "Ruiz", start: 40 }],
+      ["ruiz-b", { text: "Ruiz", start: 60 }],
+      ["osei", { text: "Osei", start: 80 }],
+      ["nobody", { text: "“the council”", start: 100 }],
+    ]);
+    const names = new Map([
+      ["rec-w", "Steve Witkoff"],
+      ["rec-a", "Ana Ruiz (mayor)"],
+      ["rec-b", "Ana Ruiz"],
+    ]);
+    expect(actorChoices(tags, spans, names)).toEqual([
+      { id: "witkoff", text: "Steve Witkoff (“Witkoff’s”)", primary: true },
+      { id: "envoy", text: "Steve Witkoff (“the U.S. envoy — 🇺🇸”)", primary: false },
+      { id: "ruiz-a", text: "Ana Ruiz (mayor) (“Ruiz”)", primary: true },
+      { id: "ruiz-b", text: "Ana Ruiz (“Ruiz”)", primary: true },
+      { id: "osei", text: "Imani Osei (“Osei”)", primary: true },
+      { id: "nobody", text: "“the council”", primary: true },
     ]);
   });
 });
