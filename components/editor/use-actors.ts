@@ -34,15 +34,26 @@ export function useActors(slug: string, tags: Map<string, TagRecord>, spans: Map
     });
   }, [slug]);
   useEffect(refresh, [refresh]);
-  const recordNames = useMemo(() => new Map(records.map((record) => [record.id, record.name])), [records]);
-  const actors = useMemo(() => actorChoices(tags, spans, recordNames), [tags, spans, recordNames]);
+  const { recordNames, rootOf } = useMemo(() => {
+    const names = new Map<string, string>();
+    const roots = new Map<string, string>();
+    for (const record of records) {
+      names.set(record.id, record.name);
+      for (const merged of record.mergedIds ?? []) {
+        names.set(merged, record.name);
+        roots.set(merged, record.id);
+      }
+    }
+    return { recordNames: names, rootOf: roots };
+  }, [records]);
+  const actors = useMemo(() => actorChoices(tags, spans, recordNames, rootOf), [tags, spans, recordNames, rootOf]);
   /** A new record, offered at once; the API's message when it is refused. */
   const create = useCallback(
     async (name: string, kind: ActorKind | null): Promise<{ ok: true; record: ActorName } | { ok: false; error: string }> => {
       const answer = await createActor(slug, { name, kind });
       if (!answer.ok) return { ok: false, error: answer.error };
       const { id, kind: recordKind, aliases } = answer.data.actor;
-      const record: ActorName = { id, name: answer.data.actor.name, kind: recordKind, aliases };
+      const record: ActorName = { id, name: answer.data.actor.name, kind: recordKind, aliases, mergedIds: [] };
       made.current.push(record);
       setRecords((current) => [...current.filter((entry) => entry.id !== id), record]);
       return { ok: true, record };

@@ -68,20 +68,26 @@ export async function listActorRecords(
       LEFT JOIN mc ON mc.root_id = r.id LEFT JOIN qc ON qc.root_id = r.id LEFT JOIN cc ON cc.root_id = r.id
       WHERE r.project_id = ${access.projectId} AND r.merged_into_id IS NULL ${search}
     )
-    SELECT r.*, count(*) OVER ()::int AS total FROM listed r
+    SELECT r.*, (SELECT count(*) FROM listed)::int AS total FROM listed r
     ORDER BY ${column} ${order}, lower(r.name), r.id
     LIMIT ${options.limit ?? 100} OFFSET ${options.offset ?? 0}`;
-  return { actors: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
+  // Past the last page no row carries the total: counted again (rare, and cheap next to the list).
+  const total = rows[0]?.total ?? (options.offset ? (await listActorRecords(access, { ...options, offset: 0, limit: 1 })).total : 0);
+  return { actors: rows.map(({ total: _, ...row }) => row), total };
 }
 
-/** Names the details form offers (type-ahead over names and aliases): every root, with its merged records' names. */
+/**
+ * Names the details form offers (type-ahead over names and aliases): every root, with its merged records'
+ * names and their ids (a tag linked to a merged record is shown by, and grouped with, its root).
+ */
 export async function listActorNames(
   access: ProjectAccess,
-): Promise<{ id: string; name: string; kind: string | null; aliases: string[] }[]> {
+): Promise<{ id: string; name: string; kind: string | null; aliases: string[]; mergedIds: string[] }[]> {
   return prisma.$queryRaw`
     SELECT r.id, r.name, r.kind,
       coalesce((SELECT array_agg(DISTINCT x) FROM actor_records s, unnest(array_append(s.aliases, s.name)) x
-                WHERE s.root_id = r.id AND x <> r.name), ARRAY[]::text[]) AS aliases
+                WHERE s.root_id = r.id AND x <> r.name), ARRAY[]::text[]) AS aliases,
+      coalesce((SELECT array_agg(s.id ORDER BY s.id) FROM actor_records s WHERE s.root_id = r.id AND s.id <> r.id), ARRAY[]::text[]) AS "mergedIds"
     FROM actor_records r
     WHERE r.project_id = ${access.projectId} AND r.merged_into_id IS NULL
     ORDER BY lower(r.name), r.id`;

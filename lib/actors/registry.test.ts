@@ -167,6 +167,8 @@ describe("the actor registry", () => {
     expect((await list(editor, slug, { q: "k&v" })).actors.map((row) => row.name)).toEqual(["Kessler & Voss"]);
     expect((await list(editor, slug, { q: "%" })).total).toBe(0);
     expect((await list(editor, slug, { sort: "name" })).actors.map((row) => row.name)).toEqual(["Anna Smith", "Kessler & Voss"]);
+    // Past the last page: no rows, and still the total.
+    expect(await list(editor, slug, { offset: "5" })).toEqual({ actors: [], total: 2 });
     const changed = await callRoute(recordRoute.PATCH, {
       params: { slug, actorId: record.id },
       token: editor.token,

@@ -63,3 +63,24 @@ describe("the speaker and source pickers' choices", () => {
     ]);
   });
 });
+
+describe("a tag linked to a merged record", () => {
+  it("is the same actor as its root's tags, shown by the root's name", () => {
+    const tags = new Map<string, TagRecord>([
+      ["full", actor({ actorId: "root" })],
+      ["old", actor({ actorId: "merged" })],
+    ]);
+    const spans = new Map([
+      ["full", { text: "Steve Witkoff", start: 0 }],
+      ["old", { text: "S. Witkoff", start: 30 }],
+    ]);
+    const names = new Map([
+      ["root", "Steve Witkoff"],
+      ["merged", "Steve Witkoff"],
+    ]);
+    expect(actorChoices(tags, spans, names, new Map([["merged", "root"]]))).toEqual([
+      { id: "full", text: "Steve Witkoff", primary: true },
+      { id: "old", text: "Steve Witkoff (“S. Witkoff”)", primary: false },
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ export function actorChoices(
   tags: ReadonlyMap<string, TagRecord>,
   spans: ReadonlyMap<string, { text: string; start: number }>,
   recordNames: ReadonlyMap<string, string> = new Map(),
+  /** A merged record's id → the record it counts for, so that their tags are one actor here. */
+  rootOf: ReadonlyMap<string, string> = new Map(),
 ): ActorChoice[] {
   const ordered = [...tags]
     .filter(([id, record]) => record.label === "actor" && spans.has(id))
@@ -31,7 +33,7 @@ export function actorChoices(
   const seen = new Set<string>();
   return ordered.map(({ id, words, actorId, canonical }) => {
     // Prefixed, so that a record id never meets a name spelt the same.
-    const key = actorId ? `record:${actorId}` : `name:${(canonical ?? words).toLocaleLowerCase()}`;
+    const key = actorId ? `record:${rootOf.get(actorId) ?? actorId}` : `name:${(canonical ?? words).toLocaleLowerCase()}`;
     const primary = !seen.has(key);
     seen.add(key);
     const name = (actorId && recordNames.get(actorId)) || canonical;
