@@ -8,6 +8,7 @@ import "server-only";
 import { prisma, type Prisma } from "@/lib/db/prisma";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { fail, ok, type Result } from "@/lib/errors";
+import { ACTOR_KINDS, type ActorKind } from "@/lib/vocabulary";
 import { tidyAliases, type CreateActorInput, type UpdateActorInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -32,37 +33,42 @@ async function event(tx: Tx, recordId: string, userId: string | null, kind: stri
   await tx.actorRecordEvent.create({ data: { recordId, userId, kind, details } });
 }
 
-/** Creates a record of the project (a root). */
-export async function createActorRecord(
-  access: ProjectAccess<"annotations:create">,
+/** Inserts a root record (its own root) with its "created" event. */
+async function insertRecord(
+  tx: Tx,
+  projectId: string,
+  userId: string | null,
   input: CreateActorInput,
-  how: "manual" | "canonical-name" = "manual",
+  how: "manual" | "canonical-name",
 ): Promise<ActorRecordRow> {
-  return prisma.$transaction(async (tx) => {
-    const record = await tx.actorRecord.create({
-      data: {
-        projectId: access.projectId,
-        name: input.name,
-        aliases: tidyAliases(input.name, input.aliases),
-        kind: input.kind,
-        description: input.description,
-        externalId: input.externalId,
-        rootId: "",
-        createdById: access.userId,
-      },
-      select: { id: true },
-    });
-    const row = await tx.actorRecord.update({ where: { id: record.id }, data: { rootId: record.id }, select: RECORD });
-    await event(tx, row.id, access.userId, "created", {
-      how,
-      name: row.name,
-      aliases: row.aliases,
-      kind: row.kind,
-      description: row.description,
-      externalId: row.externalId,
-    });
-    return row;
+  const { id } = await tx.actorRecord.create({
+    data: {
+      projectId,
+      name: input.name,
+      aliases: tidyAliases(input.name, input.aliases),
+      kind: input.kind,
+      description: input.description,
+      externalId: input.externalId,
+      rootId: "",
+      createdById: userId,
+    },
+    select: { id: true },
   });
+  const row = await tx.actorRecord.update({ where: { id }, data: { rootId: id }, select: RECORD });
+  await event(tx, id, userId, "created", {
+    how,
+    name: row.name,
+    aliases: row.aliases,
+    kind: row.kind,
+    description: row.description,
+    externalId: row.externalId,
+  });
+  return row;
+}
+
+/** Creates a record of the project (a root). */
+export async function createActorRecord(access: ProjectAccess<"annotations:create">, input: CreateActorInput): Promise<ActorRecordRow> {
+  return prisma.$transaction((tx) => insertRecord(tx, access.projectId, access.userId, input, "manual"));
 }
 
 async function lockedRecord(tx: Tx, access: ProjectAccess, id: string) {
@@ -181,13 +187,10 @@ export async function unsafeEnsureRecordsForNames(
     for (const entry of names) {
       const key = entry.name.trim().toLocaleLowerCase();
       if (found.has(key)) continue;
-      const created = await tx.actorRecord.create({
-        data: { projectId, name: entry.name.trim(), kind: entry.kind, rootId: "", createdById: userId },
-        select: { id: true },
-      });
-      await tx.actorRecord.update({ where: { id: created.id }, data: { rootId: created.id } });
-      await event(tx, created.id, userId, "created", { how: "canonical-name", name: entry.name.trim(), kind: entry.kind });
-      found.set(key, created.id);
+      // The tag's kind, when it is one (its attributes are checked after this runs).
+      const kind = (ACTOR_KINDS as readonly string[]).includes(entry.kind ?? "") ? (entry.kind as ActorKind) : null;
+      const input = { name: entry.name.trim(), aliases: [], kind, description: null, externalId: null };
+      found.set(key, (await insertRecord(tx, projectId, userId, input, "canonical-name")).id);
     }
     return found;
   });
