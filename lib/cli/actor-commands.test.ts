@@ -156,6 +156,19 @@ describe("margin actors", () => {
     const split = await margin("actors", "split", slug, ruiz);
     expect(split).toMatchObject({ code: 0, stdout: ruiz, stderr: `split "Mr. Ruiz" (${ruiz}) off "Ana Ruiz"` });
     expect(await counts()).toEqual({ "Ana Ruiz": [1, 0, 1, 1], "Mr. Ruiz": [1, 1, 0, 1] });
+    // A page in name order counts its own records only, and still says how many there are.
+    const byName = await json<{ actors: ActorListRow[]; total: number }>(
+      "actors",
+      "list",
+      slug,
+      "--sort",
+      "name",
+      "--limit",
+      "1",
+      "--offset",
+      "1",
+    );
+    expect(byName).toMatchObject({ total: 2, actors: [{ id: ruiz, mentions: 1, quotes: 1, claims: 0, articles: 1 }] });
 
     const checks = await json<{ quotesWithoutSpeaker: { total: number; tags: { text: string }[] } }>("actors", "checks", slug);
     expect(checks.quotesWithoutSpeaker).toMatchObject({ total: 1, tags: [{ text: "“no ferries at all.”" }] });
