@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { createApiToken, tokenNameSchema } from "@/lib/api-tokens/mutations";
 import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
-import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
+import { ACTOR_COMMANDS } from "./actor-commands";
+import { CommandFailure, UsageError, type Command } from "./command-types";
 import { EXPORT_OPTIONS, importDatasetFiles, runExport } from "./export-commands";
 import { IMPORT_FORMATS } from "@/lib/imports/readers";
 import { importAnnotatedFiles } from "./import-annotated";
@@ -23,16 +24,7 @@ import { unsafeGetUserByEmail } from "@/lib/users/data";
 import { unsafeCreateUser, unsafeSignOutEverywhere } from "@/lib/users/mutations";
 import { emailSchema, signUpSchema } from "@/lib/users/schema";
 
-export { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
-
-export type Command = {
-  name: string;
-  summary: string;
-  options: OptionSpec;
-  /** Positional arguments, when the command takes any (e.g. files to import). */
-  positionals?: { name: string; description: string };
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<CommandOutput>;
-};
+export { CommandFailure, UsageError, type Command, type CommandOutput, type OptionSpec, type OptionValues } from "./command-types";
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -211,6 +203,7 @@ export const COMMANDS: Command[] = [
       return runExport(values);
     },
   },
+  ...ACTOR_COMMANDS,
   {
     name: "seed",
     summary: "Re-create the demo project, its articles and the demo users",

@@ -13,7 +13,7 @@ import { startArticleExport, startProjectExport } from "@/lib/export/export";
 import { importDataset, readDatasetDocument, type DatasetImportResult } from "@/lib/export/import-dataset";
 import { articleExportQuerySchema, OFFSET_UNITS, projectExportQuerySchema } from "@/lib/export/schema-filters";
 import { describeResult } from "./import-files";
-import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
+import { CommandFailure, UsageError, type CommandOutput, type OptionSpec, type OptionValues } from "./command-types";
 
 export const EXPORT_OPTIONS: OptionSpec = {
   project: { type: "string", description: "project slug", required: true },
@@ -47,7 +47,7 @@ function optionError(error: AppError): UsageError {
 }
 
 /** The options as the API's query, validated by the API's schema. */
-function queryOf(values: Record<string, string | boolean | undefined>, article: boolean) {
+function queryOf(values: OptionValues, article: boolean) {
   const query: Record<string, string> = {};
   for (const [name, value] of Object.entries(values))
     if (typeof value === "string" && name !== "project" && name !== "article") query[CAMEL[name] ?? name] = value;
@@ -58,7 +58,7 @@ function queryOf(values: Record<string, string | boolean | undefined>, article: 
   throw new UsageError(`--${KEBAB[name] ?? name}: ${issue.message}`);
 }
 
-export async function runExport(values: Record<string, string | boolean | undefined>): Promise<CommandOutput> {
+export async function runExport(values: OptionValues): Promise<CommandOutput> {
   const slug = values.project as string;
   const access = await unsafeOperatorProjectAccess(slug, "project:read");
   if (!access) throw new CommandFailure(`no project with slug ${slug}`);

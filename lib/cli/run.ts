@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { storable, unstorableMessage } from "@/lib/text/storable";
-import { COMMANDS, CommandFailure, UsageError, type Command, type CommandOutput } from "./commands";
+import { COMMANDS, CommandFailure, UsageError, type Command, type CommandOutput, type OptionValues } from "./commands";
 
 export type CliResult = CommandOutput & { exitCode: number };
 
@@ -24,11 +24,12 @@ function usage(): string {
 function commandHelp(command: Command): string {
   const options = Object.entries(command.options).map(
     ([name, spec]) =>
-      `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}\n      ${spec.description}`,
+      `  --${name}${spec.type === "string" ? " <value>" : ""}${spec.required ? "" : "  (optional)"}${spec.multiple ? "  (repeatable)" : ""}\n      ${spec.description}`,
   );
-  const positionals = command.positionals ? [`  <${command.positionals.name}>`, `      ${command.positionals.description}`] : [];
+  const named = [...(command.arguments ?? []), ...(command.positionals ? [command.positionals] : [])];
+  const positionals = named.flatMap((argument) => [`  <${argument.name}>`, `      ${argument.description}`]);
   return [
-    `usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}${command.positionals ? ` <${command.positionals.name}>` : ""}`,
+    `usage: npm run margin -- ${command.name}${Object.keys(command.options).length ? " [options]" : ""}${named.map((argument) => ` <${argument.name}>`).join("")}`,
     "",
     command.summary,
     ...(options.length || positionals.length ? ["", "arguments:", ...options, ...positionals] : []),
@@ -44,7 +45,7 @@ export function findCommand(argv: string[]): { command: Command; rest: string[] 
 }
 
 /** Parses argv; returns either what to print right away (help, usage errors) or the command and its values. */
-export type Resolved = { command: Command; values: Record<string, string | boolean | undefined>; positionals: string[] };
+export type Resolved = { command: Command; values: OptionValues; positionals: string[] };
 
 export function resolve(argv: string[]): CliResult | Resolved {
   if (argv.length === 0 || argv[0] === "help" || argv[0] === "--help" || argv[0] === "-h")
@@ -54,19 +55,28 @@ export function resolve(argv: string[]): CliResult | Resolved {
   const { command, rest } = found;
   if (rest.includes("--help") || rest.includes("-h")) return { stdout: [commandHelp(command)], exitCode: 0 };
   try {
-    const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]));
-    const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: Boolean(command.positionals) });
+    const options = Object.fromEntries(
+      Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }]),
+    );
+    const allowPositionals = Boolean(command.positionals || command.arguments);
+    const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals });
     const missing = Object.entries(command.options).find(
       ([name, spec]) => spec.required && (values[name] === undefined || values[name] === ""),
     );
     if (missing) throw new UsageError(`--${missing[0]} is required`);
     // argv cannot carry NUL and Node decodes broken UTF-8 as U+FFFD, but resolve() is the CLI's one door.
-    const unstorable = Object.entries(values).find(([, value]) => typeof value === "string" && !storable(value));
+    const unstorable = Object.entries(values).find(([, value]) => [value].flat().some((one) => typeof one === "string" && !storable(one)));
     if (unstorable) throw new UsageError(unstorableMessage(`--${unstorable[0]}`));
     const position = positionals.findIndex((value) => !storable(value));
     if (position >= 0) throw new UsageError(unstorableMessage(`argument ${position + 1}`));
     if (command.positionals && positionals.length === 0) throw new UsageError(`give ${command.positionals.name}`);
-    return { command, values, positionals };
+    if (command.arguments) {
+      const wanted = command.arguments;
+      if (positionals.length < wanted.length) throw new UsageError(`give ${wanted.map((argument) => `<${argument.name}>`).join(" ")}`);
+      if (positionals.length > wanted.length) throw new UsageError(`unexpected argument ${positionals[wanted.length]}`);
+    }
+    // Only string options are repeatable (OptionSpec), so a list is always of strings.
+    return { command, values: values as OptionValues, positionals };
   } catch (error) {
     return { stderr: [`${command.name}: ${(error as Error).message}`, "", commandHelp(command)], exitCode: 2 };
   }

@@ -10,10 +10,10 @@ import { unsafeOperatorProjectAccess } from "@/lib/auth/project-access";
 import { AppError } from "@/lib/errors";
 import { slugSchema } from "@/lib/projects/schema";
 import { listArticleSuggestions } from "@/lib/suggestions/api";
-import { CommandFailure, UsageError, type CommandOutput, type OptionSpec } from "./command-types";
+import { CommandFailure, UsageError, type CommandOutput, type OptionSpec, type OptionValues } from "./command-types";
 import { decideSuggestions } from "./suggestion-decisions";
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = OptionValues;
 
 async function operatorAccess(values: Values) {
   const slug = slugSchema.safeParse(values.project);

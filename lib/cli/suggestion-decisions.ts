@@ -8,12 +8,12 @@
 import { createApiToken, unsafeRevokeApiToken } from "@/lib/api-tokens/mutations";
 import { unsafeGetUserByEmail } from "@/lib/users/data";
 import { labelSchema } from "@/lib/vocabulary";
-import { CommandFailure, UsageError, type CommandOutput } from "./command-types";
+import { CommandFailure, UsageError, type CommandOutput, type OptionValues } from "./command-types";
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = OptionValues;
 type Offered = { id: string; label: string; score: number; text: string };
 
-function scoreOf(name: string, raw: string | boolean | undefined): number {
+function scoreOf(name: string, raw: Values[string]): number {
   const score = Number(raw);
   if (typeof raw !== "string" || !Number.isFinite(score) || score < 0 || score > 1) throw new UsageError(`--${name}: a score from 0 to 1`);
   return score;

@@ -63,9 +63,12 @@ ALTER TABLE "actor_record_events" ADD CONSTRAINT "actor_record_events_user_id_fk
 
 -- The actor page and the Actors list find an actor's tags by their record, and the quotes and claims that
 -- name those tags as speaker or source (lib/actors/data.ts): without these, each read every tag of the project.
-CREATE INDEX "annotations_actor_id_idx" ON "annotations" ((attributes->>'actorId')) WHERE label = 'actor';
-CREATE INDEX "annotations_speaker_id_idx" ON "annotations" ((attributes->>'speakerId')) WHERE label = 'quote';
-CREATE INDEX "annotations_source_id_idx" ON "annotations" ((attributes->>'sourceId')) WHERE label = 'claim';
+-- Covering: the list counts from the indexes alone (PostgreSQL reads an expression index without the table
+-- only when the column under the expression is in it, hence attributes), where visiting 110,000 tags
+-- scattered over the table cost most of its time (bench/actors.ts).
+CREATE INDEX "annotations_actor_id_idx" ON "annotations" ((attributes->>'actorId'), article_id, id) INCLUDE (annotator_ids, attributes) WHERE label = 'actor';
+CREATE INDEX "annotations_speaker_id_idx" ON "annotations" ((attributes->>'speakerId'), article_id, id) INCLUDE (annotator_ids, attributes) WHERE label = 'quote';
+CREATE INDEX "annotations_source_id_idx" ON "annotations" ((attributes->>'sourceId'), article_id, id) INCLUDE (annotator_ids, attributes) WHERE label = 'claim';
 
 -- Existing projects: each distinct canonical name (compared without case or surrounding spaces) becomes a
 -- record, named by its most used spelling, the other spellings its aliases, its kind the most used one.
@@ -81,6 +84,9 @@ CREATE TEMP TABLE "margin_actor_keys" AS
          mode() WITHIN GROUP (ORDER BY kind) FILTER (WHERE kind IS NOT NULL) AS kind,
          count(*)::int AS tags
   FROM margin_actor_names GROUP BY project_id, lower(name);
+-- A temporary table has no statistics until analysed: without them PostgreSQL crossed every name with every
+-- article of its project below (2.9 million rows for 1,470 names and 2,000 articles).
+ANALYZE "margin_actor_keys";
 
 INSERT INTO actor_records (id, project_id, name, aliases, kind, root_id, updated_at)
   SELECT id, project_id, name, array_remove(spellings, name), kind, id, CURRENT_TIMESTAMP FROM margin_actor_keys;
