@@ -236,7 +236,9 @@ export async function seedActors(
         columns,
       );
     }
-    await client.query("ANALYZE");
+    // What autovacuum does after a bulk insert (PostgreSQL 13+ vacuums on inserts): statistics, and the
+    // visibility map without which the registry's covering indexes cannot be read alone.
+    await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();
   }

@@ -250,8 +250,16 @@ export async function actorTimeline(
       UNION ALL
       SELECT said.label, said.id, said.article_id, said.start, said."end", said.text, said.status, said.direct, said.by
       FROM (${saidSql(access)}) said
+    ),
+    page AS (
+      SELECT i.*, a.title, a.published_at, a.created_at
+      FROM items i JOIN articles a ON a.id = i.article_id
+      WHERE ${where}
+      ORDER BY a.published_at ASC NULLS LAST, a.created_at, a.id, i.start NULLS LAST, i.kind
+      LIMIT ${TIMELINE_LIMIT + 1}
     )
-    SELECT i.kind, i.id, i.article_id AS "articleId", a.title AS "articleTitle", a.published_at AS "publishedAt",
+    -- Figures only for the items shown: 13,000 items of the most quoted actor are sorted to show 2,000.
+    SELECT i.kind, i.id, i.article_id AS "articleId", i.title AS "articleTitle", i.published_at AS "publishedAt",
       i.start, i."end", i.text, i.status::text AS status, i.direct, i.by,
       -- A figure inside starts within the item too: that bound keeps the index scan to the item's words.
       CASE WHEN i.kind <> 'mention' AND i.start IS NOT NULL THEN (
@@ -260,10 +268,8 @@ export async function actorTimeline(
         WHERE f.article_id = i.article_id AND f.label = 'figure' AND f.start >= i.start AND f.start <= i."end" AND f."end" <= i."end"
           AND ${tagScopeSql(access.tagScope, "f")}
       ) END AS figures
-    FROM items i JOIN articles a ON a.id = i.article_id
-    WHERE ${where}
-    ORDER BY a.published_at ASC NULLS LAST, a.created_at, a.id, i.start NULLS LAST, i.kind
-    LIMIT ${TIMELINE_LIMIT + 1}`,
+    FROM page i
+    ORDER BY i.published_at ASC NULLS LAST, i.created_at, i.article_id, i.start NULLS LAST, i.kind`,
     // Other records' mentions in the articles where this one is mentioned, not in the whole project.
     prisma.$queryRaw<Timeline["coActors"]>`
     WITH mine AS (SELECT DISTINCT article_id FROM (${mentionsSql(access, roots)}) own),
