@@ -1,5 +1,5 @@
 import "server-only";
-import type { ArticleAccess, ProjectAccess } from "@/lib/auth/context";
+import type { ArticleAccess } from "@/lib/auth/context";
 import type { AnnotationStatus, Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import type { TagScope } from "@/lib/auth/tag-scope";

@@ -9,7 +9,10 @@ export const contract = defineRoute("/api/projects/{slug}/actors", {
     description: "`q` searches names and aliases (also of records merged into one); `sort` by name, mentions, quotes, claims or articles.",
     params: slugParams,
     query: listQuerySchema,
-    responses: { 200: "`{ actors: [{ id, name, aliases, kind, externalId, mentions, quotes, claims, articles }], total }`", ...errors(400, 401, 404) },
+    responses: {
+      200: "`{ actors: [{ id, name, aliases, kind, externalId, mentions, quotes, claims, articles }], total }`",
+      ...errors(400, 401, 404),
+    },
   },
   POST: {
     summary: "Create an actor record (owners, editors, reviewers)",

@@ -8,6 +8,10 @@ export const contract = defineRoute("/api/projects/{slug}/actors/{actorId}/merge
     summary: "Merge this record into another (owners, reviewers): its tags count for that one from now on, until it is split off again",
     params: actorParams,
     body: mergeActorSchema,
-    responses: { 200: "`{ actor }`: the record merged into", 409: "The record is already merged into another", ...errors(400, 401, 403, 404) },
+    responses: {
+      200: "`{ actor }`: the record merged into",
+      409: "The record is already merged into another",
+      ...errors(400, 401, 403, 404),
+    },
   },
 });

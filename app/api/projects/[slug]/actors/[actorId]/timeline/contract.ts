@@ -5,8 +5,10 @@ import { actorParams } from "../contract";
 
 export const contract = defineRoute("/api/projects/{slug}/actors/{actorId}/timeline", {
   GET: {
-    summary: "Every mention of the actor, quote it speaks and claim it is the source of, in the articles' order of publication, with the figures inside them and the actors mentioned alongside",
-    description: "Offsets are code points into the article's text. `status` and `article` filter the items. A merged record answers for the record it was merged into.",
+    summary:
+      "Every mention of the actor, quote it speaks and claim it is the source of, in the articles' order of publication, with the figures inside them and the actors mentioned alongside",
+    description:
+      "Offsets are code points into the article's text. `status` and `article` filter the items. A merged record answers for the record it was merged into.",
     params: actorParams,
     query: timelineQuerySchema,
     responses: {
