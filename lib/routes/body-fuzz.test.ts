@@ -48,7 +48,7 @@ type Handler = ((request: Request, context: { params: Promise<Record<string, str
 };
 type Target = { method: Method; route: string; operation: Operation };
 type Person = { id: string; email: string; token: string };
-type Context = { slug: string; articleId: string; tagId: string; suggestionId: string };
+type Context = { slug: string; articleId: string; tagId: string; suggestionId: string; actorId: string; otherActorId: string };
 /** One request as sent, and whether the edge must refuse it. */
 type Sent = { kind: string; body: BodyInit; contentType?: string | null; mustRefuse: boolean; shown: string };
 
@@ -79,6 +79,7 @@ function paramsOf(route: string, context: Context): Record<string, string> {
     else if (name === "id" && route.startsWith("/api/articles/")) params.id = context.articleId;
     else if (name === "id" && route.startsWith("/api/annotations/")) params.id = context.tagId;
     else if (name === "id" && route.startsWith("/api/suggestions/")) params.id = context.suggestionId;
+    else if (name === "actorId") params.actorId = context.actorId;
     else throw new Error(`${route}: which {${name}} should the fuzz use?`);
   }
   return params;
@@ -112,6 +113,8 @@ async function fingerprint(): Promise<string> {
       prisma.exportSnapshot.count(),
       prisma.suggestion.count(),
       prisma.suggestionDecision.count(),
+      prisma.actorRecord.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      prisma.actorRecordEvent.count(),
       prisma.commentMention.count({ where: { seenAt: { not: null } } }),
     ]),
   );
@@ -155,7 +158,11 @@ async function contextFor(): Promise<Context> {
   await sendJson("/api/annotations/{id}/comments", "POST", { id: tagId }, colleague.token, { body: `@${owner.email} is this right?` });
   const run = (await sendJson("/api/articles/{id}/suggestions", "POST", { id: articleId }, colleague.token, {})) as unknown;
   const suggestionId = (run as { suggestions: { id: string }[] }).suggestions[0]!.id;
-  return { slug, articleId, tagId, suggestionId };
+  // The canonical name made the tag's record (the actor routes' {actorId}).
+  const { attributes } = await prisma.annotation.findUniqueOrThrow({ where: { id: tagId }, select: { attributes: true } });
+  // Another record, which a merge may name.
+  const other = await sendJson("/api/projects/{slug}/actors", "POST", { slug }, colleague.token, { name: "Li Wei" });
+  return { slug, articleId, tagId, suggestionId, actorId: (attributes as { actorId: string }).actorId, otherActorId: other.actor!.id };
 }
 
 /** What the bodies of one operation are made from; valid-looking bodies pass the contract's zod schema. */
@@ -172,7 +179,7 @@ function kitFor(name: string, target: Target, context: Context): Kit {
       : // An upload's .json and .jsonl files hold articles to import.
         requestSchemaOf(importItemSchema);
   const pool = ["Ana Ruiz", "The county clerk.", TEXT, "en", "pt-BR", "actor", "accepted", "new", "codepoint", "0".repeat(64)];
-  pool.push(owner.email, `@${owner.email} see this`, context.tagId, context.articleId, context.slug);
+  pool.push(owner.email, `@${owner.email} see this`, context.tagId, context.articleId, context.slug, context.otherActorId);
   // Half the strings the page's address, so that some bodies get through to the fetch and the import.
   if (target.route.endsWith("/imports/url")) pool.push(...Array<string>(pool.length).fill(pages.url("/story")));
   if (target.route.endsWith("/backend/check")) pool.push(...Array<string>(pool.length).fill(mlBackend.url));
