@@ -33,15 +33,11 @@ function unwrap<T>(result: Result<T, RegistryRefusal>): T {
 
 export const listActors = listActorRecords;
 
-/** One record; a merged one names the record it now counts for. */
-export async function showActor(
-  access: ProjectAccess,
-  id: string,
-): Promise<ActorRecordView & { mergedInto: { id: string; name: string } | null }> {
+/** One record; a merged one names the record it now counts for (`mergedInto`). */
+export async function showActor(access: ProjectAccess, id: string): Promise<ActorRecordView> {
   const record = await getActorRecord(access, id);
   if (!record) throw new AppError("not_found", `No actor record "${id}" in this project`);
-  const root = record.rootId === record.id ? null : await getActorRecord(access, record.rootId);
-  return { ...record, mergedInto: root ? { id: root.id, name: root.name } : null };
+  return record;
 }
 
 export function createActor(access: ProjectAccess<"annotations:create">, input: CreateActorInput) {

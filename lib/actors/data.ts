@@ -136,17 +136,26 @@ export async function listActorNames(
     ORDER BY lower(r.name), r.id`;
 }
 
-export type ActorRecordView = {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string | null;
-  description: string | null;
-  externalId: string | null;
-  mergedIntoId: string | null;
-  rootId: string;
-  createdAt: Date;
-  updatedAt: Date;
+/** The fields of a record, as every read and write of one answers them. */
+export const ACTOR_RECORD_FIELDS = {
+  id: true,
+  name: true,
+  aliases: true,
+  kind: true,
+  description: true,
+  externalId: true,
+  mergedIntoId: true,
+  rootId: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type ActorRecordRow = Prisma.ActorRecordGetPayload<{ select: typeof ACTOR_RECORD_FIELDS }>;
+
+export type ActorRecordView = ActorRecordRow & {
+  /** A merged record's parent (the record it was merged into) and root (the one its tags count for). */
+  mergedInto: { id: string; name: string } | null;
+  parent: { id: string; name: string } | null;
   /** Records merged into this one directly (each can be split off again). */
   merged: { id: string; name: string; aliases: string[] }[];
   history: { id: string; kind: string; at: Date; userName: string | null; details: unknown }[];
@@ -157,16 +166,7 @@ export async function getActorRecord(access: ProjectAccess, id: string): Promise
   const record = await prisma.actorRecord.findFirst({
     where: { id, projectId: access.projectId },
     select: {
-      id: true,
-      name: true,
-      aliases: true,
-      kind: true,
-      description: true,
-      externalId: true,
-      mergedIntoId: true,
-      rootId: true,
-      createdAt: true,
-      updatedAt: true,
+      ...ACTOR_RECORD_FIELDS,
       events: {
         orderBy: { id: "desc" },
         take: 200,
@@ -175,14 +175,21 @@ export async function getActorRecord(access: ProjectAccess, id: string): Promise
     },
   });
   if (!record) return null;
-  const merged = await prisma.actorRecord.findMany({
-    where: { mergedIntoId: id, projectId: access.projectId },
-    select: { id: true, name: true, aliases: true },
-    orderBy: { name: "asc" },
-  });
+  const [merged, above] = await Promise.all([
+    prisma.actorRecord.findMany({
+      where: { mergedIntoId: id, projectId: access.projectId },
+      select: { id: true, name: true, aliases: true },
+      orderBy: { name: "asc" },
+    }),
+    record.mergedIntoId
+      ? prisma.actorRecord.findMany({ where: { id: { in: [record.rootId, record.mergedIntoId] } }, select: { id: true, name: true } })
+      : [],
+  ]);
   const { events, ...fields } = record;
   return {
     ...fields,
+    mergedInto: above.find((row) => row.id === record.rootId) ?? null,
+    parent: above.find((row) => row.id === record.mergedIntoId) ?? null,
     merged,
     history: events.map((event) => ({
       id: event.id.toString(),

@@ -9,25 +9,11 @@ import { prisma, type Prisma } from "@/lib/db/prisma";
 import type { ProjectAccess } from "@/lib/auth/context";
 import { fail, ok, type Result } from "@/lib/errors";
 import { ACTOR_KINDS, type ActorKind } from "@/lib/vocabulary";
+import { ACTOR_RECORD_FIELDS, type ActorRecordRow } from "./data";
 import { tidyAliases, type CreateActorInput, type UpdateActorInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 export type RegistryRefusal = "not_found" | "bad_request" | "conflict";
-
-const RECORD = {
-  id: true,
-  name: true,
-  aliases: true,
-  kind: true,
-  description: true,
-  externalId: true,
-  mergedIntoId: true,
-  rootId: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
-export type ActorRecordRow = Prisma.ActorRecordGetPayload<{ select: typeof RECORD }>;
 
 async function event(tx: Tx, recordId: string, userId: string | null, kind: string, details: Prisma.InputJsonObject) {
   await tx.actorRecordEvent.create({ data: { recordId, userId, kind, details } });
@@ -54,7 +40,7 @@ async function insertRecord(
     },
     select: { id: true },
   });
-  const row = await tx.actorRecord.update({ where: { id }, data: { rootId: id }, select: RECORD });
+  const row = await tx.actorRecord.update({ where: { id }, data: { rootId: id }, select: ACTOR_RECORD_FIELDS });
   await event(tx, id, userId, "created", {
     how,
     name: row.name,
@@ -74,7 +60,7 @@ export async function createActorRecord(access: ProjectAccess<"annotations:creat
 async function lockedRecord(tx: Tx, access: ProjectAccess, id: string) {
   // One change of a project's registry at a time: two merges crossing each other would make a loop.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`actors:${access.projectId}`}))`;
-  return tx.actorRecord.findFirst({ where: { id, projectId: access.projectId }, select: RECORD });
+  return tx.actorRecord.findFirst({ where: { id, projectId: access.projectId }, select: ACTOR_RECORD_FIELDS });
 }
 
 /** Changes a record's fields; the history keeps what each was before. */
@@ -99,7 +85,7 @@ export async function updateActorRecord(
       (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
     );
     if (!changed.length) return ok(before);
-    const row = await tx.actorRecord.update({ where: { id }, data: after, select: RECORD });
+    const row = await tx.actorRecord.update({ where: { id }, data: after, select: ACTOR_RECORD_FIELDS });
     await event(tx, id, access.userId, "changed", {
       before: Object.fromEntries(changed.map((key) => [key, before[key]])),
       after: Object.fromEntries(changed.map((key) => [key, after[key]])),
@@ -122,7 +108,7 @@ export async function mergeActorRecords(
   return prisma.$transaction(async (tx) => {
     const record = await lockedRecord(tx, access, id);
     if (!record) return fail("not_found", `no actor record "${id}" in this project`);
-    const target = await tx.actorRecord.findFirst({ where: { id: into, projectId: access.projectId }, select: RECORD });
+    const target = await tx.actorRecord.findFirst({ where: { id: into, projectId: access.projectId }, select: ACTOR_RECORD_FIELDS });
     if (!target) return fail("bad_request", `no actor record "${into}" in this project to merge into`);
     if (record.mergedIntoId) return fail("conflict", `"${record.name}" is already merged into another record; split it off first`);
     if (target.mergedIntoId) return fail("bad_request", `"${target.name}" is merged into another record: merge into that one`);
@@ -130,7 +116,7 @@ export async function mergeActorRecords(
     await tx.actorRecord.update({ where: { id }, data: { mergedIntoId: into } });
     await event(tx, id, access.userId, "merged", { into, intoName: target.name });
     await event(tx, into, access.userId, "absorbed", { from: id, fromName: record.name });
-    return ok((await tx.actorRecord.findUniqueOrThrow({ where: { id: into }, select: RECORD })) as ActorRecordRow);
+    return ok((await tx.actorRecord.findUniqueOrThrow({ where: { id: into }, select: ACTOR_RECORD_FIELDS })) as ActorRecordRow);
   });
 }
 
@@ -156,7 +142,7 @@ export async function splitActorRecord(
         SELECT r.id FROM actor_records r JOIN subtree s ON r.merged_into_id = s.id
       )
       UPDATE actor_records SET root_id = ${id} WHERE id IN (SELECT id FROM subtree)`;
-    const row = await tx.actorRecord.update({ where: { id }, data: { mergedIntoId: null }, select: RECORD });
+    const row = await tx.actorRecord.update({ where: { id }, data: { mergedIntoId: null }, select: ACTOR_RECORD_FIELDS });
     await event(tx, id, access.userId, "split", { from, fromName: parent.name });
     await event(tx, from, access.userId, "split-off", { record: id, recordName: record.name });
     return ok(row);

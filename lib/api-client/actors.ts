@@ -3,7 +3,7 @@
  * create, change, merge and split records. Each answer is the record as the API gives it back.
  */
 import type { listActorNames as readActorNames } from "@/lib/actors/data";
-import type { ActorRecordRow } from "@/lib/actors/mutations";
+import type { ActorRecordRow } from "@/lib/actors/data";
 import type { CreateActorInput, UpdateActorInput } from "@/lib/actors/schema";
 import { call, type Json } from "./call";
 

@@ -51,7 +51,7 @@ function eventDetails(details: unknown): string {
     .join("; ");
 }
 
-export function actorRecordLines(record: ActorRecordView & { mergedInto: { id: string; name: string } | null }): string[] {
+export function actorRecordLines(record: ActorRecordView): string[] {
   return [
     `id           ${record.id}`,
     `name         ${record.name}`,

@@ -44,9 +44,7 @@ export default async function ActorPage({
   const canReview = can(access.role, "annotations:review");
   const path = `/projects/${slug}/actors/${record.id}`;
   const merged = record.rootId !== record.id;
-  const [root, parent] = merged
-    ? await Promise.all([getActorRecord(access, record.rootId), getActorRecord(access, record.mergedIntoId!)])
-    : [null, null];
+  const { mergedInto: root, parent } = record;
 
   const raw = await searchParams;
   const status = timelineQuerySchema.shape.status.safeParse(first(raw.status));
