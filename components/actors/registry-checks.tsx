@@ -43,34 +43,22 @@ const recordLink = (slug: string, record: { id: string; name: string }) => (
   </Link>
 );
 
+/** The three checks that list tags to fix. */
+const TAG_CHECKS = [
+  { id: "unlinked", key: "unlinked", title: "Actor tags without a record", hint: "Open each and pick or create its record." },
+  { id: "speakerless", key: "quotesWithoutSpeaker", title: "Quotes without a speaker", hint: "Open each and pick who speaks." },
+  { id: "sourceless", key: "claimsWithoutSource", title: "Claims without a source", hint: "Open each and pick who claims it." },
+] as const;
+
 /** The registry's five checks (lib/actors/data.ts registryChecks), under the reader's blind rule. */
 export function RegistryChecksView({ slug, checks }: { slug: string; checks: RegistryChecks }) {
   return (
     <div className="flex flex-col gap-4">
-      <Check
-        id="unlinked"
-        title="Actor tags without a record"
-        hint="Open each and pick or create its record."
-        total={checks.unlinked.total}
-      >
-        <TagList slug={slug} label="Actor tags without a record" found={checks.unlinked} />
-      </Check>
-      <Check
-        id="speakerless"
-        title="Quotes without a speaker"
-        hint="Open each and pick who speaks."
-        total={checks.quotesWithoutSpeaker.total}
-      >
-        <TagList slug={slug} label="Quotes without a speaker" found={checks.quotesWithoutSpeaker} />
-      </Check>
-      <Check
-        id="sourceless"
-        title="Claims without a source"
-        hint="Open each and pick who claims it."
-        total={checks.claimsWithoutSource.total}
-      >
-        <TagList slug={slug} label="Claims without a source" found={checks.claimsWithoutSource} />
-      </Check>
+      {TAG_CHECKS.map(({ id, key, title, hint }) => (
+        <Check key={id} id={id} title={title} hint={hint} total={checks[key].total}>
+          <TagList slug={slug} label={title} found={checks[key]} />
+        </Check>
+      ))}
       <Check
         id="kinds"
         title="Records whose kinds disagree"

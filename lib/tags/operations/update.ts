@@ -39,7 +39,8 @@ export function changeTag(
   let attributes: Attributes = checked.value;
   let moved: { from: string | null; to: string } | null = null;
   let words: { start: number; end: number } | undefined;
-  const projection = input.span || label === "actor" ? projectContent(docs.content) : null;
+  // An actor tag's record is checked (or found) against the registry, when the caller gave it.
+  const projection = input.span || (label === "actor" && docs.actors) ? projectContent(docs.content) : null;
   if (input.span && projection) {
     const span = toUtf16(projection.text, input.span);
     if (!span.ok) return span;
